@@ -1,0 +1,117 @@
+/**
+ * Time-dependent Hamiltonians as finite Fourier sums Σ_φ O_φ e^(iφt), where each φ is an
+ * integer combination of named fast frequencies (ω_m, ω_d). Going to a frame rotating at ω
+ * takes a -> a e^(−iωt); the rotating-wave approximation keeps the φ = 0 part and drops
+ * every term that still oscillates at a fast frequency.
+ */
+import { Polynomial } from '../exact/polynomial.ts';
+import { q, RationalFunction } from '../exact/rationalFunction.ts';
+import { symbolAt } from '../exact/symbols.ts';
+import { Operator, type Mode } from './operator.ts';
+
+/** A phase Σ n_k ω_k, as a map from frequency-symbol name to its integer multiple. */
+type Phase = ReadonlyMap<string, number>;
+
+/** A fast frequency must be one symbol, so that phases compare as integer vectors. */
+function frequencyName(omega: RationalFunction): string {
+  const p = omega.asPolynomial();
+  const [index] = p?.symbols() ?? [];
+  const single = p !== undefined && index !== undefined && p.terms.size === 1 && p.degreeIn(index) === 1;
+  if (!single || !p.coefficientOf(index, 1).equals(Polynomial.ONE)) {
+    throw new Error(`a rotating-frame or drive frequency must be a single symbol, got ${omega}`);
+  }
+  return symbolAt(index).name;
+}
+
+function phaseKey(p: Phase): string {
+  return [...p.entries()]
+    .filter(([, n]) => n !== 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([f, n]) => `${n}${f}`)
+    .join('+');
+}
+
+function addPhases(a: Phase, b: Phase): Phase {
+  const out = new Map(a);
+  for (const [f, n] of b) out.set(f, (out.get(f) ?? 0) + n);
+  return out;
+}
+
+export class TimeDependentOperator {
+  private constructor(readonly parts: ReadonlyMap<string, { phase: Phase; op: Operator }>) {}
+
+  static constant(op: Operator): TimeDependentOperator {
+    return TimeDependentOperator.of([[new Map(), op]]);
+  }
+  /** op · e^(i n ω t). */
+  static oscillating(op: Operator, frequency: RationalFunction, n: number): TimeDependentOperator {
+    return TimeDependentOperator.of([[new Map([[frequencyName(frequency), n]]), op]]);
+  }
+  /** op · cos(n ω t). */
+  static cos(op: Operator, frequency: RationalFunction, n: number): TimeDependentOperator {
+    const half = op.scale(q(1, 2));
+    return TimeDependentOperator.oscillating(half, frequency, n).add(TimeDependentOperator.oscillating(half, frequency, -n));
+  }
+  /** op · sin(n ω t). */
+  static sin(op: Operator, frequency: RationalFunction, n: number): TimeDependentOperator {
+    const half = op.scale(RationalFunction.I.neg().mul(q(1, 2)));
+    return TimeDependentOperator.oscillating(half, frequency, n).sub(TimeDependentOperator.oscillating(half, frequency, -n));
+  }
+
+  private static of(entries: Iterable<[Phase, Operator]>): TimeDependentOperator {
+    const parts = new Map<string, { phase: Phase; op: Operator }>();
+    for (const [phase, op] of entries) {
+      const key = phaseKey(phase);
+      const sum = (parts.get(key)?.op ?? Operator.ZERO).add(op);
+      if (sum.isZero()) parts.delete(key);
+      else parts.set(key, { phase, op: sum });
+    }
+    return new TimeDependentOperator(parts);
+  }
+
+  add(o: TimeDependentOperator): TimeDependentOperator {
+    return TimeDependentOperator.of([...this.entries(), ...o.entries()]);
+  }
+  sub(o: TimeDependentOperator): TimeDependentOperator {
+    return this.add(o.scale(-1));
+  }
+  scale(c: RationalFunction | number): TimeDependentOperator {
+    return TimeDependentOperator.of(this.entries().map(([p, op]) => [p, op.scale(c)]));
+  }
+  mul(o: TimeDependentOperator): TimeDependentOperator {
+    const out: Array<[Phase, Operator]> = [];
+    for (const [pa, a] of this.entries()) for (const [pb, b] of o.entries()) out.push([addPhases(pa, pb), a.mul(b)]);
+    return TimeDependentOperator.of(out);
+  }
+  private entries(): Array<[Phase, Operator]> {
+    return [...this.parts.values()].map(({ phase, op }) => [phase, op]);
+  }
+
+  /**
+   * U H U† − H₀ with U = exp(i H₀ t), H₀ = Σ ω_k (a_k† a_k + zeroPoint·½) in units of `energyUnit`
+   * (ħ for a lab Hamiltonian): every a_k gains e^(−iω_k t).
+   */
+  inRotatingFrame(
+    frame: ReadonlyArray<{ mode: Mode; frequency: RationalFunction }>,
+    options: { energyUnit: RationalFunction; zeroPoint: boolean },
+  ): TimeDependentOperator {
+    let entries = this.entries();
+    for (const { mode: m, frequency } of frame) {
+      const next: Array<[Phase, Operator]> = [];
+      for (const [phase, op] of entries) {
+        const name = frequencyName(frequency);
+        for (const [charge, piece] of op.partitionByCharge(m)) next.push([addPhases(phase, new Map([[name, charge]])), piece]);
+      }
+      entries = next;
+      const number = Operator.creation(m).mul(Operator.annihilation(m));
+      const generator = options.zeroPoint ? number.add(Operator.scalar(q(1, 2))) : number;
+      entries.push([new Map(), generator.scale(frequency.mul(options.energyUnit).neg())]);
+    }
+    return TimeDependentOperator.of(entries);
+  }
+
+  /** The rotating-wave approximation: the part with no fast time dependence left. */
+  secularPart(): Operator {
+    return this.parts.get('')?.op ?? Operator.ZERO;
+  }
+}
