@@ -1,0 +1,95 @@
+/**
+ * Witness derivations that share no code with the operator engine. For a quadratic
+ * Hamiltonian, Heisenberg's equations coincide with Hamilton's: with canonical pairs
+ * (X_k, Y_k), [X, Y] = i, the classical flow ṙ = J ∇H and the bracket matrix J are exact.
+ * A linear change of variables q = T r (T read off the definitions by differentiation)
+ * then gives, in the q basis:
+ *   drift M with T(J·Hess H − Γ) = M T,   diffusion T D Tᵀ,   commutators [q_i, q_j] = i (T J Tᵀ)_ij.
+ * Each witness differentiates and decides zero-ness itself.
+ */
+import type { Witness } from './witness.ts';
+
+export interface CanonicalVariables {
+  /** Canonical pairs [position, momentum] of the single-oscillator basis, e.g. [["X1","Y1"],["X2","Y2"]]. */
+  readonly pairs: ReadonlyArray<readonly [string, string]>;
+}
+
+type StringMatrix = string[][];
+
+function flat(vars: CanonicalVariables): string[] {
+  return vars.pairs.flatMap(([x, y]) => [x, y]);
+}
+
+function symplecticJ(vars: CanonicalVariables): StringMatrix {
+  const names = flat(vars);
+  return names.map((_, i) => names.map((_, j) => (i % 2 === 0 && j === i + 1 ? '1' : i % 2 === 1 && j === i - 1 ? '(-1)' : '0')));
+}
+
+function product(a: StringMatrix, b: StringMatrix): StringMatrix {
+  return a.map((row) => (b[0] ?? []).map((_, j) => row.map((x, k) => `(${x})*(${b[k]![j]!})`).join('+')));
+}
+
+function transposed(a: StringMatrix): StringMatrix {
+  return (a[0] ?? []).map((_, j) => a.map((row) => row[j]!));
+}
+
+/** T_ik = ∂q_i/∂r_k for the definitions q_i (linear in the single-oscillator variables). */
+export function jacobian(w: Witness, definitions: readonly string[], vars: CanonicalVariables): StringMatrix {
+  return definitions.map((d) => flat(vars).map((v) => w.derivative(d, v)));
+}
+
+export function hessian(w: Witness, hamiltonian: string, vars: CanonicalVariables): StringMatrix {
+  const names = flat(vars);
+  const gradient = names.map((v) => w.derivative(hamiltonian, v));
+  return gradient.map((g) => names.map((v) => w.derivative(g, v)));
+}
+
+/** Entries (i, j) where the matrices differ according to the witness. */
+function mismatches(w: Witness, a: StringMatrix, b: StringMatrix): string[] {
+  const out: string[] = [];
+  a.forEach((row, i) => row.forEach((x, j) => {
+    if (!w.isZero(`(${x})-(${b[i]![j]!})`)) out.push(`(${i + 1},${j + 1})`);
+  }));
+  return out;
+}
+
+export interface ClassicalModel {
+  readonly variables: CanonicalVariables;
+  /** H/ħ in the single-oscillator variables. */
+  readonly hamiltonian: string;
+  /** Amplitude damping rate of each canonical pair (both quadratures decay at it). */
+  readonly damping: readonly string[];
+  /** Symmetrised noise strength of each canonical pair's quadratures, D = diag per pair. */
+  readonly noise: readonly string[];
+}
+
+function diagonalPerPair(values: readonly string[]): StringMatrix {
+  const perVariable = values.flatMap((v) => [v, v]);
+  return perVariable.map((v, i) => perVariable.map((_, j) => (i === j ? v : '0')));
+}
+
+/** Returns the entries where the printed drift disagrees with the classical derivation (empty: agreement). */
+export function driftMismatches(w: Witness, model: ClassicalModel, definitions: readonly string[], printed: StringMatrix): string[] {
+  const t = jacobian(w, definitions, model.variables);
+  const jh = product(symplecticJ(model.variables), hessian(w, model.hamiltonian, model.variables));
+  const damped = product(t, diagonalPerPair(model.damping));
+  const lhs = product(t, jh).map((row, i) => row.map((x, j) => `(${x})-(${damped[i]![j]!})`));
+  return mismatches(w, lhs, product(printed, t));
+}
+
+export function diffusionMismatches(w: Witness, model: ClassicalModel, definitions: readonly string[], printed: StringMatrix): string[] {
+  const t = jacobian(w, definitions, model.variables);
+  return mismatches(w, product(product(t, diagonalPerPair(model.noise)), transposed(t)), printed);
+}
+
+/** printed[i][j] is the claimed value of −i[q_i, q_j]. */
+export function commutatorMismatches(w: Witness, vars: CanonicalVariables, definitions: readonly string[], printed: StringMatrix): string[] {
+  const t = jacobian(w, definitions, vars);
+  return mismatches(w, product(product(t, symplecticJ(vars)), transposed(t)), printed);
+}
+
+/** lhs − rhs is a constant: quadratic operator identities hold up to ordering c-numbers. */
+export function equalUpToConstant(w: Witness, lhs: string, rhs: string, variables: readonly string[]): boolean {
+  const difference = `(${lhs})-(${rhs})`;
+  return variables.every((v) => w.isZero(w.derivative(difference, v)));
+}

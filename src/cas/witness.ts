@@ -1,0 +1,53 @@
+/**
+ * Independent witnesses: computer-algebra systems asked whether an expression (in the
+ * ASCII syntax of src/exact/expression.ts, with `i` the imaginary unit and sqrt(·)) is
+ * identically zero, and for derivatives. Neither shares code with our exact engine.
+ */
+import { createRequire } from 'node:module';
+import algebrite from 'algebrite';
+import nerdamer from 'nerdamer';
+
+const require = createRequire(import.meta.url);
+require('nerdamer/Algebra.js');
+require('nerdamer/Calculus.js');
+
+export interface Witness {
+  readonly name: string;
+  isZero(expression: string): boolean;
+  derivative(expression: string, variable: string): string;
+}
+
+export const nerdamerWitness: Witness = {
+  name: 'nerdamer',
+  isZero(expression) {
+    try {
+      return nerdamer(`expand(${expression})`).toString() === '0' || nerdamer(`simplify(${expression})`).toString() === '0';
+    } finally {
+      nerdamer.flush();
+    }
+  },
+  derivative(expression, variable) {
+    try {
+      return `(${nerdamer.diff(nerdamer(expression), variable).toString()})`;
+    } finally {
+      nerdamer.flush();
+    }
+  },
+};
+
+function runAlgebrite(source: string): string {
+  algebrite.run('clearall');
+  const out = algebrite.run(source);
+  if (/^Stop/i.test(out)) throw new Error(`algebrite: ${out}`);
+  return out;
+}
+
+export const algebriteWitness: Witness = {
+  name: 'algebrite',
+  isZero(expression) {
+    return runAlgebrite(`expand(${expression})`) === '0' || runAlgebrite(`simplify(${expression})`) === '0';
+  },
+  derivative(expression, variable) {
+    return `(${runAlgebrite(`d(${expression},${variable})`)})`;
+  },
+};

@@ -1,0 +1,35 @@
+/** Runs claims one by one; a check that throws becomes `unchecked` with the error, never a crash. */
+import type { Claim, ClaimResult, Verdict } from './claim.ts';
+
+export async function runClaims(
+  claims: readonly Claim[],
+  onProgress: (done: number, total: number, id: string) => void = () => {},
+): Promise<ClaimResult[]> {
+  const ids = new Set<string>();
+  for (const c of claims) {
+    if (ids.has(c.id)) throw new Error(`duplicate claim id ${c.id}`);
+    ids.add(c.id);
+  }
+  const results: ClaimResult[] = [];
+  for (const [k, claim] of claims.entries()) {
+    const start = performance.now();
+    let verdict: Verdict;
+    try {
+      verdict = await claim.check();
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      verdict = { status: 'unchecked', derived: '', reason: `the check could not run: ${message}`, evidence: { engines: [] } };
+    }
+    results.push({
+      id: claim.id,
+      equation: claim.equation,
+      section: claim.section,
+      statement: claim.statement,
+      printed: claim.printed,
+      verdict,
+      seconds: (performance.now() - start) / 1000,
+    });
+    onProgress(k + 1, claims.length, claim.id);
+  }
+  return results;
+}

@@ -1,0 +1,141 @@
+/** Small dense matrices of exact rational functions: products, inverse, determinant, characteristic polynomial. */
+import { Polynomial } from './polynomial.ts';
+import { q, RationalFunction } from './rationalFunction.ts';
+
+export type Matrix = RationalFunction[][];
+
+export function matrix(rows: ReadonlyArray<ReadonlyArray<RationalFunction | number>>): Matrix {
+  return rows.map((r) => r.map((x) => (typeof x === 'number' ? q(x) : x)));
+}
+
+export function zeros(n: number, m: number = n): Matrix {
+  return Array.from({ length: n }, () => Array.from({ length: m }, () => RationalFunction.ZERO));
+}
+
+export function identity(n: number): Matrix {
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? RationalFunction.ONE : RationalFunction.ZERO)));
+}
+
+export function entry(a: Matrix, i: number, j: number): RationalFunction {
+  const x = a[i]?.[j];
+  if (x === undefined) throw new RangeError(`matrix entry (${i}, ${j}) out of range`);
+  return x;
+}
+
+export function transpose(a: Matrix): Matrix {
+  return (a[0] ?? []).map((_, j) => a.map((row) => row[j]!));
+}
+
+export function add(a: Matrix, b: Matrix): Matrix {
+  return a.map((row, i) => row.map((x, j) => x.add(entry(b, i, j))));
+}
+
+export function sub(a: Matrix, b: Matrix): Matrix {
+  return a.map((row, i) => row.map((x, j) => x.sub(entry(b, i, j))));
+}
+
+export function mul(a: Matrix, b: Matrix): Matrix {
+  const inner = b.length;
+  return a.map((row) =>
+    (b[0] ?? []).map((_, j) => {
+      let s = RationalFunction.ZERO;
+      for (let k = 0; k < inner; k++) s = s.add(row[k]!.mul(entry(b, k, j)));
+      return s;
+    }),
+  );
+}
+
+export function mapEntries(a: Matrix, f: (x: RationalFunction) => RationalFunction): Matrix {
+  return a.map((row) => row.map(f));
+}
+
+/** Positions where two matrices differ, with both values. */
+export function differences(a: Matrix, b: Matrix): Array<{ i: number; j: number; a: RationalFunction; b: RationalFunction }> {
+  const out: Array<{ i: number; j: number; a: RationalFunction; b: RationalFunction }> = [];
+  a.forEach((row, i) => row.forEach((x, j) => {
+    const y = entry(b, i, j);
+    if (!x.equals(y)) out.push({ i, j, a: x, b: y });
+  }));
+  return out;
+}
+
+/** Gauss-Jordan inverse; refuses a singular matrix. */
+export function inverse(a: Matrix): Matrix {
+  const n = a.length;
+  const m = a.map((row, i) => [...row, ...identity(n)[i]!]);
+  for (let col = 0; col < n; col++) {
+    const pivot = m.findIndex((row, r) => r >= col && !row[col]!.isZero());
+    if (pivot < 0) throw new Error('matrix is singular');
+    [m[col], m[pivot]] = [m[pivot]!, m[col]!];
+    const inv = m[col]![col]!.inv();
+    m[col] = m[col]!.map((x) => x.mul(inv));
+    for (let r = 0; r < n; r++) {
+      if (r === col || m[r]![col]!.isZero()) continue;
+      const f = m[r]![col]!;
+      m[r] = m[r]!.map((x, j) => x.sub(f.mul(m[col]![j]!)));
+    }
+  }
+  return m.map((row) => row.slice(n));
+}
+
+/** Laplace expansion along the first row: exact and fast enough for the n ≤ 6 of this engine. */
+export function determinant(a: Matrix): RationalFunction {
+  const n = a.length;
+  if (n === 0) return RationalFunction.ONE;
+  if (n === 1) return entry(a, 0, 0);
+  let det = RationalFunction.ZERO;
+  for (let j = 0; j < n; j++) {
+    const x = entry(a, 0, j);
+    if (x.isZero()) continue;
+    const minor = a.slice(1).map((row) => row.filter((_, k) => k !== j));
+    const term = x.mul(determinant(minor));
+    det = j % 2 === 0 ? det.add(term) : det.sub(term);
+  }
+  return det;
+}
+
+const LAMBDA = Polynomial.symbol('λ', { ascii: 'lambda' });
+const LAMBDA_INDEX = LAMBDA.symbols()[0]!;
+
+/** Coefficients [1, a₁, …, a_n] of det(λI − A) = λⁿ + a₁λⁿ⁻¹ + … + a_n. */
+export function characteristicPolynomial(a: Matrix): RationalFunction[] {
+  const lambda = RationalFunction.from(LAMBDA);
+  const shifted = a.map((row, i) => row.map((x, j) => (i === j ? lambda.sub(x) : x.neg())));
+  const det = determinant(shifted);
+  const poly = det.asPolynomial();
+  if (poly === undefined) throw new Error('characteristic polynomial with a non-polynomial determinant');
+  const n = a.length;
+  return Array.from({ length: n + 1 }, (_, k) => RationalFunction.from(poly.coefficientOf(LAMBDA_INDEX, n - k)));
+}
+
+/**
+ * The finest partition of indices into blocks that A never mixes (connected components of
+ * the graph with an edge wherever A_ij or A_ji is non-zero).
+ */
+export function invariantBlocks(a: Matrix): number[][] {
+  const n = a.length;
+  const seen = new Array<boolean>(n).fill(false);
+  const blocks: number[][] = [];
+  for (let start = 0; start < n; start++) {
+    if (seen[start]) continue;
+    const block: number[] = [];
+    const stack = [start];
+    seen[start] = true;
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      block.push(i);
+      for (let j = 0; j < n; j++) {
+        if (!seen[j] && (!entry(a, i, j).isZero() || !entry(a, j, i).isZero())) {
+          seen[j] = true;
+          stack.push(j);
+        }
+      }
+    }
+    blocks.push(block.sort((x, y) => x - y));
+  }
+  return blocks;
+}
+
+export function submatrix(a: Matrix, indices: readonly number[]): Matrix {
+  return indices.map((i) => indices.map((j) => entry(a, i, j)));
+}
