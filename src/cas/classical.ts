@@ -93,3 +93,11 @@ export function equalUpToConstant(w: Witness, lhs: string, rhs: string, variable
   const difference = `(${lhs})-(${rhs})`;
   return variables.every((v) => w.isZero(w.derivative(difference, v)));
 }
+
+/** {f, g} = Σ_pairs (∂f/∂x ∂g/∂y − ∂f/∂y ∂g/∂x) is zero: for quadratic forms, [f, g] = i{f, g} exactly. */
+export function poissonBracketVanishes(w: Witness, f: string, g: string, vars: CanonicalVariables): boolean {
+  const terms = vars.pairs.map(
+    ([x, y]) => `(${w.derivative(f, x)})*(${w.derivative(g, y)})-(${w.derivative(f, y)})*(${w.derivative(g, x)})`,
+  );
+  return w.isZero(terms.join('+'));
+}

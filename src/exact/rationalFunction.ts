@@ -193,3 +193,23 @@ function normalise(num: Polynomial, den: Polynomial): RationalFunction {
 export function q(n: bigint | number, d: bigint | number = 1): RationalFunction {
   return RationalFunction.from(Rational.of(n, d));
 }
+
+/**
+ * Solves expr(s) = target for a symbol s that expr is affine in: s = (target − expr(0)) / k.
+ * Used to express a lab-frame constant through the rate it produces.
+ */
+export function solveAffine(expr: RationalFunction, symbol: RationalFunction, target: RationalFunction): RationalFunction {
+  const index = symbolIndex(symbol);
+  if (expr.den.degreeIn(index) > 0 || expr.num.degreeIn(index) !== 1) throw new Error(`solveAffine: not affine in ${symbolAt(index).name}`);
+  const slope = RationalFunction.fraction(expr.num.coefficientOf(index, 1), expr.den);
+  const offset = RationalFunction.fraction(expr.num.coefficientOf(index, 0), expr.den);
+  return target.sub(offset).div(slope);
+}
+
+/** The index of a value that is a single symbol. */
+export function symbolIndex(symbol: RationalFunction): number {
+  const p = symbol.asPolynomial();
+  const [index] = p?.symbols() ?? [];
+  if (p === undefined || index === undefined || p.terms.size !== 1 || p.degreeIn(index) !== 1) throw new Error(`${symbol} is not a single symbol`);
+  return index;
+}

@@ -36,7 +36,7 @@ export function isManifestlyPositive(p: Polynomial): boolean {
   return true;
 }
 
-const MARGIN = Polynomial.symbol('m', { ascii: 'margin', positive: true });
+const MARGIN = Polynomial.symbol('margin', { ascii: 'margin', positive: true });
 const MARGIN_INDEX = MARGIN.symbols()[0]!;
 
 function eliminateSquare(p: Polynomial, index: number, square: Polynomial): Polynomial | undefined {
@@ -51,7 +51,7 @@ function eliminateSquare(p: Polynomial, index: number, square: Polynomial): Poly
 }
 
 export interface StabilityProof {
-  /** Hurwitz determinants with s² eliminated, as polynomials in the margin m. */
+  /** Hurwitz determinants with s² eliminated, as polynomials in the margin. */
   readonly hurwitzInMargin: readonly string[];
   readonly sufficient: boolean;
   readonly necessary: boolean;

@@ -1,0 +1,131 @@
+/**
+ * The comparisons the claims of this paper are made of: a printed operator form against a
+ * derived one, a printed drift or noise against the one derived from the master equation.
+ * Each returns our exact conclusion with the witnesses' reports.
+ */
+import { driftMismatches, diffusionMismatches, equalUpToConstant, type ClassicalModel } from '../src/cas/classical.ts';
+import { operatorToCas, scalarToCas } from '../src/cas/render.ts';
+import type { EngineReport } from '../src/claims/claim.ts';
+import { witnessReports } from '../src/claims/witnessed.ts';
+import { parseExpression, render } from '../src/exact/expression.ts';
+import { differences, type Matrix } from '../src/exact/matrix.ts';
+import { q, type RationalFunction } from '../src/exact/rationalFunction.ts';
+import { linearGaussianSystem, type LinearGaussianSystem, type OpenSystem } from '../src/gaussian/linearSystem.ts';
+import type { Operator } from '../src/operators/operator.ts';
+import { operatorFrom, scalarFrom, type Environment } from '../src/operators/operatorExpression.ts';
+import { collective, environment } from './paper.ts';
+import { printed } from './printed.ts';
+
+/** Every collective quadrature the paper defines, from its printed definitions (3) and (22). */
+export const definitions: Readonly<Record<string, string>> = { ...printed.eq3.definitions, ...printed.eq22.definitions };
+export const quadratures = collective(definitions);
+export const env: Environment = environment(quadratures);
+
+const LADDER_AS_QUADRATURES: Readonly<Record<string, string>> = {
+  a: '(X1 + i*Y1)/sqrt(2)',
+  ad: '(X1 - i*Y1)/sqrt(2)',
+  b: '(X2 + i*Y2)/sqrt(2)',
+  bd: '(X2 - i*Y2)/sqrt(2)',
+};
+const CLASSICAL_VARIABLES = ['X1', 'Y1', 'X2', 'Y2'];
+
+/** Replaces identifiers by parenthesised expressions, e.g. χ₁ by its printed definition (26). */
+export function substituted(text: string, table: Readonly<Record<string, string>>): string {
+  return render(parseExpression(text), (name) => (name in table ? `(${table[name]})` : name));
+}
+
+/** A printed form as a commutative expression in X1, Y1, X2, Y2 for the witnesses. */
+export function casForm(text: string): string {
+  return substituted(text, { ...LADDER_AS_QUADRATURES, ...definitions });
+}
+
+export interface Comparison {
+  readonly holds: boolean;
+  readonly derived: string;
+  readonly reports: EngineReport[];
+}
+
+/**
+ * printed == derived as operators. The witnesses, having no operator ordering, compare the
+ * two as commutative quadratic forms: equal up to a c-number; our engine also compares the c-numbers.
+ */
+export function compareOperator(printedText: string, derived: Operator): Comparison & { constantOffset: RationalFunction } {
+  const difference = operatorFrom(printedText, env).sub(derived);
+  const constantOffset = difference.constantPart();
+  const operatorPartHolds = difference.withoutConstant().isZero();
+  const reports = witnessReports(operatorPartHolds, `difference ${difference.isZero() ? '0' : difference.toString()}`, (w) =>
+    equalUpToConstant(w, casForm(printedText), casForm(operatorToCas(derived)), CLASSICAL_VARIABLES),
+  );
+  return { holds: difference.isZero(), derived: derived.toString(), reports, constantOffset };
+}
+
+/** Two printed forms of one operator (e.g. both lines of (2)). */
+export function comparePrintedForms(left: string, right: string): Comparison {
+  return compareOperator(left, operatorFrom(right, env));
+}
+
+export function printedMatrix(rows: readonly (readonly string[])[]): Matrix {
+  return rows.map((row) => row.map((x) => scalarFrom(x, env)));
+}
+
+export function matrixText(m: Matrix): string {
+  return `[${m.map((row) => `[${row.map((x) => x.toString()).join(', ')}]`).join(', ')}]`;
+}
+
+export function deriveSystem(system: OpenSystem, basis: readonly string[]): LinearGaussianSystem {
+  return linearGaussianSystem(
+    system,
+    basis.map((name) => ({ name, op: quadratures[name]! })),
+  );
+}
+
+/** The classical model a witness derives from: H̃ rendered as a commutative form, per-oscillator damping and noise. */
+export function classicalModel(system: OpenSystem, gamma1: RationalFunction, gamma2: RationalFunction, nbar: RationalFunction): ClassicalModel {
+  const noise = (g: RationalFunction) => scalarToCas(q(2).mul(g).mul(nbar.add(q(1, 2))));
+  return {
+    variables: { pairs: [['X1', 'Y1'], ['X2', 'Y2']] },
+    hamiltonian: casForm(operatorToCas(system.hamiltonian)),
+    damping: [scalarToCas(gamma1), scalarToCas(gamma2)],
+    noise: [noise(gamma1), noise(gamma2)],
+  };
+}
+
+function mismatchText(diffs: ReturnType<typeof differences>): string {
+  return diffs.length === 0 ? 'all entries equal' : diffs.map((d) => `(${d.i + 1},${d.j + 1}): printed ${d.a}, derived ${d.b}`).join('; ');
+}
+
+/** The printed drift against the drift derived from the master equation, in the printed basis. */
+export function compareDrift(
+  printedRows: readonly (readonly string[])[],
+  basis: readonly string[],
+  system: OpenSystem,
+  model: ClassicalModel,
+  definedBy: Readonly<Record<string, string>> = {},
+): Comparison & { system: LinearGaussianSystem } {
+  printedRows = printedRows.map((row) => row.map((x) => substituted(x, definedBy)));
+  const derived = deriveSystem(system, basis);
+  const diffs = differences(printedMatrix(printedRows), derived.drift);
+  const reports = witnessReports(diffs.length === 0, mismatchText(diffs), (w) =>
+    driftMismatches(
+      w,
+      model,
+      basis.map((n) => definitions[n]!),
+      printedRows.map((row) => row.map((x) => `(${x})`)),
+    ),
+  );
+  return { holds: diffs.length === 0, derived: matrixText(derived.drift), reports, system: derived };
+}
+
+/** A claimed diffusion matrix against the derived one. */
+export function compareDiffusion(claimed: Matrix, basis: readonly string[], derived: LinearGaussianSystem, model: ClassicalModel): Comparison {
+  const diffs = differences(claimed, derived.diffusion);
+  const reports = witnessReports(diffs.length === 0, mismatchText(diffs), (w) =>
+    diffusionMismatches(
+      w,
+      model,
+      basis.map((n) => definitions[n]!),
+      claimed.map((row) => row.map(scalarToCas)),
+    ),
+  );
+  return { holds: diffs.length === 0, derived: matrixText(derived.diffusion), reports };
+}

@@ -1,0 +1,94 @@
+/**
+ * The paper's two models as engine inputs, derived from the lab-frame Hamiltonians (1) and
+ * (19) by the engine's rotating frame and RWA, never typed in. Each rate the paper names
+ * (χ in (2); Γ and χ in (20)) is defined as the coefficient it multiplies in H̃/ħ, and the
+ * lab constants are solved for it (the solution is what the lab-frame claims compare).
+ */
+import { q, RationalFunction as R, solveAffine, symbolIndex } from '../src/exact/rationalFunction.ts';
+import type { Dissipator } from '../src/operators/lindblad.ts';
+import { operatorFrom, type Environment } from '../src/operators/operatorExpression.ts';
+import type { Operator } from '../src/operators/operator.ts';
+import { TimeDependentOperator } from '../src/operators/rotatingFrame.ts';
+import type { OpenSystem } from '../src/gaussian/linearSystem.ts';
+import { a, b, labEnvironment, ladder, sym } from './paper.ts';
+import { printed, type LabHamiltonian } from './printed.ts';
+
+export function substituteAll(op: Operator, substitutions: ReadonlyArray<readonly [R, R]>): Operator {
+  return op.mapCoefficients((c) => substitutions.reduce((acc, [s, v]) => acc.substitute(symbolIndex(s), v), c));
+}
+
+/** H/ħ in the frame rotating at `frame` (both oscillators), RWA, frame generator ħω(a†a + b†b + 1) unless zeroPoint is false. */
+export function rotatingFrameHamiltonian(lab: LabHamiltonian, frame: R, options: { zeroPoint: boolean } = { zeroPoint: true }): Operator {
+  const env: Environment = labEnvironment();
+  const modulation = operatorFrom(lab.modulation.amplitude, env);
+  const frequency = sym[lab.modulation.frequency];
+  const h = TimeDependentOperator.constant(operatorFrom(lab.static, env)).add(
+    lab.modulation.trig === 'cos'
+      ? TimeDependentOperator.cos(modulation, frequency, lab.modulation.harmonic)
+      : TimeDependentOperator.sin(modulation, frequency, lab.modulation.harmonic),
+  );
+  const rwa = h
+    .inRotatingFrame(
+      [
+        { mode: a, frequency: frame },
+        { mode: b, frequency: frame },
+      ],
+      { energyUnit: sym.hbar, zeroPoint: options.zeroPoint },
+    )
+    .secularPart();
+  return rwa.scale(q(1).div(sym.hbar));
+}
+
+/** Model one from (1): frame at ω_d = ω_m − Δ; returns H̃/ħ still in terms of g, and g as a function of χ. */
+export function modelOneFromLab(options: { zeroPoint: boolean } = { zeroPoint: true }): { hamiltonian: Operator; gForChi: R } {
+  const h = substituteAll(rotatingFrameHamiltonian(printed.eq1, sym.omega_d, options), [[sym.omega_d, sym.omega_m.sub(sym.Delta)]]);
+  const pairRate = h.coefficient([
+    [a, 0, 1],
+    [b, 0, 1],
+  ]);
+  return { hamiltonian: h, gForChi: solveAffine(pairRate, sym.g, sym.chi) };
+}
+
+/** Model one's H̃/ħ with χ the pair-creation rate. */
+export function modelOneHamiltonian(): Operator {
+  const { hamiltonian, gForChi } = modelOneFromLab();
+  return substituteAll(hamiltonian, [[sym.g, gForChi]]);
+}
+
+/** Model two from (19): frame at ω_m; the lab Γ and χ of (19) solved for the rates of (20). */
+export function modelTwoFromLab(): { hamiltonian: Operator; gammaLab: R; chiLab: R } {
+  const h = rotatingFrameHamiltonian(printed.eq19, sym.omega_m);
+  const hopping = h.coefficient([
+    [a, 1, 0],
+    [b, 0, 1],
+  ]);
+  // (20) has −(iχ/2)a², so the rate χ is 2i times the coefficient of a².
+  const squeezing = h.coefficient([[a, 0, 2]]).mul(R.I).mul(q(2));
+  return { hamiltonian: h, gammaLab: solveAffine(hopping, sym.Gamma19, sym.Gamma), chiLab: solveAffine(squeezing, sym.chi19, sym.chi) };
+}
+
+export function modelTwoHamiltonian(): Operator {
+  const { hamiltonian, gammaLab, chiLab } = modelTwoFromLab();
+  return substituteAll(hamiltonian, [
+    [sym.Gamma19, gammaLab],
+    [sym.chi19, chiLab],
+  ]);
+}
+
+/**
+ * Independent damping of each oscillator into a bath of occupation N:
+ * 2γ_j(N+1) D[a_j] + 2γ_j N D[a_j†], so γ_j is the amplitude damping rate (⟨a_j⟩ ∝ e^(−γ_j t)).
+ */
+export function independentDamping(gamma1: R, gamma2: R): Dissipator[] {
+  return [
+    [gamma1, ladder.a],
+    [gamma2, ladder.b],
+  ].flatMap(([g, op]) => [
+    { rate: q(2).mul(g as R).mul(sym.N.add(q(1))), jump: op as Operator },
+    { rate: q(2).mul(g as R).mul(sym.N), jump: (op as Operator).adjoint() },
+  ]);
+}
+
+export function openSystem(hamiltonian: Operator, gamma1: R, gamma2: R): OpenSystem {
+  return { hamiltonian, dissipators: independentDamping(gamma1, gamma2) };
+}

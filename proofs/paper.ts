@@ -1,0 +1,71 @@
+/**
+ * The paper's parameters, oscillators and quadratures, and the environment in which its
+ * printed ASCII forms are read. ħ = 1 in rotating frames (Hamiltonians there are H̃/ħ);
+ * the lab-frame forms keep ħ, m and ω_m so that the frame change can be checked.
+ */
+import { RationalFunction as R } from '../src/exact/rationalFunction.ts';
+import { mode, Operator } from '../src/operators/operator.ts';
+import { labOscillator, momentumQuadrature, positionQuadrature } from '../src/operators/quadratures.ts';
+import { operatorFrom, type Environment } from '../src/operators/operatorExpression.ts';
+
+export const sym = {
+  gamma: R.symbol('γ', { ascii: 'gamma', positive: true }),
+  gamma1: R.symbol('γ₁', { ascii: 'gamma1', positive: true }),
+  gamma2: R.symbol('γ₂', { ascii: 'gamma2', positive: true }),
+  Delta: R.symbol('Δ', { ascii: 'Delta' }),
+  Delta1: R.symbol('Δ₁', { ascii: 'Delta1' }),
+  Delta2: R.symbol('Δ₂', { ascii: 'Delta2' }),
+  chi: R.symbol('χ', { ascii: 'chi', positive: true }),
+  chi1: R.symbol('χ₁', { ascii: 'chi1' }),
+  chi2: R.symbol('χ₂', { ascii: 'chi2' }),
+  Gamma: R.symbol('Γ', { ascii: 'Gamma' }),
+  N: R.symbol('N', { ascii: 'N', positive: true }),
+  g: R.symbol('g', { ascii: 'g' }),
+  m: R.symbol('m', { ascii: 'm', positive: true }),
+  omega_m: R.symbol('ω_m', { ascii: 'omega_m', positive: true }),
+  omega_d: R.symbol('ω_d', { ascii: 'omega_d', positive: true }),
+  hbar: R.symbol('ħ', { ascii: 'hbar', positive: true }),
+  /** Γ and χ exactly as they stand in the lab-frame Hamiltonian (19), kept apart from the rates of (20). */
+  Gamma19: R.symbol('Γ₍₁₉₎', { ascii: 'Gamma_19' }),
+  chi19: R.symbol('χ₍₁₉₎', { ascii: 'chi_19' }),
+} as const;
+
+export const a = mode('a');
+export const b = mode('b');
+
+export const ladder = {
+  a: Operator.annihilation(a),
+  ad: Operator.creation(a),
+  b: Operator.annihilation(b),
+  bd: Operator.creation(b),
+};
+
+export const single = {
+  X1: positionQuadrature(a),
+  Y1: momentumQuadrature(a),
+  X2: positionQuadrature(b),
+  Y2: momentumQuadrature(b),
+};
+
+const base = new Map<string, Operator | R>([
+  ...Object.values(sym).map((v) => [v.toString('ascii'), v] as [string, R]),
+  ...Object.entries(ladder),
+  ...Object.entries(single),
+]);
+
+/** Collective quadratures from printed definitions such as "(X1 + X2)/sqrt(2)". */
+export function collective(definitions: Readonly<Record<string, string>>): Record<string, Operator> {
+  return Object.fromEntries(Object.entries(definitions).map(([name, text]) => [name, operatorFrom(text, base)]));
+}
+
+export function environment(extra: Readonly<Record<string, Operator | R>> = {}): Environment {
+  return new Map([...base, ...Object.entries(extra)]);
+}
+
+/** Lab-frame x and p of both oscillators (equal mass m and frequency ω_m). */
+export function labEnvironment(): Environment {
+  const params = { mass: sym.m, frequency: sym.omega_m, hbar: sym.hbar, zeroPointName: 'x_zpf' };
+  const o1 = labOscillator(a, params);
+  const o2 = labOscillator(b, params);
+  return environment({ x1: o1.x, p1: o1.p, x2: o2.x, p2: o2.p });
+}

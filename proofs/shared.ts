@@ -1,0 +1,93 @@
+/** Claim shapes that recur between the two models: commutators, noise terms, thresholds. */
+import { commutatorMismatches } from '../src/cas/classical.ts';
+import { scalarToCas } from '../src/cas/render.ts';
+import type { Claim } from '../src/claims/claim.ts';
+import { conventionOrErratum, verifiedOrErratum } from '../src/claims/verdicts.ts';
+import { witnessReports } from '../src/claims/witnessed.ts';
+import { differences, identity, invariantBlocks, mapEntries, submatrix, type Matrix } from '../src/exact/matrix.ts';
+import { q, type RationalFunction } from '../src/exact/rationalFunction.ts';
+import { commutatorMatrix, type OpenSystem } from '../src/gaussian/linearSystem.ts';
+import { proveStabilityCondition } from '../src/gaussian/stability.ts';
+import { classicalModel, compareDiffusion, definitions, deriveSystem, matrixText, quadratures } from './checks.ts';
+import { sym } from './paper.ts';
+
+const CANONICAL = { pairs: [['X1', 'Y1'], ['X2', 'Y2']] as [string, string][] };
+
+interface Described {
+  readonly id: string;
+  readonly equation: string;
+  readonly section: string;
+  readonly printed: string;
+}
+
+/** −i[q_i, q_j] over a basis, against the printed non-zero pairs (value i each) and zero elsewhere. */
+export function commutatorClaim(c: Described & { statement: string; basis: readonly string[]; nonZero: ReadonlyArray<readonly [string, string]> }): Claim {
+  return {
+    ...c,
+    check: () => {
+      const claimed: Matrix = c.basis.map((x) =>
+        c.basis.map((y) => q(c.nonZero.some(([u, v]) => u === x && v === y) ? 1 : c.nonZero.some(([u, v]) => u === y && v === x) ? -1 : 0)),
+      );
+      const derived = commutatorMatrix(c.basis.map((n) => quadratures[n]!));
+      const diffs = differences(claimed, derived);
+      const reports = witnessReports(diffs.length === 0, `−i[q_i, q_j] = ${matrixText(derived)}`, (w) =>
+        commutatorMismatches(w, CANONICAL, c.basis.map((n) => definitions[n]!), claimed.map((row) => row.map(scalarToCas))),
+      );
+      return verifiedOrErratum(
+        { holds: diffs.length === 0, derived: `−i[q_i, q_j] over (${c.basis.join(', ')}) = ${matrixText(derived)}`, reports },
+        'the printed commutators are not those of the defined quadratures',
+      );
+    },
+  };
+}
+
+/**
+ * The printed noise √(2γ) d(…in) read as independent thermal inputs, ⟨dq_in dq_in⟩ = (N + ½)dt,
+ * i.e. diffusion 2γ(N + ½)·1 with γ the mean damping rate, against the diffusion derived from the master equation.
+ */
+export function noiseClaim(c: Described & { basis: readonly string[]; system: () => OpenSystem; gammas: readonly [RationalFunction, RationalFunction] }): Claim {
+  return {
+    ...c,
+    statement: 'The noise enters as √(2γ) times independent input noises of each quadrature, i.e. the diffusion matrix is 2γ(N + ½)·1.',
+    check: () => {
+      const [g1, g2] = c.gammas;
+      const mean = g1.add(g2).mul(q(1, 2));
+      const claimed = mapEntries(identity(c.basis.length), (x) => x.mul(q(2)).mul(mean).mul(sym.N.add(q(1, 2))));
+      const system = c.system();
+      const comparison = compareDiffusion(claimed, c.basis, deriveSystem(system, c.basis), classicalModel(system, g1, g2, sym.N));
+      return conventionOrErratum(
+        { ...comparison, derived: `D = ${comparison.derived}` },
+        'the input noises are independent white noises normalised to the thermal variance, ⟨dq_in dq_in⟩ = (N + ½)dt, and γ is the amplitude damping rate (Lindblad rates 2γ(N+1) on a, 2γN on a†)',
+        'the derived diffusion has correlations between different quadratures that independent inputs of equal strength cannot produce: the printed noise term is not the one the master equation gives',
+      );
+    },
+  };
+}
+
+/** "Stable iff margin > 0", proved on the full drift by Routh-Hurwitz, witnessed block by block. */
+export function thresholdClaim(
+  c: Described & { statement: string; drift: () => Matrix; margin: () => RationalFunction; eliminate: RationalFunction },
+): Claim {
+  return {
+    ...c,
+    check: () => {
+      const drift = c.drift();
+      const margin = c.margin();
+      const proof = proveStabilityCondition(drift, margin, c.eliminate);
+      const holds = proof.sufficient && proof.necessary;
+      const derived = proof.obstacle ?? `Hurwitz determinants with margin = ${margin}: ${proof.hurwitzInMargin.join('; ')}; margin > 0 is ${proof.sufficient ? '' : 'not '}sufficient and ${proof.necessary ? '' : 'not '}necessary`;
+      const reports = witnessReports(holds, derived, (w) =>
+        invariantBlocks(drift).every((block) => {
+          if (block.length !== 2) throw new Error('witness handles 2×2 blocks only');
+          const [[a, b], [cc, d]] = submatrix(drift, block).map((row) => row.map(scalarToCas)) as [[string, string], [string, string]];
+          // λ² − (a + d)λ + (ad − bc): Hurwitz for a quadratic is −(a + d) > 0 and ad − bc > 0.
+          return w.isZero(`(${a})*(${d})-(${b})*(${cc})-(${scalarToCas(margin)})`) && w.isZero(`(${a})+(${d})+2*(${scalarToCas(sym.gamma)})`);
+        }),
+      );
+      return verifiedOrErratum(
+        { holds, derived, reports, notes: ['witnesses: each invariant 2×2 block has determinant equal to the margin and trace −2γ'] },
+        'the printed threshold is not the exact stability boundary of the derived drift',
+      );
+    },
+  };
+}

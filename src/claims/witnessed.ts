@@ -1,0 +1,25 @@
+/** Runs a conclusion past every independent witness and reports which agreed with our exact engine. */
+import { algebriteWitness, nerdamerWitness, type Witness } from '../cas/witness.ts';
+import { randomPointsWitness } from '../cas/randomPoints.ts';
+import type { EngineReport } from './claim.ts';
+
+export const WITNESSES: readonly Witness[] = [nerdamerWitness, algebriteWitness, randomPointsWitness()];
+
+/**
+ * `exact` is our engine's conclusion (true: the printed form holds). `witnessCheck` returns
+ * the witness's own conclusion, or the list of places where it finds a mismatch.
+ */
+export function witnessReports(exact: boolean, exactDetail: string, witnessCheck: (w: Witness) => boolean | string[]): EngineReport[] {
+  const reports: EngineReport[] = [{ engine: 'exact', agreed: true, detail: exactDetail }];
+  for (const w of WITNESSES) {
+    try {
+      const r = witnessCheck(w);
+      const holds = Array.isArray(r) ? r.length === 0 : r;
+      const detail = Array.isArray(r) && r.length > 0 ? `mismatch at ${r.join(' ')}` : holds ? 'holds' : 'does not hold';
+      reports.push({ engine: w.name, agreed: holds === exact, detail });
+    } catch (err) {
+      reports.push({ engine: w.name, agreed: false, detail: `could not decide: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  }
+  return reports;
+}
