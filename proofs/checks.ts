@@ -79,12 +79,15 @@ export function deriveSystem(system: OpenSystem, basis: readonly string[]): Line
   );
 }
 
-/** The classical model a witness derives from: H̃ rendered as a commutative form, per-oscillator damping and noise. */
-export function classicalModel(system: OpenSystem, gamma1: RationalFunction, gamma2: RationalFunction, nbar: RationalFunction): ClassicalModel {
+/**
+ * The classical model a witness derives from: H̃/ħ as a printed quadrature form (whose equality
+ * with the derived H̃ is itself a witnessed claim), per-oscillator damping and thermal noise.
+ */
+export function classicalModel(hamiltonianForm: string, gamma1: RationalFunction, gamma2: RationalFunction, nbar: RationalFunction): ClassicalModel {
   const noise = (g: RationalFunction) => scalarToCas(q(2).mul(g).mul(nbar.add(q(1, 2))));
   return {
     variables: { pairs: [['X1', 'Y1'], ['X2', 'Y2']] },
-    hamiltonian: casForm(operatorToCas(system.hamiltonian)),
+    hamiltonian: casForm(hamiltonianForm),
     damping: [scalarToCas(gamma1), scalarToCas(gamma2)],
     noise: [noise(gamma1), noise(gamma2)],
   };

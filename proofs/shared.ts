@@ -45,7 +45,7 @@ export function commutatorClaim(c: Described & { statement: string; basis: reado
  * The printed noise √(2γ) d(…in) read as independent thermal inputs, ⟨dq_in dq_in⟩ = (N + ½)dt,
  * i.e. diffusion 2γ(N + ½)·1 with γ the mean damping rate, against the diffusion derived from the master equation.
  */
-export function noiseClaim(c: Described & { basis: readonly string[]; system: () => OpenSystem; gammas: readonly [RationalFunction, RationalFunction] }): Claim {
+export function noiseClaim(c: Described & { basis: readonly string[]; system: () => OpenSystem; hamiltonianForm: string; gammas: readonly [RationalFunction, RationalFunction] }): Claim {
   return {
     ...c,
     statement: 'The noise enters as √(2γ) times independent input noises of each quadrature, i.e. the diffusion matrix is 2γ(N + ½)·1.',
@@ -54,7 +54,7 @@ export function noiseClaim(c: Described & { basis: readonly string[]; system: ()
       const mean = g1.add(g2).mul(q(1, 2));
       const claimed = mapEntries(identity(c.basis.length), (x) => x.mul(q(2)).mul(mean).mul(sym.N.add(q(1, 2))));
       const system = c.system();
-      const comparison = compareDiffusion(claimed, c.basis, deriveSystem(system, c.basis), classicalModel(system, g1, g2, sym.N));
+      const comparison = compareDiffusion(claimed, c.basis, deriveSystem(system, c.basis), classicalModel(c.hamiltonianForm, g1, g2, sym.N));
       return conventionOrErratum(
         { ...comparison, derived: `D = ${comparison.derived}` },
         'the input noises are independent white noises normalised to the thermal variance, ⟨dq_in dq_in⟩ = (N + ½)dt, and γ is the amplitude damping rate (Lindblad rates 2γ(N+1) on a, 2γN on a†)',

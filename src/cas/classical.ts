@@ -16,6 +16,18 @@ export interface CanonicalVariables {
 
 type StringMatrix = string[][];
 
+/** Derivatives are asked for again and again (one Hamiltonian, several bases): each witness computes each once. */
+const derivatives = new Map<string, string>();
+function derivative(w: Witness, expression: string, variable: string): string {
+  const key = `${w.name}\u0000${variable}\u0000${expression}`;
+  let d = derivatives.get(key);
+  if (d === undefined) {
+    d = w.derivative(expression, variable);
+    derivatives.set(key, d);
+  }
+  return d;
+}
+
 function flat(vars: CanonicalVariables): string[] {
   return vars.pairs.flatMap(([x, y]) => [x, y]);
 }
@@ -35,13 +47,13 @@ function transposed(a: StringMatrix): StringMatrix {
 
 /** T_ik = ∂q_i/∂r_k for the definitions q_i (linear in the single-oscillator variables). */
 export function jacobian(w: Witness, definitions: readonly string[], vars: CanonicalVariables): StringMatrix {
-  return definitions.map((d) => flat(vars).map((v) => w.derivative(d, v)));
+  return definitions.map((d) => flat(vars).map((v) => derivative(w, d, v)));
 }
 
 export function hessian(w: Witness, hamiltonian: string, vars: CanonicalVariables): StringMatrix {
   const names = flat(vars);
-  const gradient = names.map((v) => w.derivative(hamiltonian, v));
-  return gradient.map((g) => names.map((v) => w.derivative(g, v)));
+  const gradient = names.map((v) => derivative(w, hamiltonian, v));
+  return gradient.map((g) => names.map((v) => derivative(w, g, v)));
 }
 
 /** Entries (i, j) where the matrices differ according to the witness. */
@@ -91,13 +103,13 @@ export function commutatorMismatches(w: Witness, vars: CanonicalVariables, defin
 /** lhs − rhs is a constant: quadratic operator identities hold up to ordering c-numbers. */
 export function equalUpToConstant(w: Witness, lhs: string, rhs: string, variables: readonly string[]): boolean {
   const difference = `(${lhs})-(${rhs})`;
-  return variables.every((v) => w.isZero(w.derivative(difference, v)));
+  return variables.every((v) => w.isZero(derivative(w, difference, v)));
 }
 
 /** {f, g} = Σ_pairs (∂f/∂x ∂g/∂y − ∂f/∂y ∂g/∂x) is zero: for quadratic forms, [f, g] = i{f, g} exactly. */
 export function poissonBracketVanishes(w: Witness, f: string, g: string, vars: CanonicalVariables): boolean {
   const terms = vars.pairs.map(
-    ([x, y]) => `(${w.derivative(f, x)})*(${w.derivative(g, y)})-(${w.derivative(f, y)})*(${w.derivative(g, x)})`,
+    ([x, y]) => `(${derivative(w, f, x)})*(${derivative(w, g, y)})-(${derivative(w, f, y)})*(${derivative(w, g, x)})`,
   );
   return w.isZero(terms.join('+'));
 }

@@ -3,7 +3,16 @@ import { algebriteWitness, nerdamerWitness, type Witness } from '../cas/witness.
 import { randomPointsWitness } from '../cas/randomPoints.ts';
 import type { EngineReport } from './claim.ts';
 
-export const WITNESSES: readonly Witness[] = [nerdamerWitness, algebriteWitness, randomPointsWitness()];
+export const ALL_WITNESSES: readonly Witness[] = [nerdamerWitness, algebriteWitness, randomPointsWitness()];
+
+let active: readonly Witness[] = ALL_WITNESSES;
+
+/** Chooses the witnesses later checks consult (verify --witnesses); the exact engine always runs. */
+export function useWitnesses(names: readonly string[]): void {
+  const unknown = names.filter((n) => !ALL_WITNESSES.some((w) => w.name === n));
+  if (unknown.length > 0) throw new Error(`unknown witness ${unknown.join(', ')} (known: ${ALL_WITNESSES.map((w) => w.name).join(', ')})`);
+  active = ALL_WITNESSES.filter((w) => names.includes(w.name));
+}
 
 /**
  * `exact` is our engine's conclusion (true: the printed form holds). `witnessCheck` returns
@@ -11,7 +20,7 @@ export const WITNESSES: readonly Witness[] = [nerdamerWitness, algebriteWitness,
  */
 export function witnessReports(exact: boolean, exactDetail: string, witnessCheck: (w: Witness) => boolean | string[]): EngineReport[] {
   const reports: EngineReport[] = [{ engine: 'exact', agreed: true, detail: exactDetail }];
-  for (const w of WITNESSES) {
+  for (const w of active) {
     try {
       const r = witnessCheck(w);
       const holds = Array.isArray(r) ? r.length === 0 : r;
