@@ -1,0 +1,131 @@
+/**
+ * The detuned-paramp command. Exit codes: 0 success; 1 a witness disagreed with the exact
+ * engine or a check could not run; 2 a usage error. No stack trace reaches the user.
+ */
+import { parseArgs } from 'node:util';
+import type { Claim } from '../claims/claim.ts';
+import { runClaims } from '../claims/runner.ts';
+import { ALL_WITNESSES, useWitnesses } from '../claims/witnessed.ts';
+import { ledgerJson } from '../report/json.ts';
+import { renderText } from '../report/text.ts';
+
+const HELP = `detuned-paramp: re-derives and audits the equations of
+  Szorkovszky, Clerk, Doherty, Bowen, "Mechanical entanglement via detuned parametric
+  amplification", New J. Phys. 16, 063043 (2014), arXiv:1402.6392.
+
+Usage:
+  detuned-paramp verify [options]   derive every checked equation from the Hamiltonians and
+                                    master equation, compare with what the paper prints, and
+                                    print the ledger (one verdict per equation or claim)
+  detuned-paramp help               this text
+
+verify options:
+  --json               print the ledger as JSON on stdout:
+                       {"conventions", "summary", "claims": [{"id", "equation", "status",
+                       "printed", "derived", "evidence", ...}]}
+  --only ID            check only this claim (repeatable), e.g. --only eq6 --only eq25.noise
+  --list               list the claim ids and statements, check nothing
+  --witnesses LIST     comma-separated independent witnesses to consult besides the exact
+                       engine: ${ALL_WITNESSES.map((w) => w.name).join(', ')} (default: all)
+  --no-witnesses       the exact engine alone (fastest)
+  -h, --help           this text
+
+Verdicts:
+  verified    the printed form equals the derived one
+  convention  it does, under a named convention (printed with the verdict)
+  erratum     it does not: the ledger shows printed against derived and what follows
+  unchecked   not checked, with the reason
+
+Each verdict lists the engines that agreed: "exact" (our BigInt rational-function and
+normal-ordering engine), nerdamer and algebrite (computer algebra, expanding differences to
+zero), random-points (50-digit evaluation at random rational points).
+
+Conventions: ħ = 1 in rotating frames; X = (a + a†)/√2, Y = −i(a − a†)/√2, [X, Y] = i;
+a frame rotating at ω takes a -> a e^(−iωt); γ is the amplitude damping rate
+(Lindblad terms 2γ(N+1) D[a] + 2γN D[a†]).
+
+Exit codes: 0 done; 1 a witness disagreed with the exact engine, or a check could not run;
+2 usage error.`;
+
+class UsageError extends Error {}
+
+async function loadClaims(): Promise<readonly Claim[]> {
+  const { claims } = await import('../../proofs/index.ts');
+  return claims;
+}
+
+async function verify(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      json: { type: 'boolean', default: false },
+      only: { type: 'string', multiple: true },
+      list: { type: 'boolean', default: false },
+      witnesses: { type: 'string' },
+      'no-witnesses': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (values['no-witnesses'] && values.witnesses !== undefined) throw new UsageError('--witnesses and --no-witnesses exclude each other');
+  if (values['no-witnesses']) useWitnesses([]);
+  else if (values.witnesses !== undefined) {
+    try {
+      useWitnesses(values.witnesses.split(',').map((s) => s.trim()).filter(Boolean));
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+  }
+  const all = await loadClaims();
+  if (values.list) {
+    for (const c of all) process.stdout.write(`${c.id.padEnd(32)} ${c.equation.padEnd(36)} ${c.statement}\n`);
+    return 0;
+  }
+  const only = values.only ?? [];
+  const unknown = only.filter((id) => !all.some((c) => c.id === id));
+  if (unknown.length > 0) throw new UsageError(`unknown claim id ${unknown.join(', ')} (see --list)`);
+  const selected = only.length > 0 ? all.filter((c) => only.includes(c.id)) : all;
+
+  const start = performance.now();
+  const results = await runClaims(selected, (done, total, id) => {
+    if (performance.now() - start > 1000) process.stderr.write(`[${done}/${total}] ${id}\n`);
+  });
+  const seconds = (performance.now() - start) / 1000;
+  if (values.json) process.stdout.write(`${JSON.stringify({ ...ledgerJson(results), seconds: seconds.toFixed(3) }, null, 2)}\n`);
+  else process.stdout.write(`${renderText(results)}\n${seconds.toFixed(2)} s\n`);
+  const troubled = results.some((r) => r.verdict.evidence.engines.some((e) => !e.agreed) || (r.verdict.status === 'unchecked' && r.verdict.reason.startsWith('the check could not run')));
+  return troubled ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${HELP}\n`);
+      return 0;
+    case 'verify':
+      return verify(rest);
+    default:
+      throw new UsageError(`unknown command "${command}" (commands: verify, help)`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const usage = err instanceof UsageError || (err as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS');
+    process.stderr.write(`detuned-paramp: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (usage) process.stderr.write('try: detuned-paramp --help\n');
+    process.exitCode = usage ? 2 : 1;
+  },
+);

@@ -1,0 +1,28 @@
+/** The ledger as JSON: {"conventions", "summary", "claims": [{"id","equation","status","printed","derived","evidence", …}]}. */
+import type { ClaimResult } from '../claims/claim.ts';
+import { CONVENTIONS } from './conventions.ts';
+import { summaryCounts } from './text.ts';
+
+export function ledgerJson(results: readonly ClaimResult[]): object {
+  return {
+    conventions: CONVENTIONS,
+    summary: summaryCounts(results),
+    claims: results.map((r) => {
+      const v = r.verdict;
+      return {
+        id: r.id,
+        equation: r.equation,
+        section: r.section,
+        statement: r.statement,
+        status: v.status,
+        printed: r.printed,
+        derived: v.derived,
+        ...(v.status === 'erratum' ? { consequence: v.consequence } : {}),
+        ...(v.status === 'convention' ? { convention: v.convention } : {}),
+        ...(v.status === 'unchecked' ? { reason: v.reason } : {}),
+        evidence: v.evidence,
+        seconds: r.seconds.toFixed(3),
+      };
+    }),
+  };
+}
