@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'properties/**/*.property.ts'],
     setupFiles: ['test/setup.ts'],
     testTimeout: 60_000,
+    // The JSON report lets .ci/run print its own closing line.
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results.json' },
   },
 });

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { driftMismatches, equalUpToConstant, poissonBracketVanishes } from '../src/cas/classical.ts';
+import { randomPointsWitness } from '../src/cas/randomPoints.ts';
+import { algebriteWitness, nerdamerWitness } from '../src/cas/witness.ts';
+import { differentiate, parseExpression, render } from '../src/exact/expression.ts';
+
+const witnesses = [nerdamerWitness, algebriteWitness, randomPointsWitness()];
+
+describe('expression language', () => {
+  it('parses precedence and renders fully parenthesised', () => {
+    expect(render(parseExpression('a + b*c^2 - -d/2'))).toBe('((a+(b*(c)^2))-((-d)/2))');
+  });
+  it('differentiates: d/dx (x²y + x/y) = 2xy + 1/y', () => {
+    const d = differentiate(parseExpression('x^2*y + x/y'), 'x');
+    expect(randomPointsWitness().isZero(`(${render(d)}) - (2*x*y + 1/y)`)).toBe(true);
+  });
+  it('reports syntax errors with their position', () => {
+    expect(() => parseExpression('a + * b')).toThrow(/unexpected/);
+    expect(() => parseExpression('(a + b')).toThrow(/expected "\)"/);
+  });
+});
+
+describe.each(witnesses)('witness $name', (w) => {
+  it('decides zero and non-zero with i and sqrt(2)', () => {
+    expect(w.isZero('((X+i*Y)/sqrt(2))*((X-i*Y)/sqrt(2)) - (X^2+Y^2)/2')).toBe(true);
+    expect(w.isZero('g/(2*m*w) - g/(4*m*w)')).toBe(false);
+  });
+  it('a damped harmonic oscillator: ẋ = ωy − γx, ẏ = −ωx − γy', () => {
+    const model = { variables: { pairs: [['x', 'y']] as [string, string][] }, hamiltonian: 'omega/2*(x^2 + y^2)', damping: ['gamma'], noise: ['0'] };
+    expect(driftMismatches(w, model, ['x', 'y'], [['-gamma', 'omega'], ['-omega', '-gamma']])).toEqual([]);
+    expect(driftMismatches(w, model, ['x', 'y'], [['-gamma', '-omega'], ['omega', '-gamma']])).toEqual(['(1,2)', '(2,1)']);
+  });
+  it('Poisson brackets and equality up to a constant', () => {
+    expect(poissonBracketVanishes(w, 'x', 'x^2 + z', { pairs: [['x', 'y']] })).toBe(true);
+    expect(poissonBracketVanishes(w, 'x', 'y^2', { pairs: [['x', 'y']] })).toBe(false);
+    expect(equalUpToConstant(w, 'x^2 + 1', 'x^2 - 3', ['x'])).toBe(true);
+    expect(equalUpToConstant(w, 'x^2 + x', 'x^2', ['x'])).toBe(false);
+  });
+});

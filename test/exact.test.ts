@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { Rational } from '../src/exact/rational.ts';
+import { Polynomial } from '../src/exact/polynomial.ts';
+import { q, RationalFunction as R } from '../src/exact/rationalFunction.ts';
+import { characteristicPolynomial, determinant, inverse, matrix, mul, identity, differences } from '../src/exact/matrix.ts';
+
+const x = R.symbol('x_t', { ascii: 'x_t' });
+const y = R.symbol('y_t', { ascii: 'y_t' });
+
+describe('Rational', () => {
+  it('reads decimals and fractions exactly and keeps lowest terms', () => {
+    expect(Rational.parse('0.1').toString()).toBe('1/10');
+    expect(Rational.parse('-2.50e-1').toString()).toBe('-1/4');
+    expect(Rational.parse('6/8').toString()).toBe('3/4');
+    expect(Rational.parse('0.1').add(Rational.parse('0.2')).equals(Rational.parse('0.3'))).toBe(true);
+  });
+  it('refuses what is not a number', () => {
+    expect(() => Rational.parse('1e')).toThrow(/not an exact decimal/);
+    expect(() => Rational.parse('abc')).toThrow(/not an exact decimal/);
+    expect(() => Rational.of(1, 0)).toThrow(/zero denominator/);
+  });
+});
+
+describe('Polynomial', () => {
+  it('multiplies and divides exactly: (x+y)(x−y) = x² − y²', () => {
+    const p = x.add(y).mul(x.sub(y)).asPolynomial()!;
+    expect(p.equals(x.mul(x).sub(y.mul(y)).asPolynomial()!)).toBe(true);
+    expect(p.divExact(x.add(y).asPolynomial()!)!.equals(x.sub(y).asPolynomial()!)).toBe(true);
+    expect(p.divExact(x.add(q(1)).asPolynomial()!)).toBeNull();
+  });
+  it('substitutes a polynomial for a symbol: (x+1)² at x = y − 1 is y²', () => {
+    const p = x.add(q(1)).pow(2).asPolynomial()!;
+    const xi = p.symbols()[0]!;
+    expect(p.substitute(xi, y.sub(q(1)).asPolynomial()!).equals(y.mul(y).asPolynomial()!)).toBe(true);
+  });
+  it('has Gaussian coefficients: (1 + i)(1 − i) = 2', () => {
+    const one = Polynomial.ONE;
+    expect(one.add(Polynomial.I).mul(one.sub(Polynomial.I)).equals(Polynomial.constant(2))).toBe(true);
+  });
+});
+
+describe('RationalFunction with square roots', () => {
+  const s2 = R.sqrt('√2', q(2), { ascii: 'sqrt2' });
+  it('reduces √2·√2 = 2 and rationalises 1/√2 = √2/2 and 1/(1+√2) = √2 − 1', () => {
+    expect(s2.mul(s2).equals(q(2))).toBe(true);
+    expect(q(1).div(s2).equals(s2.mul(q(1, 2)))).toBe(true);
+    expect(q(1).div(q(1).add(s2)).equals(s2.sub(q(1)))).toBe(true);
+  });
+  it('a root of a rational function squares back to it: √(x/(2y))² = x/(2y)', () => {
+    const r = R.sqrt('√(x/2y)', x.div(q(2).mul(y)), { ascii: 'root_x_2y' });
+    expect(r.mul(r).equals(x.div(q(2).mul(y)))).toBe(true);
+    expect(r.mul(y).mul(r).equals(x.mul(q(1, 2)))).toBe(true);
+  });
+  it('cancels a polynomial denominator that divides the numerator', () => {
+    expect(x.mul(x).sub(y.mul(y)).div(x.sub(y)).asPolynomial()!.equals(x.add(y).asPolynomial()!)).toBe(true);
+  });
+});
+
+describe('matrices', () => {
+  it('det of a 3×3 with a known value, inverse times matrix is 1', () => {
+    const m = matrix([
+      [2, 0, 1],
+      [1, 3, 2],
+      [1, 1, 2],
+    ]);
+    // 2(3·2 − 2·1) − 0 + 1(1·1 − 3·1) = 8 − 2
+    expect(determinant(m).equals(q(6))).toBe(true);
+    expect(differences(mul(inverse(m), m), identity(3))).toEqual([]);
+  });
+  it('characteristic polynomial of [[a, b], [c, d]] is λ² − (a+d)λ + (ad − bc)', () => {
+    const m = matrix([
+      [x, q(1)],
+      [y, q(3)],
+    ]);
+    const [c0, c1, c2] = characteristicPolynomial(m);
+    expect(c0!.equals(q(1))).toBe(true);
+    expect(c1!.equals(x.add(q(3)).neg())).toBe(true);
+    expect(c2!.equals(x.mul(q(3)).sub(y))).toBe(true);
+  });
+});
