@@ -13,11 +13,6 @@ export function momentumQuadrature(m: Mode): Operator {
   return Operator.annihilation(m).sub(Operator.creation(m)).scale(RationalFunction.I.neg().mul(INV_SQRT2));
 }
 
-/** Σ_k c_k O_k: collective quadratures such as X₊ = (X₁ + X₂)/√2 are built with this. */
-export function linearCombination(parts: ReadonlyArray<readonly [RationalFunction, Operator]>): Operator {
-  return parts.reduce((acc, [c, op]) => acc.add(op.scale(c)), Operator.ZERO);
-}
-
 /**
  * Lab-frame position and momentum of an oscillator of mass m and frequency ω:
  * x = x_zpf (a + a†), p = i m ω x_zpf (a† − a), with x_zpf = √(ħ/2mω) a root symbol.

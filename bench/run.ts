@@ -1,0 +1,55 @@
+/**
+ * npm run bench: throughput of the exact layer and wall times of verify. Figures are printed,
+ * never asserted. Targets (issue 2): ≥ 100,000 small-polynomial products per second; the
+ * symbolic verify under 3 s on 2 cores.
+ */
+import { spawnSync } from 'node:child_process';
+import { q, RationalFunction as R } from '../src/exact/rationalFunction.ts';
+import { Operator, mode } from '../src/operators/operator.ts';
+import { momentumQuadrature, positionQuadrature } from '../src/operators/quadratures.ts';
+
+function rate(label: string, unit: string, seconds: number, body: () => void): void {
+  const start = performance.now();
+  let n = 0;
+  while (performance.now() - start < seconds * 1000) {
+    body();
+    n++;
+  }
+  const perSecond = n / ((performance.now() - start) / 1000);
+  console.log(`${label.padEnd(68)} ${Math.round(perSecond).toLocaleString('en-US').padStart(12)} ${unit}/s`);
+}
+
+const g = R.symbol('γ', { ascii: 'gamma', positive: true });
+const d = R.symbol('Δ', { ascii: 'Delta' });
+const c = R.symbol('χ', { ascii: 'chi', positive: true });
+const p1 = g.add(d).sub(c.mul(q(3, 2))).asPolynomial()!;
+const p2 = g.sub(d.mul(q(2))).add(c).add(q(1, 3)).asPolynomial()!;
+const p3 = g.mul(g).add(d.mul(c)).sub(q(5)).asPolynomial()!;
+
+console.log('exact layer');
+rate('polynomial product, 3 terms × 4 terms (rational coefficients)', 'products', 1, () => p1.mul(p2));
+rate('polynomial product, 4 terms × 3 terms, then × 3 terms', 'products', 1, () => p2.mul(p3).mul(p1));
+rate('rational-function product with cancellation', 'products', 1, () => R.fraction(p1, p3).mul(R.fraction(p3, p2)));
+
+const a = mode('bench_a');
+const b = mode('bench_b');
+const xp = positionQuadrature(a).add(positionQuadrature(b));
+const ym = momentumQuadrature(a).sub(momentumQuadrature(b));
+const hq = xp.mul(xp).scale(d.add(c)).add(ym.mul(ym).scale(d.sub(c)));
+const cubic = Operator.creation(a).mul(Operator.annihilation(a)).add(Operator.creation(b).pow(2));
+rate('normal ordering: (X₁+X₂)² with √2 coefficients', 'products', 1, () => xp.mul(xp));
+rate('normal ordering: quadratic H × quadratic H (symbolic coefficients)', 'products', 1, () => hq.mul(hq));
+rate('normal ordering: (a†a + b†²)³', 'products', 1, () => cubic.mul(cubic).mul(cubic));
+
+function wall(label: string, args: string[]): void {
+  const start = performance.now();
+  const r = spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8' });
+  const seconds = (performance.now() - start) / 1000;
+  const inner = /^([\d.]+) s$/m.exec(r.stdout)?.[1];
+  console.log(`${label.padEnd(68)} ${seconds.toFixed(2).padStart(8)} s wall (claims ${inner ?? '?'} s, exit ${r.status})`);
+}
+
+console.log('\nverify (32 claims, Eqs. 1-8 and 19-28), whole process including start-up');
+wall('exact engine only (--no-witnesses), target < 3 s', ['verify', '--no-witnesses']);
+wall('exact + nerdamer + random-points', ['verify', '--witnesses', 'nerdamer,random-points']);
+wall('exact + all three witnesses (default)', ['verify']);
