@@ -18,8 +18,12 @@ export function substituteAll(op: Operator, substitutions: ReadonlyArray<readonl
 }
 
 /** H/ħ in the frame rotating at `frame` (both oscillators), RWA, frame generator ħω(a†a + b†b + 1) unless zeroPoint is false. */
-export function rotatingFrameHamiltonian(lab: LabHamiltonian, frame: R, options: { zeroPoint: boolean } = { zeroPoint: true }): Operator {
-  const env: Environment = labEnvironment();
+export function rotatingFrameHamiltonian(
+  lab: LabHamiltonian,
+  frame: R,
+  options: { zeroPoint: boolean; env?: Environment } = { zeroPoint: true },
+): Operator {
+  const env: Environment = options.env ?? labEnvironment();
   const modulation = operatorFrom(lab.modulation.amplitude, env);
   const frequency = sym[lab.modulation.frequency];
   const h = TimeDependentOperator.constant(operatorFrom(lab.static, env)).add(
@@ -47,6 +51,28 @@ export function modelOneFromLab(options: { zeroPoint: boolean } = { zeroPoint: t
     [b, 0, 1],
   ]);
   return { hamiltonian: h, gForChi: solveAffine(pairRate, sym.g, sym.chi) };
+}
+
+/**
+ * Our generalisation of (1) to unequal oscillators, ω_j = ω_d + Δ_j (not in the paper), to test
+ * its statement that the pairs decouple only for identical oscillators. χ is again the pair rate.
+ */
+export function modelOneUnequalFrequencies(): Operator {
+  const lab: LabHamiltonian = {
+    text: '(1) with x₁², x₂² at frequencies ω₁, ω₂',
+    static: '(p1^2 + p2^2)/(2*m) + m/2*(omega_1^2*x1^2 + omega_2^2*x2^2)',
+    modulation: printed.eq1.modulation,
+  };
+  const h = rotatingFrameHamiltonian(lab, sym.omega_d, { zeroPoint: true, env: labEnvironment([sym.omega_1, sym.omega_2]) });
+  const pairRate = h.coefficient([
+    [a, 0, 1],
+    [b, 0, 1],
+  ]);
+  return substituteAll(h, [
+    [sym.g, solveAffine(pairRate, sym.g, sym.chi)],
+    [sym.omega_1, sym.omega_d.add(sym.Delta1)],
+    [sym.omega_2, sym.omega_d.add(sym.Delta2)],
+  ]);
 }
 
 /** Model one's H̃/ħ with χ the pair-creation rate. */

@@ -24,6 +24,8 @@ export const sym = {
   m: R.symbol('m', { ascii: 'm', positive: true }),
   omega_m: R.symbol('ω_m', { ascii: 'omega_m', positive: true }),
   omega_d: R.symbol('ω_d', { ascii: 'omega_d', positive: true }),
+  omega_1: R.symbol('ω₁', { ascii: 'omega_1', positive: true }),
+  omega_2: R.symbol('ω₂', { ascii: 'omega_2', positive: true }),
   hbar: R.symbol('ħ', { ascii: 'hbar', positive: true }),
   /** Γ and χ exactly as they stand in the lab-frame Hamiltonian (19), kept apart from the rates of (20). */
   Gamma19: R.symbol('Γ₍₁₉₎', { ascii: 'Gamma_19' }),
@@ -62,10 +64,12 @@ export function environment(extra: Readonly<Record<string, Operator | R>> = {}):
   return new Map([...base, ...Object.entries(extra)]);
 }
 
-/** Lab-frame x and p of both oscillators (equal mass m and frequency ω_m). */
-export function labEnvironment(): Environment {
-  const params = { mass: sym.m, frequency: sym.omega_m, hbar: sym.hbar, zeroPointName: 'x_zpf' };
-  const o1 = labOscillator(a, params);
-  const o2 = labOscillator(b, params);
+/** Lab-frame x and p of both oscillators: equal mass m, frequency ω_m unless given apart. */
+export function labEnvironment(frequencies: readonly [R, R] = [sym.omega_m, sym.omega_m]): Environment {
+  const [o1, o2] = ([a, b] as const).map((m, k) => {
+    const frequency = frequencies[k]!;
+    const zeroPointName = frequencies[0] === frequencies[1] ? 'x_zpf' : `x_zpf${k + 1}`;
+    return labOscillator(m, { mass: sym.m, frequency, hbar: sym.hbar, zeroPointName });
+  }) as [ReturnType<typeof labOscillator>, ReturnType<typeof labOscillator>];
   return environment({ x1: o1.x, p1: o1.p, x2: o2.x, p2: o2.p });
 }

@@ -59,7 +59,7 @@ export class GaussianRational {
   }
   toString(): string {
     if (this.im.isZero()) return this.re.toString();
-    const im = this.im.isOne() ? 'i' : this.im.equals(Rational.ONE.neg()) ? '-i' : `${this.im}i`;
+    const im = this.im.isOne() ? 'i' : this.im.equals(Rational.ONE.neg()) ? '-i' : `${this.im}*i`;
     if (this.re.isZero()) return im;
     return `(${this.re}${im.startsWith('-') ? '' : '+'}${im})`;
   }
