@@ -4,10 +4,12 @@
  * (19) -> (20): (Γ₁₉/mω_m)·ħ/(2mω_m) = ħΓ needs Γ₁₉ = 2m²ω_m²Γ; mω_mχ₁₉ x² sin -> (ħχ₁₉/4)(−i)(a² − a†²) needs χ₁₉ = 2χ;
  * asymmetric damping: U₁ = (X₁ + Y₂)/√2, U₂ = (X₁ − Y₂)/√2 -> D_U₁U₂ = ½(D_X₁ − D_Y₂) = (γ₁ − γ₂)(N + ½).
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { q } from '../src/exact/rationalFunction.ts';
 import type { ClaimResult } from '../src/claims/claim.ts';
 import { runClaims } from '../src/claims/runner.ts';
+import { renderMarkdown } from '../src/report/markdown.ts';
 import { claims } from '../proofs/index.ts';
 import { deriveSystem } from '../proofs/checks.ts';
 import { modelOneFromLab, modelTwoFromLab, modelTwoHamiltonian, openSystem } from '../proofs/models.ts';
@@ -56,5 +58,8 @@ describe('the ledger', () => {
   it('the hand-derived errata are found: χ of (2), the lab constants of (19), the noise of (25)', () => {
     const status = Object.fromEntries(results.map((r) => [r.id, r.verdict.status]));
     expect([status['eq2.chi'], status['eq19.coupling'], status['eq19.drive'], status['eq25.noise']]).toEqual(['erratum', 'erratum', 'erratum', 'erratum']);
+  });
+  it('VERIFICATION.md is the current ledger (regenerate: npx detuned-paramp verify --markdown > VERIFICATION.md)', () => {
+    expect(readFileSync('VERIFICATION.md', 'utf8')).toBe(renderMarkdown(results));
   });
 });

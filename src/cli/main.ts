@@ -7,6 +7,7 @@ import type { Claim } from '../claims/claim.ts';
 import { runClaims } from '../claims/runner.ts';
 import { ALL_WITNESSES, useWitnesses } from '../claims/witnessed.ts';
 import { ledgerJson } from '../report/json.ts';
+import { renderMarkdown } from '../report/markdown.ts';
 import { renderText } from '../report/text.ts';
 
 const HELP = `detuned-paramp: re-derives and audits the equations of
@@ -23,6 +24,7 @@ verify options:
   --json               print the ledger as JSON on stdout:
                        {"conventions", "summary", "claims": [{"id", "equation", "status",
                        "printed", "derived", "evidence", ...}]}
+  --markdown           print the ledger as Markdown (the source of VERIFICATION.md)
   --only ID            check only this claim (repeatable), e.g. --only eq6 --only eq25.noise
   --list               list the claim ids and statements, check nothing
   --witnesses LIST     comma-separated independent witnesses to consult besides the exact
@@ -59,6 +61,7 @@ async function verify(args: string[]): Promise<number> {
     args,
     options: {
       json: { type: 'boolean', default: false },
+      markdown: { type: 'boolean', default: false },
       only: { type: 'string', multiple: true },
       list: { type: 'boolean', default: false },
       witnesses: { type: 'string' },
@@ -72,6 +75,7 @@ async function verify(args: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
+  if (values.json && values.markdown) throw new UsageError('--json and --markdown exclude each other');
   if (values['no-witnesses'] && values.witnesses !== undefined) throw new UsageError('--witnesses and --no-witnesses exclude each other');
   if (values['no-witnesses']) useWitnesses([]);
   else if (values.witnesses !== undefined) {
@@ -97,6 +101,7 @@ async function verify(args: string[]): Promise<number> {
   });
   const seconds = (performance.now() - start) / 1000;
   if (values.json) process.stdout.write(`${JSON.stringify({ ...ledgerJson(results), seconds: seconds.toFixed(3) }, null, 2)}\n`);
+  else if (values.markdown) process.stdout.write(renderMarkdown(results));
   else process.stdout.write(`${renderText(results)}\n${seconds.toFixed(2)} s\n`);
   const troubled = results.some((r) => r.verdict.evidence.engines.some((e) => !e.agreed) || (r.verdict.status === 'unchecked' && r.verdict.reason.startsWith('the check could not run')));
   return troubled ? 1 : 0;
