@@ -40,7 +40,7 @@ export function commutatorMatrix(basis: readonly Operator[]): Matrix {
 }
 
 /** Coefficients λ with op = Σ λ_l r_l, from [r_k, op] = i Σ_l Ω_kl λ_l; refuses what the basis cannot express. */
-function coordinates(op: Operator, basis: readonly Operator[], omegaInverse: Matrix, what: string): RationalFunction[] {
+export function coordinates(op: Operator, basis: readonly Operator[], omegaInverse: Matrix, what: string): RationalFunction[] {
   const c = basis.map((rk, k) => {
     const v = commutator(rk, op).cNumber();
     if (v === undefined) throw new NotLinearGaussianError(`${what} is not linear in the quadratures (commutator with r${k + 1} is an operator)`);

@@ -1,0 +1,151 @@
+/**
+ * Two-mode Gaussian states: covariance V in the order (X₁, Y₁, X₂, Y₂), vacuum V = ½·1.
+ * Log-negativity is computed two independent ways (symplectic invariants; explicit partial
+ * transpose with a symmetric eigen-solve), and separability by Duan, Simon and the product S.
+ */
+import { decimalContext, type Dec, type DecimalConstructor } from '../numeric/context.ts';
+import { ddeterminant, symmetricEigen, symmetricSqrt } from '../numeric/eigen.ts';
+import { dmul, dtranspose, type DMatrix } from '../numeric/matrix.ts';
+
+function block(v: DMatrix, r: number, c: number): DMatrix {
+  return [
+    [v[r]![c]!, v[r]![c + 1]!],
+    [v[r + 1]![c]!, v[r + 1]![c + 1]!],
+  ];
+}
+
+const det2 = (m: DMatrix) => m[0]![0]!.times(m[1]![1]!).minus(m[0]![1]!.times(m[1]![0]!));
+
+/** Smallest symplectic eigenvalue from the invariants: ν² = (Σ − √(Σ² − 4 det V))/2, Σ = det A + det B ± 2 det C. */
+function smallestSymplectic(D: DecimalConstructor, v: DMatrix, transposed: boolean): Dec {
+  const a = det2(block(v, 0, 0));
+  const b = det2(block(v, 2, 2));
+  const c = det2(block(v, 0, 2));
+  const sigma = a.plus(b).plus(transposed ? c.times(-2) : c.times(2));
+  const disc = sigma.times(sigma).minus(ddeterminant(D, v).times(4));
+  return sigma.minus(nonNegative(disc).sqrt()).div(2).sqrt();
+}
+
+function nonNegative(x: Dec): Dec {
+  return x.isNegative() ? x.times(0) : x;
+}
+
+export interface Physicality {
+  readonly smallestSymplectic: Dec;
+  /** V + iΩ/2 ≥ 0, i.e. V > 0 and every symplectic eigenvalue ≥ ½ (to within 10^-(digits−5)). */
+  readonly physical: boolean;
+}
+
+export function physicality(digits: number, v: DMatrix): Physicality {
+  const D = decimalContext(digits);
+  const nu = smallestSymplectic(D, v, false);
+  const tol = new D(10).pow(-(digits - 5));
+  const positive = symmetricEigen(D, v).values[0]!.gt(0);
+  return { smallestSymplectic: nu, physical: positive && nu.gte(new D(0.5).minus(tol)) };
+}
+
+/** E_N = max(0, −ln 2ν̃₋) by the invariant formula. */
+export function logNegativityInvariant(digits: number, v: DMatrix): { nu: Dec; logNegativity: Dec } {
+  const D = decimalContext(digits);
+  const nu = smallestSymplectic(D, v, true);
+  const e = nu.times(2).ln().neg();
+  return { nu, logNegativity: e.isNegative() ? new D(0) : e };
+}
+
+/**
+ * The same from the explicit partial transpose Ṽ = P V P, P = diag(1, 1, 1, −1): the symplectic
+ * eigenvalues are the singular values of K = Ṽ^{1/2} Ω Ṽ^{1/2}, read from the eigenvalues of KᵀK.
+ */
+export function logNegativityPartialTranspose(digits: number, v: DMatrix): { nu: Dec; logNegativity: Dec } {
+  const D = decimalContext(digits + 10);
+  const sign = [1, 1, 1, -1];
+  const vt = v.map((row, i) => row.map((x, j) => new D(x).times(sign[i]! * sign[j]!)));
+  const root = symmetricSqrt(D, vt);
+  const omega = [
+    [0, 1, 0, 0],
+    [-1, 0, 0, 0],
+    [0, 0, 0, 1],
+    [0, 0, -1, 0],
+  ].map((row) => row.map((x) => new D(x)));
+  const k = dmul(dmul(root, omega), root);
+  const squares = symmetricEigen(D, dmul(dtranspose(k), k)).values;
+  const out = decimalContext(digits);
+  const nu = new out(nonNegative(squares[0]!).sqrt());
+  const e = nu.times(2).ln().neg();
+  return { nu, logNegativity: e.isNegative() ? new out(0) : e };
+}
+
+/** Simon's PPT condition (PRL 84, 2726): separable iff det A det B + (¼ − |det C|)² − tr(AJCJBJCᵀJ) − (det A + det B)/4 ≥ 0. */
+export function simonInvariant(digits: number, v: DMatrix): Dec {
+  const D = decimalContext(digits);
+  const a = block(v, 0, 0);
+  const b = block(v, 2, 2);
+  const c = block(v, 0, 2);
+  const j = [
+    [new D(0), new D(1)],
+    [new D(-1), new D(0)],
+  ];
+  const chain = dmul(dmul(dmul(dmul(dmul(dmul(dmul(a, j), c), j), b), j), dtranspose(c)), j);
+  const trace = chain[0]![0]!.plus(chain[1]![1]!);
+  const quarter = new D(0.25);
+  const dc = quarter.minus(det2(c).abs());
+  return det2(a).times(det2(b)).plus(dc.times(dc)).minus(trace).minus(det2(a).plus(det2(b)).times(quarter));
+}
+
+/** The least variance of X cos θ + Y sin θ in a 2×2 block, and the angle θ ∈ (−π/2, π/2] where it occurs. */
+export function optimalQuadrature(digits: number, m: DMatrix): { variance: Dec; angle: Dec } {
+  const D = decimalContext(digits);
+  const a = new D(m[0]![0]!);
+  const b = new D(m[0]![1]!);
+  const c = new D(m[1]![1]!);
+  const halfDiff = a.minus(c).div(2);
+  const radius = halfDiff.times(halfDiff).plus(b.times(b)).sqrt();
+  return { variance: a.plus(c).div(2).minus(radius), angle: D.atan2(b.neg(), halfDiff.neg()).div(2) };
+}
+
+/** Variance of X cos θ + Y sin θ. */
+export function quadratureVariance(digits: number, m: DMatrix, angle: Dec): Dec {
+  const D = decimalContext(digits);
+  const c = D.cos(angle);
+  const s = D.sin(angle);
+  return new D(m[0]![0]!).times(c).times(c).plus(new D(m[0]![1]!).times(s).times(c).times(2)).plus(new D(m[1]![1]!).times(s).times(s));
+}
+
+export interface Separability {
+  /** α: the least-variance angle in the (X₊, Y₊) plane. */
+  readonly alpha: Dec;
+  /** V_α₊ and V_α₋: variances at α in the (X₊, Y₊) plane and at α + 90° in the (X₋, Y₋) plane. */
+  readonly vAlphaPlus: Dec;
+  readonly vAlphaMinus: Dec;
+  /** S = 2√(V_α₊ V_α₋) (Eq. 15); S < 1 is sufficient for entanglement. */
+  readonly S: Dec;
+  /** Duan's sum V_α₊ + V_α₋ (< 1 is sufficient for entanglement). */
+  readonly duan: Dec;
+}
+
+/** The collective blocks of (X₊, Y₊) and (X₋, Y₋) from V in (X₁, Y₁, X₂, Y₂). */
+export function collectiveBlocks(digits: number, v: DMatrix): { plus: DMatrix; minus: DMatrix } {
+  const D = decimalContext(digits);
+  const half = new D(0.5);
+  const entry = (i: number, j: number, s: number) =>
+    new D(v[i]![j]!).plus(new D(v[i + 2]![j + 2]!)).plus(new D(v[i]![j + 2]!).times(s)).plus(new D(v[i + 2]![j]!).times(s)).times(half);
+  const make = (s: number) => [
+    [entry(0, 0, s), entry(0, 1, s)],
+    [entry(1, 0, s), entry(1, 1, s)],
+  ];
+  return { plus: make(1), minus: make(-1) };
+}
+
+export function separability(digits: number, v: DMatrix): Separability {
+  const D = decimalContext(digits);
+  const { plus, minus } = collectiveBlocks(digits, v);
+  const { variance: vAlphaPlus, angle: alpha } = optimalQuadrature(digits, plus);
+  const vAlphaMinus = quadratureVariance(digits, minus, alpha.plus(D.acos(-1).div(2)));
+  return {
+    alpha,
+    vAlphaPlus,
+    vAlphaMinus,
+    S: vAlphaPlus.times(vAlphaMinus).sqrt().times(2),
+    duan: vAlphaPlus.plus(vAlphaMinus),
+  };
+}

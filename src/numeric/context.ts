@@ -1,0 +1,33 @@
+/** Decimal arithmetic at a chosen working precision (default 50 significant digits). */
+import { Decimal } from 'decimal.js';
+
+export type Dec = Decimal;
+export type DecimalConstructor = typeof Decimal;
+
+export const DEFAULT_DIGITS = 50;
+
+const contexts = new Map<number, DecimalConstructor>();
+
+/** An independent Decimal constructor at `digits` significant digits (cached per precision). */
+export function decimalContext(digits: number = DEFAULT_DIGITS): DecimalConstructor {
+  if (!Number.isInteger(digits) || digits < 10 || digits > 1000) throw new RangeError(`digits must be an integer from 10 to 1000, got ${digits}`);
+  let D = contexts.get(digits);
+  if (D === undefined) {
+    D = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+    contexts.set(digits, D);
+  }
+  return D;
+}
+
+/** How many leading significant digits two values share: −log10(|a − b| / max(|a|, |b|)), capped at `digits`. */
+export function agreeingDigits(a: Dec, b: Dec, digits: number): number {
+  const D = decimalContext(Math.max(digits, 10) + 10);
+  const x = new D(a);
+  const y = new D(b);
+  const scale = Decimal.max(x.abs(), y.abs());
+  const diff = x.minus(y).abs();
+  if (diff.isZero()) return digits;
+  if (scale.isZero()) return 0;
+  const d = diff.div(scale).log(10).neg().toNumber();
+  return Math.max(0, Math.min(digits, Math.floor(d)));
+}

@@ -1,0 +1,109 @@
+/** Symmetric eigenproblems by cyclic Jacobi rotations, and numeric Hurwitz stability of a real matrix. */
+import type { Dec, DecimalConstructor } from './context.ts';
+import { dmul, dtranspose, type DMatrix } from './matrix.ts';
+
+/** Eigenvalues (ascending) and orthonormal eigenvectors (columns) of a symmetric matrix. */
+export function symmetricEigen(D: DecimalConstructor, input: DMatrix): { values: Dec[]; vectors: DMatrix } {
+  const n = input.length;
+  const a = input.map((row) => row.map((x) => new D(x)));
+  const v = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => new D(i === j ? 1 : 0)));
+  const eps = new D(10).pow(-D.precision + 2);
+  for (let sweep = 0; sweep < 100; sweep++) {
+    let off = new D(0);
+    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off = off.plus(a[p]![q]!.abs());
+    let scale = new D(0);
+    for (let p = 0; p < n; p++) scale = scale.plus(a[p]![p]!.abs());
+    if (off.lte(eps.times(scale.plus(1)))) break;
+    for (let p = 0; p < n; p++) {
+      for (let q = p + 1; q < n; q++) {
+        const apq = a[p]![q]!;
+        if (apq.isZero()) continue;
+        const theta = a[q]![q]!.minus(a[p]![p]!).div(apq.times(2));
+        const t = new D(theta.isNegative() ? -1 : 1).div(theta.abs().plus(theta.times(theta).plus(1).sqrt()));
+        const c = new D(1).div(t.times(t).plus(1).sqrt());
+        const s = t.times(c);
+        for (let k = 0; k < n; k++) {
+          const akp = a[k]![p]!;
+          const akq = a[k]![q]!;
+          a[k]![p] = c.times(akp).minus(s.times(akq));
+          a[k]![q] = s.times(akp).plus(c.times(akq));
+        }
+        for (let k = 0; k < n; k++) {
+          const apk = a[p]![k]!;
+          const aqk = a[q]![k]!;
+          a[p]![k] = c.times(apk).minus(s.times(aqk));
+          a[q]![k] = s.times(apk).plus(c.times(aqk));
+        }
+        for (let k = 0; k < n; k++) {
+          const vkp = v[k]![p]!;
+          const vkq = v[k]![q]!;
+          v[k]![p] = c.times(vkp).minus(s.times(vkq));
+          v[k]![q] = s.times(vkp).plus(c.times(vkq));
+        }
+      }
+    }
+  }
+  const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => a[i]![i]!.comparedTo(a[j]![j]!));
+  return { values: order.map((i) => a[i]![i]!), vectors: v.map((row) => order.map((i) => row[i]!)) };
+}
+
+/** S^{1/2} of a symmetric positive semi-definite matrix, through its eigenvectors. */
+export function symmetricSqrt(D: DecimalConstructor, s: DMatrix): DMatrix {
+  const { values, vectors } = symmetricEigen(D, s);
+  if (values.some((x) => x.lt(new D(10).pow(-D.precision + 5).neg()))) throw new Error('matrix is not positive semi-definite');
+  const scaled = vectors.map((row) => row.map((x, k) => x.times(nonNegative(values[k]!).sqrt())));
+  return dmul(scaled, dtranspose(vectors));
+}
+
+function nonNegative(x: Dec): Dec {
+  return x.isNegative() ? x.times(0) : x;
+}
+
+/** Coefficients [1, c₁, …, c_n] of det(λI − A) by the Faddeev-LeVerrier recursion. */
+export function characteristicCoefficients(D: DecimalConstructor, a: DMatrix): Dec[] {
+  const n = a.length;
+  const coeffs: Dec[] = [new D(1)];
+  let m = a.map((row) => row.map(() => new D(0)));
+  for (let k = 1; k <= n; k++) {
+    m = m.map((row, i) => row.map((x, j) => (i === j ? x.plus(coeffs[k - 1]!) : x)));
+    m = dmul(a, m);
+    let trace = new D(0);
+    for (let i = 0; i < n; i++) trace = trace.plus(m[i]![i]!);
+    coeffs.push(trace.div(-k));
+  }
+  return coeffs;
+}
+
+/** True when every eigenvalue of A has a negative real part (Routh-Hurwitz on the characteristic polynomial). */
+export function isHurwitzStable(D: DecimalConstructor, a: DMatrix): boolean {
+  const c = characteristicCoefficients(D, a);
+  const n = a.length;
+  const coef = (k: number) => (k >= 0 && k <= n ? c[k]! : new D(0));
+  const h = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => coef(2 * (j + 1) - (i + 1))));
+  for (let k = 1; k <= n; k++) {
+    if (!ddeterminant(D, h.slice(0, k).map((row) => row.slice(0, k))).isPositive()) return false;
+  }
+  return true;
+}
+
+/** Determinant by elimination with partial pivoting. */
+export function ddeterminant(D: DecimalConstructor, m: DMatrix): Dec {
+  const n = m.length;
+  const a = m.map((row) => [...row]);
+  let det = new D(1);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (a[r]![col]!.abs().gt(a[pivot]![col]!.abs())) pivot = r;
+    if (a[pivot]![col]!.isZero()) return new D(0);
+    if (pivot !== col) {
+      [a[col], a[pivot]] = [a[pivot]!, a[col]!];
+      det = det.neg();
+    }
+    det = det.times(a[col]![col]!);
+    for (let r = col + 1; r < n; r++) {
+      const f = a[r]![col]!.div(a[col]![col]!);
+      for (let k = col; k < n; k++) a[r]![k] = a[r]![k]!.minus(f.times(a[col]![k]!));
+    }
+  }
+  return det;
+}

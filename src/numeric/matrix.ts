@@ -1,0 +1,82 @@
+/** Dense Decimal matrices: the arithmetic the steady-state solvers need, nothing more. */
+import type { Dec, DecimalConstructor } from './context.ts';
+
+export type DMatrix = Dec[][];
+
+export function dzeros(D: DecimalConstructor, n: number, m: number = n): DMatrix {
+  return Array.from({ length: n }, () => Array.from({ length: m }, () => new D(0)));
+}
+
+export function didentity(D: DecimalConstructor, n: number): DMatrix {
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => new D(i === j ? 1 : 0)));
+}
+
+export function dtranspose(a: DMatrix): DMatrix {
+  return (a[0] ?? []).map((_, j) => a.map((row) => row[j]!));
+}
+
+export function dadd(a: DMatrix, b: DMatrix): DMatrix {
+  return a.map((row, i) => row.map((x, j) => x.plus(b[i]![j]!)));
+}
+
+export function dsub(a: DMatrix, b: DMatrix): DMatrix {
+  return a.map((row, i) => row.map((x, j) => x.minus(b[i]![j]!)));
+}
+
+export function dscale(a: DMatrix, s: Dec): DMatrix {
+  return a.map((row) => row.map((x) => x.times(s)));
+}
+
+export function dmul(a: DMatrix, b: DMatrix): DMatrix {
+  const m = b[0]?.length ?? 0;
+  return a.map((row) => {
+    const out: Dec[] = [];
+    for (let j = 0; j < m; j++) {
+      let s = row[0]!.times(b[0]![j]!);
+      for (let k = 1; k < row.length; k++) s = s.plus(row[k]!.times(b[k]![j]!));
+      out.push(s);
+    }
+    return out;
+  });
+}
+
+/** Largest absolute entry. */
+export function dmaxAbs(a: DMatrix): Dec {
+  let best = a[0]![0]!.abs();
+  for (const row of a) for (const x of row) if (x.abs().gt(best)) best = x.abs();
+  return best;
+}
+
+/** Solves M x = rhs by Gaussian elimination with partial pivoting; refuses a singular M. */
+export function dsolve(m: DMatrix, rhs: Dec[]): Dec[] {
+  const n = m.length;
+  const a = m.map((row, i) => [...row, rhs[i]!]);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (a[r]![col]!.abs().gt(a[pivot]![col]!.abs())) pivot = r;
+    if (a[pivot]![col]!.isZero()) throw new Error('singular linear system');
+    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
+    const p = a[col]!;
+    for (let r = col + 1; r < n; r++) {
+      const row = a[r]!;
+      if (row[col]!.isZero()) continue;
+      const f = row[col]!.div(p[col]!);
+      for (let k = col; k <= n; k++) row[k] = row[k]!.minus(f.times(p[k]!));
+    }
+  }
+  const x: Dec[] = new Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    let s = a[i]![n]!;
+    for (let k = i + 1; k < n; k++) s = s.minus(a[i]![k]!.times(x[k]!));
+    x[i] = s.div(a[i]![i]!);
+  }
+  return x;
+}
+
+export function dsymmetrize(a: DMatrix, half: Dec): DMatrix {
+  return a.map((row, i) => row.map((x, j) => x.plus(a[j]![i]!).times(half)));
+}
+
+export function toStrings(a: DMatrix, digits: number): string[][] {
+  return a.map((row) => row.map((x) => x.toSignificantDigits(digits).toString()));
+}
