@@ -20,6 +20,8 @@ export const sym = {
   chi2: R.symbol('χ₂', { ascii: 'chi2' }),
   Gamma: R.symbol('Γ', { ascii: 'Gamma' }),
   N: R.symbol('N', { ascii: 'N', positive: true }),
+  mu: R.symbol('μ', { ascii: 'mu', positive: true }),
+  eta: R.symbol('η', { ascii: 'eta', positive: true }),
   g: R.symbol('g', { ascii: 'g' }),
   m: R.symbol('m', { ascii: 'm', positive: true }),
   omega_m: R.symbol('ω_m', { ascii: 'omega_m', positive: true }),
