@@ -29,6 +29,13 @@ export const sym = {
   omega_1: R.symbol('ω₁', { ascii: 'omega_1', positive: true }),
   omega_2: R.symbol('ω₂', { ascii: 'omega_2', positive: true }),
   hbar: R.symbol('ħ', { ascii: 'hbar', positive: true }),
+  /** Conditional (co)variances of the collective pairs, as in (12)-(13). */
+  VXp: R.symbol('V_X₊', { ascii: 'VXp', positive: true }),
+  VYp: R.symbol('V_Y₊', { ascii: 'VYp', positive: true }),
+  Cp: R.symbol('C₊', { ascii: 'Cp' }),
+  VXm: R.symbol('V_X₋', { ascii: 'VXm', positive: true }),
+  VYm: R.symbol('V_Y₋', { ascii: 'VYm', positive: true }),
+  Cm: R.symbol('C₋', { ascii: 'Cm' }),
   /** Γ and χ exactly as they stand in the lab-frame Hamiltonian (19), kept apart from the rates of (20). */
   Gamma19: R.symbol('Γ₍₁₉₎', { ascii: 'Gamma_19' }),
   chi19: R.symbol('χ₍₁₉₎', { ascii: 'chi_19' }),

@@ -57,6 +57,39 @@ export const printed = {
     threshold: { text: 'below threshold as long as χ < χ_th, χ_th = √(γ² + Δ²)', chiThSquared: 'gamma^2 + Delta^2' },
   },
   eq8: { text: 'At Δ = χ: H̃ = ħχ(X₊² + Y₋²)', form: 'chi*(Xp^2 + Ym^2)' },
+  eq9: {
+    text: 'd⟨A⟩ = −(i/ħ)⟨[A, H̃]⟩dt + [2γN + μ]⟨D[a† + b†]A⟩dt + [2γ(N+1) + μ]⟨D[a + b]A⟩dt + √(ημ)(⟨H[X₊]A⟩dW₁ + ⟨H[Y₊]A⟩dW₂ + ⟨H[X₋]A⟩dW₃ + ⟨H[Y₋]A⟩dW₄)',
+    /** The dissipators as printed: collective jump operators a + b and a† + b†. */
+    literal: [
+      { rate: '2*gamma*N + mu', jump: 'ad + bd' },
+      { rate: '2*gamma*(N + 1) + mu', jump: 'a + b' },
+    ],
+    measured: ['Xp', 'Yp', 'Xm', 'Ym'],
+  },
+  eq10: { text: 'D[a]A = a†Aa − ½(a†aA + Aa†a)', form: 'ad*A*a - (ad*a*A + A*ad*a)/2' },
+  eq11: { text: 'H[a]A = aA + Aa† − ⟨a + a†⟩⟨A⟩' },
+  eq12: {
+    text: 'dV_X±/dt = −2γV_X± − 2(Δ∓χ)C± + 2γV₀ − 4ημ(V_X±² + C±²); dV_Y±/dt = −2γV_Y± + 2(Δ±χ)C± + 2γV₀ − 4ημ(V_Y±² + C±²); dC±/dt = −2γC± ± Δ(V_X± − V_Y±) ± χ(V_X± + V_Y±) − 4ημC±(V_X± + V_Y±)',
+    plus: {
+      VX: '-2*gamma*VXp - 2*(Delta - chi)*Cp + 2*gamma*V0 - 4*eta*mu*(VXp^2 + Cp^2)',
+      VY: '-2*gamma*VYp + 2*(Delta + chi)*Cp + 2*gamma*V0 - 4*eta*mu*(VYp^2 + Cp^2)',
+      C: '-2*gamma*Cp + Delta*(VXp - VYp) + chi*(VXp + VYp) - 4*eta*mu*Cp*(VXp + VYp)',
+    },
+    minus: {
+      VX: '-2*gamma*VXm - 2*(Delta + chi)*Cm + 2*gamma*V0 - 4*eta*mu*(VXm^2 + Cm^2)',
+      VY: '-2*gamma*VYm + 2*(Delta - chi)*Cm + 2*gamma*V0 - 4*eta*mu*(VYm^2 + Cm^2)',
+      C: '-2*gamma*Cm - Delta*(VXm - VYm) - chi*(VXm + VYm) - 4*eta*mu*Cm*(VXm + VYm)',
+    },
+    blockText: 'In the steady state, the only non-zero covariances are those between X₊ and Y₊ and between X₋ and Y₋.',
+  },
+  eq13: { text: 'C± = ½⟨X±Y± + Y±X±⟩' },
+  eq14: { text: 'V₀ = N + ½ + μ/(2γ)', form: 'N + 1/2 + mu/(2*gamma)' },
+  eq15: { text: 'S = 2√(V_α₊ V_α₋)' },
+  eq16: { text: 'S = [√((γ + χ sin 2α)² + 4γ² SNR) − γ − χ sin 2α]/(2ημ)' },
+  eq17: { text: 'SNR = 2ημV₀/γ = 2ημ(N + ½)/γ + ημ²/γ²', first: '2*eta*mu*V0/gamma', second: '2*eta*mu*(N + 1/2)/gamma + eta*mu^2/gamma^2' },
+  eq18: {
+    text: 'cos 2α = (Δ/χ_th)·[(χ_th² + χ² + 4γ²SNR − √((χ_th² − χ²)² + 8(χ_th² + χ²)γ²SNR + 16γ⁴SNR²))/(2χ²)]^(1/2)',
+  },
   eq19: {
     text: 'H = (p₁² + p₂²)/(2m) + (Γ/(m ω_m)) x₁x₂ + (m ω_m/2)[x₁²(ω_m + 2χ sin 2ω_m t) + x₂²(ω_m + 2χ sin 2ω_m t)]',
     static: '(p1^2 + p2^2)/(2*m) + Gamma_19/(m*omega_m)*x1*x2 + m*omega_m/2*(x1^2*omega_m + x2^2*omega_m)',
