@@ -1,0 +1,30 @@
+/** Every figure of merit of a two-mode covariance, each headline number by two routes with their agreement. */
+import { agreeingDigits, type Dec } from '../numeric/context.ts';
+import type { DMatrix } from '../numeric/matrix.ts';
+import { logNegativityInvariant, logNegativityPartialTranspose, physicality, separability, simonInvariant, type Separability } from './gaussianState.ts';
+
+export interface TwoModeAnalysis extends Separability {
+  readonly logNegativity: Dec;
+  /** E_N from the explicit partial transpose, and how many digits it shares with the invariant route. */
+  readonly logNegativityCheck: { readonly value: Dec; readonly digits: number };
+  readonly expMinusLogNegativity: Dec;
+  /** Simon's invariant: negative iff the state is not PPT, i.e. entangled. */
+  readonly simon: Dec;
+  readonly smallestSymplectic: Dec;
+  readonly physical: boolean;
+}
+
+export function analyseTwoMode(digits: number, v: DMatrix): TwoModeAnalysis {
+  const invariant = logNegativityInvariant(digits, v);
+  const transposed = logNegativityPartialTranspose(digits, v);
+  const phys = physicality(digits, v);
+  return {
+    ...separability(digits, v),
+    logNegativity: invariant.logNegativity,
+    logNegativityCheck: { value: transposed.logNegativity, digits: agreeingDigits(invariant.nu, transposed.nu, digits) },
+    expMinusLogNegativity: invariant.logNegativity.neg().exp(),
+    simon: simonInvariant(digits, v),
+    smallestSymplectic: phys.smallestSymplectic,
+    physical: phys.physical,
+  };
+}
