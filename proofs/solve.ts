@@ -55,8 +55,8 @@ function parse(name: ParameterName, text: string): Rational {
   }
 }
 
-function check(name: ParameterName, value: Rational, ok: boolean): Rational {
-  if (!ok) throw new ParameterError(`--${name} = ${value}: out of range; ${PARAMETERS[name]}`);
+function check(name: ParameterName, value: Rational, ok: boolean, raw: RawParameters): Rational {
+  if (!ok) throw new ParameterError(`--${name} = ${raw[name] ?? value}: out of range; ${PARAMETERS[name]}`);
   return value;
 }
 
@@ -85,12 +85,12 @@ export function resolveParameters(model: ModelName, raw: RawParameters): Resolve
   const gamma2 = raw.gamma2 !== undefined ? get('gamma2', '1') : gamma1;
   const [chi, nbar, mu, eta] = [get('chi', '0'), get('nbar', '0'), get('mu', '0'), get('eta', '1')];
   const values: Record<string, Rational> = {
-    gamma1: check(gammaName, gamma1, positive(gamma1)),
-    gamma2: check('gamma2', gamma2, positive(gamma2)),
-    chi: check('chi', chi, nonNegative(chi)),
-    nbar: check('nbar', nbar, nonNegative(nbar)),
-    mu: check('mu', mu, nonNegative(mu)),
-    eta: check('eta', eta, nonNegative(eta) && eta.compare(Rational.ONE) <= 0),
+    gamma1: check(gammaName, gamma1, positive(gamma1), raw),
+    gamma2: check('gamma2', gamma2, positive(gamma2), raw),
+    chi: check('chi', chi, nonNegative(chi), raw),
+    nbar: check('nbar', nbar, nonNegative(nbar), raw),
+    mu: check('mu', mu, nonNegative(mu), raw),
+    eta: check('eta', eta, nonNegative(eta) && eta.compare(Rational.ONE) <= 0, raw),
   };
   if (model !== 'constant') values.delta = get('delta', '0');
   if (model === 'constant') {
@@ -122,9 +122,12 @@ function symbolValues(p: ResolvedParameters, chi: Rational = p.values.chi!): Par
 
 /** The smallest χ ≥ 0 at which the drift stops being stable, by bisection to `digits` digits; null if none below 10⁶·scale. */
 export function thresholdByBisection(p: ResolvedParameters, digits: number): Dec | null {
-  const D = decimalContext(digits + 5);
+  // Near the threshold the decisive Hurwitz determinant is of the order of the margin itself,
+  // a difference of terms of order χ^(n−1): twice the digits keep its sign.
+  const work = 2 * digits + 20;
+  const D = decimalContext(work);
   const s = systemOf(p.model);
-  const stableAt = (chi: Rational) => isHurwitzStable(D, evaluateDecimal(digits + 5, s.drift, symbolValues(p, chi)));
+  const stableAt = (chi: Rational) => isHurwitzStable(D, evaluateDecimal(work, s.drift, symbolValues(p, chi)));
   if (!stableAt(Rational.ZERO)) return new D(0);
   let lo = Rational.ZERO;
   let hi = Rational.ONE;
@@ -139,7 +142,8 @@ export function thresholdByBisection(p: ResolvedParameters, digits: number): Dec
     if (stableAt(mid)) lo = mid;
     else hi = mid;
   }
-  return new D(lo.num.toString()).div(lo.den.toString());
+  const out = decimalContext(digits);
+  return new out(new D(lo.num.toString()).div(lo.den.toString()));
 }
 
 export interface ModelMatrices {

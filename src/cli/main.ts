@@ -9,6 +9,13 @@ import { ALL_WITNESSES, useWitnesses } from '../claims/witnessed.ts';
 import { ledgerJson } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { renderText } from '../report/text.ts';
+import { PARAMETERS, ParameterError, resolveParameters, solveModel, type ParameterName } from '../../proofs/solve.ts';
+import { solutionJson, solutionText } from '../../proofs/solveReport.ts';
+import type { ModelName } from '../../proofs/measuredModels.ts';
+
+const PARAMETER_HELP = Object.entries(PARAMETERS)
+  .map(([k, v]) => `  --${k.padEnd(19)}${v}`)
+  .join('\n');
 
 const HELP = `detuned-paramp: re-derives and audits the equations of
   Szorkovszky, Clerk, Doherty, Bowen, "Mechanical entanglement via detuned parametric
@@ -18,6 +25,11 @@ Usage:
   detuned-paramp verify [options]   derive every checked equation from the Hamiltonians and
                                     master equation, compare with what the paper prints, and
                                     print the ledger (one verdict per equation or claim)
+  detuned-paramp solve --model M [parameters] [--digits N] [--json]
+                                    steady state of one model at one parameter point: the
+                                    conditional (Riccati) covariance with both positions
+                                    measured, S (Eq. 15), the optimal angle α, log-negativity
+                                    by two routes, Duan and Simon criteria, χ_th
   detuned-paramp help               this text
 
 verify options:
@@ -31,6 +43,15 @@ verify options:
                        engine: ${ALL_WITNESSES.map((w) => w.name).join(', ')} (default: all)
   --no-witnesses       the exact engine alone (fastest)
   -h, --help           this text
+
+solve options (values are decimal strings, read exactly: 0.1 is 1/10):
+  --model M            modulated (model one), constant (model two) or single (the one-mode
+                       detuned parametric amplifier of the paper's Ref. [30])
+${PARAMETER_HELP}
+  --digits N           significant digits of the working precision and output (10-1000; default 50)
+  --json               print the solution as JSON (numbers as decimal strings)
+  Above threshold the answer is "stable": false with no steady-state numbers; what still exists
+  (the conditional covariance) is reported apart, with the reason.
 
 Verdicts:
   verified    the printed form equals the derived one
@@ -47,7 +68,7 @@ a frame rotating at ω takes a -> a e^(−iωt); γ is the amplitude damping rat
 (Lindblad terms 2γ(N+1) D[a] + 2γN D[a†]).
 
 Exit codes: 0 done; 1 a witness disagreed with the exact engine, or a check could not run;
-2 usage error.`;
+2 usage error or a parameter out of range (the message names it and its range).`;
 
 class UsageError extends Error {}
 
@@ -107,6 +128,38 @@ async function verify(args: string[]): Promise<number> {
   return troubled ? 1 : 0;
 }
 
+function solve(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      model: { type: 'string' },
+      digits: { type: 'string', default: '50' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...Object.fromEntries(Object.keys(PARAMETERS).map((k) => [k, { type: 'string' as const }])),
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (values.model === undefined) throw new UsageError('--model is required: modulated, constant or single');
+  const digits = Number(values.digits);
+  if (!/^\d+$/.test(String(values.digits)) || digits < 10 || digits > 1000) throw new UsageError(`--digits = ${values.digits}: an integer from 10 to 1000`);
+  const raw = Object.fromEntries(Object.keys(PARAMETERS).map((k) => [k, (values as Record<string, unknown>)[k]]).filter(([, v]) => v !== undefined)) as Partial<Record<ParameterName, string>>;
+  let solution;
+  try {
+    solution = solveModel(resolveParameters(values.model as ModelName, raw), digits);
+  } catch (err) {
+    if (err instanceof ParameterError) throw new UsageError(err.message);
+    throw err;
+  }
+  process.stdout.write(values.json ? `${JSON.stringify(solutionJson(solution), null, 2)}\n` : `${solutionText(solution)}\n`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -118,8 +171,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     case 'verify':
       return verify(rest);
+    case 'solve':
+      return solve(rest);
     default:
-      throw new UsageError(`unknown command "${command}" (commands: verify, help)`);
+      throw new UsageError(`unknown command "${command}" (commands: verify, solve, help)`);
   }
 }
 

@@ -1,0 +1,70 @@
+/** A solution of `detuned-paramp solve` as JSON and as text: every number a decimal string with every computed digit. */
+import type { Dec } from '../src/numeric/context.ts';
+import type { DMatrix } from '../src/numeric/matrix.ts';
+import { CONVENTIONS } from '../src/report/conventions.ts';
+import type { Solution } from './solve.ts';
+
+const str = (x: Dec, digits: number): string => x.toSignificantDigits(digits).toString();
+/** Entries below the solve's accuracy (10^-digits of the largest entry) are rounding residue, printed as 0. */
+function matrixStrings(m: DMatrix, digits: number): string[][] {
+  let largest = m[0]![0]!.abs();
+  for (const row of m) for (const x of row) if (x.abs().gt(largest)) largest = x.abs();
+  const floor = largest.times(`1e-${digits}`);
+  return m.map((row) => row.map((x) => (x.abs().lt(floor) ? '0' : str(x, digits))));
+}
+
+export function solutionJson(s: Solution): Record<string, unknown> {
+  const d = s.digits;
+  const out: Record<string, unknown> = {
+    model: s.parameters.model,
+    params: Object.fromEntries(Object.entries(s.parameters.values).map(([k, v]) => [k, v.toString()])),
+    digits: d,
+    conventions: { ...CONVENTIONS, basis: 'covariance rows and columns in the order (X₁, Y₁, X₂, Y₂); rates in the units of the inputs' },
+    stable: s.stable,
+    chiTh: s.chiTh === null ? null : str(s.chiTh, d),
+    notes: s.notes,
+  };
+  if (s.stable && s.conditional) {
+    out.covariance = matrixStrings(s.conditional.covariance, d);
+    out.residual = s.conditional.residual.toExponential(3);
+    if (s.unconditional) out.unconditionalCovariance = matrixStrings(s.unconditional.covariance, d);
+    if (s.analysis) {
+      const a = s.analysis;
+      Object.assign(out, {
+        S: str(a.S, d),
+        Valpha: [str(a.vAlphaPlus, d), str(a.vAlphaMinus, d)],
+        alpha: str(a.alpha, d),
+        logNegativity: str(a.logNegativity, d),
+        logNegativityPartialTranspose: str(a.logNegativityCheck.value, d),
+        logNegativityRoutesAgreeToDigits: a.logNegativityCheck.digits,
+        expMinusLogNegativity: str(a.expMinusLogNegativity, d),
+        duan: str(a.duan, d),
+        simon: str(a.simon, d),
+        smallestSymplecticEigenvalue: str(a.smallestSymplectic, d),
+        physical: a.physical,
+      });
+    }
+    if (s.singleMode) Object.assign(out, { Valpha: [str(s.singleMode.variance, d)], alpha: str(s.singleMode.angle, d), squeezing: str(s.singleMode.variance.times(2), d) });
+  } else if (!s.stable && s.conditional && s.analysis) {
+    // No steady state of the system: the numbers that still exist are reported apart, never as the answer.
+    out.conditionalAboveThreshold = {
+      covariance: matrixStrings(s.conditional.covariance, d),
+      S: str(s.analysis.S, d),
+      logNegativity: str(s.analysis.logNegativity, d),
+      residual: s.conditional.residual.toExponential(3),
+    };
+  }
+  return out;
+}
+
+export function solutionText(s: Solution): string {
+  const j = solutionJson(s);
+  const lines = [`model ${j.model}  ${Object.entries(j.params as object).map(([k, v]) => `${k}=${v}`).join(' ')}  (${s.digits} digits)`];
+  lines.push(`stable: ${s.stable}   χ_th = ${j.chiTh ?? 'none'}`);
+  for (const key of ['S', 'Valpha', 'alpha', 'logNegativity', 'expMinusLogNegativity', 'duan', 'simon', 'squeezing', 'residual'] as const) {
+    if (j[key] !== undefined) lines.push(`${key.padEnd(22)} ${Array.isArray(j[key]) ? (j[key] as string[]).join(', ') : String(j[key])}`);
+  }
+  if (j.covariance) lines.push('covariance (X₁, Y₁, X₂, Y₂):', ...(j.covariance as string[][]).map((r) => `  ${r.join('  ')}`));
+  for (const n of s.notes) lines.push(`note: ${n}`);
+  return lines.join('\n');
+}
