@@ -1,0 +1,31 @@
+/**
+ * The paper's closed forms (14), (16)-(18) transcribed as printed, in Decimal, so that they
+ * can be compared with the Riccati steady state. sin 2α is a choice of branch: (18) gives
+ * only cos 2α, and the sign of sin 2α is the sign convention of C₊ (see eq12).
+ */
+import { decimalContext, type Dec } from '../src/numeric/context.ts';
+
+export interface ModelOnePoint {
+  readonly gamma: string;
+  readonly delta: string;
+  readonly chi: string;
+  readonly nbar: string;
+  readonly mu: string;
+  readonly eta: string;
+}
+
+export function closedForm(digits: number, p: ModelOnePoint, sinSign: 1 | -1): { S: Dec; cos2alpha: Dec; snr: Dec; v0: Dec } {
+  const D = decimalContext(digits);
+  const [g, delta, chi, n, mu, eta] = [p.gamma, p.delta, p.chi, p.nbar, p.mu, p.eta].map((x) => new D(x)) as [Dec, Dec, Dec, Dec, Dec, Dec];
+  const v0 = n.plus(0.5).plus(mu.div(g.times(2))); // (14)
+  const snr = eta.times(mu).times(v0).times(2).div(g); // (17)
+  const chiTh2 = g.times(g).plus(delta.times(delta));
+  const chi2 = chi.times(chi);
+  const g2snr = g.times(g).times(snr);
+  const root = chiTh2.minus(chi2).pow(2).plus(chiTh2.plus(chi2).times(g2snr).times(8)).plus(g2snr.times(g2snr).times(16)).sqrt();
+  const cos2alpha = delta.div(chiTh2.sqrt()).times(chiTh2.plus(chi2).plus(g2snr.times(4)).minus(root).div(chi2.times(2)).sqrt()); // (18)
+  const sin2alpha = new D(1).minus(cos2alpha.times(cos2alpha)).sqrt().times(sinSign);
+  const a = g.plus(chi.times(sin2alpha));
+  const S = a.times(a).plus(g2snr.times(4)).sqrt().minus(a).div(eta.times(mu).times(2)); // (16)
+  return { S, cos2alpha, snr, v0 };
+}
