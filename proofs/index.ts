@@ -2,7 +2,8 @@
 import type { Claim } from '../src/claims/claim.ts';
 import { section2 } from './section2.ts';
 import { section4 } from './section4.ts';
+import { section4Numeric } from './section4Numeric.ts';
 import { section5 } from './section5.ts';
 import { section7 } from './section7.ts';
 
-export const claims: readonly Claim[] = [...section2, ...section4, ...section5, ...section7];
+export const claims: readonly Claim[] = [...section2, ...section4, ...section4Numeric, ...section5, ...section7];

@@ -1,0 +1,323 @@
+/**
+ * Section 4's numbers: the closed forms (15)-(18) against the steady state of the full 4×4
+ * conditional covariance, and the text's statements about S, E_N and the measurement regimes.
+ * Every headline number comes from two routes, and the ledger says to how many digits they agree.
+ */
+import type { Claim } from '../src/claims/claim.ts';
+import { verifiedOrErratum } from '../src/claims/verdicts.ts';
+import { collectiveBlocks, optimalQuadrature } from '../src/entanglement/gaussianState.ts';
+import { agreeingDigits, decimalContext, DEFAULT_DIGITS, type Dec } from '../src/numeric/context.ts';
+import { closedForm, type ModelOnePoint } from './closedForms.ts';
+import { resolveParameters, solveModel, type Solution } from './solve.ts';
+import { printed } from './printed.ts';
+
+const SECTION = '3-4. Measurement and conditional variances';
+
+/** Parameter points spanning the regimes: near threshold, quasi-QND, low efficiency, weak drive, negative detuning. */
+export const POINTS: Record<string, ModelOnePoint> = {
+  nearThreshold: { gamma: '1', delta: '30', chi: '25', nbar: '5', mu: '5', eta: '1' },
+  quasiQnd: { gamma: '1', delta: '25', chi: '25', nbar: '5', mu: '5.5', eta: '1' },
+  lowEfficiency: { gamma: '1', delta: '55', chi: '50', nbar: '5', mu: '2', eta: '0.5' },
+  weakDrive: { gamma: '2', delta: '1.5', chi: '2', nbar: '0', mu: '0.3', eta: '0.8' },
+  negativeDetuning: { gamma: '1', delta: '-20', chi: '15', nbar: '1', mu: '1', eta: '1' },
+};
+
+const solutions = new Map<string, Solution>();
+
+function modelOneAt(p: ModelOnePoint, digits = DEFAULT_DIGITS): Solution {
+  const key = `${JSON.stringify(p)}@${digits}`;
+  let s = solutions.get(key);
+  if (s === undefined) {
+    s = solveModel(resolveParameters('modulated', { gamma: p.gamma, delta: p.delta, chi: p.chi, nbar: p.nbar, mu: p.mu, eta: p.eta }), digits);
+    solutions.set(key, s);
+  }
+  return s;
+}
+
+const fmt = (x: Dec, n = 25) => x.toSignificantDigits(n).toString();
+
+function report(lines: string[], digits: number[]): { detail: string; least: number } {
+  const least = Math.min(...digits);
+  return { detail: lines.join('; '), least };
+}
+
+export const section4Numeric: Claim[] = [
+  {
+    id: 'eq16',
+    equation: '(16)-(18)',
+    section: SECTION,
+    statement: 'S = [√((γ + χ sin 2α)² + 4γ²SNR) − γ − χ sin 2α]/(2ημ), with α from (18), is the S of the conditional steady state.',
+    printed: `${printed.eq16.text}; ${printed.eq18.text}`,
+    check: () => {
+      const lines: string[] = [];
+      const digits: number[] = [];
+      let branchConsistent = true;
+      for (const [name, p] of Object.entries(POINTS)) {
+        const s = modelOneAt(p);
+        const a = s.analysis!;
+        const D = decimalContext(DEFAULT_DIGITS);
+        const sinSign = D.sin(a.alpha.times(2)).isNegative() ? -1 : 1;
+        const closed = closedForm(DEFAULT_DIGITS, p, sinSign);
+        const other = closedForm(DEFAULT_DIGITS, p, sinSign === 1 ? -1 : 1);
+        const d = agreeingDigits(closed.S, a.S, DEFAULT_DIGITS);
+        digits.push(d);
+        branchConsistent &&= sinSign === 1;
+        lines.push(`${name}: Riccati S = ${fmt(a.S)}, (16) = ${fmt(closed.S)} (${d} digits, sin 2α ${sinSign > 0 ? '> 0' : '< 0'}; the other branch gives ${fmt(other.S, 8)})`);
+      }
+      const { detail, least } = report(lines, digits);
+      const holds = least >= 40 && branchConsistent;
+      return verifiedOrErratum(
+        {
+          holds,
+          derived: detail,
+          reports: [
+            { engine: 'exact', agreed: true, detail: 'S from the full 4×4 Riccati steady state of (X₁, Y₁, X₂, Y₂), Newton-Kleinman at 60 digits' },
+            { engine: 'closed-form', agreed: holds, detail: `(16)-(18) as printed, agreeing to at least ${least} of ${DEFAULT_DIGITS} digits` },
+          ],
+          notes: ['(18) gives cos 2α only: (16) holds on the branch sin 2α ≥ 0, which is the sign of α for C defined as in (13); with the C-signs printed in (12) α changes sign and (16) must use −sin 2α'],
+        },
+        '(16) does not give the S of the conditional steady state on the branch α of (13)',
+      );
+    },
+  },
+  {
+    id: 'eq18',
+    equation: '(18)',
+    section: SECTION,
+    statement: 'cos 2α of the least-variance quadrature in the (X₊, Y₊) plane is given by (18).',
+    printed: printed.eq18.text,
+    check: () => {
+      const lines: string[] = [];
+      const digits: number[] = [];
+      for (const [name, p] of Object.entries(POINTS)) {
+        const a = modelOneAt(p).analysis!;
+        const D = decimalContext(DEFAULT_DIGITS);
+        const numeric = D.cos(a.alpha.times(2));
+        const closed = closedForm(DEFAULT_DIGITS, p, 1).cos2alpha;
+        const d = agreeingDigits(closed, numeric, DEFAULT_DIGITS);
+        digits.push(d);
+        lines.push(`${name}: cos 2α = ${fmt(numeric)} (Riccati), ${fmt(closed)} (18), ${d} digits`);
+      }
+      const { detail, least } = report(lines, digits);
+      return verifiedOrErratum(
+        {
+          holds: least >= 40,
+          derived: detail,
+          reports: [
+            { engine: 'exact', agreed: true, detail: 'α from the eigenvector of the (X₊, Y₊) block of the Riccati steady state' },
+            { engine: 'closed-form', agreed: least >= 40, detail: `(18) as printed, ${least} digits` },
+          ],
+          notes: ['the subscript in "cos 2α₁" of the extraction is read as α'],
+        },
+        '(18) does not give the optimal angle',
+      );
+    },
+  },
+  {
+    id: 'eq15',
+    equation: '(15)',
+    section: SECTION,
+    statement: 'The least-variance quadrature of the (X₋, Y₋) plane is at 90° to that of the (X₊, Y₊) plane, so S = 2√(V_α₊ V_α₋) uses both planes\' least variances.',
+    printed: `${printed.eq15.text}; "the maximum squeezing appears at some angle α in the X₊, Y₊ plane, and at 90 degrees to this angle in the X₋, Y₋ plane"`,
+    check: () => {
+      const lines: string[] = [];
+      const digits: number[] = [];
+      for (const [name, p] of Object.entries(POINTS)) {
+        const s = modelOneAt(p);
+        const minus = optimalQuadrature(DEFAULT_DIGITS, collectiveBlocks(DEFAULT_DIGITS, s.conditional!.covariance).minus);
+        const a = s.analysis!;
+        const D = decimalContext(DEFAULT_DIGITS);
+        const quarter = D.acos(-1).div(2);
+        // angles are defined modulo π
+        let gap = minus.angle.minus(a.alpha).abs();
+        if (gap.gt(quarter.times(3))) gap = gap.minus(quarter.times(2)).abs();
+        const d = Math.min(agreeingDigits(gap, quarter, DEFAULT_DIGITS), agreeingDigits(minus.variance, a.vAlphaMinus, DEFAULT_DIGITS));
+        digits.push(d);
+        lines.push(`${name}: α₊ = ${fmt(a.alpha, 12)}, α₋ = ${fmt(minus.angle, 12)}, V_α₋ at α₊ + 90° = least variance of the − plane to ${d} digits`);
+      }
+      const { detail, least } = report(lines, digits);
+      return verifiedOrErratum(
+        { holds: least >= 40, derived: detail, reports: [{ engine: 'exact', agreed: true, detail: `each plane's own least-variance angle, ${least} digits` }] },
+        'the optimal quadratures of the two planes are not at 90°',
+      );
+    },
+  },
+  {
+    id: 'en-equals-minus-ln-s',
+    equation: 'Section 4, text after (15)',
+    section: SECTION,
+    statement: 'For states symmetric between the two oscillators, E_N = −ln S for S < 1.',
+    printed: 'For states that are symmetric between the two oscillators, this quantity is directly related to the log-negativity by E_N = − ln(S) for S < 1.',
+    check: () => {
+      const lines: string[] = [];
+      const digits: number[] = [];
+      for (const [name, p] of Object.entries(POINTS)) {
+        const a = modelOneAt(p).analysis!;
+        const d = agreeingDigits(a.S, a.expMinusLogNegativity, DEFAULT_DIGITS);
+        digits.push(d);
+        lines.push(`model one ${name}: S = ${fmt(a.S, 15)}, e^(−E_N) = ${fmt(a.expMinusLogNegativity, 15)} (${d} digits; E_N routes agree to ${a.logNegativityCheck.digits})`);
+      }
+      // Model two's states are symmetric too (V₁₁ = V₂₂), but each oscillator is locally squeezed.
+      const two = solveModel(resolveParameters('constant', { coupling: '30', chi: '25', nbar: '5', mu: '5' }));
+      const t = two.analysis!;
+      const v = two.conditional!.covariance;
+      const symmetric = v[0]![0]!.minus(v[2]![2]!).abs().lt('1e-40') && v[1]![1]!.minus(v[3]![3]!).abs().lt('1e-40');
+      const twoDigits = agreeingDigits(t.S, t.expMinusLogNegativity, DEFAULT_DIGITS);
+      lines.push(
+        `model two (Γ = 30, χ = 25, N = 5, μ = 5): symmetric ${symmetric}, local variances ${fmt(v[0]![0]!, 6)} and ${fmt(v[1]![1]!, 6)}; S = ${fmt(t.S, 15)} but e^(−E_N) = ${fmt(t.expMinusLogNegativity, 15)} (${twoDigits} digits)`,
+      );
+      const least = Math.min(...digits);
+      const holds = least >= 40 && twoDigits >= 40;
+      return verifiedOrErratum(
+        {
+          holds,
+          derived: lines.join('; '),
+          reports: [
+            { engine: 'exact', agreed: true, detail: 'S from V_α± of the Riccati steady state' },
+            { engine: 'partial-transpose', agreed: true, detail: 'E_N by the invariant formula and by an explicit partial transpose' },
+          ],
+        },
+        'true for model one, whose states are symmetric with isotropic local blocks (V₁₁ = V₂₂ ∝ 1), to ≥ 40 digits; false for symmetric states in general: model two\'s states are symmetric but locally squeezed, and there S > e^(−E_N) (S of (15) is then not the log-negativity, and can exceed 1 while E_N > 0)',
+      );
+    },
+  },
+  {
+    id: 's-below-one-sufficient',
+    equation: 'Section 4, text after (15)',
+    section: SECTION,
+    statement: 'S < 1 is a sufficient condition for entanglement: whenever S < 1, the state is entangled (E_N > 0, Simon\'s PPT condition violated).',
+    printed: 'In general, a separability below unity as defined above is a sufficient condition for entanglement.',
+    check: () => {
+      const lines: string[] = [];
+      let counterexamples = 0;
+      let entangledWithS = 0;
+      const models: Array<['modulated' | 'constant', Record<string, string>]> = [
+        ...Object.values(POINTS).map((p) => ['modulated', { gamma: p.gamma, delta: p.delta, chi: p.chi, nbar: p.nbar, mu: p.mu, eta: p.eta }] as ['modulated', Record<string, string>]),
+        ['constant', { coupling: '30', chi: '25', nbar: '5', mu: '5' }],
+        ['constant', { gamma1: '1.5', gamma2: '0.5', coupling: '20', chi: '19', nbar: '0', mu: '1' }],
+        ['modulated', { gamma1: '1.5', gamma2: '0.5', delta: '20', chi: '19', nbar: '0', mu: '1' }],
+      ];
+      for (const [model, raw] of models) {
+        const a = solveModel(resolveParameters(model, raw), 30).analysis!;
+        if (a.S.lt(1)) {
+          entangledWithS++;
+          if (!(a.logNegativity.gt(0) && a.simon.isNegative())) counterexamples++;
+        }
+        lines.push(`${model} ${JSON.stringify(raw)}: S = ${fmt(a.S, 8)}, E_N = ${fmt(a.logNegativity, 8)}, Simon = ${fmt(a.simon, 8)}`);
+      }
+      return verifiedOrErratum(
+        {
+          holds: counterexamples === 0,
+          derived: `${entangledWithS} states with S < 1, ${counterexamples} of them not entangled; ${lines.join('; ')}`,
+          reports: [{ engine: 'exact', agreed: true, detail: 'S, E_N (two routes) and Simon\'s invariant of each steady state' }],
+          notes: ['S is the product criterion for the commuting pair X₊cosα + Y₊sinα, −X₋sinα + Y₋cosα: separable states have Δ²uΔ²v ≥ ¼. The property tests search the whole parameter space'],
+        },
+        'a state with S < 1 that is not entangled was found',
+      );
+    },
+  },
+  {
+    id: 'strong-measurement',
+    equation: 'Section 4, text after (18)',
+    section: SECTION,
+    statement: 'Entanglement is easiest at moderate measurement strength; in the strong-measurement regime back-action (the μ² term of (17)) dominates and the entanglement disappears (read: E_N -> 0, S -> 1, as μ -> ∞).',
+    printed: 'In the strong measurement regime, backaction causes the µ² term in (17) to dominate and the entanglement to disappear as expected.',
+    check: () => {
+      const base = POINTS.quasiQnd!;
+      const scan = ['0.01', '0.1', '1', '5.5', '30', '300', '3000', '30000'].map((mu) => {
+        const s = closedForm(30, { ...base, mu }, 1).S;
+        return { mu, S: s };
+      });
+      const best = scan.reduce((x, y) => (y.S.lt(x.S) ? y : x));
+      const strong = scan[scan.length - 1]!;
+      const previous = scan[scan.length - 2]!;
+      const weak = scan[0]!;
+      const check = riccatiCheck({ ...base, mu: strong.mu });
+      const afterBest = scan.slice(scan.indexOf(best));
+      const increasing = afterBest.every((x, k) => k === 0 || x.S.gt(afterBest[k - 1]!.S));
+      // 1 − S shrinks about tenfold per decade of μ: the entanglement vanishes like 1/μ.
+      const shrink = new (decimalContext(30))(1).minus(previous.S).div(new (decimalContext(30))(1).minus(strong.S));
+      const holds = best.S.lt(1) && weak.S.gt(best.S) && increasing && shrink.gt(5) && check.digits >= 25;
+      const derived = `χ = 25, Δ = 25, N = 5, η = 1: ${scan.map((x) => `μ = ${x.mu}: S = ${fmt(x.S, 6)}`).join(', ')}; least S at μ = ${best.mu}; beyond it S rises to 1 and 1 − S falls ${fmt(shrink, 3)}-fold per decade; at μ = ${strong.mu} the Riccati S agrees with (16) to ${check.digits} digits`;
+      return verifiedOrErratum(
+        {
+          holds,
+          derived,
+          reports: [{ engine: 'closed-form', agreed: true, detail: 'S from (16), itself checked against the Riccati solve (eq16)' }, { engine: 'exact', agreed: check.digits >= 25, detail: `Riccati at the strongest μ: ${check.digits} digits` }],
+          notes: ['S stays below 1 at every μ here: the state stays entangled, ever more weakly; "disappear" holds as a limit'],
+        },
+        'the entanglement does not disappear under strong measurement',
+      );
+    },
+  },
+  {
+    id: 'optimal-mu-scaling',
+    equation: 'Section 4, text after (18)',
+    section: SECTION,
+    statement: 'For χ ≫ γ (detuning near threshold, Δ = χ), the optimal measurement strength tends to μ = γ(N + ½) and S scales as √(γ/χ); we derive the constant: S√(χ/γ) -> 3^(3/4) η^(−1/4) √((N + ½)/2).',
+    printed: 'When χ ≫ γ, the optimal conditioning occurs near µ ≈ γ(N + 1/2), with the separability S scaling as √(γ/χ).',
+    check: () => {
+      // Asymptotics of (16)-(18) at Δ = χ: with G = γ²SNR, cos 2α ≈ 1 − √G/χ, χ sin 2α ≈ √χ (4G)^(1/4), so
+      // S ≈ G^(3/4)/(√2 ημ √χ); G = η(2γ(N+½)μ + μ²) makes G^(3/4)/μ least at μ = γ(N+½), where S√(χ/γ) = 3^(3/4) η^(−1/4) √((N+½)/2).
+      const lines: string[] = [];
+      let holds = true;
+      for (const [nbar, eta] of [
+        ['5', '1'],
+        ['0', '0.5'],
+      ] as const) {
+        const n = Number(nbar) + 0.5;
+        const limit = 3 ** 0.75 * Number(eta) ** -0.25 * Math.sqrt(n / 2);
+        const deviations: number[] = [];
+        for (const chi of [100, 1600, 25600]) {
+          const best = optimalMu({ gamma: '1', delta: String(chi), chi: String(chi), nbar, eta });
+          const muError = Math.abs(best.mu / n - 1);
+          const sError = Math.abs((best.S * Math.sqrt(chi)) / limit - 1);
+          deviations.push(Math.max(muError, sError));
+          lines.push(`N = ${nbar}, η = ${eta}, χ = ${chi}: μ_opt/γ(N+½) = ${(best.mu / n).toFixed(5)}, S√(χ/γ) = ${(best.S * Math.sqrt(chi)).toFixed(5)} (limit ${limit.toFixed(5)})`);
+        }
+        // χ grows 16-fold per step, so a 1/√χ approach shrinks each deviation 4-fold.
+        holds &&= deviations.every((d, k) => k === 0 || d < 0.35 * deviations[k - 1]!) && deviations[deviations.length - 1]! < 0.02;
+      }
+      return verifiedOrErratum(
+        { holds, derived: lines.join('; '), reports: [{ engine: 'closed-form', agreed: true, detail: 'μ_opt by ternary search of (16) in log μ; (16) itself checked against the Riccati solve (eq16)' }], notes: ['the deviations from both limits shrink like 1/√χ (fourfold per sixteenfold χ)'] },
+        'the optimum does not approach μ = γ(N + ½), or S does not scale as √(γ/χ)',
+      );
+    },
+  },
+  {
+    id: 'conditional-above-threshold',
+    equation: 'Section 2 text and (12) (ours)',
+    section: SECTION,
+    statement: '(ours) Above threshold the unconditional state has no steady state, while the conditional covariance still converges: every quadrature is measured, so the Riccati equation has a stabilising solution.',
+    printed: 'The system we have described remains below threshold and therefore convergent as long as χ < χ_th',
+    check: () => {
+      const s = modelOneAt({ gamma: '1', delta: '3', chi: '25', nbar: '5', mu: '1', eta: '1' }, 30);
+      const holds = !s.stable && s.unconditional === undefined && s.conditional !== undefined && s.conditional.residual.lt('1e-25');
+      const derived = `Δ = 3, χ = 25 > χ_th = ${s.chiTh ? fmt(s.chiTh, 12) : '?'}: stable ${s.stable}; unconditional steady state ${s.unconditional ? 'exists' : 'none'}; conditional steady state ${s.conditional ? `residual ${s.conditional.residual.toExponential(2)}, S = ${fmt(s.analysis!.S, 10)}` : 'none'}`;
+      return verifiedOrErratum(
+        { holds, derived, reports: [{ engine: 'exact', agreed: true, detail: 'Liénard-Chipart stability of the drift; Newton-Kleinman from a stabilising start' }], notes: ['the conditional means are driven by the unbounded motion, so the linearised model stops being physical: solve reports "stable": false and these numbers only apart'] },
+        'above threshold the conditional covariance does not converge either',
+      );
+    },
+  },
+];
+
+/** argmin over log μ of the closed-form S, by ternary search (S is unimodal in log μ). */
+function optimalMu(p: Omit<ModelOnePoint, 'mu'>): { mu: number; S: number } {
+  const f = (logMu: number) => closedForm(30, { ...p, mu: Math.exp(logMu).toPrecision(17) }, 1).S.toNumber();
+  let lo = Math.log(1e-6);
+  let hi = Math.log(1e6);
+  for (let k = 0; k < 90; k++) {
+    const m1 = lo + (hi - lo) / 3;
+    const m2 = hi - (hi - lo) / 3;
+    if (f(m1) < f(m2)) hi = m2;
+    else lo = m1;
+  }
+  return { mu: Math.exp((lo + hi) / 2), S: f((lo + hi) / 2) };
+}
+
+/** S from the Riccati steady state of the full 4×4 at a point, against (16), for the scans above. */
+function riccatiCheck(p: ModelOnePoint): { digits: number } {
+  const s = solveModel(resolveParameters('modulated', { gamma: p.gamma, delta: p.delta, chi: p.chi, nbar: p.nbar, mu: p.mu, eta: p.eta }), 30);
+  return { digits: agreeingDigits(s.analysis!.S, closedForm(30, p, 1).S, 30) };
+}
