@@ -120,6 +120,13 @@ function symbolValues(p: ResolvedParameters, chi: Rational = p.values.chi!): Par
   return new Map(entries);
 }
 
+/** The symbol values of model one with γ₁ = γ₂ = γ as the single symbol γ (the collective-basis system uses γ). */
+export function symbolValuesForCollective(p: ResolvedParameters): ParameterValues {
+  const values = new Map(symbolValues(p));
+  values.set(sym.gamma, p.values.gamma1!);
+  return values;
+}
+
 /** The smallest χ ≥ 0 at which the drift stops being stable, by bisection to `digits` digits; null if none below 10⁶·scale. */
 export function thresholdByBisection(p: ResolvedParameters, digits: number): Dec | null {
   // Near the threshold the decisive Hurwitz determinant is of the order of the margin itself,
