@@ -5,7 +5,9 @@
  * `digits` significant digits.
  */
 import { Rational } from '../src/exact/rational.ts';
-import type { RationalFunction as R } from '../src/exact/rationalFunction.ts';
+import type { RationalFunction, RationalFunction as R } from '../src/exact/rationalFunction.ts';
+import { lienardChipart } from '../src/gaussian/stability.ts';
+import { stabilityThreshold } from '../src/numeric/threshold.ts';
 import type { ConditionalSystem } from '../src/gaussian/conditional.ts';
 import { analyseTwoMode, type TwoModeAnalysis } from '../src/entanglement/analysis.ts';
 import { optimalQuadrature } from '../src/entanglement/gaussianState.ts';
@@ -127,30 +129,16 @@ export function symbolValuesForCollective(p: ResolvedParameters): ParameterValue
   return values;
 }
 
-/** The smallest χ ≥ 0 at which the drift stops being stable, by bisection to `digits` digits; null if none below 10⁶·scale. */
-export function thresholdByBisection(p: ResolvedParameters, digits: number): Dec | null {
-  // Near the threshold the decisive Hurwitz determinant is of the order of the margin itself,
-  // a difference of terms of order χ^(n−1): twice the digits keep its sign.
-  const work = 2 * digits + 20;
-  const D = decimalContext(work);
-  const s = systemOf(p.model);
-  const stableAt = (chi: Rational) => isHurwitzStable(D, evaluateDecimal(work, s.drift, symbolValues(p, chi)));
-  if (!stableAt(Rational.ZERO)) return new D(0);
-  let lo = Rational.ZERO;
-  let hi = Rational.ONE;
-  for (let doublings = 0; stableAt(hi); doublings++) {
-    if (doublings > 60) return null;
-    lo = hi;
-    hi = hi.mul(Rational.of(2));
+const stabilityQuantities = new Map<ModelName, RationalFunction[]>();
+
+/** The smallest χ ≥ 0 at which the drift stops being stable, to `digits` digits; null if none below 2⁶⁰. */
+export function threshold(p: ResolvedParameters, digits: number): Dec | null {
+  let quantities = stabilityQuantities.get(p.model);
+  if (quantities === undefined) {
+    quantities = lienardChipart(systemOf(p.model).drift);
+    stabilityQuantities.set(p.model, quantities);
   }
-  const tolerance = Rational.of(1n, 10n ** BigInt(digits + 2));
-  while (hi.sub(lo).compare(tolerance.mul(hi)) > 0) {
-    const mid = lo.add(hi).mul(Rational.of(1, 2));
-    if (stableAt(mid)) lo = mid;
-    else hi = mid;
-  }
-  const out = decimalContext(digits);
-  return new out(new D(lo.num.toString()).div(lo.den.toString()));
+  return stabilityThreshold(quantities, sym.chi, symbolValues(p), digits);
 }
 
 export interface ModelMatrices {
@@ -188,7 +176,7 @@ export function solveModel(p: ResolvedParameters, digits: number = DEFAULT_DIGIT
   const m = modelMatrices(p, work);
   const stable = isHurwitzStable(decimalContext(work), m.drift);
   const notes: string[] = [];
-  const chiTh = thresholdByBisection(p, digits);
+  const chiTh = threshold(p, digits);
   let unconditional: SteadyState | undefined;
   if (stable) unconditional = lyapunovSteadyState(work, m.drift, m.diffusion);
   else notes.push('above threshold: the drift has an eigenvalue with Re ≥ 0, so the unconditional state grows without bound and has no steady state');

@@ -17,7 +17,7 @@ export function solutionJson(s: Solution): Record<string, unknown> {
   const d = s.digits;
   const out: Record<string, unknown> = {
     model: s.parameters.model,
-    params: Object.fromEntries(Object.entries(s.parameters.values).map(([k, v]) => [k, v.toString()])),
+    params: Object.fromEntries(Object.entries(s.parameters.values).map(([k, v]) => [k, v.toDecimalString()])),
     digits: d,
     conventions: { ...CONVENTIONS, basis: 'covariance rows and columns in the order (X₁, Y₁, X₂, Y₂); rates in the units of the inputs' },
     stable: s.stable,

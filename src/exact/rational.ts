@@ -107,6 +107,27 @@ export class Rational {
   toString(): string {
     return this.den === 1n ? this.num.toString() : `${this.num}/${this.den}`;
   }
+  /** The exact decimal expansion when it terminates (denominator 2^a 5^b), else "n/d". */
+  toDecimalString(): string {
+    let d = this.den;
+    let twos = 0;
+    let fives = 0;
+    while (d % 2n === 0n) {
+      d /= 2n;
+      twos++;
+    }
+    while (d % 5n === 0n) {
+      d /= 5n;
+      fives++;
+    }
+    if (d !== 1n) return this.toString();
+    const places = Math.max(twos, fives);
+    const scaled = (this.num * 10n ** BigInt(places)) / this.den;
+    const negative = scaled < 0n;
+    const digits = (negative ? -scaled : scaled).toString().padStart(places + 1, '0');
+    const body = places === 0 ? digits : `${digits.slice(0, -places)}.${digits.slice(-places)}`;
+    return negative ? `-${body}` : body;
+  }
   toNumber(): number {
     return Number(this.num) / Number(this.den);
   }

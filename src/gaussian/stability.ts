@@ -21,6 +21,19 @@ export function hurwitzDeterminants(coefficients: readonly RationalFunction[]): 
 }
 
 /**
+ * The Liénard-Chipart quantities of a drift, a₁ … a_n and Δ_{n−1}, Δ_{n−3}, …: all eigenvalues
+ * have Re < 0 iff every one is positive. Unlike Δ_n = a_n Δ_{n−1}, each vanishes only to first
+ * order at a generic threshold, so its sign survives rounding.
+ */
+export function lienardChipart(drift: Matrix): RationalFunction[] {
+  const coefficients = characteristicPolynomial(drift);
+  const dets = hurwitzDeterminants(coefficients);
+  const n = drift.length;
+  const alternate = dets.filter((_, k) => (n - 1 - k) % 2 === 0 && k < n - 1);
+  return [...coefficients.slice(1), ...alternate];
+}
+
+/**
  * True when p > 0 for every value of its symbols allowed by their declarations: every
  * coefficient is a positive rational, and a symbol not declared positive occurs only to even powers.
  * (A sufficient test, not a decision procedure; zero is not positive.)
