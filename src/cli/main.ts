@@ -44,7 +44,8 @@ verify options:
   --no-witnesses       the exact engine alone (fastest)
   -h, --help           this text
 
-solve options (values are decimal strings, read exactly: 0.1 is 1/10):
+solve options (values are decimal strings, read exactly: 0.1 is 1/10; write a negative
+value with "=", as in --delta=-20):
   --model M            modulated (model one), constant (model two) or single (the one-mode
                        detuned parametric amplifier of the paper's Ref. [30])
 ${PARAMETER_HELP}
