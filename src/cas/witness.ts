@@ -17,11 +17,18 @@ export interface Witness {
   derivative(expression: string, variable: string): string;
 }
 
+/** expand decides polynomials; only a quotient left over needs the (much slower) simplify. */
+function decide(expanded: string, simplify: () => string): boolean {
+  if (expanded === '0') return true;
+  const symbolicDenominator = /\/\s*[A-Za-z(]|\^\(-|\^-/.test(expanded);
+  return symbolicDenominator ? simplify() === '0' : false;
+}
+
 export const nerdamerWitness: Witness = {
   name: 'nerdamer',
   isZero(expression) {
     try {
-      return nerdamer(`expand(${expression})`).toString() === '0' || nerdamer(`simplify(${expression})`).toString() === '0';
+      return decide(nerdamer(`expand(${expression})`).toString(), () => nerdamer(`simplify(${expression})`).toString());
     } finally {
       nerdamer.flush();
     }
@@ -45,7 +52,7 @@ function runAlgebrite(source: string): string {
 export const algebriteWitness: Witness = {
   name: 'algebrite',
   isZero(expression) {
-    return runAlgebrite(`expand(${expression})`) === '0' || runAlgebrite(`simplify(${expression})`) === '0';
+    return decide(runAlgebrite(`expand(${expression})`), () => runAlgebrite(`simplify(${expression})`));
   },
   derivative(expression, variable) {
     return `(${runAlgebrite(`d(${expression},${variable})`)})`;
