@@ -4,7 +4,9 @@
  */
 import { parseArgs } from 'node:util';
 import type { Claim } from '../claims/claim.ts';
+import { availableParallelism } from 'node:os';
 import { runClaims } from '../claims/runner.ts';
+import { runClaimsOnCores, shardOf } from './parallel.ts';
 import { ALL_WITNESSES, useWitnesses } from '../claims/witnessed.ts';
 import { ledgerJson } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
@@ -42,6 +44,8 @@ verify options:
   --witnesses LIST     comma-separated independent witnesses to consult besides the exact
                        engine: ${ALL_WITNESSES.map((w) => w.name).join(', ')} (default: all)
   --no-witnesses       the exact engine alone (fastest)
+  --jobs N             check the claims in N processes (default: 2, or 1 on a one-core machine)
+  --shard K/N          internal: check only every N-th claim from the K-th, print raw results
   -h, --help           this text
 
 solve options (values are decimal strings, read exactly: 0.1 is 1/10; write a negative
@@ -88,6 +92,8 @@ async function verify(args: string[]): Promise<number> {
       list: { type: 'boolean', default: false },
       witnesses: { type: 'string' },
       'no-witnesses': { type: 'boolean', default: false },
+      jobs: { type: 'string' },
+      shard: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -97,6 +103,10 @@ async function verify(args: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
+  const jobs = values.jobs === undefined ? Math.min(2, availableParallelism()) : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs = ${values.jobs}: an integer from 1 to 64`);
+  const shard = values.shard === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(values.shard);
+  if (shard === null) throw new UsageError(`--shard = ${values.shard}: K/N with 0 ≤ K < N`);
   if (values.json && values.markdown) throw new UsageError('--json and --markdown exclude each other');
   if (values['no-witnesses'] && values.witnesses !== undefined) throw new UsageError('--witnesses and --no-witnesses exclude each other');
   if (values['no-witnesses']) useWitnesses([]);
@@ -117,9 +127,17 @@ async function verify(args: string[]): Promise<number> {
   if (unknown.length > 0) throw new UsageError(`unknown claim id ${unknown.join(', ')} (see --list)`);
   const selected = only.length > 0 ? all.filter((c) => only.includes(c.id)) : all;
 
+  if (shard !== undefined) {
+    // A worker of --jobs: its part of the claims, as raw results for the parent to merge.
+    const [k, n] = [Number(shard[1]), Number(shard[2])];
+    if (!(k < n)) throw new UsageError(`--shard = ${values.shard}: K/N with 0 ≤ K < N`);
+    process.stdout.write(JSON.stringify(await runClaims(shardOf(selected, k, n))));
+    return 0;
+  }
   const start = performance.now();
-  const results = await runClaims(selected, (done, total, id) => {
-    if (performance.now() - start > 1000) process.stderr.write(`[${done}/${total}] ${id}\n`);
+  const passOn = [...only.flatMap((id) => ['--only', id]), ...(values['no-witnesses'] ? ['--no-witnesses'] : []), ...(values.witnesses !== undefined ? ['--witnesses', values.witnesses] : [])];
+  const results = await runClaimsOnCores(selected, jobs, passOn, (done, total, id) => {
+    if (performance.now() - start > 1000) process.stderr.write(`[${Math.min(done, total)}/${total}] ${id}\n`);
   });
   const seconds = (performance.now() - start) / 1000;
   if (values.json) process.stdout.write(`${JSON.stringify({ ...ledgerJson(results), seconds: seconds.toFixed(3) }, null, 2)}\n`);

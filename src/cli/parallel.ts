@@ -1,0 +1,54 @@
+/**
+ * Runs the ledger on several cores: this process checks every n-th claim and child processes
+ * (the same command with --shard k/n) check the others; the results are merged in claim order.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { Claim, ClaimResult } from '../claims/claim.ts';
+import { runClaims } from '../claims/runner.ts';
+
+const BIN = fileURLToPath(new URL('../../bin/detuned-paramp.js', import.meta.url));
+
+export function shardOf<T>(items: readonly T[], shard: number, of: number): T[] {
+  return items.filter((_, k) => k % of === shard);
+}
+
+function runChild(args: string[]): Promise<ClaimResult[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0 && code !== 1) reject(new Error(`a verify worker exited with code ${code}`));
+      else {
+        try {
+          resolve(JSON.parse(out) as ClaimResult[]);
+        } catch {
+          reject(new Error('a verify worker printed no ledger'));
+        }
+      }
+    });
+  });
+}
+
+/** `verifyArgs` are this command's own selection options (--only, --witnesses), passed on to the workers. */
+export async function runClaimsOnCores(
+  claims: readonly Claim[],
+  jobs: number,
+  verifyArgs: string[],
+  onProgress: (done: number, total: number, id: string) => void,
+): Promise<ClaimResult[]> {
+  const n = Math.max(1, Math.min(jobs, claims.length));
+  if (n === 1) return runClaims(claims, onProgress);
+  const children = Array.from({ length: n - 1 }, (_, k) => runChild(['verify', ...verifyArgs, '--shard', `${k + 1}/${n}`]));
+  const own = await runClaims(shardOf(claims, 0, n), (done, _total, id) => onProgress(done * n, claims.length, id));
+  const byId = new Map([...own, ...(await Promise.all(children)).flat()].map((r) => [r.id, r]));
+  return claims.map((c) => {
+    const r = byId.get(c.id);
+    if (r === undefined) throw new Error(`no result for claim ${c.id}`);
+    return r;
+  });
+}
