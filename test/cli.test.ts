@@ -25,4 +25,42 @@ describe('detuned-paramp', () => {
     for (const c of ledger.claims) for (const key of ['id', 'equation', 'status', 'printed', 'derived', 'evidence']) expect(c).toHaveProperty(key);
     expect(ledger.conventions.quadratures).toContain('[X, Y] = i');
   }, 60_000);
+  it('solve --json holds the documented keys, every number a decimal string', () => {
+    const r = run('solve', '--model', 'modulated', '--delta', '30', '--chi', '25', '--nbar', '5', '--mu', '5', '--digits', '30', '--json');
+    expect(r.status).toBe(0);
+    const s = JSON.parse(r.stdout);
+    for (const key of ['model', 'params', 'conventions', 'stable', 'chiTh', 'S', 'Valpha', 'alpha', 'logNegativity', 'expMinusLogNegativity', 'covariance', 'residual']) expect(s).toHaveProperty(key);
+    expect(s.stable).toBe(true);
+    expect(s.Valpha).toHaveLength(2);
+    expect(s.covariance).toHaveLength(4);
+    expect(typeof s.S).toBe('string');
+    // χ_th = √(γ² + Δ²) = √901 = 30.01666203960726…
+    expect(s.chiTh.startsWith('30.0166620396072687')).toBe(true);
+  }, 30_000);
+  it('solve above threshold: "stable": false, no steady-state numbers, the conditional state reported apart', () => {
+    const s = JSON.parse(run('solve', '--model', 'modulated', '--delta', '3', '--chi', '25', '--mu', '1', '--digits', '20', '--json').stdout);
+    expect(s.stable).toBe(false);
+    expect(s).not.toHaveProperty('S');
+    expect(s).not.toHaveProperty('covariance');
+    expect(s.conditionalAboveThreshold).toHaveProperty('S');
+    expect(s.notes.join(' ')).toMatch(/above threshold/);
+  }, 30_000);
+  it('solve refuses bad input with exit 2, naming the parameter and its range', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--model', 'modulated', '--delta', '3', '--chi', '1', '--eta', '1.5'], /--eta = 1\.5: out of range; .*0 ≤ η ≤ 1/],
+      [['--model', 'modulated', '--delta', '3', '--chi', '1', '--mu=-1'], /--mu = -1: out of range/],
+      [['--model', 'modulated', '--chi', '1'], /--delta is required/],
+      [['--model', 'modulated', '--delta', 'abc', '--chi', '1'], /--delta: "abc" is not a number/],
+      [['--model', 'constant', '--delta', '3', '--chi', '1', '--coupling', '2'], /--delta does not apply to the constant model/],
+      [['--model', 'bogus', '--chi', '1'], /--model/],
+      [['--model', 'single', '--delta', '1', '--chi', '1', '--digits', '5'], /--digits = 5/],
+      [['--model', 'modulated', '--delta', '1', '--chi', '1', '--gamma', '0'], /--gamma = 0: out of range/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run('solve', ...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at |NaN|Infinity/);
+    }
+  }, 60_000);
 });
