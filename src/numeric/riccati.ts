@@ -6,6 +6,7 @@
  * solves the Lyapunov equation of A − V_k M. Every solve reports its residual.
  */
 import { decimalContext, type Dec, type DecimalConstructor } from './context.ts';
+import { Float64Context } from './float64.ts';
 import { isHurwitzStable, symmetricEigen } from './eigen.ts';
 import { lyapunovResidual, solveLyapunov } from './lyapunov.ts';
 import { covarianceRate } from './integrate.ts';
@@ -74,31 +75,49 @@ function stepLength(r: DMatrix, nmn: DMatrix): number {
   return (lo + hi) / 2;
 }
 
-export function riccatiSteadyState(digits: number, a: DMatrix, d: DMatrix, m: DMatrix): SteadyState {
-  const D = decimalContext(digits + 10);
+/**
+ * Newton-Kleinman in the arithmetic of D from a stabilising V. Convergence is quadratic, so once a
+ * relative step s has s² ≤ 10^-targetDigits the iterate it produced is already that accurate and
+ * the loop stops; it also stops at the rounding floor (a step that no longer shrinks once past
+ * half the digits).
+ */
+function newtonKleinman(D: DecimalConstructor, a: DMatrix, d: DMatrix, m: DMatrix, start: DMatrix, targetDigits: number): { v: DMatrix; iterations: number } {
   const half = new D(0.5);
-  let v = stabilisingStart(D, a, m);
-  // Newton converges quadratically until rounding takes over; stop at the target or when a
-  // step no longer shrinks once past half the digits (the rounding floor).
-  const target = new D(10).pow(-(digits + 2));
-  const quadratic = new D(10).pow(-Math.floor(digits / 2));
+  const target = new D(10).pow(-targetDigits);
+  const quadratic = new D(10).pow(-Math.floor(targetDigits / 2));
   const nearby = new D(10).pow(-3);
+  let v = start;
   let previous: Dec | undefined;
   for (let k = 1; k <= 100; k++) {
-    const closed = dsub(a, dmul(v, m));
-    const newton = dsymmetrize(solveLyapunov(D, closed, dadd(d, dmul(dmul(v, m), v))), half);
+    const vm = dmul(v, m);
+    const newton = dsymmetrize(solveLyapunov(D, dsub(a, vm), dadd(d, dmul(vm, v))), half);
     const step = dsub(newton, v);
-    const scale = dmaxAbs(newton).plus(1);
-    const change = dmaxAbs(step).div(scale);
+    const change = dmaxAbs(step).div(dmaxAbs(newton).plus(1));
     const t = change.gt(nearby) ? stepLength(covarianceRate(a, d, m, v), dmul(dmul(step, m), step)) : 1;
     v = t === 1 ? newton : dadd(v, dscale(step, new D(t)));
     const floor = previous !== undefined && previous.lt(quadratic) && change.gte(previous);
     previous = change;
-    if (change.lte(target) || floor) {
-      const out = decimalContext(digits);
-      const rounded = v.map((row) => row.map((x) => new out(x)));
-      return { covariance: rounded, residual: riccatiResidual(a, v, d, m), iterations: k };
-    }
+    if (change.times(change).lte(target) || floor) return { v, iterations: k };
   }
   throw new NoSteadyStateError('Newton-Kleinman did not converge in 100 steps');
+}
+
+const convert = (D: DecimalConstructor, x: DMatrix): DMatrix => x.map((row) => row.map((y) => new D(y.toNumber())));
+
+export function riccatiSteadyState(digits: number, a: DMatrix, d: DMatrix, m: DMatrix): SteadyState {
+  const D = decimalContext(digits + 10);
+  // The globally convergent first steps run in double precision; Decimal Newton then needs only
+  // the two or three quadratic steps from ~10⁻¹⁴ to the working precision.
+  let start: DMatrix;
+  try {
+    const F = Float64Context;
+    const coarse = newtonKleinman(F, convert(F, a), convert(F, d), convert(F, m), stabilisingStart(F, convert(F, a), convert(F, m)), 13);
+    start = convert(D, coarse.v);
+    if (!isHurwitzStable(D, dsub(a, dmul(start, m)))) throw new Error('double-precision start is not stabilising');
+  } catch {
+    start = stabilisingStart(D, a, m);
+  }
+  const { v, iterations } = newtonKleinman(D, a, d, m, start, digits + 1);
+  const out = decimalContext(digits);
+  return { covariance: v.map((row) => row.map((x) => new out(x))), residual: riccatiResidual(a, v, d, m), iterations };
 }

@@ -1,0 +1,74 @@
+/**
+ * IEEE doubles behind the part of decimal.js's interface that the steady-state solvers use,
+ * so the same Newton-Kleinman code can first run in fast double precision and hand its result
+ * to the Decimal iteration as a starting point. Only that role: nothing reported comes from here.
+ */
+import type { DecimalConstructor } from './context.ts';
+
+type Operand = F64 | number | string;
+const value = (x: Operand): number => (x instanceof F64 ? x.v : Number(x));
+
+class F64 {
+  static readonly precision = 16;
+  readonly v: number;
+  constructor(x: Operand | { toNumber(): number }) {
+    this.v = typeof x === 'object' && !(x instanceof F64) ? x.toNumber() : value(x as Operand);
+  }
+  plus(o: Operand) {
+    return new F64(this.v + value(o));
+  }
+  minus(o: Operand) {
+    return new F64(this.v - value(o));
+  }
+  times(o: Operand) {
+    return new F64(this.v * value(o));
+  }
+  div(o: Operand) {
+    return new F64(this.v / value(o));
+  }
+  neg() {
+    return new F64(-this.v);
+  }
+  abs() {
+    return new F64(Math.abs(this.v));
+  }
+  sqrt() {
+    return new F64(Math.sqrt(this.v));
+  }
+  pow(o: Operand) {
+    return new F64(this.v ** value(o));
+  }
+  gt(o: Operand) {
+    return this.v > value(o);
+  }
+  gte(o: Operand) {
+    return this.v >= value(o);
+  }
+  lt(o: Operand) {
+    return this.v < value(o);
+  }
+  lte(o: Operand) {
+    return this.v <= value(o);
+  }
+  isZero() {
+    return this.v === 0;
+  }
+  isNegative() {
+    return this.v < 0;
+  }
+  isPositive() {
+    return this.v > 0;
+  }
+  comparedTo(o: Operand) {
+    return Math.sign(this.v - value(o));
+  }
+  toNumber() {
+    return this.v;
+  }
+  toString() {
+    return String(this.v);
+  }
+}
+
+/** Typed as a Decimal constructor for the solvers; it implements the subset they call. */
+export const Float64Context = F64 as unknown as DecimalConstructor;
