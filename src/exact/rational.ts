@@ -83,6 +83,9 @@ export class Rational {
     }
     return Rational.normalised(this.num * o.num, this.den * o.den);
   }
+  abs(): Rational {
+    return this.num < 0n ? this.neg() : this;
+  }
   neg(): Rational {
     return this.num === 0n ? this : new Rational(-this.num, this.den);
   }
