@@ -29,3 +29,17 @@ export function closedForm(digits: number, p: ModelOnePoint, sinSign: 1 | -1): {
   const S = a.times(a).plus(g2snr.times(4)).sqrt().minus(a).div(eta.times(mu).times(2)); // (16)
   return { S, cos2alpha, snr, v0 };
 }
+
+/** argmin over log μ of the closed-form S, by ternary search (S is unimodal in log μ). */
+export function optimalMu(p: Omit<ModelOnePoint, 'mu'>): { mu: number; S: number } {
+  const f = (logMu: number) => closedForm(30, { ...p, mu: Math.exp(logMu).toPrecision(17) }, 1).S.toNumber();
+  let lo = Math.log(1e-6);
+  let hi = Math.log(1e6);
+  for (let k = 0; k < 90; k++) {
+    const m1 = lo + (hi - lo) / 3;
+    const m2 = hi - (hi - lo) / 3;
+    if (f(m1) < f(m2)) hi = m2;
+    else lo = m1;
+  }
+  return { mu: Math.exp((lo + hi) / 2), S: f((lo + hi) / 2) };
+}

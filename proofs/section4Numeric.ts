@@ -7,7 +7,7 @@ import type { Claim } from '../src/claims/claim.ts';
 import { verifiedOrErratum } from '../src/claims/verdicts.ts';
 import { collectiveBlocks } from '../src/entanglement/gaussianState.ts';
 import { agreeingDigits, decimalContext, DEFAULT_DIGITS, type Dec } from '../src/numeric/context.ts';
-import { closedForm, type ModelOnePoint } from './closedForms.ts';
+import { closedForm, optimalMu, type ModelOnePoint } from './closedForms.ts';
 import { modelMatrices, resolveParameters, solveModel, symbolValuesForCollective, type Solution } from './solve.ts';
 import { modulatedCouplingCollective } from './measuredModels.ts';
 import { optimalQuadrature } from '../src/entanglement/gaussianState.ts';
@@ -345,20 +345,6 @@ export const section4Numeric: Claim[] = [
     },
   },
 ];
-
-/** argmin over log μ of the closed-form S, by ternary search (S is unimodal in log μ). */
-function optimalMu(p: Omit<ModelOnePoint, 'mu'>): { mu: number; S: number } {
-  const f = (logMu: number) => closedForm(30, { ...p, mu: Math.exp(logMu).toPrecision(17) }, 1).S.toNumber();
-  let lo = Math.log(1e-6);
-  let hi = Math.log(1e6);
-  for (let k = 0; k < 90; k++) {
-    const m1 = lo + (hi - lo) / 3;
-    const m2 = hi - (hi - lo) / 3;
-    if (f(m1) < f(m2)) hi = m2;
-    else lo = m1;
-  }
-  return { mu: Math.exp((lo + hi) / 2), S: f((lo + hi) / 2) };
-}
 
 /** S from the Riccati steady state of the full 4×4 at a point, against (16), for the scans above. */
 function riccatiCheck(p: ModelOnePoint): { digits: number } {

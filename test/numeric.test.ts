@@ -66,6 +66,9 @@ describe('eigen and stability', () => {
     expect(isHurwitzStable(D, m([[-0.1, 5], [-5, -0.1]]))).toBe(true);
     expect(isHurwitzStable(D, m([[0.1, 5], [-5, -0.1]]))).toBe(false);
   });
+  it('a zero eigenvalue is not stable (decimal.js calls 0 positive: the test must be strict)', () => {
+    expect(isHurwitzStable(D, m([[0, 0], [0, -1]]))).toBe(false);
+  });
 });
 
 describe('entanglement', () => {

@@ -82,11 +82,11 @@ export function characteristicCoefficients(D: DecimalConstructor, a: DMatrix): D
 export function isHurwitzStable(D: DecimalConstructor, a: DMatrix): boolean {
   const c = characteristicCoefficients(D, a);
   const n = a.length;
-  if (!c.slice(1).every((x) => x.isPositive())) return false;
+  if (!c.slice(1).every((x) => x.gt(0))) return false;
   const coef = (k: number) => (k >= 0 && k <= n ? c[k]! : new D(0));
   const h = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => coef(2 * (j + 1) - (i + 1))));
   for (let k = n - 1; k >= 1; k -= 2) {
-    if (!ddeterminant(D, h.slice(0, k).map((row) => row.slice(0, k))).isPositive()) return false;
+    if (!ddeterminant(D, h.slice(0, k).map((row) => row.slice(0, k))).gt(0)) return false;
   }
   return true;
 }

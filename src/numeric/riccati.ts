@@ -37,7 +37,7 @@ function stabilisingStart(D: DecimalConstructor, a: DMatrix, m: DMatrix): DMatri
   const zero = dscale(didentity(D, n), new D(0));
   if (isHurwitzStable(D, a)) return zero;
   const lowest = symmetricEigen(D, m).values[0]!;
-  if (!lowest.isPositive()) {
+  if (!lowest.gt(0)) {
     throw new NoSteadyStateError('the drift is unstable and the measurement does not see every quadrature: no stabilising conditional steady state is guaranteed');
   }
   let frobenius = new D(0);

@@ -31,7 +31,7 @@ export function stabilityThreshold(
     for (const [s, v] of fixed) if (symbolIndex(s) !== index) r = r.substitute(symbolIndex(s), RationalFunction.from(v));
     return univariate(D, r, index);
   });
-  const stableAt = (x: Dec) => polys.every((c) => c.reduceRight((acc, k) => acc.times(x).plus(k), new D(0)).isPositive());
+  const stableAt = (x: Dec) => polys.every((c) => c.reduceRight((acc, k) => acc.times(x).plus(k), new D(0)).gt(0));
   if (!stableAt(new D(0))) return new (decimalContext(digits))(0);
   let lo = new D(0);
   let hi = new D(1);
