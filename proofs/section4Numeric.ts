@@ -6,7 +6,8 @@
 import type { Claim } from '../src/claims/claim.ts';
 import { verifiedOrErratum } from '../src/claims/verdicts.ts';
 import { collectiveBlocks } from '../src/entanglement/gaussianState.ts';
-import { agreeingDigits, decimalContext, DEFAULT_DIGITS, type Dec } from '../src/numeric/context.ts';
+import { agreeingDigits, decimalContext, type Dec } from '../src/numeric/context.ts';
+import { requiredDigits, workingDigits } from './precision.ts';
 import { closedForm, optimalMu, type ModelOnePoint } from './closedForms.ts';
 import { modelMatrices, resolveParameters, solveModel, symbolValuesForCollective, type Solution } from './solve.ts';
 import { modulatedCouplingCollective } from './measuredModels.ts';
@@ -30,7 +31,7 @@ export const POINTS: Record<string, ModelOnePoint> = {
 
 const solutions = new Map<string, Solution>();
 
-function modelOneAt(p: ModelOnePoint, digits = DEFAULT_DIGITS): Solution {
+function modelOneAt(p: ModelOnePoint, digits = workingDigits()): Solution {
   const key = `${JSON.stringify(p)}@${digits}`;
   let s = solutions.get(key);
   if (s === undefined) {
@@ -61,24 +62,24 @@ export const section4Numeric: Claim[] = [
       for (const [name, p] of Object.entries(POINTS)) {
         const s = modelOneAt(p);
         const a = s.analysis!;
-        const D = decimalContext(DEFAULT_DIGITS);
+        const D = decimalContext(workingDigits());
         const sinSign = D.sin(a.alpha.times(2)).isNegative() ? -1 : 1;
-        const closed = closedForm(DEFAULT_DIGITS, p, sinSign);
-        const other = closedForm(DEFAULT_DIGITS, p, sinSign === 1 ? -1 : 1);
-        const d = agreeingDigits(closed.S, a.S, DEFAULT_DIGITS);
+        const closed = closedForm(workingDigits(), p, sinSign);
+        const other = closedForm(workingDigits(), p, sinSign === 1 ? -1 : 1);
+        const d = agreeingDigits(closed.S, a.S, workingDigits());
         digits.push(d);
         branchConsistent &&= sinSign === 1;
         lines.push(`${name}: Riccati S = ${fmt(a.S)}, (16) = ${fmt(closed.S)} (${d} digits, sin 2α ${sinSign > 0 ? '> 0' : '< 0'}; the other branch gives ${fmt(other.S, 8)})`);
       }
       const { detail, least } = report(lines, digits);
-      const holds = least >= 40 && branchConsistent;
+      const holds = least >= requiredDigits() && branchConsistent;
       return verifiedOrErratum(
         {
           holds,
           derived: detail,
           reports: [
             { engine: 'exact', agreed: true, detail: 'S from the full 4×4 Riccati steady state of (X₁, Y₁, X₂, Y₂), Newton-Kleinman at 60 digits' },
-            { engine: 'closed-form', agreed: holds, detail: `(16)-(18) as printed, agreeing to at least ${least} of ${DEFAULT_DIGITS} digits` },
+            { engine: 'closed-form', agreed: holds, detail: `(16)-(18) as printed, agreeing to at least ${least} of ${workingDigits()} digits` },
           ],
           notes: ['(18) gives cos 2α only: (16) holds on the branch sin 2α ≥ 0, which is the sign of α for C defined as in (13); with the C-signs printed in (12) α changes sign and (16) must use −sin 2α'],
         },
@@ -97,21 +98,21 @@ export const section4Numeric: Claim[] = [
       const digits: number[] = [];
       for (const [name, p] of Object.entries(POINTS)) {
         const a = modelOneAt(p).analysis!;
-        const D = decimalContext(DEFAULT_DIGITS);
+        const D = decimalContext(workingDigits());
         const numeric = D.cos(a.alpha.times(2));
-        const closed = closedForm(DEFAULT_DIGITS, p, 1).cos2alpha;
-        const d = agreeingDigits(closed, numeric, DEFAULT_DIGITS);
+        const closed = closedForm(workingDigits(), p, 1).cos2alpha;
+        const d = agreeingDigits(closed, numeric, workingDigits());
         digits.push(d);
         lines.push(`${name}: cos 2α = ${fmt(numeric)} (Riccati), ${fmt(closed)} (18), ${d} digits`);
       }
       const { detail, least } = report(lines, digits);
       return verifiedOrErratum(
         {
-          holds: least >= 40,
+          holds: least >= requiredDigits(),
           derived: detail,
           reports: [
             { engine: 'exact', agreed: true, detail: 'α from the eigenvector of the (X₊, Y₊) block of the Riccati steady state' },
-            { engine: 'closed-form', agreed: least >= 40, detail: `(18) as printed, ${least} digits` },
+            { engine: 'closed-form', agreed: least >= requiredDigits(), detail: `(18) as printed, ${least} digits` },
           ],
           notes: ['the subscript in "cos 2α₁" of the extraction is read as α'],
         },
@@ -130,20 +131,20 @@ export const section4Numeric: Claim[] = [
       const digits: number[] = [];
       for (const [name, p] of Object.entries(POINTS)) {
         const s = modelOneAt(p);
-        const minus = optimalQuadrature(DEFAULT_DIGITS, collectiveBlocks(DEFAULT_DIGITS, s.conditional!.covariance).minus);
+        const minus = optimalQuadrature(workingDigits(), collectiveBlocks(workingDigits(), s.conditional!.covariance).minus);
         const a = s.analysis!;
-        const D = decimalContext(DEFAULT_DIGITS);
+        const D = decimalContext(workingDigits());
         const quarter = D.acos(-1).div(2);
         // angles are defined modulo π
         let gap = minus.angle.minus(a.alpha).abs();
         if (gap.gt(quarter.times(3))) gap = gap.minus(quarter.times(2)).abs();
-        const d = Math.min(agreeingDigits(gap, quarter, DEFAULT_DIGITS), agreeingDigits(minus.variance, a.vAlphaMinus, DEFAULT_DIGITS));
+        const d = Math.min(agreeingDigits(gap, quarter, workingDigits()), agreeingDigits(minus.variance, a.vAlphaMinus, workingDigits()));
         digits.push(d);
         lines.push(`${name}: α₊ = ${fmt(a.alpha, 12)}, α₋ = ${fmt(minus.angle, 12)}, V_α₋ at α₊ + 90° = least variance of the − plane to ${d} digits`);
       }
       const { detail, least } = report(lines, digits);
       return verifiedOrErratum(
-        { holds: least >= 40, derived: detail, reports: [{ engine: 'exact', agreed: true, detail: `each plane's own least-variance angle, ${least} digits` }] },
+        { holds: least >= requiredDigits(), derived: detail, reports: [{ engine: 'exact', agreed: true, detail: `each plane's own least-variance angle, ${least} digits` }] },
         'the optimal quadratures of the two planes are not at 90°',
       );
     },
@@ -159,7 +160,7 @@ export const section4Numeric: Claim[] = [
       const digits: number[] = [];
       for (const [name, p] of Object.entries(POINTS)) {
         const a = modelOneAt(p).analysis!;
-        const d = agreeingDigits(a.S, a.expMinusLogNegativity, DEFAULT_DIGITS);
+        const d = agreeingDigits(a.S, a.expMinusLogNegativity, workingDigits());
         digits.push(d);
         lines.push(`model one ${name}: S = ${fmt(a.S, 15)}, e^(−E_N) = ${fmt(a.expMinusLogNegativity, 15)} (${d} digits; E_N routes agree to ${a.logNegativityCheck.digits})`);
       }
@@ -167,13 +168,13 @@ export const section4Numeric: Claim[] = [
       const two = solveModel(resolveParameters('constant', { coupling: '30', chi: '25', nbar: '5', mu: '5' }));
       const t = two.analysis!;
       const v = two.conditional!.covariance;
-      const symmetric = v[0]![0]!.minus(v[2]![2]!).abs().lt('1e-40') && v[1]![1]!.minus(v[3]![3]!).abs().lt('1e-40');
-      const twoDigits = agreeingDigits(t.S, t.expMinusLogNegativity, DEFAULT_DIGITS);
+      const symmetric = v[0]![0]!.minus(v[2]![2]!).abs().lt(`1e-${requiredDigits()}`) && v[1]![1]!.minus(v[3]![3]!).abs().lt(`1e-${requiredDigits()}`);
+      const twoDigits = agreeingDigits(t.S, t.expMinusLogNegativity, workingDigits());
       lines.push(
         `model two (Γ = 30, χ = 25, N = 5, μ = 5): symmetric ${symmetric}, local variances ${fmt(v[0]![0]!, 6)} and ${fmt(v[1]![1]!, 6)}; S = ${fmt(t.S, 15)} but e^(−E_N) = ${fmt(t.expMinusLogNegativity, 15)} (${twoDigits} digits)`,
       );
       const least = Math.min(...digits);
-      const holds = least >= 40 && twoDigits >= 40;
+      const holds = least >= requiredDigits() && twoDigits >= requiredDigits();
       return verifiedOrErratum(
         {
           holds,
@@ -183,7 +184,7 @@ export const section4Numeric: Claim[] = [
             { engine: 'partial-transpose', agreed: true, detail: 'E_N by the invariant formula and by an explicit partial transpose' },
           ],
         },
-        'true for model one, whose states are symmetric with isotropic local blocks (V₁₁ = V₂₂ ∝ 1), to ≥ 40 digits; false for symmetric states in general: model two\'s states are symmetric but locally squeezed, and there S > e^(−E_N) (S of (15) is then not the log-negativity, and can exceed 1 while E_N > 0)',
+        'true for model one, whose states are symmetric with isotropic local blocks (V₁₁ = V₂₂ ∝ 1), to all but ten of the working digits; false for symmetric states in general: model two\'s states are symmetric but locally squeezed, and there S > e^(−E_N) (S of (15) is then not the log-negativity, and can exceed 1 while E_N > 0)',
       );
     },
   },
@@ -303,7 +304,7 @@ export const section4Numeric: Claim[] = [
       for (const model of ['modulated', 'constant'] as const) {
         const raw = { gamma: point.gamma, chi: point.chi, nbar: point.nbar, mu: point.mu, eta: point.eta, ...(model === 'modulated' ? { delta: point.delta } : { coupling: point.delta }) };
         const params = resolveParameters(model, raw);
-        const newton = solveModel(params, DEFAULT_DIGITS).conditional!.covariance;
+        const newton = solveModel(params, workingDigits()).conditional!.covariance;
         const m = modelMatrices(params, 20);
         const vacuum = m.drift.map((row, i) => row.map((_, j) => new (decimalContext(20))(i === j ? '0.5' : '0')));
         const integrated = integrateCovariance(20, m.drift, m.diffusion, m.measurement, vacuum, '8', 400);
@@ -314,16 +315,16 @@ export const section4Numeric: Claim[] = [
       const reduced = modulatedCouplingCollective();
       const params = resolveParameters('modulated', { gamma: point.gamma, delta: point.delta, chi: point.chi, nbar: point.nbar, mu: point.mu, eta: point.eta });
       const values = symbolValuesForCollective(params);
-      const block = (x: Matrix) => evaluateDecimal(DEFAULT_DIGITS + 10, x.slice(0, 2).map((row) => row.slice(0, 2)), values);
-      const plus = riccatiSteadyState(DEFAULT_DIGITS + 10, block(reduced.drift), block(reduced.diffusion), block(reduced.measurement)).covariance;
-      const reducedV = optimalQuadrature(DEFAULT_DIGITS, plus).variance;
-      const full = solveModel(params, DEFAULT_DIGITS).analysis!.vAlphaPlus;
-      const rd = agreeingDigits(reducedV, full, DEFAULT_DIGITS);
+      const block = (x: Matrix) => evaluateDecimal(workingDigits() + 10, x.slice(0, 2).map((row) => row.slice(0, 2)), values);
+      const plus = riccatiSteadyState(workingDigits() + 10, block(reduced.drift), block(reduced.diffusion), block(reduced.measurement)).covariance;
+      const reducedV = optimalQuadrature(workingDigits(), plus).variance;
+      const full = solveModel(params, workingDigits()).analysis!.vAlphaPlus;
+      const rd = agreeingDigits(reducedV, full, workingDigits());
       digits.push(rd);
       lines.push(`model one: V_α₊ from the reduced 2×2 (X₊, Y₊) equations ${fmt(reducedV, 20)} vs the full 4×4 ${fmt(full, 20)} (${rd} digits)`);
-      const holds = digits[0]! >= 8 && digits[1]! >= 8 && rd >= 45;
+      const holds = digits[0]! >= 8 && digits[1]! >= 8 && rd >= requiredDigits();
       return verifiedOrErratum(
-        { holds, derived: lines.join('; '), reports: [{ engine: 'exact', agreed: true, detail: 'Newton-Kleinman at 60 digits' }, { engine: 'rk4', agreed: digits[0]! >= 8 && digits[1]! >= 8, detail: 'fourth-order Runge-Kutta at 20 digits, step 1/50' }, { engine: 'reduced', agreed: rd >= 45, detail: 'the 2×2 Riccati equation of the + pair' }], notes: ['RK4 agreement is limited by the step (error ∝ h⁴) and the finite time, not by precision'] },
+        { holds, derived: lines.join('; '), reports: [{ engine: 'exact', agreed: true, detail: 'Newton-Kleinman at 60 digits' }, { engine: 'rk4', agreed: digits[0]! >= 8 && digits[1]! >= 8, detail: 'fourth-order Runge-Kutta at 20 digits, step 1/50' }, { engine: 'reduced', agreed: rd >= requiredDigits(), detail: 'the 2×2 Riccati equation of the + pair' }], notes: ['RK4 agreement is limited by the step (error ∝ h⁴) and the finite time, not by precision'] },
         'the routes disagree',
       );
     },

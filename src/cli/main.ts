@@ -2,6 +2,8 @@
  * The detuned-paramp command. Exit codes: 0 success; 1 a witness disagreed with the exact
  * engine or a check could not run; 2 a usage error. No stack trace reaches the user.
  */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Claim } from '../claims/claim.ts';
 import { availableParallelism } from 'node:os';
@@ -11,6 +13,9 @@ import { ALL_WITNESSES, useWitnesses } from '../claims/witnessed.ts';
 import { ledgerJson } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { renderText } from '../report/text.ts';
+import { renderJUnit } from '../report/junit.ts';
+import { changedVerdicts, recordedVerdicts } from '../claims/recorded.ts';
+import { setWorkingDigits } from '../../proofs/precision.ts';
 import { PARAMETERS, ParameterError, resolveParameters, solveModel, type ParameterName } from '../../proofs/solve.ts';
 import { solutionJson, solutionText } from '../../proofs/solveReport.ts';
 import type { ModelName } from '../../proofs/measuredModels.ts';
@@ -44,6 +49,10 @@ verify options:
   --witnesses LIST     comma-separated independent witnesses to consult besides the exact
                        engine: ${ALL_WITNESSES.map((w) => w.name).join(', ')} (default: all)
   --no-witnesses       the exact engine alone (fastest)
+  --digits N           working precision of the numeric claims (20-500; default 50); two routes
+                       to a number must agree to all but ten of these digits
+  --junit FILE         also write the ledger as JUnit XML, one testcase per claim
+  --ledger FILE        the recorded ledger to compare verdicts with (default: VERIFICATION.md)
   --jobs N             check the claims in N processes (default: 2 with witnesses on a
                        machine with 2 or more cores, else 1)
   --shard K/N          internal: check only every N-th claim from the K-th, print raw results
@@ -73,10 +82,15 @@ Conventions: ħ = 1 in rotating frames; X = (a + a†)/√2, Y = −i(a − a†
 a frame rotating at ω takes a -> a e^(−iωt); γ is the amplitude damping rate
 (Lindblad terms 2γ(N+1) D[a] + 2γN D[a†]).
 
-Exit codes: 0 done; 1 a witness disagreed with the exact engine, or a check could not run;
-2 usage error or a parameter out of range (the message names it and its range).`;
+Exit codes: verify exits 0 when every verdict equals the one recorded in the ledger (a
+documented erratum passes) and every witness agreed with the exact engine, 1 when a verdict
+changed or a witness disagreed; 2 on a usage error or a parameter out of range (the message
+names it and its range).`;
 
 class UsageError extends Error {}
+
+/** The recorded ledger: the verdicts CI holds every run to. */
+const LEDGER = fileURLToPath(new URL('../../VERIFICATION.md', import.meta.url));
 
 async function loadClaims(): Promise<readonly Claim[]> {
   const { claims } = await import('../../proofs/index.ts');
@@ -95,6 +109,9 @@ async function verify(args: string[]): Promise<number> {
       'no-witnesses': { type: 'boolean', default: false },
       jobs: { type: 'string' },
       shard: { type: 'string' },
+      digits: { type: 'string' },
+      junit: { type: 'string' },
+      ledger: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -103,6 +120,11 @@ async function verify(args: string[]): Promise<number> {
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
+  }
+  if (values.digits !== undefined) {
+    const d = Number(values.digits);
+    if (!/^\d+$/.test(values.digits) || d < 20 || d > 500) throw new UsageError(`--digits = ${values.digits}: an integer from 20 to 500`);
+    setWorkingDigits(d);
   }
   // Two processes pay off only when the witnesses run: alone, the exact engine is faster than a second start-up.
   const jobs = values.jobs === undefined ? (values['no-witnesses'] ? 1 : Math.min(2, availableParallelism())) : Number(values.jobs);
@@ -137,16 +159,25 @@ async function verify(args: string[]): Promise<number> {
     return 0;
   }
   const start = performance.now();
-  const passOn = [...only.flatMap((id) => ['--only', id]), ...(values['no-witnesses'] ? ['--no-witnesses'] : []), ...(values.witnesses !== undefined ? ['--witnesses', values.witnesses] : [])];
+  const passOn = [
+    ...only.flatMap((id) => ['--only', id]),
+    ...(values['no-witnesses'] ? ['--no-witnesses'] : []),
+    ...(values.witnesses !== undefined ? ['--witnesses', values.witnesses] : []),
+    ...(values.digits !== undefined ? ['--digits', values.digits] : []),
+  ];
   const results = await runClaimsOnCores(selected, jobs, passOn, (done, total, id) => {
     if (performance.now() - start > 1000) process.stderr.write(`[${Math.min(done, total)}/${total}] ${id}\n`);
   });
   const seconds = (performance.now() - start) / 1000;
-  if (values.json) process.stdout.write(`${JSON.stringify({ ...ledgerJson(results), seconds: seconds.toFixed(3) }, null, 2)}\n`);
+  const changes = changedVerdicts(results, recordedVerdicts(values.ledger ?? LEDGER));
+  const disagreements = results.filter((r) => r.verdict.evidence.engines.some((e) => !e.agreed)).map((r) => r.id);
+  if (values.junit !== undefined) writeFileSync(values.junit, renderJUnit(results, changes));
+  if (values.json) process.stdout.write(`${JSON.stringify({ ...ledgerJson(results), changedVerdicts: changes, seconds: seconds.toFixed(3) }, null, 2)}\n`);
   else if (values.markdown) process.stdout.write(renderMarkdown(results));
   else process.stdout.write(`${renderText(results)}\n${seconds.toFixed(2)} s\n`);
-  const troubled = results.some((r) => r.verdict.evidence.engines.some((e) => !e.agreed) || (r.verdict.status === 'unchecked' && r.verdict.reason.startsWith('the check could not run')));
-  return troubled ? 1 : 0;
+  for (const c of changes) process.stderr.write(`verdict changed: ${c.id} is ${c.now}, the ledger records ${c.recorded ?? 'nothing'}\n`);
+  if (changes.length === 0) process.stderr.write('every verdict equals the one recorded in the ledger\n');
+  return changes.length > 0 || disagreements.length > 0 ? 1 : 0;
 }
 
 function solve(args: string[]): number {
