@@ -62,5 +62,6 @@ function wall(label: string, args: string[]): void {
 console.log('\nverify (every claim), whole process including start-up; targets: symbolic < 3 s, all < 10 s');
 wall('exact engine only (--no-witnesses), 2 processes', ['verify', '--no-witnesses']);
 wall('exact engine only (--no-witnesses), 1 process', ['verify', '--no-witnesses', '--jobs', '1']);
-wall('exact + all three witnesses (default, 2 processes)', ['verify']);
+wall('exact + all three witnesses, numeric claims at 50 digits (default, 2 processes)', ['verify']);
 wall('exact + all three witnesses, 1 process', ['verify', '--jobs', '1']);
+wall('exact + all three witnesses, numeric claims at 30 digits', ['verify', '--digits', '30']);

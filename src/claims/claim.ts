@@ -43,3 +43,23 @@ export interface ClaimResult {
   readonly verdict: Verdict;
   readonly seconds: number;
 }
+
+/** A choice the paper leaves open: what was chosen, and what each alternative would change. */
+export interface Assumption {
+  /** kebab-case. */
+  readonly id: string;
+  /** Where the paper leaves it open: "(9)", "Figure 2". */
+  readonly where: string;
+  readonly question: string;
+  readonly chosen: string;
+  /** Computed when the ledger is made: each alternative and its effect. */
+  readonly alternatives: () => ReadonlyArray<{ readonly label: string; readonly effect: string }>;
+}
+
+export interface AssumptionResult {
+  readonly id: string;
+  readonly where: string;
+  readonly question: string;
+  readonly chosen: string;
+  readonly alternatives: ReadonlyArray<{ readonly label: string; readonly effect: string }>;
+}

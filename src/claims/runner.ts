@@ -1,5 +1,5 @@
 /** Runs claims one by one; a check that throws becomes `unchecked` with the error, never a crash. */
-import type { Claim, ClaimResult, Verdict } from './claim.ts';
+import type { Assumption, AssumptionResult, Claim, ClaimResult, Verdict } from './claim.ts';
 
 export async function runClaims(
   claims: readonly Claim[],
@@ -32,4 +32,17 @@ export async function runClaims(
     onProgress(k + 1, claims.length, claim.id);
   }
   return results;
+}
+
+/** Evaluates each assumption's alternatives; one that cannot be evaluated says why instead. */
+export function runAssumptions(assumptions: readonly Assumption[]): AssumptionResult[] {
+  return assumptions.map((a) => {
+    let alternatives: AssumptionResult['alternatives'];
+    try {
+      alternatives = a.alternatives();
+    } catch (err) {
+      alternatives = [{ label: 'not evaluated', effect: err instanceof Error ? err.message : String(err) }];
+    }
+    return { id: a.id, where: a.where, question: a.question, chosen: a.chosen, alternatives };
+  });
 }

@@ -5,9 +5,9 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Claim } from '../claims/claim.ts';
+import type { Assumption, Claim } from '../claims/claim.ts';
 import { availableParallelism } from 'node:os';
-import { runClaims } from '../claims/runner.ts';
+import { runAssumptions, runClaims } from '../claims/runner.ts';
 import { runClaimsOnCores, shardOf } from './parallel.ts';
 import { ALL_WITNESSES, useWitnesses } from '../claims/witnessed.ts';
 import { ledgerJson } from '../report/json.ts';
@@ -92,6 +92,11 @@ class UsageError extends Error {}
 /** The recorded ledger: the verdicts CI holds every run to. */
 const LEDGER = fileURLToPath(new URL('../../VERIFICATION.md', import.meta.url));
 
+async function loadAssumptions(): Promise<readonly Assumption[]> {
+  const { assumptions } = await import('../../proofs/assumptions.ts');
+  return assumptions;
+}
+
 async function loadClaims(): Promise<readonly Claim[]> {
   const { claims } = await import('../../proofs/index.ts');
   return claims;
@@ -168,13 +173,15 @@ async function verify(args: string[]): Promise<number> {
   const results = await runClaimsOnCores(selected, jobs, passOn, (done, total, id) => {
     if (performance.now() - start > 1000) process.stderr.write(`[${Math.min(done, total)}/${total}] ${id}\n`);
   });
+  // Assumption effects are figures for the reader of the whole ledger, not part of a selection.
+  const assumptionResults = only.length > 0 ? [] : runAssumptions(await loadAssumptions());
   const seconds = (performance.now() - start) / 1000;
   const changes = changedVerdicts(results, recordedVerdicts(values.ledger ?? LEDGER));
   const disagreements = results.filter((r) => r.verdict.evidence.engines.some((e) => !e.agreed)).map((r) => r.id);
   if (values.junit !== undefined) writeFileSync(values.junit, renderJUnit(results, changes));
-  if (values.json) process.stdout.write(`${JSON.stringify({ ...ledgerJson(results), changedVerdicts: changes, seconds: seconds.toFixed(3) }, null, 2)}\n`);
-  else if (values.markdown) process.stdout.write(renderMarkdown(results));
-  else process.stdout.write(`${renderText(results)}\n${seconds.toFixed(2)} s\n`);
+  if (values.json) process.stdout.write(`${JSON.stringify({ ...ledgerJson(results, assumptionResults), changedVerdicts: changes, seconds: seconds.toFixed(3) }, null, 2)}\n`);
+  else if (values.markdown) process.stdout.write(renderMarkdown(results, assumptionResults));
+  else process.stdout.write(`${renderText(results, assumptionResults)}\n${seconds.toFixed(2)} s\n`);
   for (const c of changes) process.stderr.write(`verdict changed: ${c.id} is ${c.now}, the ledger records ${c.recorded ?? 'nothing'}\n`);
   if (changes.length === 0) process.stderr.write('every verdict equals the one recorded in the ledger\n');
   return changes.length > 0 || disagreements.length > 0 ? 1 : 0;

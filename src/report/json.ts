@@ -1,11 +1,12 @@
 /** The ledger as JSON: {"conventions", "summary", "claims": [{"id","equation","status","printed","derived","evidence", …}]}. */
-import type { ClaimResult } from '../claims/claim.ts';
+import type { AssumptionResult, ClaimResult } from '../claims/claim.ts';
 import { CONVENTIONS } from './conventions.ts';
 import { summaryCounts } from './text.ts';
 
-export function ledgerJson(results: readonly ClaimResult[]): object {
+export function ledgerJson(results: readonly ClaimResult[], assumptions: readonly AssumptionResult[]): object {
   return {
     conventions: CONVENTIONS,
+    assumptions,
     summary: summaryCounts(results),
     claims: results.map((r) => {
       const v = r.verdict;

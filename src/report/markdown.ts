@@ -1,5 +1,5 @@
 /** The ledger as Markdown: VERIFICATION.md is this output, kept in sync by a test. */
-import type { ClaimResult } from '../claims/claim.ts';
+import type { AssumptionResult, ClaimResult } from '../claims/claim.ts';
 import { CONVENTIONS } from './conventions.ts';
 import { summaryCounts } from './text.ts';
 
@@ -12,7 +12,7 @@ function evidenceLine(r: ClaimResult): string {
   return disagreed.length === 0 ? `agreed: ${agreed.join(', ')}` : `agreed: ${agreed.join(', ')}; DISAGREED: ${disagreed.join(', ')}`;
 }
 
-export function renderMarkdown(results: readonly ClaimResult[]): string {
+export function renderMarkdown(results: readonly ClaimResult[], assumptions: readonly AssumptionResult[]): string {
   const counts = summaryCounts(results);
   const out: string[] = [
     '# VERIFICATION',
@@ -44,6 +44,12 @@ export function renderMarkdown(results: readonly ClaimResult[]): string {
     if (v.status === 'erratum') out.push(`- consequence: ${v.consequence}`);
     for (const n of v.evidence.notes ?? []) out.push(`- note: ${n}`);
     out.push(`- reproduce: \`npx detuned-paramp verify --only ${r.id}\``, '');
+  }
+  out.push('## Assumptions', '', 'What the paper leaves open: the choice made, and each alternative with its effect.', '');
+  for (const a of assumptions) {
+    out.push(`### \`${a.id}\` ${a.where}`, '', `- question: ${a.question}`, `- chosen: ${a.chosen}`);
+    for (const alt of a.alternatives) out.push(`- alternative, ${alt.label}: ${alt.effect}`);
+    out.push('');
   }
   out.push('## Conventions', '');
   for (const r of results.filter((x) => x.verdict.status === 'convention')) {

@@ -1,5 +1,5 @@
 /** The ledger as a terminal table, then the details a reader needs for every non-verified verdict. */
-import type { ClaimResult } from '../claims/claim.ts';
+import type { AssumptionResult, ClaimResult } from '../claims/claim.ts';
 
 const MARK: Record<string, string> = { verified: 'verified', convention: 'convention', erratum: 'ERRATUM', unchecked: 'unchecked' };
 
@@ -17,7 +17,7 @@ export function summaryCounts(results: readonly ClaimResult[]): Record<string, n
   return counts;
 }
 
-export function renderText(results: readonly ClaimResult[]): string {
+export function renderText(results: readonly ClaimResult[], assumptions: readonly AssumptionResult[]): string {
   const lines: string[] = [];
   let section = '';
   const idWidth = Math.max(...results.map((r) => r.id.length), 2);
@@ -39,6 +39,13 @@ export function renderText(results: readonly ClaimResult[]): string {
       if (v.status === 'convention') lines.push(`  convention: ${v.convention}`);
       if (v.status === 'unchecked') lines.push(`  reason: ${v.reason}`);
       for (const n of v.evidence.notes ?? []) lines.push(`  note: ${n}`);
+    }
+  }
+  if (assumptions.length > 0) {
+    lines.push('', '== Assumptions (what the paper leaves open)');
+    for (const a of assumptions) {
+      lines.push('', `${a.id} ${a.where}: ${a.question}`, `  chosen: ${a.chosen}`);
+      for (const alt of a.alternatives) lines.push(`  alternative, ${alt.label}: ${alt.effect}`);
     }
   }
   const counts = summaryCounts(results);
