@@ -54,10 +54,10 @@ describe('the ledger', () => {
     const disagreements = results.flatMap((r) => r.verdict.evidence.engines.filter((e) => !e.agreed).map((e) => `${r.id}: ${e.engine} ${e.detail}`));
     expect(disagreements).toEqual([]);
   });
-  it('a symbolic claim that consults the witnesses consults all three; every claim has a route', () => {
+  it('a symbolic claim that consults the witnesses consults all three; every checked claim has a route', () => {
     for (const r of results) {
       const engines = r.verdict.evidence.engines.map((e) => e.engine);
-      expect(engines.length, r.id).toBeGreaterThan(0);
+      if (r.verdict.status !== 'unchecked') expect(engines.length, r.id).toBeGreaterThan(0);
       if (engines.includes('nerdamer')) expect(engines, r.id).toEqual(['exact', 'nerdamer', 'algebrite', 'random-points']);
     }
   });
