@@ -324,7 +324,7 @@ export const section4Numeric: Claim[] = [
       lines.push(`model one: V_α₊ from the reduced 2×2 (X₊, Y₊) equations ${fmt(reducedV, 20)} vs the full 4×4 ${fmt(full, 20)} (${rd} digits)`);
       const holds = digits[0]! >= 8 && digits[1]! >= 8 && rd >= requiredDigits();
       return verifiedOrErratum(
-        { holds, derived: lines.join('; '), reports: [{ engine: 'exact', agreed: true, detail: 'Newton-Kleinman at 60 digits' }, { engine: 'rk4', agreed: digits[0]! >= 8 && digits[1]! >= 8, detail: 'fourth-order Runge-Kutta at 20 digits, step 1/50' }, { engine: 'reduced', agreed: rd >= requiredDigits(), detail: 'the 2×2 Riccati equation of the + pair' }], notes: ['RK4 agreement is limited by the step (error ∝ h⁴) and the finite time, not by precision'] },
+        { holds, derived: lines.join('; '), reports: [{ engine: 'exact', agreed: true, detail: 'Newton-Kleinman at 60 digits' }, { engine: 'rk4', agreed: digits[0]! >= 8 && digits[1]! >= 8, detail: 'fourth-order Runge-Kutta at 20 digits, step 1/50' }, { engine: 'reduced', agreed: rd >= requiredDigits(), detail: 'the 2×2 Riccati equation of the + pair' }], notes: ['RK4 agreement is limited by the step (error ∝ h⁴) and the finite time, not by precision', 'the property test of RK4 convergence (properties/threshold.property.ts) draws |Δ| ≤ 3γ and χ ≤ 0.7χ_th only, to keep each integration short; every other property draws the whole space'] },
         'the routes disagree',
       );
     },
