@@ -2,7 +2,8 @@
  * The detuned-paramp command. Exit codes: 0 success; 1 a witness disagreed with the exact
  * engine or a check could not run; 2 a usage error. No stack trace reaches the user.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Assumption, Claim } from '../claims/claim.ts';
@@ -37,6 +38,13 @@ Usage:
                                     conditional (Riccati) covariance with both positions
                                     measured, S (Eq. 15), the optimal angle α, log-negativity
                                     by two routes, Duan and Simon criteria, χ_th
+  detuned-paramp figure2 --out DIR [--digits N] [--points K]
+                                    Figure 2 recomputed from the full covariances: S and
+                                    e^(−E_N) against μ/γ (10⁻³ … 10³, K = 121 points) for
+                                    χ/γ = 25, 50, N = 5, η = 1, both models, with the
+                                    alternatives of the open assumptions; writes JSON and CSV
+                                    (N = 30 significant digits by default) and two SVG plots,
+                                    and prints the minimum of each curve and where it is
   detuned-paramp help               this text
 
 verify options:
@@ -219,6 +227,44 @@ function solve(args: string[]): number {
   return 0;
 }
 
+async function figure2(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { out: { type: 'string' }, digits: { type: 'string', default: '30' }, points: { type: 'string', default: '121' }, help: { type: 'boolean', short: 'h', default: false } },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (values.out === undefined) throw new UsageError('--out DIR is required');
+  const digits = Number(values.digits);
+  if (!/^\d+$/.test(values.digits) || digits < 30 || digits > 200) throw new UsageError(`--digits = ${values.digits}: an integer from 30 to 200`);
+  const points = Number(values.points);
+  if (!/^\d+$/.test(values.points) || points < 3 || points > 2001) throw new UsageError(`--points = ${values.points}: an integer from 3 to 2001`);
+  const { curveSpecs, computeCurve, figureJson, figureCsv, plotRows } = await import('../../proofs/figure2.ts');
+  const { renderLinePlotSvg } = await import('../report/plot.ts');
+  mkdirSync(values.out, { recursive: true });
+  const specs = curveSpecs();
+  const curves = specs.map((spec, k) => {
+    process.stderr.write(`[${k + 1}/${specs.length}] ${spec.label}\n`);
+    return computeCurve(spec, points, digits);
+  });
+  const main = curves.filter((c) => !c.alternative);
+  const alternatives = curves.filter((c) => c.alternative || c.chi === '50');
+  writeFileSync(join(values.out, 'figure2.json'), `${JSON.stringify(figureJson(curves, digits), null, 2)}\n`);
+  writeFileSync(join(values.out, 'figure2.csv'), figureCsv(curves, digits));
+  const axes = { x: { field: 'mu', title: 'μ/γ', log: true }, y: { field: 'value', title: 'S and e^(−E_N)', log: true }, series: 'series', dash: 'quantity', rules: [1] };
+  writeFileSync(join(values.out, 'figure2.svg'), await renderLinePlotSvg({ ...axes, title: 'Figure 2: N = 5, η = 1 (Δ = χ; model two γ₁ = 1.25γ, γ₂ = 0.75γ, Γ = χ₂)', rows: plotRows(main) }));
+  writeFileSync(join(values.out, 'figure2-alternatives.svg'), await renderLinePlotSvg({ ...axes, title: 'Figure 2 at χ = 50γ under the alternative assumptions', rows: plotRows(alternatives) }));
+  for (const c of curves) {
+    process.stdout.write(`${c.label.padEnd(48)} least S = ${c.minimumS.value.toSignificantDigits(8)} at μ = ${c.minimumS.mu.toSignificantDigits(6)}γ; least e^(−E_N) = ${c.minimumExpMinusLogNegativity.value.toSignificantDigits(8)} at μ = ${c.minimumExpMinusLogNegativity.mu.toSignificantDigits(6)}γ${c.alternative ? '  (alternative)' : ''}\n`);
+  }
+  process.stdout.write(`wrote figure2.json, figure2.csv, figure2.svg, figure2-alternatives.svg to ${values.out}\n`);
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -232,8 +278,10 @@ async function main(argv: string[]): Promise<number> {
       return verify(rest);
     case 'solve':
       return solve(rest);
+    case 'figure2':
+      return figure2(rest);
     default:
-      throw new UsageError(`unknown command "${command}" (commands: verify, solve, help)`);
+      throw new UsageError(`unknown command "${command}" (commands: verify, solve, figure2, help)`);
   }
 }
 

@@ -1,0 +1,38 @@
+/** Line plots rendered to SVG in Node by vega-lite and vega (no browser, no canvas). */
+import * as vega from 'vega';
+import * as vl from 'vega-lite';
+
+export interface LinePlot {
+  readonly title: string;
+  readonly x: { readonly field: string; readonly title: string; readonly log: boolean };
+  readonly y: { readonly field: string; readonly title: string; readonly log: boolean };
+  readonly series: string;
+  readonly dash?: string;
+  readonly rows: ReadonlyArray<Record<string, number | string>>;
+  /** Horizontal reference lines (e.g. S = 1). */
+  readonly rules?: readonly number[];
+}
+
+export async function renderLinePlotSvg(p: LinePlot): Promise<string> {
+  const line: vl.TopLevelSpec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: p.title,
+    width: 640,
+    height: 400,
+    layer: [
+      {
+        data: { values: p.rows as Array<Record<string, number | string>> },
+        mark: { type: 'line', strokeWidth: 1.6 },
+        encoding: {
+          x: { field: p.x.field, type: 'quantitative', title: p.x.title, scale: p.x.log ? { type: 'log' } : {}, axis: { format: '~g' } },
+          y: { field: p.y.field, type: 'quantitative', title: p.y.title, scale: p.y.log ? { type: 'log' } : { zero: false } },
+          color: { field: p.series, type: 'nominal', title: null, legend: { orient: 'bottom', columns: 2, labelLimit: 400 } },
+          ...(p.dash ? { strokeDash: { field: p.dash, type: 'nominal', title: null } } : {}),
+        },
+      },
+      ...(p.rules ?? []).map((y) => ({ data: { values: [{ y }] }, mark: { type: 'rule' as const, color: '#888', strokeDash: [2, 2] }, encoding: { y: { field: 'y', type: 'quantitative' as const } } })),
+    ],
+  };
+  const view = new vega.View(vega.parse(vl.compile(line).spec), { renderer: 'none' });
+  return view.toSVG();
+}
