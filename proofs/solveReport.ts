@@ -6,7 +6,7 @@ import type { Solution } from './solve.ts';
 
 const str = (x: Dec, digits: number): string => x.toSignificantDigits(digits).toString();
 /** Entries below the solve's accuracy (10^-digits of the largest entry) are rounding residue, printed as 0. */
-function matrixStrings(m: DMatrix, digits: number): string[][] {
+export function covarianceStrings(m: DMatrix, digits: number): string[][] {
   let largest = m[0]![0]!.abs();
   for (const row of m) for (const x of row) if (x.abs().gt(largest)) largest = x.abs();
   const floor = largest.times(`1e-${digits}`);
@@ -25,9 +25,9 @@ export function solutionJson(s: Solution): Record<string, unknown> {
     notes: s.notes,
   };
   if (s.stable && s.conditional) {
-    out.covariance = matrixStrings(s.conditional.covariance, d);
+    out.covariance = covarianceStrings(s.conditional.covariance, d);
     out.residual = s.conditional.residual.toExponential(3);
-    if (s.unconditional) out.unconditionalCovariance = matrixStrings(s.unconditional.covariance, d);
+    if (s.unconditional) out.unconditionalCovariance = covarianceStrings(s.unconditional.covariance, d);
     if (s.analysis) {
       const a = s.analysis;
       Object.assign(out, {
@@ -48,7 +48,7 @@ export function solutionJson(s: Solution): Record<string, unknown> {
   } else if (!s.stable && s.conditional && s.analysis) {
     // No steady state of the system: the numbers that still exist are reported apart, never as the answer.
     out.conditionalAboveThreshold = {
-      covariance: matrixStrings(s.conditional.covariance, d),
+      covariance: covarianceStrings(s.conditional.covariance, d),
       S: str(s.analysis.S, d),
       logNegativity: str(s.analysis.logNegativity, d),
       residual: s.conditional.residual.toExponential(3),

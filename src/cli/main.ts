@@ -2,7 +2,7 @@
  * The detuned-paramp command. Exit codes: 0 success; 1 a witness disagreed with the exact
  * engine or a check could not run; 2 a usage error. No stack trace reaches the user.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -45,6 +45,24 @@ Usage:
                                     alternatives of the open assumptions; writes JSON and CSV
                                     (N = 30 significant digits by default) and two SVG plots,
                                     and prints the minimum of each curve and where it is
+  detuned-paramp reference --out DIR [--digits N]
+                                    the golden dataset for other implementations: a grid of
+                                    parameter sets of every model (near threshold, weak and
+                                    strong measurement, low efficiency, damping asymmetry,
+                                    large χ/γ) with S, V_α±, α, E_N, the covariance and χ_th at
+                                    N = 40 digits: reference.json, reference.schema.json,
+                                    reference.csv
+  detuned-paramp compare FILE [--rtol R] [--atol A] [--json]
+                                    recompute every row of another implementation's results
+                                    (CSV or JSON; parameter columns named like solve's flags:
+                                    model, gamma, gamma1, gamma2, delta, coupling, delta1,
+                                    delta2, chi, nbar, mu, eta; quantity columns like
+                                    reference.csv: chiTh, S, Valpha_plus, Valpha_minus, alpha,
+                                    logNegativity, expMinusLogNegativity, V11 … V44) and report
+                                    each quantity's relative error; a quantity passes when
+                                    |theirs − ours| ≤ A + R·|ours| (defaults R = 1e-8,
+                                    A = 1e-12). Exit 0 all pass, 1 any fails, 2 malformed file
+                                    (with its line and column)
   detuned-paramp help               this text
 
 verify options:
@@ -265,6 +283,57 @@ async function figure2(args: string[]): Promise<number> {
   return 0;
 }
 
+async function reference(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { out: { type: 'string' }, digits: { type: 'string', default: '40' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true, allowPositionals: false });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (values.out === undefined) throw new UsageError('--out DIR is required');
+  const digits = Number(values.digits);
+  if (!/^\d+$/.test(values.digits) || digits < 30 || digits > 200) throw new UsageError(`--digits = ${values.digits}: an integer from 30 to 200`);
+  const { referenceRows, referenceSchema, referenceCsv, REFERENCE_DOC } = await import('../../proofs/reference.ts');
+  mkdirSync(values.out, { recursive: true });
+  const rows = referenceRows(digits);
+  writeFileSync(join(values.out, 'reference.json'), `${JSON.stringify({ ...REFERENCE_DOC, digits, rows }, null, 2)}\n`);
+  writeFileSync(join(values.out, 'reference.schema.json'), `${JSON.stringify(referenceSchema(), null, 2)}\n`);
+  writeFileSync(join(values.out, 'reference.csv'), referenceCsv(rows));
+  process.stdout.write(`wrote reference.json (${rows.length} parameter sets, ${digits} digits), reference.schema.json and reference.csv to ${values.out}\n`);
+  return 0;
+}
+
+async function compare(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { rtol: { type: 'string', default: '1e-8' }, atol: { type: 'string', default: '1e-12' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    strict: true,
+    allowPositionals: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('compare takes one FILE (CSV or JSON)');
+  for (const [name, v] of [['rtol', values.rtol], ['atol', values.atol]] as const) {
+    if (!/^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(v)) throw new UsageError(`--${name} = ${v}: a non-negative number`);
+  }
+  const { compareResults, comparisonText, MalformedInputError } = await import('../../proofs/compare.ts');
+  let text: string;
+  try {
+    text = readFileSync(positionals[0]!, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${positionals[0]}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    const result = compareResults(text, { rtol: values.rtol, atol: values.atol });
+    process.stdout.write(values.json ? `${JSON.stringify({ rtol: values.rtol, atol: values.atol, ...result }, null, 2)}\n` : `${comparisonText(result)}\n`);
+    return result.failed === 0 ? 0 : 1;
+  } catch (err) {
+    if (err instanceof MalformedInputError) throw new UsageError(`${positionals[0]}: ${err.message}`);
+    throw err;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -280,8 +349,12 @@ async function main(argv: string[]): Promise<number> {
       return solve(rest);
     case 'figure2':
       return figure2(rest);
+    case 'reference':
+      return reference(rest);
+    case 'compare':
+      return compare(rest);
     default:
-      throw new UsageError(`unknown command "${command}" (commands: verify, solve, figure2, help)`);
+      throw new UsageError(`unknown command "${command}" (commands: verify, solve, figure2, reference, compare, help)`);
   }
 }
 
