@@ -4,6 +4,9 @@
  * symbolic verify under 3 s on 2 cores.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { q, RationalFunction as R } from '../src/exact/rationalFunction.ts';
 import { Operator, mode } from '../src/operators/operator.ts';
 import { momentumQuadrature, positionQuadrature } from '../src/operators/quadratures.ts';
@@ -67,3 +70,6 @@ wall('every claim, exact engine only (--no-witnesses, 1 process)', ['verify', '-
 wall('exact + all three witnesses, numeric claims at 50 digits (default, 2 processes)', ['verify']);
 wall('exact + all three witnesses, 1 process', ['verify', '--jobs', '1']);
 wall('exact + all three witnesses, numeric claims at 30 digits', ['verify', '--digits', '30']);
+
+console.log('\nfigure2 (8 curves × 121 points, minima refined), target < 10 s at 30 digits');
+wall('detuned-paramp figure2 --out <tmp> at 30 digits', ['figure2', '--out', mkdtempSync(join(tmpdir(), 'bench-fig-'))]);

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const run = (...args: string[]) => spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -62,5 +65,38 @@ describe('detuned-paramp', () => {
       expect(r.stderr).toMatch(message);
       expect(r.stderr).not.toMatch(/\n\s+at |NaN|Infinity/);
     }
+  }, 60_000);
+  it('figure2 writes its data and plots, with the minimum of each curve', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fig-'));
+    const r = run('figure2', '--out', dir, '--points', '7');
+    expect(r.status).toBe(0);
+    for (const f of ['figure2.json', 'figure2.csv', 'figure2.svg', 'figure2-alternatives.svg']) expect(existsSync(join(dir, f))).toBe(true);
+    const data = JSON.parse(readFileSync(join(dir, 'figure2.json'), 'utf8'));
+    expect(data.curves.length).toBeGreaterThanOrEqual(4);
+    expect(data.curves[0].points).toHaveLength(7);
+    expect(data.curves[0].points[0].S.replace(/[-.]/g, '').replace(/e.*$/, '').length).toBeGreaterThanOrEqual(25);
+    expect(readFileSync(join(dir, 'figure2.svg'), 'utf8')).toMatch(/^<svg/);
+    expect(r.stdout).toMatch(/least S = 0\.71555/);
+  }, 60_000);
+  it('reference then compare: exit 0 on its own data, 1 on a changed value, 2 on a malformed file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ref-'));
+    expect(run('reference', '--out', dir).status).toBe(0);
+    const csvPath = join(dir, 'reference.csv');
+    expect(run('compare', csvPath).status).toBe(0);
+    const lines = readFileSync(csvPath, 'utf8').split('\n');
+    const header = lines[0]!.split(',');
+    const cells = lines[1]!.split(',');
+    const k = header.indexOf('S');
+    cells[k] = String(Number(cells[k]) * 1.01);
+    writeFileSync(join(dir, 'changed.csv'), `${lines[0]}\n${cells.join(',')}\n`);
+    const changed = run('compare', join(dir, 'changed.csv'), '--json');
+    expect(changed.status).toBe(1);
+    expect(JSON.parse(changed.stdout).failed).toBe(1);
+    writeFileSync(join(dir, 'bad.csv'), 'model,chi,S\nmodulated,x,1\n');
+    const bad = run('compare', join(dir, 'bad.csv'));
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/line 2, column 2 \(chi\)/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    expect(run('compare', join(dir, 'missing.csv')).status).toBe(2);
   }, 60_000);
 });

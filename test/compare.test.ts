@@ -1,0 +1,96 @@
+/**
+ * compare against an implementation written differently for the test: the closed form
+ * (16)-(18) of model one, typed here from the paper with decimal.js, not imported from proofs/.
+ */
+import { Decimal } from 'decimal.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compareResults, MalformedInputError } from '../proofs/compare.ts';
+import { referenceCsv, referenceRows } from '../proofs/reference.ts';
+
+const D = Decimal.clone({ precision: 60 });
+
+/** S of Eq. (16) with α from (18), sin 2α ≥ 0. */
+function independentS(g: string, delta: string, chi: string, n: string, mu: string, eta: string): string {
+  const [G, De, C, N, M, E] = [g, delta, chi, n, mu, eta].map((x) => new D(x)) as Decimal[];
+  const snr = E!.times(M!).times(N!.plus(0.5).plus(M!.div(G!.times(2)))).times(2).div(G!);
+  const th2 = G!.pow(2).plus(De!.pow(2));
+  const c2 = C!.pow(2);
+  const k = G!.pow(2).times(snr);
+  const inner = th2.plus(c2).plus(k.times(4)).minus(th2.minus(c2).pow(2).plus(th2.plus(c2).times(k).times(8)).plus(k.pow(2).times(16)).sqrt()).div(c2.times(2));
+  const cos2a = De!.div(th2.sqrt()).times(inner.sqrt());
+  const sin2a = new D(1).minus(cos2a.pow(2)).sqrt();
+  const a = G!.plus(C!.times(sin2a));
+  return a.pow(2).plus(k.times(4)).sqrt().minus(a).div(E!.times(M!).times(2)).toSignificantDigits(40).toString();
+}
+
+const points = [
+  ['1', '30', '25', '5', '5', '1'],
+  ['1', '25', '25', '5', '5.5', '1'],
+  ['2', '1.5', '2', '0', '0.3', '0.8'],
+  ['1', '-20', '15', '1', '1', '1'],
+];
+
+function csv(rows: string[][]): string {
+  return `model,gamma,delta,chi,nbar,mu,eta,S\n${rows.map((r) => ['modulated', ...r].join(',')).join('\n')}\n`;
+}
+
+describe('compare', () => {
+  it('an independent closed-form implementation passes at rtol 1e-25', () => {
+    const result = compareResults(csv(points.map((p) => [...p, independentS(...(p as [string, string, string, string, string, string]))])), { rtol: '1e-25', atol: '0' });
+    expect(result.failed).toBe(0);
+    expect(result.passed).toBe(points.length);
+  }, 30_000);
+
+  it('a wrong value fails and says by how much', () => {
+    const p = points[0]!;
+    const wrong = new D(independentS(...(p as [string, string, string, string, string, string]))).times('1.001').toString();
+    const result = compareResults(csv([[...p, wrong]]), { rtol: '1e-8', atol: '0' });
+    expect(result.failed).toBe(1);
+    expect(Number(result.rows[0]!.results[0]!.relativeError)).toBeCloseTo(1e-3, 6);
+  });
+
+  it('the reference dataset passes against itself', () => {
+    const result = compareResults(referenceCsv(referenceRows(30)), { rtol: '1e-20', atol: '1e-25' });
+    expect(result.failed).toBe(0);
+    expect(result.passed).toBeGreaterThan(200);
+  }, 60_000);
+
+  it('malformed files are refused with their line and column', () => {
+    const cases: Array<[string, RegExp]> = [
+      ['', /empty/],
+      ['model,chi,bogus\nmodulated,1,2\n', /line 1, column 3: unknown column "bogus"/],
+      ['model,delta,chi,S\nmodulated,1,2\n', /line 2: 3 fields, the header has 4/],
+      ['model,delta,chi,S\nmodulated,1,abc,0.5\n', /line 2, column 3 \(chi\): "abc" is not a number/],
+      ['model,delta,chi,S\nquantum,1,2,0.5\n', /line 2, column 1 \(model\)/],
+      ['model,delta,chi,eta,S\nmodulated,1,0.5,2,0.5\n', /line 2: --eta = 2: out of range/],
+      ['model,delta,chi\nmodulated,1,0.5\n', /line 2: no quantity to compare/],
+      ['[{"model": "modulated", "delta": 1, "chi": 0.5, "S": "x"}]', /row 1, "S": "x" is not a number/],
+      ['{"rows": [{"model": "single", "delta": 1, "chi": 0.5, "S": 1, "extra": 2}]}', /row 1: unknown key "extra"/],
+      ['[{"model": "modulated", "delta": 1,', /line 1, column \d+: not valid JSON/],
+      ['model,delta,chi,S\n"modulated,1,0.5,1\n', /line 2: unterminated quoted field/],
+    ];
+    for (const [text, message] of cases) expect(() => compareResults(text, { rtol: '1e-8', atol: '0' }), text).toThrow(message);
+  });
+
+  it('fuzz: truncated, garbled, huge and hostile input never ends in anything but a result or a MalformedInputError', () => {
+    const valid = csv(points.slice(0, 2).map((p) => [...p, '0.7']));
+    const hostile = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.nat({ max: valid.length }).map((n) => valid.slice(0, n)),
+      fc.tuple(fc.nat({ max: valid.length }), fc.string({ maxLength: 20 })).map(([n, junk]) => valid.slice(0, n) + junk + valid.slice(n)),
+      fc.constantFrom('[]', '{}', 'null', '[null]', '[[1]]', '{"rows": 5}', '\u0000\u0000', 'model\n', `model,chi,delta,S\n${'modulated,1,1e400,1\n'}`, `model,delta,chi,S\n${'modulated,1,0.5,1\n'.repeat(10_001)}`),
+      fc.array(fc.constantFrom('model', 'chi', 'delta', 'S', 'modulated', '1', '-1', '1e308', '0.5', '', '"', ',', '\n', 'NaN', 'Infinity'), { maxLength: 30 }).map((t) => t.join(',')),
+    );
+    fc.assert(
+      fc.property(hostile, (text) => {
+        try {
+          const r = compareResults(text, { rtol: '1e-8', atol: '0' });
+          expect(r.passed + r.failed).toBeGreaterThan(0);
+        } catch (err) {
+          expect(err).toBeInstanceOf(MalformedInputError);
+        }
+      }),
+    );
+  }, 120_000);
+});
