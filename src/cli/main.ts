@@ -202,14 +202,15 @@ async function verify(args: string[]): Promise<number> {
   // Assumption effects are figures for the reader of the whole ledger, not part of a selection.
   const assumptionResults = only.length > 0 ? [] : runAssumptions(await loadAssumptions());
   const seconds = (performance.now() - start) / 1000;
-  const changes = changedVerdicts(results, recordedVerdicts(values.ledger ?? LEDGER));
+  // --markdown writes the ledger (the shell has already emptied the file it is redirected to): nothing to compare with.
+  const changes = values.markdown ? [] : changedVerdicts(results, recordedVerdicts(values.ledger ?? LEDGER));
   const disagreements = results.filter((r) => r.verdict.evidence.engines.some((e) => !e.agreed)).map((r) => r.id);
   if (values.junit !== undefined) writeFileSync(values.junit, renderJUnit(results, changes));
   if (values.json) process.stdout.write(`${JSON.stringify({ ...ledgerJson(results, assumptionResults), changedVerdicts: changes, seconds: seconds.toFixed(3) }, null, 2)}\n`);
   else if (values.markdown) process.stdout.write(renderMarkdown(results, assumptionResults));
   else process.stdout.write(`${renderText(results, assumptionResults)}\n${seconds.toFixed(2)} s\n`);
   for (const c of changes) process.stderr.write(`verdict changed: ${c.id} is ${c.now}, the ledger records ${c.recorded ?? 'nothing'}\n`);
-  if (changes.length === 0) process.stderr.write('every verdict equals the one recorded in the ledger\n');
+  if (changes.length === 0 && !values.markdown) process.stderr.write('every verdict equals the one recorded in the ledger\n');
   return changes.length > 0 || disagreements.length > 0 ? 1 : 0;
 }
 
