@@ -60,7 +60,7 @@ function wall(label: string, args: string[]): void {
   const r = spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8' });
   const seconds = (performance.now() - start) / 1000;
   const inner = /^([\d.]+) s$/m.exec(r.stdout)?.[1];
-  console.log(`${label.padEnd(68)} ${seconds.toFixed(2).padStart(8)} s wall (claims ${inner ?? '?'} s, exit ${r.status})`);
+  console.log(`${label.padEnd(68)} ${seconds.toFixed(2).padStart(8)} s wall (${inner === undefined ? '' : `claims ${inner} s, `}exit ${r.status})`);
 }
 
 console.log('\nverify (every claim), whole process including start-up; targets: symbolic < 3 s, all < 10 s');
