@@ -115,6 +115,13 @@ names it and its range).`;
 
 class UsageError extends Error {}
 
+/** An integer option within [min, max], or a usage error naming it and its range. */
+function integerOption(name: string, text: string, min: number, max: number): number {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`--${name} = ${text}: an integer from ${min} to ${max}`);
+  return n;
+}
+
 /** The recorded ledger: the verdicts CI holds every run to. */
 const LEDGER = fileURLToPath(new URL('../../VERIFICATION.md', import.meta.url));
 
@@ -152,14 +159,9 @@ async function verify(args: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (values.digits !== undefined) {
-    const d = Number(values.digits);
-    if (!/^\d+$/.test(values.digits) || d < 20 || d > 500) throw new UsageError(`--digits = ${values.digits}: an integer from 20 to 500`);
-    setWorkingDigits(d);
-  }
+  if (values.digits !== undefined) setWorkingDigits(integerOption('digits', values.digits, 20, 500));
   // Two processes pay off only when the witnesses run: alone, the exact engine is faster than a second start-up.
-  const jobs = values.jobs === undefined ? (values['no-witnesses'] ? 1 : Math.min(2, availableParallelism())) : Number(values.jobs);
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) throw new UsageError(`--jobs = ${values.jobs}: an integer from 1 to 64`);
+  const jobs = values.jobs === undefined ? (values['no-witnesses'] ? 1 : Math.min(2, availableParallelism())) : integerOption('jobs', values.jobs, 1, 64);
   const shard = values.shard === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(values.shard);
   if (shard === null) throw new UsageError(`--shard = ${values.shard}: K/N with 0 ≤ K < N`);
   if (values.json && values.markdown) throw new UsageError('--json and --markdown exclude each other');
@@ -232,8 +234,7 @@ function solve(args: string[]): number {
     return 0;
   }
   if (values.model === undefined) throw new UsageError('--model is required: modulated, constant or single');
-  const digits = Number(values.digits);
-  if (!/^\d+$/.test(String(values.digits)) || digits < 10 || digits > 1000) throw new UsageError(`--digits = ${values.digits}: an integer from 10 to 1000`);
+  const digits = integerOption('digits', values.digits, 10, 1000);
   const raw = Object.fromEntries(Object.keys(PARAMETERS).map((k) => [k, (values as Record<string, unknown>)[k]]).filter(([, v]) => v !== undefined)) as Partial<Record<ParameterName, string>>;
   let solution;
   try {
@@ -258,10 +259,8 @@ async function figure2(args: string[]): Promise<number> {
     return 0;
   }
   if (values.out === undefined) throw new UsageError('--out DIR is required');
-  const digits = Number(values.digits);
-  if (!/^\d+$/.test(values.digits) || digits < 30 || digits > 200) throw new UsageError(`--digits = ${values.digits}: an integer from 30 to 200`);
-  const points = Number(values.points);
-  if (!/^\d+$/.test(values.points) || points < 3 || points > 2001) throw new UsageError(`--points = ${values.points}: an integer from 3 to 2001`);
+  const digits = integerOption('digits', values.digits, 30, 200);
+  const points = integerOption('points', values.points, 3, 2001);
   const { curveSpecs, computeCurve, figureJson, figureCsv, plotRows } = await import('../../proofs/figure2.ts');
   const { renderLinePlotSvg } = await import('../report/plot.ts');
   mkdirSync(values.out, { recursive: true });
@@ -291,8 +290,7 @@ async function reference(args: string[]): Promise<number> {
     return 0;
   }
   if (values.out === undefined) throw new UsageError('--out DIR is required');
-  const digits = Number(values.digits);
-  if (!/^\d+$/.test(values.digits) || digits < 30 || digits > 200) throw new UsageError(`--digits = ${values.digits}: an integer from 30 to 200`);
+  const digits = integerOption('digits', values.digits, 30, 200);
   const { referenceRows, referenceSchema, referenceCsv, REFERENCE_DOC } = await import('../../proofs/reference.ts');
   mkdirSync(values.out, { recursive: true });
   const rows = referenceRows(digits);
