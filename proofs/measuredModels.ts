@@ -5,7 +5,6 @@
  * is D[a] + D[a†] = D[X] + D[Y]). Solved through the full covariance of (X₁, Y₁, X₂, Y₂).
  */
 import { conditionalGaussianSystem, type ConditionalSystem } from '../src/gaussian/conditional.ts';
-import type { OpenSystem } from '../src/gaussian/linearSystem.ts';
 import { Operator, mode } from '../src/operators/operator.ts';
 import { momentumQuadrature, positionQuadrature } from '../src/operators/quadratures.ts';
 import { q, type RationalFunction as R } from '../src/exact/rationalFunction.ts';
@@ -19,10 +18,6 @@ export const SINGLE_BASIS = ['X1', 'Y1', 'X2', 'Y2'] as const;
 
 function positionMeasurements(): Array<{ name: string; op: Operator; strength: R; efficiency: R }> {
   return (['X1', 'Y1', 'X2', 'Y2'] as const).map((name) => ({ name, op: single[name], strength: sym.mu, efficiency: sym.eta }));
-}
-
-function build(system: OpenSystem, measured: ReturnType<typeof positionMeasurements>, basis: ReadonlyArray<{ name: string; op: Operator }>): ConditionalSystem {
-  return conditionalGaussianSystem(system, measured, basis);
 }
 
 const singleBasis = SINGLE_BASIS.map((name) => ({ name, op: single[name] }));
@@ -40,7 +35,7 @@ function cached(key: string, make: () => ConditionalSystem): ConditionalSystem {
 /** Model one, damping γ₁, γ₂ (equal in the paper). */
 export function modulatedCoupling(): ConditionalSystem {
   return cached('modulated', () =>
-    build({ hamiltonian: modelOneHamiltonian(), dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positionMeasurements(), singleBasis),
+    conditionalGaussianSystem({ hamiltonian: modelOneHamiltonian(), dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positionMeasurements(), singleBasis),
   );
 }
 
@@ -50,7 +45,7 @@ export function constantCoupling(): ConditionalSystem {
     const detuned = modelTwoHamiltonian()
       .add(ladder.ad.mul(ladder.a).scale(sym.Delta1))
       .add(ladder.bd.mul(ladder.b).scale(sym.Delta2));
-    return build({ hamiltonian: detuned, dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positionMeasurements(), singleBasis);
+    return conditionalGaussianSystem({ hamiltonian: detuned, dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positionMeasurements(), singleBasis);
   });
 }
 
@@ -70,7 +65,7 @@ export function singleMode(): ConditionalSystem {
     ];
     const x = positionQuadrature(m);
     const y = momentumQuadrature(m);
-    return build(
+    return conditionalGaussianSystem(
       { hamiltonian: h, dissipators: damping },
       [
         { name: 'X', op: x, strength: sym.mu, efficiency: sym.eta },
@@ -87,7 +82,7 @@ export function singleMode(): ConditionalSystem {
 /** Model one in the collective basis (X₊, Y₊, X₋, Y₋), where the paper reduces it. */
 export function modulatedCouplingCollective(): ConditionalSystem {
   return cached('modulated-collective', () =>
-    build(
+    conditionalGaussianSystem(
       { hamiltonian: modelOneHamiltonian(), dissipators: independentDamping(sym.gamma, sym.gamma) },
       positionMeasurements(),
       ['Xp', 'Yp', 'Xm', 'Ym'].map((name) => ({ name, op: quadratures[name]! })),

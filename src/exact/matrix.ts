@@ -8,10 +8,6 @@ export function matrix(rows: ReadonlyArray<ReadonlyArray<RationalFunction | numb
   return rows.map((r) => r.map((x) => (typeof x === 'number' ? q(x) : x)));
 }
 
-export function zeros(n: number, m: number = n): Matrix {
-  return Array.from({ length: n }, () => Array.from({ length: m }, () => RationalFunction.ZERO));
-}
-
 export function identity(n: number): Matrix {
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? RationalFunction.ONE : RationalFunction.ZERO)));
 }
@@ -24,14 +20,6 @@ export function entry(a: Matrix, i: number, j: number): RationalFunction {
 
 export function transpose(a: Matrix): Matrix {
   return (a[0] ?? []).map((_, j) => a.map((row) => row[j]!));
-}
-
-export function add(a: Matrix, b: Matrix): Matrix {
-  return a.map((row, i) => row.map((x, j) => x.add(entry(b, i, j))));
-}
-
-export function sub(a: Matrix, b: Matrix): Matrix {
-  return a.map((row, i) => row.map((x, j) => x.sub(entry(b, i, j))));
 }
 
 export function mul(a: Matrix, b: Matrix): Matrix {

@@ -135,5 +135,3 @@ export class Rational {
     return Number(this.num) / Number(this.den);
   }
 }
-
-export { gcd as bigintGcd };

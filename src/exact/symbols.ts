@@ -53,10 +53,6 @@ export function symbolAt(index: number): SymbolInfo {
   return s;
 }
 
-export function symbolNamed(name: string): SymbolInfo | undefined {
-  return byName.get(name);
-}
-
 /** Indices of the symbols that are square roots, for the reduction s² -> radicand. */
 export function radicalIndices(): number[] {
   return byIndex.filter((s) => s.radicand !== undefined).map((s) => s.index);

@@ -3,10 +3,6 @@ import type { Dec, DecimalConstructor } from './context.ts';
 
 export type DMatrix = Dec[][];
 
-export function dzeros(D: DecimalConstructor, n: number, m: number = n): DMatrix {
-  return Array.from({ length: n }, () => Array.from({ length: m }, () => new D(0)));
-}
-
 export function didentity(D: DecimalConstructor, n: number): DMatrix {
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => new D(i === j ? 1 : 0)));
 }
@@ -75,8 +71,4 @@ export function dsolve(m: DMatrix, rhs: Dec[]): Dec[] {
 
 export function dsymmetrize(a: DMatrix, half: Dec): DMatrix {
   return a.map((row, i) => row.map((x, j) => x.plus(a[j]![i]!).times(half)));
-}
-
-export function toStrings(a: DMatrix, digits: number): string[][] {
-  return a.map((row) => row.map((x) => x.toSignificantDigits(digits).toString()));
 }
