@@ -4,8 +4,7 @@
  * takes a -> a e^(−iωt); the rotating-wave approximation keeps the φ = 0 part and drops
  * every term that still oscillates at a fast frequency.
  */
-import { Polynomial } from '../exact/polynomial.ts';
-import { q, RationalFunction } from '../exact/rationalFunction.ts';
+import { q, RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
 import { symbolAt } from '../exact/symbols.ts';
 import { Operator, type Mode } from './operator.ts';
 
@@ -14,27 +13,7 @@ type Phase = ReadonlyMap<string, number>;
 
 /** A fast frequency must be one symbol, so that phases compare as integer vectors. */
 function frequencyName(omega: RationalFunction): string {
-  const p = omega.asPolynomial();
-  const [index] = p?.symbols() ?? [];
-  const single = p !== undefined && index !== undefined && p.terms.size === 1 && p.degreeIn(index) === 1;
-  if (!single || !p.coefficientOf(index, 1).equals(Polynomial.ONE)) {
-    throw new Error(`a rotating-frame or drive frequency must be a single symbol, got ${omega}`);
-  }
-  return symbolAt(index).name;
-}
-
-function phaseKey(p: Phase): string {
-  return [...p.entries()]
-    .filter(([, n]) => n !== 0)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([f, n]) => `${n}${f}`)
-    .join('+');
-}
-
-function addPhases(a: Phase, b: Phase): Phase {
-  const out = new Map(a);
-  for (const [f, n] of b) out.set(f, (out.get(f) ?? 0) + n);
-  return out;
+  return symbolAt(symbolIndex(omega)).name;
 }
 
 export class TimeDependentOperator {
