@@ -16,6 +16,20 @@ function frequencyName(omega: RationalFunction): string {
   return symbolAt(symbolIndex(omega)).name;
 }
 
+function phaseKey(p: Phase): string {
+  return [...p.entries()]
+    .filter(([, n]) => n !== 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([f, n]) => `${n}${f}`)
+    .join('+');
+}
+
+function addPhases(a: Phase, b: Phase): Phase {
+  const out = new Map(a);
+  for (const [f, n] of b) out.set(f, (out.get(f) ?? 0) + n);
+  return out;
+}
+
 export class TimeDependentOperator {
   private constructor(readonly parts: ReadonlyMap<string, { phase: Phase; op: Operator }>) {}
 
