@@ -32,20 +32,22 @@ function cached(key: string, make: () => ConditionalSystem): ConditionalSystem {
   return s;
 }
 
-/** Model one, damping γ₁, γ₂ (equal in the paper). */
+/** H̃/ħ plus an extra detuning Δ_j of each oscillator (our generalisation: unequal resonance frequencies). */
+function withExtraDetunings(h: Operator): Operator {
+  return h.add(ladder.ad.mul(ladder.a).scale(sym.Delta1)).add(ladder.bd.mul(ladder.b).scale(sym.Delta2));
+}
+
+/** Model one, damping γ₁, γ₂ and extra detunings Δ₁, Δ₂ (γ₁ = γ₂, Δ₁ = Δ₂ = 0 in the paper). */
 export function modulatedCoupling(): ConditionalSystem {
   return cached('modulated', () =>
-    conditionalGaussianSystem({ hamiltonian: modelOneHamiltonian(), dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positionMeasurements(), singleBasis),
+    conditionalGaussianSystem({ hamiltonian: withExtraDetunings(modelOneHamiltonian()), dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positionMeasurements(), singleBasis),
   );
 }
 
 /** Model two with damping γ₁, γ₂ and (our generalisation) a detuning Δ_j of each oscillator's drive frame. */
 export function constantCoupling(): ConditionalSystem {
   return cached('constant', () => {
-    const detuned = modelTwoHamiltonian()
-      .add(ladder.ad.mul(ladder.a).scale(sym.Delta1))
-      .add(ladder.bd.mul(ladder.b).scale(sym.Delta2));
-    return conditionalGaussianSystem({ hamiltonian: detuned, dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positionMeasurements(), singleBasis);
+    return conditionalGaussianSystem({ hamiltonian: withExtraDetunings(modelTwoHamiltonian()), dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positionMeasurements(), singleBasis);
   });
 }
 

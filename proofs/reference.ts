@@ -23,7 +23,7 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
   { name: 'one-low-efficiency', regime: 'η = 0.1', model: 'modulated', params: { gamma: '1', delta: '55', chi: '50', nbar: '2', mu: '3', eta: '0.1' } },
   { name: 'one-large-drive', regime: 'χ/γ = 1000', model: 'modulated', params: { gamma: '1', delta: '1000', chi: '1000', nbar: '5', mu: '5.5', eta: '1' } },
   { name: 'one-negative-detuning', regime: 'Δ < 0', model: 'modulated', params: { gamma: '1', delta: '-20', chi: '15', nbar: '1', mu: '1', eta: '1' } },
-  { name: 'one-unequal-damping', regime: 'γ₁ ≠ γ₂ (our generalisation)', model: 'modulated', params: { gamma1: '1.5', gamma2: '0.5', delta: '20', chi: '19', nbar: '0', mu: '1', eta: '1' } },
+  { name: 'one-unequal-damping', regime: 'γ₁ ≠ γ₂ (our generalisation)', model: 'modulated', params: { gamma1: '1.5', gamma2: '0.5', delta: '20', chi: '17', nbar: '0', mu: '1', eta: '1' } },
   { name: 'one-zero-temperature', regime: 'N = 0, weak drive', model: 'modulated', params: { gamma: '2', delta: '1.5', chi: '2', nbar: '0', mu: '0.3', eta: '0.8' } },
   { name: 'two-symmetric', regime: 'Γ = χ₂ side of Eq. (24)', model: 'constant', params: { gamma: '1', coupling: '30', chi: '25', nbar: '5', mu: '5', eta: '1' } },
   { name: 'two-near-threshold', regime: 'near threshold', model: 'constant', params: { gamma: '1', coupling: '50.5', chi: '50', nbar: '5', mu: '4', eta: '1' } },

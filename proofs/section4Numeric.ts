@@ -202,7 +202,7 @@ export const section4Numeric: Claim[] = [
         ...Object.values(POINTS).map((p) => ['modulated', { gamma: p.gamma, delta: p.delta, chi: p.chi, nbar: p.nbar, mu: p.mu, eta: p.eta }] as ['modulated', Record<string, string>]),
         ['constant', { coupling: '30', chi: '25', nbar: '5', mu: '5' }],
         ['constant', { gamma1: '1.5', gamma2: '0.5', coupling: '20', chi: '19', nbar: '0', mu: '1' }],
-        ['modulated', { gamma1: '1.5', gamma2: '0.5', delta: '20', chi: '19', nbar: '0', mu: '1' }],
+        ['modulated', { gamma1: '1.5', gamma2: '0.5', delta: '20', chi: '17', nbar: '0', mu: '1' }],
       ];
       for (const [model, raw] of models) {
         const a = solveModel(resolveParameters(model, raw), 30).analysis!;

@@ -27,8 +27,8 @@ export const PARAMETERS = {
   gamma2: 'damping rate γ₂ of oscillator 2 (> 0), with --gamma1 instead of --gamma',
   delta: 'detuning Δ of the modulation (real; modulated and single models)',
   coupling: 'coupling rate Γ, half the normal-mode splitting (real; constant model)',
-  delta1: 'extra detuning Δ₁ of oscillator 1 (real, default 0; constant model, our generalisation)',
-  delta2: 'extra detuning Δ₂ of oscillator 2 (real, default 0; constant model, our generalisation)',
+  delta1: 'extra detuning Δ₁ of oscillator 1 (real, default 0; modulated and constant models, our generalisation)',
+  delta2: 'extra detuning Δ₂ of oscillator 2 (real, default 0; modulated and constant models, our generalisation)',
   chi: 'parametric drive rate χ (≥ 0)',
   nbar: 'bath occupation N (≥ 0; default 0)',
   mu: 'measurement strength μ (≥ 0; default 0, no measurement)',
@@ -39,7 +39,7 @@ export type ParameterName = keyof typeof PARAMETERS;
 export type RawParameters = Partial<Record<ParameterName, string>>;
 
 const ALLOWED: Record<ModelName, readonly ParameterName[]> = {
-  modulated: ['gamma', 'gamma1', 'gamma2', 'delta', 'chi', 'nbar', 'mu', 'eta'],
+  modulated: ['gamma', 'gamma1', 'gamma2', 'delta', 'delta1', 'delta2', 'chi', 'nbar', 'mu', 'eta'],
   constant: ['gamma', 'gamma1', 'gamma2', 'coupling', 'delta1', 'delta2', 'chi', 'nbar', 'mu', 'eta'],
   single: ['gamma', 'delta', 'chi', 'nbar', 'mu', 'eta'],
 };
@@ -95,8 +95,8 @@ export function resolveParameters(model: ModelName, raw: RawParameters): Resolve
     eta: check('eta', eta, nonNegative(eta) && eta.compare(Rational.ONE) <= 0, raw),
   };
   if (model !== 'constant') values.delta = get('delta', '0');
-  if (model === 'constant') {
-    values.coupling = get('coupling', '0');
+  if (model === 'constant') values.coupling = get('coupling', '0');
+  if (model !== 'single') {
     values.delta1 = get('delta1', '0');
     values.delta2 = get('delta2', '0');
   }
@@ -118,7 +118,8 @@ function symbolValues(p: ResolvedParameters, chi: Rational = p.values.chi!): Par
   if (p.model === 'single') entries.push([sym.gamma, v.gamma1!], [sym.Delta, v.delta!]);
   else entries.push([sym.gamma1, v.gamma1!], [sym.gamma2, v.gamma2!]);
   if (p.model === 'modulated') entries.push([sym.Delta, v.delta!]);
-  if (p.model === 'constant') entries.push([sym.Gamma, v.coupling!], [sym.Delta1, v.delta1!], [sym.Delta2, v.delta2!]);
+  if (p.model === 'constant') entries.push([sym.Gamma, v.coupling!]);
+  if (p.model !== 'single') entries.push([sym.Delta1, v.delta1!], [sym.Delta2, v.delta2!]);
   return new Map(entries);
 }
 

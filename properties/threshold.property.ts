@@ -7,7 +7,7 @@ import { agreeingDigits, decimalContext } from '../src/numeric/context.ts';
 import { integrateCovariance } from '../src/numeric/integrate.ts';
 import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState } from '../src/numeric/riccati.ts';
 import { physicality } from '../src/entanglement/gaussianState.ts';
-import { modelMatrices, resolveParameters } from '../proofs/solve.ts';
+import { modelMatrices, resolveParameters, threshold } from '../proofs/solve.ts';
 import { aboveFraction, belowFraction, chiAt, efficiency, modelOneDraw, modelOneParameters, occupation, rate, runs, detuning, strength } from './arbitraries.ts';
 
 const q = (x: string) => Rational.parse(x);
@@ -38,6 +38,21 @@ describe('threshold', () => {
         if (margin.isZero()) return;
         expect(stable).toBe(margin.sign() > 0);
       }),
+    );
+  });
+
+  it('χ_th (bisection of the Liénard-Chipart polynomials) is where the numeric stability test flips, in every model', () => {
+    fc.assert(
+      fc.property(rate, rate, detuning, detuning, detuning, fc.constantFrom('modulated', 'constant'), (g1, g2, shift, d1, d2, model) => {
+        const base = { gamma1: g1, gamma2: g2, delta1: (Number(d1) / 20).toString(), delta2: (Number(d2) / 20).toString(), ...(model === 'modulated' ? { delta: shift } : { coupling: shift }) };
+        const chiTh = threshold(resolveParameters(model, { ...base, chi: '0' }), 20);
+        if (chiTh === null || chiTh.isZero()) return;
+        const stableAt = (factor: string) =>
+          isHurwitzStable(decimalContext(60), modelMatrices(resolveParameters(model, { ...base, chi: chiTh.times(factor).toString() }), 60).drift);
+        expect(stableAt('0.999999')).toBe(true);
+        expect(stableAt('1.000001')).toBe(false);
+      }),
+      runs(0.3),
     );
   });
 

@@ -29,7 +29,8 @@ export function lienardChipart(drift: Matrix): RationalFunction[] {
   const coefficients = characteristicPolynomial(drift);
   const dets = hurwitzDeterminants(coefficients);
   const n = drift.length;
-  const alternate = dets.filter((_, k) => (n - 1 - k) % 2 === 0 && k < n - 1);
+  // Δ_j for j = n − 1, n − 3, … (dets[k] is Δ_{k+1}).
+  const alternate = dets.filter((_, k) => k <= n - 2 && (n - 2 - k) % 2 === 0);
   return [...coefficients.slice(1), ...alternate];
 }
 
