@@ -8,12 +8,18 @@ import { differentiate, evaluate, identifiers, parseExpression, render, type Alg
 import type { Witness } from './witness.ts';
 
 const D = Decimal.clone({ precision: 50 });
-type Complex = { re: Decimal; im: Decimal };
+export type Complex = { re: Decimal; im: Decimal };
 
-const complexAlgebra = (point: ReadonlyMap<string, Decimal>): Algebra<Complex> => {
+/** Complex 50-digit arithmetic for the expression language; identifiers take complex values. */
+export const complexAlgebra = (point: ReadonlyMap<string, Decimal | Complex>): Algebra<Complex> => {
   const self: Algebra<Complex> = {
     number: (d) => ({ re: new D(d), im: new D(0) }),
-    identifier: (name) => (name === 'i' ? { re: new D(0), im: new D(1) } : { re: point.get(name)!, im: new D(0) }),
+    identifier: (name) => {
+      if (name === 'i') return { re: new D(0), im: new D(1) };
+      const v = point.get(name);
+      if (v === undefined) throw new Error(`no value for ${name}`);
+      return v instanceof Decimal ? { re: v, im: new D(0) } : v;
+    },
     add: (a, b) => ({ re: a.re.plus(b.re), im: a.im.plus(b.im) }),
     sub: (a, b) => ({ re: a.re.minus(b.re), im: a.im.minus(b.im) }),
     mul: (a, b) => ({ re: a.re.times(b.re).minus(a.im.times(b.im)), im: a.re.times(b.im).plus(a.im.times(b.re)) }),
@@ -30,6 +36,8 @@ const complexAlgebra = (point: ReadonlyMap<string, Decimal>): Algebra<Complex> =
   };
   return self;
 };
+
+export const complexDecimal = D;
 
 /** A deterministic generator, so a witness run is reproducible. */
 function lcg(seed: number): () => number {
