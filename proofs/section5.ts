@@ -93,7 +93,7 @@ export const section5: Claim[] = [
     derivedConstant: () => modelTwoFromLab().gammaLab,
     lab: sym.Gamma19,
     averagedForm: substituted(printed.eq20.ladder, { Gamma: 'Gamma_19', chi: 'chi_19/2' }),
-    note: 'x₁x₂ = (ħ/2mω_m)(a + a†)(b + b†); the RWA keeps a†b + ab†. Γ/(mω_m)·x₁x₂ has units of length²/mass·… , not energy, for a rate Γ',
+    note: 'x₁x₂ = (ħ/2mω_m)(a + a†)(b + b†); the RWA keeps a†b + ab†. with Γ a rate, Γ/(mω_m)·x₁x₂ has units of length²/mass, not of energy',
     consequence: '(19) is dimensionally inconsistent: the coupling must be 2mω_mΓ x₁x₂ for (20) to follow. Nothing downstream changes, since Γ is used only as the rate of (20)',
   }),
   labConstantClaim({
