@@ -13,16 +13,15 @@ import { resolveParameters, solveModel } from './solve.ts';
 
 const fmt = (x: number, n = 4) => x.toPrecision(n);
 
-/** Largest E_N of model two over a grid of μ around γ(N + ½), with its stability. */
-function bestModelTwo(g1: string, g2: string, coupling: string, chi: string): { en: number; mu: string; stable: boolean } {
-  let best = { en: 0, mu: '', stable: true };
+/** Largest E_N of model two over μ ∈ {2, 3, 4, 5.5, 8}γ at N = 5, η = 1, or unstable when above threshold. */
+export function bestModelTwo(g1: string, g2: string, coupling: string, chi: string): { en: number; stable: boolean } {
+  let en = 0;
   for (const mu of ['2', '3', '4', '5.5', '8']) {
     const s = solveModel(resolveParameters('constant', { gamma1: g1, gamma2: g2, coupling, chi, nbar: '5', mu }), 20);
-    const en = s.analysis?.logNegativity.toNumber() ?? 0;
-    if (!s.stable) return { en: Number.NaN, mu, stable: false };
-    if (en > best.en) best = { en, mu, stable: true };
+    if (!s.stable) return { en: Number.NaN, stable: false };
+    en = Math.max(en, s.analysis!.logNegativity.toNumber());
   }
-  return best;
+  return { en, stable: true };
 }
 
 export const FIGURE2_ASYMMETRY: ReadonlyArray<{ label: string; g1: string; g2: string }> = [

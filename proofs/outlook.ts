@@ -13,24 +13,13 @@ import { commutator } from '../src/operators/operator.ts';
 import { proveStabilityCondition } from '../src/gaussian/stability.ts';
 import { optimalMu } from './closedForms.ts';
 import { deriveSystem } from './checks.ts';
-import { FIGURE2_ASYMMETRY } from './assumptions.ts';
+import { bestModelTwo, FIGURE2_ASYMMETRY } from './assumptions.ts';
 import { modelOneHamiltonian, openSystem, substituteAll } from './models.ts';
 import { ladder, sym } from './paper.ts';
 import { printed } from './printed.ts';
 import { resolveParameters, solveModel } from './solve.ts';
 
 const fmt = (x: number, n = 4) => x.toPrecision(n);
-
-/** Largest E_N of model two over μ ∈ {2, 3, 4, 5.5, 8}γ at N = 5, η = 1; NaN when above threshold. */
-function bestEntanglement(g1: string, g2: string, coupling: string, chi: string): number {
-  let best = 0;
-  for (const mu of ['2', '3', '4', '5.5', '8']) {
-    const s = solveModel(resolveParameters('constant', { gamma1: g1, gamma2: g2, coupling, chi, nbar: '5', mu }), 20);
-    if (!s.stable) return Number.NaN;
-    best = Math.max(best, s.analysis!.logNegativity.toNumber());
-  }
-  return best;
-}
 
 export const outlook: Claim[] = [
   {
@@ -115,12 +104,12 @@ export const outlook: Claim[] = [
     printed: 'For a strong parametric drive, this asymmetry has a modest effect, as shown for a 50% difference in damping rates in Figure 2.',
     check: () => {
       const chi = '50';
-      const symmetric = bestEntanglement('1', '1', chi, '49.95');
+      const symmetric = bestModelTwo('1', '1', chi, '49.95').en;
       const lines = [`symmetric (Γ = 50γ, χ = 49.95γ): E_N = ${fmt(symmetric)}`];
       let holds = true;
       for (const { label, g1, g2 } of FIGURE2_ASYMMETRY) {
         const coupling = (Number(chi) + Math.abs(Number(g1) - Number(g2)) / 2).toString();
-        const en = bestEntanglement(g1, g2, coupling, '49.95');
+        const en = bestModelTwo(g1, g2, coupling, '49.95').en;
         holds &&= Number.isFinite(en) && Math.abs(en / symmetric - 1) < 0.2;
         lines.push(`${label}, Γ = χ₂: E_N = ${fmt(en)} (${fmt((en / symmetric - 1) * 100, 2)}%)`);
       }

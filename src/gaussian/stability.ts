@@ -7,6 +7,7 @@
  *   sufficient: every Δ_k is manifestly positive once m > 0;
  *   necessary:  some Δ_k equals m^odd times a factor that is positive whatever the sign of m.
  */
+import { hurwitzMatrix, leadingMinor, lienardChipartSizes } from '../exact/hurwitz.ts';
 import { characteristicPolynomial, determinant, type Matrix } from '../exact/matrix.ts';
 import { Polynomial } from '../exact/polynomial.ts';
 import { RationalFunction } from '../exact/rationalFunction.ts';
@@ -14,10 +15,8 @@ import { symbolAt } from '../exact/symbols.ts';
 
 /** Δ_1 … Δ_n of λⁿ + a₁λⁿ⁻¹ + … + a_n, from coefficients [1, a₁, …, a_n]. */
 export function hurwitzDeterminants(coefficients: readonly RationalFunction[]): RationalFunction[] {
-  const n = coefficients.length - 1;
-  const a = (k: number) => (k >= 0 && k <= n ? coefficients[k]! : RationalFunction.ZERO);
-  const hurwitz: Matrix = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => a(2 * (j + 1) - (i + 1))));
-  return Array.from({ length: n }, (_, k) => determinant(hurwitz.slice(0, k + 1).map((row) => row.slice(0, k + 1))));
+  const hurwitz = hurwitzMatrix(coefficients, RationalFunction.ZERO);
+  return hurwitz.map((_, k) => determinant(leadingMinor(hurwitz, k + 1)));
 }
 
 /**
@@ -27,11 +26,8 @@ export function hurwitzDeterminants(coefficients: readonly RationalFunction[]): 
  */
 export function lienardChipart(drift: Matrix): RationalFunction[] {
   const coefficients = characteristicPolynomial(drift);
-  const dets = hurwitzDeterminants(coefficients);
-  const n = drift.length;
-  // Δ_j for j = n − 1, n − 3, … (dets[k] is Δ_{k+1}).
-  const alternate = dets.filter((_, k) => k <= n - 2 && (n - 2 - k) % 2 === 0);
-  return [...coefficients.slice(1), ...alternate];
+  const hurwitz = hurwitzMatrix(coefficients, RationalFunction.ZERO);
+  return [...coefficients.slice(1), ...lienardChipartSizes(drift.length).map((size) => determinant(leadingMinor(hurwitz, size)))];
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Symmetric eigenproblems by cyclic Jacobi rotations, and numeric Hurwitz stability of a real matrix. */
+import { hurwitzMatrix, leadingMinor, lienardChipartSizes } from '../exact/hurwitz.ts';
 import type { Dec, DecimalConstructor } from './context.ts';
 import { dmul, dtranspose, type DMatrix } from './matrix.ts';
 
@@ -81,14 +82,9 @@ export function characteristicCoefficients(D: DecimalConstructor, a: DMatrix): D
  */
 export function isHurwitzStable(D: DecimalConstructor, a: DMatrix): boolean {
   const c = characteristicCoefficients(D, a);
-  const n = a.length;
   if (!c.slice(1).every((x) => x.gt(0))) return false;
-  const coef = (k: number) => (k >= 0 && k <= n ? c[k]! : new D(0));
-  const h = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => coef(2 * (j + 1) - (i + 1))));
-  for (let k = n - 1; k >= 1; k -= 2) {
-    if (!ddeterminant(D, h.slice(0, k).map((row) => row.slice(0, k))).gt(0)) return false;
-  }
-  return true;
+  const h = hurwitzMatrix(c, new D(0));
+  return lienardChipartSizes(a.length).every((size) => ddeterminant(D, leadingMinor(h, size)).gt(0));
 }
 
 /** Determinant by elimination with partial pivoting. */
