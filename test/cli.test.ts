@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { optimalMu } from '../proofs/closedForms.ts';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,7 +77,11 @@ describe('detuned-paramp', () => {
     expect(data.curves[0].points).toHaveLength(7);
     expect(data.curves[0].points[0].S.replace(/[-.]/g, '').replace(/e.*$/, '').length).toBeGreaterThanOrEqual(25);
     expect(readFileSync(join(dir, 'figure2.svg'), 'utf8')).toMatch(/^<svg/);
-    expect(r.stdout).toMatch(/least S = 0\.71555/);
+    // The refined minimum of the Riccati curve against the closed form (16)-(18) minimised over μ.
+    const closed = optimalMu({ gamma: '1', delta: '25', chi: '25', nbar: '5', eta: '1' });
+    const one25 = data.curves.find((c: { id: string }) => c.id === 'one-25');
+    expect(Number(one25.minimumS.S)).toBeCloseTo(closed.S, 6);
+    expect(Number(one25.minimumS.mu)).toBeCloseTo(closed.mu, 2);
   }, 60_000);
   it('reference then compare: exit 0 on its own data, 1 on a changed value, 2 on a malformed file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ref-'));
