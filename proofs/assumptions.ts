@@ -5,29 +5,51 @@
 import type { Assumption } from '../src/claims/claim.ts';
 import { linearGaussianSystem } from '../src/gaussian/linearSystem.ts';
 import { q } from '../src/exact/rationalFunction.ts';
-import { closedForm, optimalMu } from './closedForms.ts';
+import { closedForm, leastOverMu, optimalMu } from './closedForms.ts';
 import { deriveSystem, matrixText, quadratures } from './checks.ts';
 import { modelOneFromLab, modelOneHamiltonian, openSystem, substituteAll } from './models.ts';
 import { ladder, sym } from './paper.ts';
-import { resolveParameters, solveModel } from './solve.ts';
+import { resolveParameters, solveModel, symbolValues } from './solve.ts';
+import { reducedModelTwo } from './modelTwoSeparability.ts';
+import { Rational } from '../src/exact/rational.ts';
+import { decimalContext, type Dec } from '../src/numeric/context.ts';
 
 const fmt = (x: number, n = 4) => x.toPrecision(n);
 
-/** Largest E_N of model two over μ ∈ {2, 3, 4, 5.5, 8}γ at N = 5, η = 1, or unstable when above threshold. */
-export function bestModelTwo(g1: string, g2: string, coupling: string, chi: string): { en: number; stable: boolean } {
-  let en = 0;
-  for (const mu of ['2', '3', '4', '5.5', '8']) {
-    const s = solveModel(resolveParameters('constant', { gamma1: g1, gamma2: g2, coupling, chi, nbar: '5', mu }), 20);
-    if (!s.stable) return { en: Number.NaN, stable: false };
-    en = Math.max(en, s.analysis!.logNegativity.toNumber());
-  }
-  return { en, stable: true };
+/** The readings of Figure 2's detuning: Δ at model one's exact threshold (chosen), or Δ = factor × χ. */
+export const FIGURE2_DETUNING = {
+  chosen: 'figure2-detuning: Δ = √(χ² − γ²), so χ_th = χ exactly',
+  alternativeFactors: ['1', '1.05', '1.2'],
+} as const;
+
+/** √(χ² − γ²) at γ = 1, to `digits` digits: model one's detuning with χ_th = χ. */
+export function thresholdDetuning(chi: string, digits = 40): string {
+  const D = decimalContext(digits);
+  return new D(chi).pow(2).minus(1).sqrt().toString();
+}
+
+/** Γ = √(χ₂² − γ²), χ₂ = χ + |γ₁ − γ₂|/2, γ = (γ₁ + γ₂)/2: the more strongly driven pair of model two exactly at threshold. */
+export function bindingThresholdCoupling(chi: string, g1: string, g2: string, digits = 40): string {
+  const D = decimalContext(digits);
+  const [c, a, b] = [chi, g1, g2].map((x) => Rational.parse(x)).map((x) => new D(x.num.toString()).div(x.den.toString())) as [Dec, Dec, Dec];
+  const chi2 = c.plus(a.minus(b).abs().div(2));
+  const gamma = a.plus(b).div(2);
+  return chi2.pow(2).minus(gamma.pow(2)).sqrt().toString();
+}
+
+/** Model two at N = 5, η = 1: the least S_UV of the reduced equations (25)-(28) over μ, and E_N of the full covariance there. */
+export function leastModelTwo(g1: string, g2: string, coupling: string, chi: string): { mu: number; sUV: number; en: number } {
+  const at = (mu: string) => resolveParameters('constant', { gamma1: g1, gamma2: g2, coupling, chi, nbar: '5', eta: '1', mu });
+  const reduced = reducedModelTwo(20, symbolValues(at('1')));
+  const best = leastOverMu((mu) => reduced.at(new (decimalContext(20))(mu)).S.toNumber(), 60);
+  const full = solveModel(at(best.mu.toPrecision(17)), 20);
+  return { mu: best.mu, sUV: best.value, en: full.analysis!.logNegativity.toNumber() };
 }
 
 export const FIGURE2_ASYMMETRY: ReadonlyArray<{ label: string; g1: string; g2: string }> = [
-  { label: 'γ_D = γ₁ − γ₂, γ_S = γ₁ + γ₂ (γ₁ = 3γ₂)', g1: '1.5', g2: '0.5' },
-  { label: 'γ_D = γ₁ − γ₂, γ_S = (γ₁ + γ₂)/2 (γ₁ − γ₂ = γ/2)', g1: '1.25', g2: '0.75' },
-  { label: 'a "50% difference": γ₂ = γ₁/2', g1: '1.3333333333333333', g2: '0.6666666666666667' },
+  { label: 'γ_D = γ₁ − γ₂, γ_S = γ₁ + γ₂ (γ₁ = 3γ₂)', g1: '3/2', g2: '1/2' },
+  { label: 'γ_D = γ₁ − γ₂, γ_S = (γ₁ + γ₂)/2 (γ₁ − γ₂ = γ/2)', g1: '5/4', g2: '3/4' },
+  { label: 'a "50% difference": γ₂ = γ₁/2', g1: '4/3', g2: '2/3' },
 ];
 
 export const assumptions: Assumption[] = [
@@ -82,18 +104,18 @@ export const assumptions: Assumption[] = [
   },
   {
     id: 'figure2-detuning',
-    where: 'Figure 2',
+    where: 'Figure 2, Sections 4 and 7',
     question: 'Which detuning Δ (model one) does Figure 2 use?',
-    chosen: 'Δ = χ, the quasi-QND point of (8) (χ_th = √(γ² + χ²) just above χ: "detuning near threshold")',
+    chosen:
+      'Δ = √(χ² − γ²), so χ_th = χ exactly: the curves sit at the threshold. Section 4 puts them at "detuning situated near threshold (χ_th ≈ χ)", and Section 7 reads the same figure with the squeezed quadratures "at the instability threshold (i.e. optimally squeezed)". The conditional state is stationary there (every quadrature is measured) although the unconditional one is not',
     alternatives: () =>
       ['25', '50'].flatMap((chi) =>
         [
-          { label: `χ = ${chi}γ, Δ = χ`, delta: chi },
-          { label: `χ = ${chi}γ, Δ = 1.05χ`, delta: (Number(chi) * 1.05).toString() },
-          { label: `χ = ${chi}γ, Δ = 1.2χ`, delta: (Number(chi) * 1.2).toString() },
+          { label: `χ = ${chi}γ, Δ = √(χ² − γ²) (chosen)`, delta: thresholdDetuning(chi) },
+          ...FIGURE2_DETUNING.alternativeFactors.map((f) => ({ label: `χ = ${chi}γ, Δ = ${f}χ`, delta: Rational.parse(f).mul(Rational.parse(chi)).toDecimalString() })),
         ].map(({ label, delta }) => {
           const best = optimalMu({ gamma: '1', delta, chi, nbar: '5', eta: '1' });
-          return { label, effect: `least S = ${fmt(best.S)} at μ = ${fmt(best.mu, 3)}γ (N = 5, η = 1)` };
+          return { label, effect: `least S = ${fmt(best.S, 6)} at μ = ${fmt(best.mu, 3)}γ (N = 5, η = 1)` };
         }),
       ),
   },
@@ -101,15 +123,36 @@ export const assumptions: Assumption[] = [
     id: 'figure2-asymmetry',
     where: 'Figure 2, Section 7',
     question: 'What are γ_D and γ_S in "γ_D = 0.5γ_S", and which coupling Γ do the dashed curves use?',
-    chosen: 'γ_D = γ₁ − γ₂ and γ_S = (γ₁ + γ₂)/2 = γ, i.e. γ₁ = 1.25γ, γ₂ = 0.75γ; Γ = χ₂ = χ + (γ₁ − γ₂)/2, which puts the more strongly driven pair where the symmetric one sits at Γ = χ',
+    chosen:
+      'γ_D = γ₁ − γ₂ and γ_S = (γ₁ + γ₂)/2 = γ, i.e. γ₁ = 5/4 γ, γ₂ = 3/4 γ; Γ = √(χ₂² − γ²), which puts the more strongly driven pair (V₁, V₂) exactly at its threshold, as Section 7 describes ("when V₁, V₂ are at the instability threshold (i.e. optimally squeezed), the pair U₁, U₂ are bound to be further away from it")',
     alternatives: () =>
-      FIGURE2_ASYMMETRY.map(({ label, g1, g2 }) => {
+      FIGURE2_ASYMMETRY.flatMap(({ label, g1, g2 }) => {
         const chi = '50';
-        const gammaCoupling = (Number(chi) + Math.abs(Number(g1) - Number(g2)) / 2).toString();
-        const atChi = bestModelTwo(g1, g2, chi, chi);
-        const shifted = bestModelTwo(g1, g2, gammaCoupling, chi);
-        const e = (r: { en: number; stable: boolean }) => (r.stable ? `E_N = ${fmt(r.en)}` : 'above threshold');
-        return { label, effect: `χ = 50γ, N = 5: Γ = χ: ${e(atChi)}; Γ = χ₂: ${e(shifted)}` };
+        const shifted = Rational.parse(chi).add(Rational.parse(g1).sub(Rational.parse(g2)).abs().div(Rational.of(2))).toDecimalString();
+        return [
+          { coupling: bindingThresholdCoupling(chi, g1, g2), reading: 'Γ = √(χ₂² − γ²)' },
+          { coupling: shifted, reading: 'Γ = χ₂' },
+        ].map(({ coupling, reading }) => {
+          const r = leastModelTwo(g1, g2, coupling, chi);
+          return { label: `${label}, ${reading}`, effect: `χ = 50γ, N = 5: least S_UV (reduced equations) = ${fmt(r.sUV, 6)} at μ = ${fmt(r.mu, 3)}γ, E_N there ${fmt(r.en, 4)}` };
+        });
       }),
+  },
+  {
+    id: 'bae-ideal-limit',
+    where: 'Figure 2 (dot-dashed), Sections 4 and 6',
+    question: 'What model does the dot-dashed back-action-evasion curve of Figure 2 show? The paper cites Ref. [16] and gives no equations.',
+    chosen:
+      'the ideal limit of two-mode back-action evasion (good cavity, modulation frequency Ω ≫ γ, no spurious heating): no parametric drive, H̃ = 0, each oscillator damped at γ into a bath of occupation N, and the commuting pair X₊, Y₋ measured directly, each at strength μ and efficiency η in the convention of (9)-(12), so that the back-action falls only on X₋ and Y₊ (solve --model bae)',
+    alternatives: () => {
+      const mus = ['0.1', '10', '1000'];
+      const ideal = mus.map((mu) => solveModel(resolveParameters('bae', { nbar: '5', mu }), 20).analysis!.S.toNumber());
+      const withBackAction = mus.map((mu) => solveModel(resolveParameters('modulated', { delta: '0', chi: '0', nbar: '5', mu }), 20).analysis!.S.toNumber());
+      const list = (xs: number[]) => xs.map((x, k) => `${fmt(x, 6)} at μ = ${mus[k]}γ`).join(', ');
+      return [
+        { label: 'ideal limit (chosen)', effect: `S = ${list(ideal)} (N = 5, η = 1): falls without bound as μ grows; S < 1 iff ημ > 2Nγ (backaction-evasion-comparison)` },
+        { label: 'both positions measured with their full back-action, no drive (model one at χ = 0)', effect: `S = ${list(withBackAction)}: never below 1 ((16)-(17) with χ = 0: S ≥ 1 iff 8γN + 4μ(1 − η) ≥ 0, i.e. always)` },
+      ];
+    },
   },
 ];

@@ -30,16 +30,34 @@ export function closedForm(digits: number, p: ModelOnePoint, sinSign: 1 | -1): {
   return { S, cos2alpha, snr, v0 };
 }
 
-/** argmin over log μ of the closed-form S, by ternary search (S is unimodal in log μ). */
-export function optimalMu(p: Omit<ModelOnePoint, 'mu'>): { mu: number; S: number } {
-  const f = (logMu: number) => closedForm(30, { ...p, mu: Math.exp(logMu).toPrecision(17) }, 1).S.toNumber();
+/** argmin over μ ∈ [10⁻⁶, 10⁶] of a function unimodal in log μ, by ternary search to about 8 digits of μ; f gets μ as a 17-digit decimal string. */
+export function leastOverMu(f: (mu: string) => number, steps = 90): { mu: number; value: number } {
+  const g = (logMu: number) => f(Math.exp(logMu).toPrecision(17));
   let lo = Math.log(1e-6);
   let hi = Math.log(1e6);
-  for (let k = 0; k < 90; k++) {
+  for (let k = 0; k < steps; k++) {
     const m1 = lo + (hi - lo) / 3;
     const m2 = hi - (hi - lo) / 3;
-    if (f(m1) < f(m2)) hi = m2;
+    if (g(m1) < g(m2)) hi = m2;
     else lo = m1;
   }
-  return { mu: Math.exp((lo + hi) / 2), S: f((lo + hi) / 2) };
+  return { mu: Math.exp((lo + hi) / 2), value: g((lo + hi) / 2) };
+}
+
+/** argmin over log μ of the closed-form S (S is unimodal in log μ). */
+export function optimalMu(p: Omit<ModelOnePoint, 'mu'>): { mu: number; S: number } {
+  const best = leastOverMu((mu) => closedForm(30, { ...p, mu }, 1).S.toNumber());
+  return { mu: best.mu, S: best.value };
+}
+
+/**
+ * Ideal two-mode back-action evasion (assumption bae-ideal-limit) from (16)-(17): no drive (χ = 0)
+ * and no back-action on the measured pair (V₀ -> N + ½ in (17)):
+ *   S = [√(γ² + 8γημ(N + ½)) − γ]/(2ημ).
+ */
+export function backActionEvasionS(digits: number, p: { gamma: string; nbar: string; mu: string; eta: string }): Dec {
+  const D = decimalContext(digits);
+  const [g, n, mu, eta] = [p.gamma, p.nbar, p.mu, p.eta].map((x) => new D(x)) as [Dec, Dec, Dec, Dec];
+  const snr = eta.times(mu).times(n.plus(0.5)).times(2).div(g); // (17) without μ²
+  return g.times(g).plus(g.times(g).times(snr).times(4)).sqrt().minus(g).div(eta.times(mu).times(2)); // (16), χ = 0
 }

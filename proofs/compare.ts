@@ -8,14 +8,15 @@ import { Decimal } from 'decimal.js';
 import { Rational } from '../src/exact/rational.ts';
 import type { ModelName } from './measuredModels.ts';
 import { PARAMETER_COLUMNS, QUANTITY_COLUMNS, quantitiesOf, type QuantityName } from './reference.ts';
-import { ParameterError, resolveParameters, solveModel, type RawParameters } from './solve.ts';
+import type { Regime } from '../src/gaussian/regime.ts';
+import { MODEL_NAMES, ParameterError, resolveParameters, solveModel, type RawParameters } from './solve.ts';
 
 export class MalformedInputError extends Error {}
 
 export const MAX_ROWS = 10_000;
 const MAX_FIELD = 400;
 const DIGITS = 30;
-const KNOWN = new Set<string>(['name', 'regime', ...PARAMETER_COLUMNS, ...QUANTITY_COLUMNS]);
+const KNOWN = new Set<string>(['name', 'description', 'regime', ...PARAMETER_COLUMNS, ...QUANTITY_COLUMNS]);
 
 interface InputRow {
   readonly where: string;
@@ -109,6 +110,8 @@ export interface RowResult {
   readonly where: string;
   readonly name: string;
   readonly model: string;
+  /** Where the row's parameters sit against the threshold (decided exactly). */
+  readonly regime: Regime;
   readonly results: QuantityResult[];
 }
 
@@ -136,7 +139,7 @@ function prepare(text: string): Array<{ row: InputRow; model: ModelName; params:
   return rows.map((row) => {
     const model = row.cells.get('model');
     if (model === undefined) throw new MalformedInputError(`${row.where}: no model`);
-    if (!['modulated', 'constant', 'single'].includes(model.text)) throw new MalformedInputError(`${model.where}: "${model.text.slice(0, 40)}" is not modulated, constant or single`);
+    if (!(MODEL_NAMES as readonly string[]).includes(model.text)) throw new MalformedInputError(`${model.where}: "${model.text.slice(0, 40)}" is not one of ${MODEL_NAMES.join(', ')}`);
     const params: RawParameters = {};
     for (const p of PARAMETER_COLUMNS) {
       const cell = row.cells.get(p);
@@ -169,12 +172,17 @@ export function compareResults(text: string, tolerance: { rtol: string; atol: st
   let passed = 0;
   let failed = 0;
   for (const { row, model, params, quantities } of prepare(text)) {
-    const ours = quantitiesOf(solveModel(resolveParameters(model, params), DIGITS), DIGITS);
+    const solution = solveModel(resolveParameters(model, params), DIGITS);
+    const ours = quantitiesOf(solution, DIGITS);
     const results = quantities.map(([q, cell]): QuantityResult => {
       const mine = ours[q];
-      if (mine === undefined) return { quantity: q, theirs: cell.text, ours: null, relativeError: null, pass: false, note: 'not defined here (above threshold, or not a quantity of this model)' };
+      if (mine === undefined) {
+        const why = solution.conditional ? `not a quantity of the ${model} model` : `no steady state here (${solution.regime}, and nothing measured to condition on)`;
+        return { quantity: q, theirs: cell.text, ours: null, relativeError: null, pass: false, note: why };
+      }
       const a = new D(cell.text);
       const b = new D(mine);
+      if (!b.isFinite()) return { quantity: q, theirs: cell.text, ours: mine, relativeError: null, pass: false, note: 'our value is not a finite number' };
       const diff = a.minus(b).abs();
       const pass = diff.lte(atol.plus(rtol.times(b.abs())));
       const rel = b.isZero() ? (diff.isZero() ? new D(0) : null) : diff.div(b.abs());
@@ -182,7 +190,7 @@ export function compareResults(text: string, tolerance: { rtol: string; atol: st
     });
     for (const r of results) if (r.pass) passed++;
     else failed++;
-    out.push({ where: row.where, name: row.cells.get('name')?.text ?? '', model, results });
+    out.push({ where: row.where, name: row.cells.get('name')?.text ?? '', model, regime: solution.regime, results });
   }
   return { rows: out, passed, failed };
 }
@@ -190,7 +198,7 @@ export function compareResults(text: string, tolerance: { rtol: string; atol: st
 export function comparisonText(c: Comparison): string {
   const lines: string[] = [];
   for (const r of c.rows) {
-    lines.push(`${r.where}${r.name ? ` ${r.name}` : ''} (${r.model})`);
+    lines.push(`${r.where}${r.name ? ` ${r.name}` : ''} (${r.model}, ${r.regime})`);
     for (const q of r.results) {
       lines.push(`  ${q.pass ? 'pass' : 'FAIL'}  ${q.quantity.padEnd(22)} theirs ${q.theirs.slice(0, 28).padEnd(28)} ours ${(q.ours ?? '—').slice(0, 28).padEnd(28)} rel ${q.relativeError ?? '—'}${q.note ? `  (${q.note})` : ''}`);
     }

@@ -1,26 +1,43 @@
 /**
- * Figure 2 recomputed: S and e^(−E_N) against μ/γ (10⁻³ … 10³, 121 points) for χ/γ = 25 and 50,
- * N = 5, η = 1, from the full conditional covariance of each model. What the caption leaves
- * open is taken from the named assumptions (figure2-detuning, figure2-asymmetry); the
- * alternatives are computed too. The dot-dashed back-action-evasion curve needs Ref. [16]'s
- * model and is left out, with that reason in the data.
+ * Figure 2 recomputed, in the paper's encoding: S against μ/γ (10⁻³ … 10³) for χ/γ = 25 (light)
+ * and 50 (dark), N = 5, η = 1; model one solid (S of (15)), model two dashed (S_UV, its own
+ * planes, from the reduced equations (25)-(28) as the paper plotted them), ideal two-mode
+ * back-action evasion dot-dashed. The readings the caption leaves open come from the named
+ * assumptions (figure2-detuning, figure2-asymmetry, bae-ideal-limit); the alternatives are
+ * computed too. Every curve also carries e^(−E_N) and, for model two, S_UV from the full
+ * covariance, S of (15) and the separable bound of S_UV.
  */
 import { Rational } from '../src/exact/rational.ts';
 import { logNegativityInvariant, separability } from '../src/entanglement/gaussianState.ts';
-import { decimalContext, type Dec } from '../src/numeric/context.ts';
-import { isHurwitzStable } from '../src/numeric/eigen.ts';
+import { agreeingDigits, decimalContext, type Dec } from '../src/numeric/context.ts';
+import { affineFamily } from '../src/numeric/fromExact.ts';
 import { riccatiSteadyState } from '../src/numeric/riccati.ts';
+import type { Regime } from '../src/gaussian/regime.ts';
 import { CONVENTIONS } from '../src/report/conventions.ts';
-import { FIGURE2_ASYMMETRY } from './assumptions.ts';
+import { FIGURE2_ASYMMETRY, FIGURE2_DETUNING } from './assumptions.ts';
 import type { ModelName } from './measuredModels.ts';
-import { modelMatrices, resolveParameters, type RawParameters } from './solve.ts';
+import { reducedModelTwo, separabilityUV } from './modelTwoSeparability.ts';
+import { sym } from './paper.ts';
+import { conditionalSystemOf, regimeOf, resolveParameters, symbolValues, type RawParameters } from './solve.ts';
+
+type AffineFamily = ReturnType<typeof affineFamily>;
+
+/** A parameter the figure fixes by a formula: its exact form, and the value used (rounded far beyond the output digits). */
+export interface ExactParameter {
+  readonly name: 'delta' | 'coupling';
+  readonly form: string;
+  /** The rational whose square root it is. */
+  readonly square: string;
+}
 
 export interface CurveSpec {
   readonly id: string;
   readonly label: string;
   readonly model: ModelName;
-  readonly chi: string;
+  /** χ/γ, or null for the back-action-evasion curve (no drive). */
+  readonly chi: string | null;
   readonly params: RawParameters;
+  readonly root?: ExactParameter;
   /** Which named assumptions fix it, and whether it is the chosen reading or an alternative. */
   readonly assumption: string;
   readonly alternative: boolean;
@@ -28,37 +45,92 @@ export interface CurveSpec {
 
 export interface CurvePoint {
   readonly mu: Dec;
+  /** What the figure plots: S of (15) for model one and back-action evasion, S_UV by the reduced equations for model two. */
+  readonly plotted: Dec;
   readonly S: Dec;
   readonly logNegativity: Dec;
   readonly expMinusLogNegativity: Dec;
+  /** Model two only. */
+  readonly uv?: { readonly reduced: Dec; readonly fullCovariance: Dec; readonly separableBound: Dec };
+}
+
+export interface Minimum {
+  readonly mu: Dec;
+  readonly value: Dec;
 }
 
 export interface Curve extends CurveSpec {
-  readonly stable: boolean;
+  readonly regime: string;
+  readonly values: Readonly<Record<string, string>>;
   readonly points: CurvePoint[];
-  readonly minimumS: { mu: Dec; value: Dec };
-  readonly minimumExpMinusLogNegativity: { mu: Dec; value: Dec };
+  readonly minimumPlotted: Minimum;
+  readonly minimumExpMinusLogNegativity: Minimum;
+  /** Model two: the largest relative difference between S_UV by the reduced equations and by the full covariance, and the digits they share there. */
+  readonly routeDifference?: { readonly relative: Dec; readonly digits: number };
 }
 
 const COMMON = { nbar: '5', eta: '1' };
+const fraction = (x: string) => Rational.parse(x);
+
+/** Γ that puts the more strongly driven pair of model two exactly at its threshold: χ₂² = γ² + Γ², χ₂ = χ + |γ₁ − γ₂|/2. */
+function bindingCoupling(chi: string, g1: string, g2: string): ExactParameter {
+  const [c, a, b] = [chi, g1, g2].map(fraction) as [Rational, Rational, Rational];
+  const gamma = a.add(b).div(Rational.of(2));
+  const diff = a.sub(b);
+  const chi2 = c.add((diff.sign() < 0 ? diff.neg() : diff).div(Rational.of(2)));
+  return { name: 'coupling', form: `√(χ₂² − γ²), χ₂ = ${chi2}`, square: chi2.mul(chi2).sub(gamma.mul(gamma)).toString() };
+}
+
+/** Model one's Δ at which χ_th = √(γ² + Δ²) equals χ. */
+function thresholdDetuning(chi: string): ExactParameter {
+  const c = fraction(chi);
+  return { name: 'delta', form: '√(χ² − γ²)', square: c.mul(c).sub(Rational.ONE).toString() };
+}
 
 export function curveSpecs(): CurveSpec[] {
-  const chosen = FIGURE2_ASYMMETRY[1]!;
+  const [, chosen] = FIGURE2_ASYMMETRY as [unknown, { label: string; g1: string; g2: string }];
   const specs: CurveSpec[] = [];
   for (const chi of ['25', '50']) {
-    specs.push({ id: `one-${chi}`, label: `model one, χ = ${chi}γ`, model: 'modulated', chi, params: { ...COMMON, gamma: '1', delta: chi, chi }, assumption: 'figure2-detuning: Δ = χ', alternative: false });
-    const shift = (Number(chi) + (Number(chosen.g1) - Number(chosen.g2)) / 2).toString();
-    specs.push({ id: `two-${chi}`, label: `model two, χ = ${chi}γ, γ₁ = ${chosen.g1}γ, γ₂ = ${chosen.g2}γ`, model: 'constant', chi, params: { ...COMMON, gamma1: chosen.g1, gamma2: chosen.g2, coupling: shift, chi }, assumption: `figure2-asymmetry: ${chosen.label}; Γ = χ₂`, alternative: false });
+    specs.push({ id: `one-${chi}`, label: `model one, χ = ${chi}γ`, model: 'modulated', chi, params: { ...COMMON, gamma: '1', chi }, root: thresholdDetuning(chi), assumption: `${FIGURE2_DETUNING.chosen}`, alternative: false });
+    specs.push({
+      id: `two-${chi}`,
+      label: `model two, χ = ${chi}γ`,
+      model: 'constant',
+      chi,
+      params: { ...COMMON, gamma1: chosen.g1, gamma2: chosen.g2, chi },
+      root: bindingCoupling(chi, chosen.g1, chosen.g2),
+      assumption: `figure2-asymmetry: ${chosen.label}; Γ at the binding threshold`,
+      alternative: false,
+    });
   }
-  for (const alt of [FIGURE2_ASYMMETRY[0]!, FIGURE2_ASYMMETRY[2]!]) {
-    const shift = (50 + Math.abs(Number(alt.g1) - Number(alt.g2)) / 2).toString();
-    specs.push({ id: `two-50-${alt.g1}-${alt.g2}`, label: `model two, χ = 50γ, γ₁ = ${alt.g1}γ, γ₂ = ${alt.g2}γ`, model: 'constant', chi: '50', params: { ...COMMON, gamma1: alt.g1, gamma2: alt.g2, coupling: shift, chi: '50' }, assumption: `figure2-asymmetry: ${alt.label}`, alternative: true });
-  }
-  for (const factor of ['1.05', '1.2']) {
+  specs.push({ id: 'bae', label: 'back-action evasion', model: 'bae', chi: null, params: { ...COMMON, gamma: '1' }, assumption: 'bae-ideal-limit', alternative: false });
+  for (const factor of FIGURE2_DETUNING.alternativeFactors) {
     const delta = Rational.parse(factor).mul(Rational.of(50)).toDecimalString();
     specs.push({ id: `one-50-delta-${factor}`, label: `model one, χ = 50γ, Δ = ${factor}χ`, model: 'modulated', chi: '50', params: { ...COMMON, gamma: '1', delta, chi: '50' }, assumption: `figure2-detuning: Δ = ${factor}χ`, alternative: true });
   }
+  for (const alt of [FIGURE2_ASYMMETRY[0]!, FIGURE2_ASYMMETRY[2]!]) {
+    specs.push({
+      id: `two-50-${alt.g1}-${alt.g2}`,
+      label: `model two, χ = 50γ, γ₁ = ${alt.g1}γ, γ₂ = ${alt.g2}γ`,
+      model: 'constant',
+      chi: '50',
+      params: { ...COMMON, gamma1: alt.g1, gamma2: alt.g2, chi: '50' },
+      root: bindingCoupling('50', alt.g1, alt.g2),
+      assumption: `figure2-asymmetry: ${alt.label}`,
+      alternative: true,
+    });
+  }
+  const shifted = fraction('50').add(fraction(chosen.g1).sub(fraction(chosen.g2)).div(Rational.of(2))).toDecimalString();
+  specs.push({ id: 'two-50-coupling-chi2', label: `model two, χ = 50γ, Γ = χ₂ = ${shifted}γ`, model: 'constant', chi: '50', params: { ...COMMON, gamma1: chosen.g1, gamma2: chosen.g2, coupling: shifted, chi: '50' }, assumption: 'figure2-asymmetry: Γ = χ₂ (below threshold)', alternative: true });
   return specs;
+}
+
+/** The parameters of a spec at working precision: a square-root parameter rounded to `digits` + 30 digits. */
+function parametersOf(spec: CurveSpec, digits: number): RawParameters {
+  if (spec.root === undefined) return spec.params;
+  const D = decimalContext(digits + 30);
+  const [num, den = '1'] = spec.root.square.split('/');
+  return { ...spec.params, [spec.root.name]: new D(num!).div(den).sqrt().toString() };
 }
 
 /** μ/γ = 10^(−3 + 6k/(n − 1)), k = 0 … n − 1, each rounded to `digits` + 5 significant digits (the value used is the value printed). */
@@ -67,110 +139,192 @@ export function muGrid(points: number, digits: number): Dec[] {
   return Array.from({ length: points }, (_, k) => new D(10).pow(new D(-3).plus(new D(6 * k).div(points - 1))).toSignificantDigits(digits + 5));
 }
 
-function evaluate(spec: CurveSpec, mu: Dec, digits: number): CurvePoint {
+/**
+ * One curve's model along μ: its matrices evaluated exactly once (they are affine in μ) and its
+ * regime decided once (its drift does not depend on μ), so that each point costs only the
+ * Decimal solves.
+ */
+function sweep(spec: CurveSpec, digits: number): { regime: Regime; at(mu: Dec): CurvePoint } {
   const work = digits + 10;
-  const p = resolveParameters(spec.model, { ...spec.params, mu: mu.toString() });
-  const m = modelMatrices(p, work);
-  const v = riccatiSteadyState(work, m.drift, m.diffusion, m.measurement).covariance;
-  const en = logNegativityInvariant(work, v).logNegativity;
-  return { mu, S: separability(work, v).S, logNegativity: en, expMinusLogNegativity: en.neg().exp() };
+  const p = resolveParameters(spec.model, { ...parametersOf(spec, digits), mu: '1' });
+  const values = symbolValues(p);
+  const system = conditionalSystemOf(p.model);
+  const [drift, diffusion, measurement] = [system.drift, system.diffusion, system.measurement].map((m) => affineFamily(work, m, values, sym.mu)) as [AffineFamily, AffineFamily, AffineFamily];
+  if (drift.slope.some((row) => row.some((x) => !x.isZero()))) throw new Error(`curve ${spec.id}: the drift depends on μ, so its regime is not one for the whole curve`);
+  const regime = regimeOf(p);
+  const reduced = spec.model === 'constant' ? reducedModelTwo(work, values) : undefined;
+  const a = drift.at(new (decimalContext(work))(0));
+  return {
+    regime,
+    at: (mu) => {
+      const v = riccatiSteadyState(work, a, diffusion.at(mu), measurement.at(mu), { driftStable: regime === 'below-threshold' }).covariance;
+      const en = logNegativityInvariant(work, v).logNegativity;
+      const S = separability(work, v).S;
+      const common = { mu, S, logNegativity: en, expMinusLogNegativity: en.neg().exp() };
+      if (reduced === undefined) return { ...common, plotted: S };
+      const r = reduced.at(mu).S;
+      const full = separabilityUV(work, v);
+      return { ...common, plotted: r, uv: { reduced: r, fullCovariance: full.S, separableBound: full.separableBound } };
+    },
+  };
 }
 
 /** Refines a grid minimum by golden-section search in log μ between the grid neighbours (one evaluation a step). */
-function refine(spec: CurveSpec, grid: Dec[], values: Dec[], digits: number, pick: (p: CurvePoint) => Dec): { mu: Dec; value: Dec } {
+function refine(grid: Dec[], values: Dec[], digits: number, at: (mu: Dec) => Dec): Minimum {
   let k = 0;
   values.forEach((v, i) => {
     if (v.lt(values[k]!)) k = i;
   });
   const D = decimalContext(digits + 5);
-  const at = (x: Dec) => pick(evaluate(spec, new D(10).pow(x).toSignificantDigits(digits + 5), digits));
+  const f = (x: Dec) => at(new D(10).pow(x).toSignificantDigits(digits + 5));
   const ratio = new D(5).sqrt().minus(1).div(2);
   let lo = grid[Math.max(0, k - 1)]!.log(10);
   let hi = grid[Math.min(grid.length - 1, k + 1)]!.log(10);
   let x1 = hi.minus(hi.minus(lo).times(ratio));
   let x2 = lo.plus(hi.minus(lo).times(ratio));
-  let f1 = at(x1);
-  let f2 = at(x2);
-  for (let step = 0; step < 36; step++) {
+  let f1 = f(x1);
+  let f2 = f(x2);
+  // 0.1 decade × 0.618²⁶ ≈ 4e-7 in log μ: the minimum value (quadratic there) to about 13 digits.
+  for (let step = 0; step < 26; step++) {
     if (f1.lt(f2)) {
       hi = x2;
       x2 = x1;
       f2 = f1;
       x1 = hi.minus(hi.minus(lo).times(ratio));
-      f1 = at(x1);
+      f1 = f(x1);
     } else {
       lo = x1;
       x1 = x2;
       f1 = f2;
       x2 = lo.plus(hi.minus(lo).times(ratio));
-      f2 = at(x2);
+      f2 = f(x2);
     }
   }
   const best = f1.lt(f2) ? { x: x1, f: f1 } : { x: x2, f: f2 };
-  const gridBest = values[k]!;
-  if (gridBest.lte(best.f)) return { mu: grid[k]!, value: gridBest };
+  if (values[k]!.lte(best.f)) return { mu: grid[k]!, value: values[k]! };
   return { mu: new D(10).pow(best.x).toSignificantDigits(digits + 5), value: best.f };
 }
 
 export function computeCurve(spec: CurveSpec, points: number, digits: number): Curve {
-  const p = resolveParameters(spec.model, { ...spec.params, mu: '1' });
-  const stable = isHurwitzStable(decimalContext(digits + 10), modelMatrices(p, digits + 10).drift);
+  const params = parametersOf(spec, digits);
+  const model = sweep(spec, digits);
+  const regime = model.regime;
   const grid = muGrid(points, digits);
-  if (!stable) throw new Error(`curve ${spec.id} is above threshold: its assumption cannot be right`);
-  const pts = grid.map((mu) => evaluate(spec, mu, digits));
+  const pts = grid.map((mu) => model.at(mu));
+  const at = (pick: (p: CurvePoint) => Dec) => (mu: Dec) => pick(model.at(mu));
+  let routeDifference: Curve['routeDifference'];
+  for (const p of pts) {
+    if (p.uv === undefined) continue;
+    const relative = p.uv.reduced.minus(p.uv.fullCovariance).abs().div(p.uv.fullCovariance);
+    if (routeDifference === undefined || relative.gt(routeDifference.relative)) routeDifference = { relative, digits: agreeingDigits(p.uv.reduced, p.uv.fullCovariance, digits) };
+  }
+  const D = decimalContext(digits);
+  const plotted = refine(grid, pts.map((x) => x.plotted), digits, at((x) => x.plotted));
   return {
     ...spec,
-    stable,
+    regime: spec.root ? `${regime} as rounded (${spec.root.form} to ${digits + 30} digits: the exact threshold)` : regime,
+    values: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, spec.root?.name === k ? new D(v!).toString() : v!])),
     points: pts,
-    minimumS: refine(spec, grid, pts.map((x) => x.S), digits, (x) => x.S),
-    minimumExpMinusLogNegativity: refine(spec, grid, pts.map((x) => x.expMinusLogNegativity), digits, (x) => x.expMinusLogNegativity),
+    minimumPlotted: plotted,
+    // Where e^(−E_N) equals the plotted S at every grid point (model one, back-action evasion), its minimum is the same one.
+    minimumExpMinusLogNegativity: pts.every((x) => agreeingDigits(x.plotted, x.expMinusLogNegativity, digits) >= digits) ? plotted : refine(grid, pts.map((x) => x.expMinusLogNegativity), digits, at((x) => x.expMinusLogNegativity)),
+    ...(routeDifference ? { routeDifference } : {}),
   };
 }
 
-export const OMITTED = [
-  {
-    curve: 'two-mode back-action evasion (dot-dashed)',
-    reason: 'needs the model of Ref. [16] (cavity-coupled oscillators of different frequency, good-cavity limit), which this paper does not give',
-  },
-];
+/**
+ * Where back-action evasion overtakes a parametric curve: the μ above which its S is the lower,
+ * by bisection in log μ from the first grid interval where the order changes; null if it never does on the grid.
+ */
+export function overtaking(bae: Curve, other: Curve, digits: number): Minimum | null {
+  const k = other.points.findIndex((p, i) => i > 0 && bae.points[i]!.plotted.lt(p.plotted) && !bae.points[i - 1]!.plotted.lt(other.points[i - 1]!.plotted));
+  if (k < 0) return null;
+  const D = decimalContext(digits + 5);
+  const [first, second] = [sweep(bae, digits), sweep(other, digits)];
+  const gap = (logMu: Dec) => {
+    const mu = new D(10).pow(logMu).toSignificantDigits(digits + 5);
+    return first.at(mu).plotted.minus(second.at(mu).plotted);
+  };
+  // Regula falsi with the Illinois halving: superlinear, so a few evaluations give μ to the working digits.
+  let [lo, hi] = [other.points[k - 1]!.mu.log(10), other.points[k]!.mu.log(10)];
+  let [glo, ghi] = [gap(lo), gap(hi)];
+  let side = 0;
+  for (let step = 0; step < 60 && hi.minus(lo).abs().gt(new D(10).pow(-(digits + 2))); step++) {
+    const x = hi.minus(ghi.times(hi.minus(lo)).div(ghi.minus(glo)));
+    const gx = gap(x);
+    if (gx.isZero()) [lo, hi] = [x, x];
+    else if (gx.isNegative() === ghi.isNegative()) {
+      [hi, ghi] = [x, gx];
+      if (side === 1) glo = glo.div(2);
+      side = 1;
+    } else {
+      [lo, glo] = [x, gx];
+      if (side === -1) ghi = ghi.div(2);
+      side = -1;
+    }
+  }
+  const mu = new D(10).pow(lo.plus(hi).div(2)).toSignificantDigits(digits + 5);
+  return { mu, value: first.at(mu).plotted };
+}
 
-export function figureJson(curves: readonly Curve[], digits: number): object {
-  const s = (x: Dec) => x.toSignificantDigits(digits).toString();
+const s = (x: Dec, digits: number) => x.toSignificantDigits(digits).toString();
+
+export function figureJson(curves: readonly Curve[], crossings: ReadonlyArray<{ curve: string; crossing: Minimum | null }>, digits: number): object {
   return {
     figure: 'Figure 2 of Szorkovszky, Clerk, Doherty, Bowen, NJP 16, 063043 (2014)',
-    conventions: { ...CONVENTIONS, rates: 'in units of γ (for model two, of the mean damping (γ₁ + γ₂)/2)', S: 'Eq. (15) from the full conditional covariance', expMinusLogNegativity: 'e^(−E_N), E_N from the smallest symplectic eigenvalue of the partial transpose' },
+    conventions: {
+      ...CONVENTIONS,
+      rates: 'in units of γ (for model two, of the mean damping (γ₁ + γ₂)/2)',
+      plotted: 'model one and back-action evasion: S of Eq. (15) from the full conditional covariance; model two: S_UV, Eq. (15) built from its own planes (U₁, U₂), (V₁, V₂) of Eq. (22), each at its least-variance angle, by the reduced equations (25)-(28) as printed (what the paper plotted)',
+      S_UV_fullCovariance: 'the same S_UV from the exact 4×4 conditional covariance (with the noise correlation of eq25.noise)',
+      S_UV_separableBound: 'the least S_UV of any separable state for the two least-variance quadratures: S_UV below it certifies entanglement, S_UV < 1 alone does not (claim s-uv-witness)',
+      expMinusLogNegativity: 'e^(−E_N), E_N from the smallest symplectic eigenvalue of the partial transpose (natural logarithm)',
+    },
     digits,
     curves: curves.map((c) => ({
       id: c.id,
       label: c.label,
       model: c.model,
       parameters: c.params,
+      ...(c.root ? { exactParameter: { [c.root.name]: c.root.form, square: c.root.square } } : {}),
+      valuesUsed: c.values,
+      regime: c.regime,
       assumption: c.assumption,
       alternative: c.alternative,
-      minimumS: { mu: s(c.minimumS.mu), S: s(c.minimumS.value) },
-      minimumExpMinusLogNegativity: { mu: s(c.minimumExpMinusLogNegativity.mu), value: s(c.minimumExpMinusLogNegativity.value) },
-      points: c.points.map((x) => ({ mu: x.mu.toString(), S: s(x.S), logNegativity: s(x.logNegativity), expMinusLogNegativity: s(x.expMinusLogNegativity) })),
+      minimumPlotted: { mu: s(c.minimumPlotted.mu, digits), value: s(c.minimumPlotted.value, digits) },
+      minimumExpMinusLogNegativity: { mu: s(c.minimumExpMinusLogNegativity.mu, digits), value: s(c.minimumExpMinusLogNegativity.value, digits) },
+      ...(c.routeDifference ? { S_UV_routes: { largestRelativeDifference: c.routeDifference.relative.toSignificantDigits(3).toString(), digitsShared: c.routeDifference.digits } } : {}),
+      points: c.points.map((x) => ({
+        mu: x.mu.toString(),
+        plotted: s(x.plotted, digits),
+        S: s(x.S, digits),
+        logNegativity: s(x.logNegativity, digits),
+        expMinusLogNegativity: s(x.expMinusLogNegativity, digits),
+        ...(x.uv ? { S_UV_reduced: s(x.uv.reduced, digits), S_UV_fullCovariance: s(x.uv.fullCovariance, digits), S_UV_separableBound: s(x.uv.separableBound, digits) } : {}),
+      })),
     })),
-    omitted: OMITTED,
-    notes: [
-      'S of Eq. (15) is built from X±, Y± of the unrotated oscillators; model two correlates X₁ with Y₂ (and Y₁ with X₂), so its S stays above 1 while e^(−E_N) < 1: for model two only e^(−E_N) measures the entanglement',
-      'model one: S and e^(−E_N) coincide (eq. en-equals-minus-ln-s)',
-    ],
+    backActionEvasionOvertakes: crossings.map((x) => ({ curve: x.curve, mu: x.crossing ? s(x.crossing.mu, digits) : null, S: x.crossing ? s(x.crossing.value, digits) : null })),
   };
 }
 
 export function figureCsv(curves: readonly Curve[], digits: number): string {
-  const s = (x: Dec) => x.toSignificantDigits(digits).toString();
-  const lines = ['curve,model,chi,alternative,mu,S,logNegativity,expMinusLogNegativity'];
-  for (const c of curves) for (const x of c.points) lines.push([c.id, c.model, c.chi, c.alternative, x.mu.toString(), s(x.S), s(x.logNegativity), s(x.expMinusLogNegativity)].join(','));
+  const lines = ['curve,model,chi,alternative,mu,plotted,S,logNegativity,expMinusLogNegativity,S_UV_reduced,S_UV_fullCovariance,S_UV_separableBound'];
+  for (const c of curves) {
+    for (const x of c.points) {
+      const uv = x.uv ? [s(x.uv.reduced, digits), s(x.uv.fullCovariance, digits), s(x.uv.separableBound, digits)] : ['', '', ''];
+      lines.push([c.id, c.model, c.chi ?? '', c.alternative, x.mu.toString(), s(x.plotted, digits), s(x.S, digits), s(x.logNegativity, digits), s(x.expMinusLogNegativity, digits), ...uv].join(','));
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 
-export function plotRows(curves: readonly Curve[]): Array<Record<string, number | string>> {
-  return curves.flatMap((c) =>
-    c.points.flatMap((x) => [
-      { mu: x.mu.toNumber(), value: x.S.toNumber(), series: `${c.label}: S`, quantity: 'S (Eq. 15)' },
-      { mu: x.mu.toNumber(), value: x.expMinusLogNegativity.toNumber(), series: `${c.label}: e^(−E_N)`, quantity: 'e^(−E_N)' },
-    ]),
-  );
+/** The paper's encoding: one hue, light for χ/γ = 25 and dark for 50; solid model one, dashed model two, dot-dashed back-action evasion. */
+export function paperStyles(curves: readonly Curve[]): Array<{ series: string; color: string; dash: number[] }> {
+  const color = (c: Curve) => (c.chi === '25' ? '#6baed6' : c.chi === '50' ? '#08306b' : '#000000');
+  const dash = (c: Curve) => (c.model === 'modulated' ? [1, 0] : c.model === 'constant' ? [7, 4] : [9, 3, 2, 3]);
+  return curves.map((c) => ({ series: c.label, color: color(c), dash: dash(c) }));
+}
+
+export function plotRows(curves: readonly Curve[], pick: (c: Curve, p: CurvePoint) => Dec = (_, p) => p.plotted, suffix = ''): Array<Record<string, number | string>> {
+  return curves.flatMap((c) => c.points.map((x) => ({ mu: x.mu.toNumber(), value: pick(c, x).toNumber(), series: `${c.label}${suffix}` })));
 }

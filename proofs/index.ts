@@ -5,6 +5,7 @@ import { section4 } from './section4.ts';
 import { section4Numeric } from './section4Numeric.ts';
 import { section5 } from './section5.ts';
 import { section7 } from './section7.ts';
+import { figure2Claims } from './figure2Claims.ts';
 import { outlook } from './outlook.ts';
 
-export const claims: readonly Claim[] = [...section2, ...section4, ...section4Numeric, ...section5, ...section7, ...outlook];
+export const claims: readonly Claim[] = [...section2, ...section4, ...section4Numeric, ...section5, ...section7, ...figure2Claims, ...outlook];

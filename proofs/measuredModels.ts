@@ -12,7 +12,7 @@ import { quadratures } from './checks.ts';
 import { independentDamping, modelOneHamiltonian, modelTwoHamiltonian } from './models.ts';
 import { ladder, single, sym } from './paper.ts';
 
-export type ModelName = 'modulated' | 'constant' | 'single';
+export type ModelName = 'modulated' | 'constant' | 'single' | 'bae';
 
 export const SINGLE_BASIS = ['X1', 'Y1', 'X2', 'Y2'] as const;
 
@@ -79,6 +79,23 @@ export function singleMode(): ConditionalSystem {
       ],
     );
   });
+}
+
+/**
+ * Ideal two-mode back-action evasion, the dot-dashed curve of Figure 2 (assumption
+ * bae-ideal-limit): no parametric drive and no coupling (H̃ = 0 in the frame at ω_m), each
+ * oscillator damped at γ into a bath of occupation N, and the commuting pair X₊, Y₋ measured
+ * directly, each at strength μ and efficiency η in the convention of (9)-(12):
+ * μD[c] + √(ημ)H[c] for c = X₊, Y₋. The back-action μD[X₊] + μD[Y₋] falls on Y₊ and X₋ only.
+ */
+export function backActionEvasion(): ConditionalSystem {
+  return cached('bae', () =>
+    conditionalGaussianSystem(
+      { hamiltonian: Operator.ZERO, dissipators: independentDamping(sym.gamma, sym.gamma) },
+      (['Xp', 'Ym'] as const).map((name) => ({ name, op: quadratures[name]!, strength: sym.mu, efficiency: sym.eta })),
+      singleBasis,
+    ),
+  );
 }
 
 /** Model one in the collective basis (X₊, Y₊, X₋, Y₋), where the paper reduces it. */

@@ -1,5 +1,5 @@
 /**
- * The remaining statements of the text: the introduction's promises, Figure 2's caption,
+ * The remaining statements of the text: the introduction's promises, the unequal oscillators,
  * the robustness to damping asymmetry, and what only the experiments or other papers can
  * settle (unchecked, with the reason, and a reconstruction of ours where one is possible).
  */
@@ -11,9 +11,7 @@ import { witnessReports } from '../src/claims/witnessed.ts';
 import { agreeingDigits } from '../src/numeric/context.ts';
 import { commutator } from '../src/operators/operator.ts';
 import { proveStabilityCondition } from '../src/gaussian/stability.ts';
-import { optimalMu } from './closedForms.ts';
 import { deriveSystem } from './checks.ts';
-import { bestModelTwo, FIGURE2_ASYMMETRY } from './assumptions.ts';
 import { modelOneHamiltonian, openSystem, substituteAll } from './models.ts';
 import { ladder, sym } from './paper.ts';
 import { printed } from './printed.ts';
@@ -81,56 +79,6 @@ export const outlook: Claim[] = [
         'a frequency mismatch does not degrade model one at all: δ(a†a − b†b) commutes with the dynamics, so with the modulation tuned to the mean frequency the steady state is exactly that of identical oscillators (the pairs X±, Y± mix, but only by a counter-rotation of the two frames). Unequal damping lowers the threshold, but at fixed χ below it raises E_N; it degrades the entanglement only through the lower threshold',
       );
     },
-  },
-  {
-    id: 'figure2-caption',
-    equation: 'Figure 2',
-    section: '4. Figure 2',
-    statement: 'Figure 2 (model one, N = 5, η = 1): S falls below 1 at moderate μ for χ/γ = 25 and 50, lower for the stronger drive.',
-    printed: 'Separability S as a function of measurement strength … χ/γ of 25 and 50 … N is 5 and efficiency η is unity.',
-    check: () => {
-      const at = (chi: string) => optimalMu({ gamma: '1', delta: chi, chi, nbar: '5', eta: '1' });
-      const [a, b] = [at('25'), at('50')];
-      const holds = a.S < 1 && b.S < a.S && a.mu > 0.5 && a.mu < 50 && b.mu > 0.5 && b.mu < 50;
-      const derived = `assumption figure2-detuning (Δ = χ): least S = ${fmt(a.S)} at μ = ${fmt(a.mu, 3)}γ (χ = 25γ), ${fmt(b.S)} at μ = ${fmt(b.mu, 3)}γ (χ = 50γ)`;
-      return verifiedOrErratum({ holds, derived, reports: [{ engine: 'closed-form', agreed: true, detail: '(16)-(18), checked against the Riccati solve in eq16' }], notes: ['the curves themselves: detuned-paramp figure2 (issue 6)'] }, 'the caption\'s curves do not dip below 1 as described');
-    },
-  },
-  {
-    id: 'asymmetry-modest-effect',
-    equation: 'Section 7, Figure 2 (dashed)',
-    section: '7. Damping asymmetry',
-    statement: 'For a strong parametric drive, a 50% difference in damping rates has a modest effect on the entanglement of the constant-coupling scheme.',
-    printed: 'For a strong parametric drive, this asymmetry has a modest effect, as shown for a 50% difference in damping rates in Figure 2.',
-    check: () => {
-      const chi = '50';
-      const symmetric = bestModelTwo('1', '1', chi, '49.95').en;
-      const lines = [`symmetric (Γ = 50γ, χ = 49.95γ): E_N = ${fmt(symmetric)}`];
-      let holds = true;
-      for (const { label, g1, g2 } of FIGURE2_ASYMMETRY) {
-        const coupling = (Number(chi) + Math.abs(Number(g1) - Number(g2)) / 2).toString();
-        const en = bestModelTwo(g1, g2, coupling, '49.95').en;
-        holds &&= Number.isFinite(en) && Math.abs(en / symmetric - 1) < 0.2;
-        lines.push(`${label}, Γ = χ₂: E_N = ${fmt(en)} (${fmt((en / symmetric - 1) * 100, 2)}%)`);
-      }
-      return verifiedOrErratum(
-        {
-          holds,
-          derived: lines.join('; '),
-          reports: [{ engine: 'exact', agreed: true, detail: 'model two with the correlated noise of the derived (25), Riccati steady states, E_N by two routes; best over μ ∈ {2, 3, 4, 5.5, 8}γ, N = 5, η = 1' }],
-          notes: ['assumption figure2-asymmetry: Γ moves with the more strongly driven pair; with Γ = χ fixed, every reading of the asymmetry puts that pair above threshold', 'every reading changes the true E_N by less than 2%, in either direction'],
-        },
-        'the asymmetry changes the entanglement by more than a fifth',
-      );
-    },
-  },
-  {
-    id: 'backaction-evasion-comparison',
-    equation: 'Section 4, Section 6, Figure 2 (dot-dashed)',
-    section: '6. Comparison with measurement-based scheme',
-    statement: 'Two-mode back-action evasion (Ref. [16]) gives entanglement only in the strong, efficient regime ημ ≫ γ; its minimum separability is the dot-dashed curve.',
-    printed: 'backaction evasion can only produce entanglement in the strong and efficient measurement regime ημ ≫ γ',
-    check: () => unchecked('the back-action-evading scheme of Ref. [16] (two cavity-coupled oscillators of different frequency, good-cavity limit) is not given in this paper; checking it needs that paper\'s model, not this one\'s'),
   },
   {
     id: 'backaction-decreasing-with-drive',

@@ -5,37 +5,43 @@
  */
 import { CONVENTIONS } from '../src/report/conventions.ts';
 import type { ModelName } from './measuredModels.ts';
-import { resolveParameters, solveModel, type RawParameters, type Solution } from './solve.ts';
+import type { Regime } from '../src/gaussian/regime.ts';
+import { MODEL_NAMES, resolveParameters, solveModel, type RawParameters, type Solution } from './solve.ts';
 import { covarianceStrings } from './solveReport.ts';
 
 export interface ReferenceCase {
   readonly name: string;
-  readonly regime: string;
+  readonly description: string;
   readonly model: ModelName;
   readonly params: RawParameters;
 }
 
 export const REFERENCE_CASES: readonly ReferenceCase[] = [
-  { name: 'one-near-threshold', regime: 'near threshold (χ/χ_th = 0.998)', model: 'modulated', params: { gamma: '1', delta: '25', chi: '24.95', nbar: '5', mu: '5', eta: '1' } },
-  { name: 'one-quasi-qnd', regime: 'Δ = χ (Eq. 8)', model: 'modulated', params: { gamma: '1', delta: '25', chi: '25', nbar: '5', mu: '5.5', eta: '1' } },
-  { name: 'one-weak-measurement', regime: 'weak measurement μ ≪ γ', model: 'modulated', params: { gamma: '1', delta: '30', chi: '25', nbar: '5', mu: '0.01', eta: '1' } },
-  { name: 'one-strong-measurement', regime: 'strong measurement μ ≫ γ', model: 'modulated', params: { gamma: '1', delta: '30', chi: '25', nbar: '5', mu: '300', eta: '1' } },
-  { name: 'one-low-efficiency', regime: 'η = 0.1', model: 'modulated', params: { gamma: '1', delta: '55', chi: '50', nbar: '2', mu: '3', eta: '0.1' } },
-  { name: 'one-large-drive', regime: 'χ/γ = 1000', model: 'modulated', params: { gamma: '1', delta: '1000', chi: '1000', nbar: '5', mu: '5.5', eta: '1' } },
-  { name: 'one-negative-detuning', regime: 'Δ < 0', model: 'modulated', params: { gamma: '1', delta: '-20', chi: '15', nbar: '1', mu: '1', eta: '1' } },
-  { name: 'one-unequal-damping', regime: 'γ₁ ≠ γ₂ (our generalisation)', model: 'modulated', params: { gamma1: '1.5', gamma2: '0.5', delta: '20', chi: '17', nbar: '0', mu: '1', eta: '1' } },
-  { name: 'one-zero-temperature', regime: 'N = 0, weak drive', model: 'modulated', params: { gamma: '2', delta: '1.5', chi: '2', nbar: '0', mu: '0.3', eta: '0.8' } },
-  { name: 'two-symmetric', regime: 'Γ = χ₂ side of Eq. (24)', model: 'constant', params: { gamma: '1', coupling: '30', chi: '25', nbar: '5', mu: '5', eta: '1' } },
-  { name: 'two-near-threshold', regime: 'near threshold', model: 'constant', params: { gamma: '1', coupling: '50.5', chi: '50', nbar: '5', mu: '4', eta: '1' } },
-  { name: 'two-asymmetric', regime: 'γ₁ = 1.25γ, γ₂ = 0.75γ (Eq. 25)', model: 'constant', params: { gamma1: '1.25', gamma2: '0.75', coupling: '50.25', chi: '50', nbar: '5', mu: '4', eta: '1' } },
-  { name: 'two-detuned', regime: 'extra detunings Δ₁ ≠ Δ₂ (our generalisation)', model: 'constant', params: { gamma: '1', coupling: '10', delta1: '0.5', delta2: '-0.25', chi: '8', nbar: '1', mu: '2', eta: '0.7' } },
-  { name: 'two-low-efficiency', regime: 'η = 0.2, negative coupling', model: 'constant', params: { gamma: '1', coupling: '-20', chi: '15', nbar: '3', mu: '2', eta: '0.2' } },
-  { name: 'single-dpa', regime: 'one-mode detuned parametric amplifier (Ref. [30])', model: 'single', params: { gamma: '1', delta: '30', chi: '25', nbar: '5', mu: '5', eta: '1' } },
-  { name: 'single-resonant', regime: 'one mode, Δ = 0 below threshold', model: 'single', params: { gamma: '1', delta: '0', chi: '0.5', nbar: '0', mu: '0.5', eta: '1' } },
+  { name: 'one-near-threshold', description: 'near threshold (χ/χ_th = 0.998)', model: 'modulated', params: { gamma: '1', delta: '25', chi: '24.95', nbar: '5', mu: '5', eta: '1' } },
+  { name: 'one-quasi-qnd', description: 'Δ = χ (Eq. 8)', model: 'modulated', params: { gamma: '1', delta: '25', chi: '25', nbar: '5', mu: '5.5', eta: '1' } },
+  { name: 'one-weak-measurement', description: 'weak measurement μ ≪ γ', model: 'modulated', params: { gamma: '1', delta: '30', chi: '25', nbar: '5', mu: '0.01', eta: '1' } },
+  { name: 'one-strong-measurement', description: 'strong measurement μ ≫ γ', model: 'modulated', params: { gamma: '1', delta: '30', chi: '25', nbar: '5', mu: '300', eta: '1' } },
+  { name: 'one-low-efficiency', description: 'η = 0.1', model: 'modulated', params: { gamma: '1', delta: '55', chi: '50', nbar: '2', mu: '3', eta: '0.1' } },
+  { name: 'one-large-drive', description: 'χ/γ = 1000', model: 'modulated', params: { gamma: '1', delta: '1000', chi: '1000', nbar: '5', mu: '5.5', eta: '1' } },
+  { name: 'one-negative-detuning', description: 'Δ < 0', model: 'modulated', params: { gamma: '1', delta: '-20', chi: '15', nbar: '1', mu: '1', eta: '1' } },
+  { name: 'one-unequal-damping', description: 'γ₁ ≠ γ₂ (our generalisation)', model: 'modulated', params: { gamma1: '1.5', gamma2: '0.5', delta: '20', chi: '17', nbar: '0', mu: '1', eta: '1' } },
+  { name: 'one-zero-temperature', description: 'N = 0, weak drive', model: 'modulated', params: { gamma: '2', delta: '1.5', chi: '2', nbar: '0', mu: '0.3', eta: '0.8' } },
+  { name: 'two-symmetric', description: 'Γ = χ₂ side of Eq. (24)', model: 'constant', params: { gamma: '1', coupling: '30', chi: '25', nbar: '5', mu: '5', eta: '1' } },
+  { name: 'two-near-threshold', description: 'near threshold', model: 'constant', params: { gamma: '1', coupling: '50.5', chi: '50', nbar: '5', mu: '4', eta: '1' } },
+  { name: 'two-asymmetric', description: 'γ₁ = 1.25γ, γ₂ = 0.75γ (Eq. 25)', model: 'constant', params: { gamma1: '1.25', gamma2: '0.75', coupling: '50.25', chi: '50', nbar: '5', mu: '4', eta: '1' } },
+  { name: 'two-detuned', description: 'extra detunings Δ₁ ≠ Δ₂ (our generalisation)', model: 'constant', params: { gamma: '1', coupling: '10', delta1: '0.5', delta2: '-0.25', chi: '8', nbar: '1', mu: '2', eta: '0.7' } },
+  { name: 'two-low-efficiency', description: 'η = 0.2, negative coupling', model: 'constant', params: { gamma: '1', coupling: '-20', chi: '15', nbar: '3', mu: '2', eta: '0.2' } },
+  { name: 'one-at-threshold', description: 'exactly at threshold, χ = χ_th = √(γ² + Δ²) (7, 24, 25)', model: 'modulated', params: { gamma: '7', delta: '24', chi: '25', nbar: '5', mu: '5', eta: '1' } },
+  { name: 'two-at-threshold', description: 'exactly at threshold, χ = √(γ² + Γ²) (7, 24, 25)', model: 'constant', params: { gamma: '7', coupling: '24', chi: '25', nbar: '5', mu: '5', eta: '1' } },
+  { name: 'two-above-threshold', description: 'above threshold: the conditional state still exists', model: 'constant', params: { gamma: '1', coupling: '20', chi: '25', nbar: '2', mu: '3', eta: '1' } },
+  { name: 'bae-weak', description: 'back-action evasion, ημ < 2Nγ: separable', model: 'bae', params: { gamma: '1', nbar: '5', mu: '5', eta: '1' } },
+  { name: 'bae-strong', description: 'back-action evasion, ημ > 2Nγ: entangled', model: 'bae', params: { gamma: '1', nbar: '5', mu: '40', eta: '0.8' } },
+  { name: 'single-dpa', description: 'one-mode detuned parametric amplifier (Ref. [30])', model: 'single', params: { gamma: '1', delta: '30', chi: '25', nbar: '5', mu: '5', eta: '1' } },
+  { name: 'single-resonant', description: 'one mode, Δ = 0 below threshold', model: 'single', params: { gamma: '1', delta: '0', chi: '0.5', nbar: '0', mu: '0.5', eta: '1' } },
 ];
 
 export const PARAMETER_COLUMNS = ['model', 'gamma', 'gamma1', 'gamma2', 'delta', 'coupling', 'delta1', 'delta2', 'chi', 'nbar', 'mu', 'eta'] as const;
-export const QUANTITY_COLUMNS = ['chiTh', 'S', 'Valpha_plus', 'Valpha_minus', 'alpha', 'logNegativity', 'expMinusLogNegativity', 'V11', 'V12', 'V13', 'V14', 'V22', 'V23', 'V24', 'V33', 'V34', 'V44'] as const;
+export const QUANTITY_COLUMNS = ['chiTh', 'S', 'Valpha_plus', 'Valpha_minus', 'alpha', 'S_UV', 'logNegativity', 'expMinusLogNegativity', 'V11', 'V12', 'V13', 'V14', 'V22', 'V23', 'V24', 'V33', 'V34', 'V44'] as const;
 export type QuantityName = (typeof QUANTITY_COLUMNS)[number];
 
 /** The quantities of a solution, by column name; a quantity the model does not have is absent. */
@@ -43,7 +49,7 @@ export function quantitiesOf(s: Solution, digits: number): Partial<Record<Quanti
   const str = (x: { toSignificantDigits(n: number): { toString(): string } }) => x.toSignificantDigits(digits).toString();
   const out: Partial<Record<QuantityName, string>> = {};
   if (s.chiTh !== null) out.chiTh = str(s.chiTh);
-  if (!s.stable || !s.conditional) return out;
+  if (!s.conditional) return out;
   const v = covarianceStrings(s.conditional.covariance, digits);
   if (s.analysis) {
     Object.assign(out, {
@@ -54,6 +60,7 @@ export function quantitiesOf(s: Solution, digits: number): Partial<Record<Quanti
       logNegativity: str(s.analysis.logNegativity),
       expMinusLogNegativity: str(s.analysis.expMinusLogNegativity),
     });
+    if (s.separabilityUV) out.S_UV = str(s.separabilityUV.S);
     for (const [i, j] of [[1, 1], [1, 2], [1, 3], [1, 4], [2, 2], [2, 3], [2, 4], [3, 3], [3, 4], [4, 4]] as const) out[`V${i}${j}` as QuantityName] = v[i - 1]![j - 1]!;
   }
   if (s.singleMode) {
@@ -64,13 +71,14 @@ export function quantitiesOf(s: Solution, digits: number): Partial<Record<Quanti
 
 export interface ReferenceRow extends Partial<Record<(typeof PARAMETER_COLUMNS)[number] | QuantityName, string>> {
   readonly name: string;
-  readonly regime: string;
+  readonly description: string;
+  readonly regime: Regime;
 }
 
 export function referenceRows(digits: number): ReferenceRow[] {
   return REFERENCE_CASES.map((c) => {
     const s = solveModel(resolveParameters(c.model, c.params), digits);
-    return { name: c.name, regime: c.regime, model: c.model, ...c.params, ...quantitiesOf(s, digits) };
+    return { name: c.name, description: c.description, regime: s.regime, model: c.model, ...c.params, ...quantitiesOf(s, digits) };
   });
 }
 
@@ -81,12 +89,15 @@ export const REFERENCE_DOC = {
     measurement: 'each oscillator\'s position measured at strength μ and efficiency η: in the rotating frame μD[X_j] + μD[Y_j] and innovations √(ημ)H[X_j], √(ημ)H[Y_j], j = 1, 2',
     models: {
       modulated: 'H/ħ = Δ(a†a + b†b + 1) + χ(ab + a†b†); damping γ₁, γ₂ (γ₁ = γ₂ = γ in the paper)',
+      bae: 'ideal two-mode back-action evasion (assumption bae-ideal-limit): H/ħ = 0, damping γ, X₊ and Y₋ measured directly at strength μ, efficiency η (instead of the positions)',
       constant: 'H/ħ = Γ(a†b + ab†) − (iχ/2)(a² − a†² + b² − b†²) + Δ₁a†a + Δ₂b†b; damping γ₁, γ₂',
       single: 'H/ħ = Δa†a + (χ/2)(a² + a†²); damping γ; covariance of (X, Y) in V11, V12, V22',
     },
     quantities: {
       S: 'Eq. (15): 2√(V_α₊ V_α₋), V_α₊ the least variance in the (X₊, Y₊) plane at angle alpha, V_α₋ the (X₋, Y₋) variance at alpha + 90°',
       alpha: 'radians, in (−π/2, π/2], angle of the least-variance quadrature X₊cos α + Y₊sin α (C of Eq. 13 with its printed sign)',
+      S_UV: 'model two only: 2√(V_U V_V), V_U and V_V the least variances of the planes (U₁, U₂) and (V₁, V₂) of Eq. (22), each at its own angle; the paper\'s S for model two (Figure 2, dashed). Not an entanglement witness by itself (claim s-uv-witness)',
+      regime: 'below-threshold, at-threshold or above-threshold, decided exactly from the rational parameters; the conditional quantities exist in every regime when μ > 0 and η > 0',
       logNegativity: 'natural logarithm; max(0, −ln 2ν̃₋), ν̃₋ the smallest symplectic eigenvalue of the partially transposed covariance (vacuum ν = ½)',
       chiTh: 'least χ at which the drift loses stability, other parameters fixed',
       Vij: 'conditional steady-state covariance ½⟨{δr_i, δr_j}⟩, r = (X₁, Y₁, X₂, Y₂), upper triangle',
@@ -109,11 +120,12 @@ export function referenceSchema(): object {
         type: 'array',
         items: {
           type: 'object',
-          required: ['name', 'model', 'chi'],
+          required: ['name', 'model', 'regime'],
           properties: {
             name: { type: 'string' },
-            regime: { type: 'string' },
-            model: { enum: ['modulated', 'constant', 'single'] },
+            description: { type: 'string' },
+            regime: { enum: ['below-threshold', 'at-threshold', 'above-threshold'] },
+            model: { enum: MODEL_NAMES },
             ...Object.fromEntries(PARAMETER_COLUMNS.filter((c) => c !== 'model').map((c) => [c, num])),
             ...Object.fromEntries(QUANTITY_COLUMNS.map((c) => [c, num])),
           },
@@ -125,8 +137,9 @@ export function referenceSchema(): object {
 }
 
 export function referenceCsv(rows: readonly ReferenceRow[]): string {
-  const columns = ['name', ...PARAMETER_COLUMNS, ...QUANTITY_COLUMNS] as const;
+  const columns = ['name', 'description', 'regime', ...PARAMETER_COLUMNS, ...QUANTITY_COLUMNS] as const;
   const lines = [columns.join(',')];
-  for (const r of rows) lines.push(columns.map((c) => (r as unknown as Record<string, string | undefined>)[c] ?? '').join(','));
+  const field = (x: string) => (/[",\n]/.test(x) ? `"${x.replaceAll('"', '""')}"` : x);
+  for (const r of rows) lines.push(columns.map((c) => field((r as unknown as Record<string, string | undefined>)[c] ?? '')).join(','));
   return `${lines.join('\n')}\n`;
 }

@@ -4,19 +4,22 @@
  * conditional system evaluated exactly, and the Lyapunov and Riccati steady states at
  * `digits` significant digits.
  */
+import { Decimal } from 'decimal.js';
 import { Rational } from '../src/exact/rational.ts';
-import type { RationalFunction, RationalFunction as R } from '../src/exact/rationalFunction.ts';
+import { RationalFunction, type RationalFunction as R } from '../src/exact/rationalFunction.ts';
 import { lienardChipart } from '../src/gaussian/stability.ts';
 import { stabilityThreshold } from '../src/numeric/threshold.ts';
 import type { ConditionalSystem } from '../src/gaussian/conditional.ts';
 import { analyseTwoMode, type TwoModeAnalysis } from '../src/entanglement/analysis.ts';
 import { optimalQuadrature } from '../src/entanglement/gaussianState.ts';
-import { decimalContext, DEFAULT_DIGITS, type Dec } from '../src/numeric/context.ts';
-import { isHurwitzStable } from '../src/numeric/eigen.ts';
-import { evaluateDecimal, type ParameterValues } from '../src/numeric/fromExact.ts';
-import type { DMatrix } from '../src/numeric/matrix.ts';
-import { lyapunovSteadyState, riccatiSteadyState, type SteadyState } from '../src/numeric/riccati.ts';
-import { constantCoupling, modulatedCoupling, singleMode, type ModelName } from './measuredModels.ts';
+import { DEFAULT_DIGITS, type Dec } from '../src/numeric/context.ts';
+import { evaluateDecimal, evaluateExact, type ParameterValues } from '../src/numeric/fromExact.ts';
+import { SingularSystemError, type DMatrix } from '../src/numeric/matrix.ts';
+import { ConvergenceError, lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../src/numeric/riccati.ts';
+import type { ProductSeparability } from '../src/entanglement/productCriterion.ts';
+import { stabilityRegime, type Regime } from '../src/gaussian/regime.ts';
+import { backActionEvasion, constantCoupling, modulatedCoupling, singleMode, type ModelName } from './measuredModels.ts';
+import { separabilityUV } from './modelTwoSeparability.ts';
 import { sym } from './paper.ts';
 
 export class ParameterError extends Error {}
@@ -29,7 +32,7 @@ export const PARAMETERS = {
   coupling: 'coupling rate Γ, half the normal-mode splitting (real; constant model)',
   delta1: 'extra detuning Δ₁ of oscillator 1 (real, default 0; modulated and constant models, our generalisation)',
   delta2: 'extra detuning Δ₂ of oscillator 2 (real, default 0; modulated and constant models, our generalisation)',
-  chi: 'parametric drive rate χ (≥ 0)',
+  chi: 'parametric drive rate χ (≥ 0; modulated, constant and single models)',
   nbar: 'bath occupation N (≥ 0; default 0)',
   mu: 'measurement strength μ (≥ 0; default 0, no measurement)',
   eta: 'measurement efficiency η (0 ≤ η ≤ 1; default 1)',
@@ -42,12 +45,15 @@ const ALLOWED: Record<ModelName, readonly ParameterName[]> = {
   modulated: ['gamma', 'gamma1', 'gamma2', 'delta', 'delta1', 'delta2', 'chi', 'nbar', 'mu', 'eta'],
   constant: ['gamma', 'gamma1', 'gamma2', 'coupling', 'delta1', 'delta2', 'chi', 'nbar', 'mu', 'eta'],
   single: ['gamma', 'delta', 'chi', 'nbar', 'mu', 'eta'],
+  bae: ['gamma', 'nbar', 'mu', 'eta'],
 };
 const REQUIRED: Record<ModelName, readonly ParameterName[]> = {
   modulated: ['delta', 'chi'],
   constant: ['coupling', 'chi'],
   single: ['delta', 'chi'],
+  bae: [],
 };
+export const MODEL_NAMES = Object.keys(ALLOWED) as ModelName[];
 
 function parse(name: ParameterName, text: string): Rational {
   try {
@@ -69,7 +75,7 @@ export interface ResolvedParameters {
 
 /** Reads and validates the parameters of one model. */
 export function resolveParameters(model: ModelName, raw: RawParameters): ResolvedParameters {
-  if (!(model in ALLOWED)) throw new ParameterError(`--model: "${model}" is not one of modulated, constant, single`);
+  if (!Object.hasOwn(ALLOWED, model)) throw new ParameterError(`--model: "${String(model).slice(0, 40)}" is not one of ${MODEL_NAMES.join(', ')}`);
   for (const [k, v] of Object.entries(raw)) {
     if (v === undefined) continue;
     if (!ALLOWED[model].includes(k as ParameterName)) throw new ParameterError(`--${k} does not apply to the ${model} model (it takes ${ALLOWED[model].map((p) => `--${p}`).join(', ')})`);
@@ -89,37 +95,38 @@ export function resolveParameters(model: ModelName, raw: RawParameters): Resolve
   const values: Record<string, Rational> = {
     gamma1: check(gammaName, gamma1, positive(gamma1), raw),
     gamma2: check('gamma2', gamma2, positive(gamma2), raw),
-    chi: check('chi', chi, nonNegative(chi), raw),
+    ...(model === 'bae' ? {} : { chi: check('chi', chi, nonNegative(chi), raw) }),
     nbar: check('nbar', nbar, nonNegative(nbar), raw),
     mu: check('mu', mu, nonNegative(mu), raw),
     eta: check('eta', eta, nonNegative(eta) && eta.compare(Rational.ONE) <= 0, raw),
   };
-  if (model !== 'constant') values.delta = get('delta', '0');
+  if (model === 'modulated' || model === 'single') values.delta = get('delta', '0');
   if (model === 'constant') values.coupling = get('coupling', '0');
-  if (model !== 'single') {
+  if (model === 'modulated' || model === 'constant') {
     values.delta1 = get('delta1', '0');
     values.delta2 = get('delta2', '0');
   }
   return { model, values };
 }
 
-function systemOf(model: ModelName): ConditionalSystem {
-  return model === 'modulated' ? modulatedCoupling() : model === 'constant' ? constantCoupling() : singleMode();
+const SYSTEMS: Record<ModelName, () => ConditionalSystem> = { modulated: modulatedCoupling, constant: constantCoupling, single: singleMode, bae: backActionEvasion };
+
+export function conditionalSystemOf(model: ModelName): ConditionalSystem {
+  return SYSTEMS[model]();
 }
 
-function symbolValues(p: ResolvedParameters, chi: Rational = p.values.chi!): ParameterValues {
+export function symbolValues(p: ResolvedParameters): ParameterValues {
   const v = p.values;
   const entries: Array<[R, Rational]> = [
-    [sym.chi, chi],
     [sym.N, v.nbar!],
     [sym.mu, v.mu!],
     [sym.eta, v.eta!],
   ];
-  if (p.model === 'single') entries.push([sym.gamma, v.gamma1!], [sym.Delta, v.delta!]);
-  else entries.push([sym.gamma1, v.gamma1!], [sym.gamma2, v.gamma2!]);
-  if (p.model === 'modulated') entries.push([sym.Delta, v.delta!]);
-  if (p.model === 'constant') entries.push([sym.Gamma, v.coupling!]);
-  if (p.model !== 'single') entries.push([sym.Delta1, v.delta1!], [sym.Delta2, v.delta2!]);
+  if (v.chi !== undefined) entries.push([sym.chi, v.chi]);
+  if (p.model === 'single' || p.model === 'bae') entries.push([sym.gamma, v.gamma1!]);
+  else entries.push([sym.gamma1, v.gamma1!], [sym.gamma2, v.gamma2!], [sym.Delta1, v.delta1!], [sym.Delta2, v.delta2!]);
+  if (v.delta !== undefined) entries.push([sym.Delta, v.delta]);
+  if (v.coupling !== undefined) entries.push([sym.Gamma, v.coupling]);
   return new Map(entries);
 }
 
@@ -132,11 +139,12 @@ export function symbolValuesForCollective(p: ResolvedParameters): ParameterValue
 
 const stabilityQuantities = new Map<ModelName, RationalFunction[]>();
 
-/** The smallest χ ≥ 0 at which the drift stops being stable, to `digits` digits; null if none below 2⁶⁰. */
+/** The smallest χ ≥ 0 at which the drift stops being stable, to `digits` digits; null if none below 2⁶⁰ or the model has no drive. */
 export function threshold(p: ResolvedParameters, digits: number): Dec | null {
+  if (p.values.chi === undefined) return null;
   let quantities = stabilityQuantities.get(p.model);
   if (quantities === undefined) {
-    quantities = lienardChipart(systemOf(p.model).drift);
+    quantities = lienardChipart(conditionalSystemOf(p.model).drift);
     stabilityQuantities.set(p.model, quantities);
   }
   return stabilityThreshold(quantities, sym.chi, symbolValues(p), digits);
@@ -149,7 +157,7 @@ export interface ModelMatrices {
 }
 
 export function modelMatrices(p: ResolvedParameters, digits: number): ModelMatrices {
-  const s = systemOf(p.model);
+  const s = conditionalSystemOf(p.model);
   const values = symbolValues(p);
   return {
     drift: evaluateDecimal(digits, s.drift, values),
@@ -158,45 +166,143 @@ export function modelMatrices(p: ResolvedParameters, digits: number): ModelMatri
   };
 }
 
+/** The model's drift at the parameter point, exactly (rational entries). */
+function exactDrift(p: ResolvedParameters): RationalFunction[][] {
+  return evaluateExact(conditionalSystemOf(p.model).drift, symbolValues(p)).map((row) => row.map((x) => RationalFunction.from(x)));
+}
+
+/** Below, at or above the instability threshold, decided exactly from the rational parameters. */
+export function regimeOf(p: ResolvedParameters): Regime {
+  return stabilityRegime(exactDrift(p));
+}
+
+const REGIME_NOTES: Record<Exclude<Regime, 'below-threshold'>, string> = {
+  'at-threshold':
+    'at threshold: the drift has an eigenvalue with real part exactly 0, so the unconditional variance of one collective quadrature grows without bound (linearly in time) and has no steady state; the conditional covariance is stationary when every quadrature is measured (μ > 0, η > 0)',
+  'above-threshold':
+    'above threshold: the drift has an eigenvalue with Re > 0, so the unconditional motion grows exponentially and has no steady state; the conditional covariance still converges when every quadrature is measured (μ > 0, η > 0), but the conditional means ride on an unbounded motion, where the linear model itself stops being valid',
+};
+
 export interface Solution {
   readonly parameters: ResolvedParameters;
   readonly digits: number;
+  /** The working precision whose numbers agreed with a lower one's to `digits`. */
+  readonly workingDigits: number;
+  readonly regime: Regime;
+  /** regime === 'below-threshold': the unconditional motion has a steady state. */
   readonly stable: boolean;
   readonly chiTh: Dec | null;
   /** Present when stable: the unconditional (Lyapunov) steady state. */
   readonly unconditional?: SteadyState;
-  /** The conditional (Riccati) steady state: exists above threshold too when every quadrature is measured. */
+  /** The conditional (Riccati) steady state: exists at and above threshold too when every quadrature is measured. */
   readonly conditional?: SteadyState;
   readonly analysis?: TwoModeAnalysis;
+  /** Model two: S_UV, (15) built from its own planes (U₁, U₂) and (V₁, V₂). */
+  readonly separabilityUV?: ProductSeparability;
   readonly singleMode?: { variance: Dec; angle: Dec };
   readonly notes: string[];
 }
 
-export function solveModel(p: ResolvedParameters, digits: number = DEFAULT_DIGITS): Solution {
-  const work = digits + 10;
+/** The steady states and their figures of merit at one working precision `work`. */
+function solveAt(p: ResolvedParameters, digits: number, work: number, regime: Regime, chiTh: Dec | null): Solution {
   const m = modelMatrices(p, work);
-  const stable = isHurwitzStable(decimalContext(work), m.drift);
+  const stable = regime === 'below-threshold';
   const notes: string[] = [];
-  const chiTh = threshold(p, digits);
   let unconditional: SteadyState | undefined;
-  if (stable) unconditional = lyapunovSteadyState(work, m.drift, m.diffusion);
-  else notes.push('above threshold: the drift has an eigenvalue with Re ≥ 0, so the unconditional state grows without bound and has no steady state');
+  if (regime === 'below-threshold') unconditional = lyapunovSteadyState(work, m.drift, m.diffusion, { driftStable: true });
+  else notes.push(REGIME_NOTES[regime]);
   let conditional: SteadyState | undefined;
   try {
-    conditional = riccatiSteadyState(work, m.drift, m.diffusion, m.measurement);
+    conditional = riccatiSteadyState(work, m.drift, m.diffusion, m.measurement, { driftStable: stable });
   } catch (err) {
-    notes.push(`no conditional steady state: ${(err as Error).message}`);
+    if (!(err instanceof NoSteadyStateError)) throw err;
+    notes.push(`no steady state at all: ${err.message}`);
   }
-  if (!stable && conditional) {
-    notes.push('the conditional covariance still converges (every quadrature is measured, so the Riccati equation has a stabilising solution), but the conditional means are driven by an unbounded unconditional motion: the linear model itself stops being valid');
-  }
-  const base = { parameters: p, digits, stable, chiTh, notes };
+  const base = { parameters: p, digits, workingDigits: work, regime, stable, chiTh, notes };
   const extra: Partial<Solution> = {};
   if (unconditional) Object.assign(extra, { unconditional });
   if (conditional) {
     Object.assign(extra, { conditional });
     if (p.model === 'single') Object.assign(extra, { singleMode: optimalQuadrature(work, conditional.covariance) });
     else Object.assign(extra, { analysis: analyseTwoMode(work, conditional.covariance) });
+    if (p.model === 'constant') Object.assign(extra, { separabilityUV: separabilityUV(work, conditional.covariance) });
   }
   return { ...base, ...extra };
+}
+
+/**
+ * Every number a solution prints, by name, with the scale on which two precisions must agree:
+ * its own size (relative), or a natural floor for numbers that may be exactly 0 and then come
+ * out as rounding residue (angles and E_N: 1; Simon's invariant: (largest variance)⁴; a
+ * covariance entry: the largest entry).
+ */
+function printedNumbers(s: Solution): Map<string, { value: Dec; floor: Dec | number }> {
+  const out = new Map<string, { value: Dec; floor: Dec | number }>();
+  const largest = (m: DMatrix) => m.flat().reduce((x, y) => (y.abs().gt(x) ? y.abs() : x), m[0]![0]!.abs());
+  const matrix = (name: string, m: DMatrix | undefined) => {
+    if (m !== undefined) m.forEach((row, i) => row.forEach((x, j) => out.set(`${name}${i}${j}`, { value: x, floor: largest(m) })));
+  };
+  matrix('V', s.conditional?.covariance);
+  matrix('U', s.unconditional?.covariance);
+  const a = s.analysis;
+  if (a) {
+    for (const [k, x] of Object.entries({ S: a.S, vp: a.vAlphaPlus, vm: a.vAlphaMinus, duan: a.duan, nu: a.smallestSymplectic })) out.set(k, { value: x, floor: 0 });
+    for (const [k, x] of Object.entries({ alpha: a.alpha, en: a.logNegativity, enPT: a.logNegativityCheck.value })) out.set(k, { value: x, floor: 1 });
+    out.set('simon', { value: a.simon, floor: largest(s.conditional!.covariance).pow(4) });
+  }
+  const uv = s.separabilityUV;
+  if (uv) {
+    for (const [k, x] of Object.entries({ suv: uv.S, u0: uv.variances[0], u1: uv.variances[1] })) out.set(k, { value: x, floor: 0 });
+    for (const [k, x] of Object.entries({ a0: uv.angles[0], a1: uv.angles[1], bound: uv.separableBound })) out.set(k, { value: x, floor: 1 });
+  }
+  if (s.singleMode) {
+    out.set('variance', { value: s.singleMode.variance, floor: 0 });
+    out.set('angle', { value: s.singleMode.angle, floor: 1 });
+  }
+  return out;
+}
+
+function agreeTo(a: Solution, b: Solution, digits: number): boolean {
+  const x = printedNumbers(a);
+  const y = printedNumbers(b);
+  if (x.size !== y.size) return false;
+  const tolerance = `1e-${digits}`;
+  for (const [k, { value, floor }] of x) {
+    const w = y.get(k)?.value;
+    if (w === undefined || !value.isFinite() || !w.isFinite()) return false;
+    // The scale only sets the tolerance, so Decimal's default 20 digits are enough for it.
+    if (value.minus(w).abs().gt(Decimal.max(value.abs(), w.abs(), floor).times(tolerance))) return false;
+  }
+  return true;
+}
+
+/** The most working digits solveModel escalates to before giving up. */
+export const MAX_WORKING_DIGITS = 4000;
+
+/** A solution could not be made to hold its digits within MAX_WORKING_DIGITS. */
+export class PrecisionError extends Error {}
+
+/**
+ * The steady states at `digits` significant digits. Precision follows conditioning: the model is
+ * solved at two working precisions, raised (digits + 10, + 30, + 70, …) until every printed
+ * number agrees between them to `digits`; a singular solve or a Newton-Kleinman that does not
+ * settle at one precision is retried at the next.
+ */
+export function solveModel(p: ResolvedParameters, digits: number = DEFAULT_DIGITS): Solution {
+  const regime = regimeOf(p);
+  const chiTh = threshold(p, digits);
+  let previous: Solution | undefined;
+  let failure = '';
+  for (let extra = 10; digits + extra <= MAX_WORKING_DIGITS; extra = 2 * extra + 10) {
+    let current: Solution | undefined;
+    try {
+      current = solveAt(p, digits, digits + extra, regime, chiTh);
+    } catch (err) {
+      if (!(err instanceof SingularSystemError || err instanceof ConvergenceError)) throw err;
+      failure = `${err.message} at ${digits + extra} working digits`;
+    }
+    if (current && previous && agreeTo(previous, current, digits)) return current;
+    previous = current;
+  }
+  throw new PrecisionError(`the solution did not hold ${digits} digits between two working precisions up to ${MAX_WORKING_DIGITS}${failure ? ` (last failure: ${failure})` : ''}`);
 }

@@ -20,11 +20,12 @@ export function solutionJson(s: Solution): Record<string, unknown> {
     params: Object.fromEntries(Object.entries(s.parameters.values).map(([k, v]) => [k, v.toDecimalString()])),
     digits: d,
     conventions: { ...CONVENTIONS, basis: 'covariance rows and columns in the order (X₁, Y₁, X₂, Y₂); rates in the units of the inputs' },
+    regime: s.regime,
     stable: s.stable,
     chiTh: s.chiTh === null ? null : str(s.chiTh, d),
     notes: s.notes,
   };
-  if (s.stable && s.conditional) {
+  if (s.conditional) {
     out.covariance = covarianceStrings(s.conditional.covariance, d);
     out.residual = s.conditional.residual.toExponential(3);
     if (s.unconditional) out.unconditionalCovariance = covarianceStrings(s.unconditional.covariance, d);
@@ -44,15 +45,16 @@ export function solutionJson(s: Solution): Record<string, unknown> {
         physical: a.physical,
       });
     }
+    if (s.separabilityUV) {
+      const u = s.separabilityUV;
+      Object.assign(out, {
+        S_UV: str(u.S, d),
+        V_UV: u.variances.map((x) => str(x, d)),
+        alpha_UV: u.angles.map((x) => str(x, d)),
+        S_UV_separableBound: str(u.separableBound, d),
+      });
+    }
     if (s.singleMode) Object.assign(out, { Valpha: [str(s.singleMode.variance, d)], alpha: str(s.singleMode.angle, d), squeezing: str(s.singleMode.variance.times(2), d) });
-  } else if (!s.stable && s.conditional && s.analysis) {
-    // No steady state of the system: the numbers that still exist are reported apart, never as the answer.
-    out.conditionalAboveThreshold = {
-      covariance: covarianceStrings(s.conditional.covariance, d),
-      S: str(s.analysis.S, d),
-      logNegativity: str(s.analysis.logNegativity, d),
-      residual: s.conditional.residual.toExponential(3),
-    };
   }
   return out;
 }
@@ -60,8 +62,9 @@ export function solutionJson(s: Solution): Record<string, unknown> {
 export function solutionText(s: Solution): string {
   const j = solutionJson(s);
   const lines = [`model ${j.model}  ${Object.entries(j.params as object).map(([k, v]) => `${k}=${v}`).join(' ')}  (${s.digits} digits)`];
-  lines.push(`stable: ${s.stable}   χ_th = ${j.chiTh ?? 'none'}`);
-  for (const key of ['S', 'Valpha', 'alpha', 'logNegativity', 'expMinusLogNegativity', 'duan', 'simon', 'squeezing', 'residual'] as const) {
+  lines.push(`regime: ${s.regime}   χ_th = ${j.chiTh ?? 'none'}`);
+  if (!s.conditional) lines.push('no steady state (see the notes)');
+  for (const key of ['S', 'Valpha', 'alpha', 'S_UV', 'V_UV', 'alpha_UV', 'S_UV_separableBound', 'logNegativity', 'expMinusLogNegativity', 'duan', 'simon', 'squeezing', 'residual'] as const) {
     if (j[key] !== undefined) lines.push(`${key.padEnd(22)} ${Array.isArray(j[key]) ? (j[key] as string[]).join(', ') : String(j[key])}`);
   }
   if (j.covariance) lines.push('covariance (X₁, Y₁, X₂, Y₂):', ...(j.covariance as string[][]).map((r) => `  ${r.join('  ')}`));

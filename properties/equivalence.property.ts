@@ -35,4 +35,18 @@ describe('model equivalence under Δ <-> Γ', () => {
       runs(0.2),
     );
   });
+
+  it('with equal damping, S_UV of model two at Γ equals S of model one at Δ = Γ, at Figure 2\'s μ grid (the paper\'s equivalence, in the quantity it plots)', () => {
+    const figureMu = fc.integer({ min: 0, max: 120 }).map((k) => (10 ** (-3 + k / 20)).toPrecision(15));
+    fc.assert(
+      fc.property(fc.record({ gamma: rate, shift: detuning, nbar: occupation, mu: figureMu, eta: efficiency, fraction: belowFraction }), (d) => {
+        const chi = chiAt(d.fraction, Number(d.gamma) ** 2 + Number(d.shift) ** 2);
+        const common = { gamma: d.gamma, chi, nbar: d.nbar, mu: d.mu, eta: d.eta };
+        const one = solveModel(resolveParameters('modulated', { ...common, delta: d.shift }), 30).analysis!;
+        const two = solveModel(resolveParameters('constant', { ...common, coupling: d.shift }), 30).separabilityUV!;
+        expect(agreeingDigits(two.S, one.S, 30)).toBeGreaterThanOrEqual(28);
+      }),
+      runs(0.2),
+    );
+  });
 });

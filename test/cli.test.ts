@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { optimalMu } from '../proofs/closedForms.ts';
+import { Decimal } from 'decimal.js';
+import { independentBaeS, independentS } from './support/independentClosedForms.ts';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,12 +42,12 @@ describe('detuned-paramp', () => {
     // χ_th = √(γ² + Δ²) = √901 = 30.01666203960726…
     expect(s.chiTh.startsWith('30.0166620396072687')).toBe(true);
   }, 30_000);
-  it('solve above threshold: "stable": false, no steady-state numbers, the conditional state reported apart', () => {
+  it('solve above threshold: regime above-threshold, the conditional numbers under the usual keys, no unconditional state', () => {
     const s = JSON.parse(run('solve', '--model', 'modulated', '--delta', '3', '--chi', '25', '--mu', '1', '--digits', '20', '--json').stdout);
+    expect(s.regime).toBe('above-threshold');
     expect(s.stable).toBe(false);
-    expect(s).not.toHaveProperty('S');
-    expect(s).not.toHaveProperty('covariance');
-    expect(s.conditionalAboveThreshold).toHaveProperty('S');
+    for (const key of ['S', 'covariance', 'logNegativity', 'residual']) expect(s).toHaveProperty(key);
+    expect(s).not.toHaveProperty('unconditionalCovariance');
     expect(s.notes.join(' ')).toMatch(/above threshold/);
   }, 30_000);
   it('solve refuses bad input with exit 2, naming the parameter and its range', () => {
@@ -67,21 +68,37 @@ describe('detuned-paramp', () => {
       expect(r.stderr).not.toMatch(/\n\s+at |NaN|Infinity/);
     }
   }, 60_000);
-  it('figure2 writes its data and plots, with the minimum of each curve', () => {
+  it('figure2 writes its data and plots in the paper\'s encoding, with each curve\'s minimum to 12 digits', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fig-'));
     const r = run('figure2', '--out', dir, '--points', '7');
     expect(r.status).toBe(0);
-    for (const f of ['figure2.json', 'figure2.csv', 'figure2.svg', 'figure2-alternatives.svg']) expect(existsSync(join(dir, f))).toBe(true);
+    for (const f of ['figure2.json', 'figure2.csv', 'figure2.svg', 'figure2-entanglement.svg', 'figure2-alternatives.svg']) expect(existsSync(join(dir, f))).toBe(true);
     const data = JSON.parse(readFileSync(join(dir, 'figure2.json'), 'utf8'));
-    expect(data.curves.length).toBeGreaterThanOrEqual(4);
+    const byId = (id: string) => data.curves.find((c: { id: string }) => c.id === id);
+    expect(data.curves.filter((c: { alternative: boolean }) => !c.alternative).map((c: { id: string }) => c.id)).toEqual(['one-25', 'two-25', 'one-50', 'two-50', 'bae']);
     expect(data.curves[0].points).toHaveLength(7);
     expect(data.curves[0].points[0].S.replace(/[-.]/g, '').replace(/e.*$/, '').length).toBeGreaterThanOrEqual(25);
-    expect(readFileSync(join(dir, 'figure2.svg'), 'utf8')).toMatch(/^<svg/);
-    // The refined minimum of the Riccati curve against the closed form (16)-(18) minimised over μ.
-    const closed = optimalMu({ gamma: '1', delta: '25', chi: '25', nbar: '5', eta: '1' });
-    const one25 = data.curves.find((c: { id: string }) => c.id === 'one-25');
-    expect(Number(one25.minimumS.S)).toBeCloseTo(closed.S, 6);
-    expect(Number(one25.minimumS.mu)).toBeCloseTo(closed.mu, 2);
+    for (const key of ['S_UV_reduced', 'S_UV_fullCovariance', 'S_UV_separableBound']) expect(byId('two-25').points[3]).toHaveProperty(key);
+    expect(byId('two-50').parameters.gamma1).toBe('5/4');
+    const svg = readFileSync(join(dir, 'figure2.svg'), 'utf8');
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toContain('back-action evasion');
+    expect(svg).toContain('stroke-dasharray');
+    // Model one's minimum at Δ = √(χ² − γ²) against the closed form (16)-(18) typed independently, minimised over log μ here.
+    const closedS = (mu: number) => Number(independentS('1', new Decimal(624).sqrt().toString(), '25', '5', mu.toPrecision(20), '1'));
+    let [lo, hi] = [Math.log(0.1), Math.log(100)];
+    for (let k = 0; k < 80; k++) {
+      const [a, b] = [lo + (hi - lo) / 3, hi - (hi - lo) / 3];
+      if (closedS(Math.exp(a)) < closedS(Math.exp(b))) hi = b;
+      else lo = a;
+    }
+    const least = byId('one-25').minimumPlotted;
+    expect(least.value.replace(/[-.]/g, '').replace(/^0+/, '').length).toBeGreaterThanOrEqual(12);
+    expect(Math.abs(Number(least.value) / closedS(Math.exp(lo)) - 1)).toBeLessThan(1e-11);
+    // Back-action evasion falls with μ: its least value is the last grid point, μ = 10³γ.
+    expect(Number(byId('bae').minimumPlotted.value) / Number(independentBaeS('1', '5', '1000', '1')) - 1).toBeLessThan(1e-14);
+    expect(data.backActionEvasionOvertakes.map((x: { curve: string }) => x.curve)).toEqual(['one-25', 'two-25', 'one-50', 'two-50']);
+    expect(r.stdout).toMatch(/back-action evasion overtakes one-25 above μ = 17\.2/);
   }, 60_000);
   it('reference then compare: exit 0 on its own data, 1 on a changed value, 2 on a malformed file', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ref-'));

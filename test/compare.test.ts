@@ -1,28 +1,15 @@
 /**
  * compare against an implementation written differently for the test: the closed form
- * (16)-(18) of model one, typed here from the paper with decimal.js, not imported from proofs/.
+ * (16)-(18) of model one, typed in test/support from the paper with decimal.js, not imported from proofs/.
  */
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compareResults, MalformedInputError } from '../proofs/compare.ts';
 import { referenceCsv, referenceRows } from '../proofs/reference.ts';
+import { independentS } from './support/independentClosedForms.ts';
 
 const D = Decimal.clone({ precision: 60 });
-
-/** S of Eq. (16) with α from (18), sin 2α ≥ 0. */
-function independentS(g: string, delta: string, chi: string, n: string, mu: string, eta: string): string {
-  const [G, De, C, N, M, E] = [g, delta, chi, n, mu, eta].map((x) => new D(x)) as Decimal[];
-  const snr = E!.times(M!).times(N!.plus(0.5).plus(M!.div(G!.times(2)))).times(2).div(G!);
-  const th2 = G!.pow(2).plus(De!.pow(2));
-  const c2 = C!.pow(2);
-  const k = G!.pow(2).times(snr);
-  const inner = th2.plus(c2).plus(k.times(4)).minus(th2.minus(c2).pow(2).plus(th2.plus(c2).times(k).times(8)).plus(k.pow(2).times(16)).sqrt()).div(c2.times(2));
-  const cos2a = De!.div(th2.sqrt()).times(inner.sqrt());
-  const sin2a = new D(1).minus(cos2a.pow(2)).sqrt();
-  const a = G!.plus(C!.times(sin2a));
-  return a.pow(2).plus(k.times(4)).sqrt().minus(a).div(E!.times(M!).times(2)).toSignificantDigits(40).toString();
-}
 
 const points = [
   ['1', '30', '25', '5', '5', '1'],
@@ -41,6 +28,24 @@ describe('compare', () => {
     expect(result.failed).toBe(0);
     expect(result.passed).toBe(points.length);
   }, 30_000);
+
+  it('model two\'s S_UV against the closed form of model one at Δ = Γ, and rows at and above threshold compared and marked with their regime', () => {
+    const rows = [
+      ['constant', '1', '30', '25', '5', '5', '1'],
+      ['constant', '7', '24', '25', '5', '5', '1'], // χ = √(γ² + Γ²): exactly at threshold
+      ['constant', '1', '20', '25', '2', '3', '1'], // above threshold
+    ];
+    const text = `model,gamma,coupling,chi,nbar,mu,eta,S_UV\n${rows.map((r) => [...r, independentS(r[1]!, r[2]!, r[3]!, r[4]!, r[5]!, r[6]!)].join(',')).join('\n')}\n`;
+    const result = compareResults(text, { rtol: '1e-25', atol: '0' });
+    expect(result.failed).toBe(0);
+    expect(result.rows.map((r) => r.regime)).toEqual(['below-threshold', 'at-threshold', 'above-threshold']);
+  }, 30_000);
+
+  it('a quantity with no steady state to compare with fails with its reason', () => {
+    const result = compareResults('model,gamma,delta,chi,mu,S\nmodulated,7,24,25,0,1\n', { rtol: '1e-8', atol: '0' });
+    expect(result.failed).toBe(1);
+    expect(result.rows[0]!.results[0]!.note).toMatch(/no steady state here \(at-threshold/);
+  });
 
   it('a wrong value fails and says by how much', () => {
     const p = points[0]!;

@@ -17,7 +17,7 @@ import { renderText } from '../report/text.ts';
 import { renderJUnit } from '../report/junit.ts';
 import { changedVerdicts, recordedVerdicts } from '../claims/recorded.ts';
 import { setWorkingDigits } from '../../proofs/precision.ts';
-import { PARAMETERS, ParameterError, resolveParameters, solveModel, type ParameterName } from '../../proofs/solve.ts';
+import { MODEL_NAMES, PARAMETERS, ParameterError, PrecisionError, resolveParameters, solveModel, type ParameterName } from '../../proofs/solve.ts';
 import { solutionJson, solutionText } from '../../proofs/solveReport.ts';
 import type { ModelName } from '../../proofs/measuredModels.ts';
 
@@ -35,22 +35,29 @@ Usage:
                                     print the ledger (one verdict per equation or claim)
   detuned-paramp solve --model M [parameters] [--digits N] [--json]
                                     steady state of one model at one parameter point: the
-                                    conditional (Riccati) covariance with both positions
-                                    measured, S (Eq. 15), the optimal angle α, log-negativity
-                                    by two routes, Duan and Simon criteria, χ_th
+                                    regime (below, at or above threshold, decided exactly),
+                                    the conditional (Riccati) covariance with both positions
+                                    measured, S (Eq. 15), the optimal angle α, model two's
+                                    S_UV, log-negativity by two routes, Duan and Simon
+                                    criteria, χ_th
   detuned-paramp figure2 --out DIR [--digits N] [--points K]
-                                    Figure 2 recomputed from the full covariances: S and
-                                    e^(−E_N) against μ/γ (10⁻³ … 10³, K = 121 points) for
-                                    χ/γ = 25, 50, N = 5, η = 1, both models, with the
-                                    alternatives of the open assumptions; writes JSON and CSV
-                                    (N = 30 significant digits by default) and two SVG plots,
-                                    and prints the minimum of each curve and where it is
+                                    Figure 2 as the paper drew it: S against μ/γ (10⁻³ … 10³,
+                                    K = 121 points), χ/γ = 25 (light) and 50 (dark), N = 5,
+                                    η = 1; model one solid (S of Eq. 15), model two dashed
+                                    (S_UV by the reduced Eqs. 25-28), back-action evasion
+                                    dot-dashed; both parametric schemes at their threshold.
+                                    Writes JSON and CSV (N = 30 significant digits by default)
+                                    with e^(−E_N), S_UV from the full covariance and its
+                                    separable bound, and three SVG plots (the figure, a second
+                                    panel of e^(−E_N), the alternative readings); prints each
+                                    curve's minimum and where back-action evasion overtakes
   detuned-paramp reference --out DIR [--digits N]
                                     the golden dataset for other implementations: a grid of
-                                    parameter sets of every model (near threshold, weak and
-                                    strong measurement, low efficiency, damping asymmetry,
-                                    large χ/γ) with S, V_α±, α, E_N, the covariance and χ_th at
-                                    N = 40 digits: reference.json, reference.schema.json,
+                                    parameter sets of every model (near, at and above
+                                    threshold, weak and strong measurement, low efficiency,
+                                    damping asymmetry, large χ/γ, back-action evasion) with
+                                    the regime, S, V_α±, α, S_UV, E_N, the covariance and χ_th
+                                    at N = 40 digits: reference.json, reference.schema.json,
                                     reference.csv
   detuned-paramp compare FILE [--rtol R] [--atol A] [--json]
                                     recompute every row of another implementation's results
@@ -58,8 +65,9 @@ Usage:
                                     model, gamma, gamma1, gamma2, delta, coupling, delta1,
                                     delta2, chi, nbar, mu, eta; quantity columns like
                                     reference.csv: chiTh, S, Valpha_plus, Valpha_minus, alpha,
-                                    logNegativity, expMinusLogNegativity, V11 … V44) and report
-                                    each quantity's relative error; a quantity passes when
+                                    S_UV, logNegativity, expMinusLogNegativity, V11 … V44) and
+                                    report each quantity's relative error, each row with its
+                                    regime (at and above threshold too); a quantity passes when
                                     |theirs − ours| ≤ A + R·|ours| (defaults R = 1e-8,
                                     A = 1e-12). Exit 0 all pass, 1 any fails, 2 malformed file
                                     (with its line and column)
@@ -86,13 +94,21 @@ verify options:
 
 solve options (values are decimal strings, read exactly: 0.1 is 1/10; write a negative
 value with "=", as in --delta=-20):
-  --model M            modulated (model one), constant (model two) or single (the one-mode
-                       detuned parametric amplifier of the paper's Ref. [30])
+  --model M            modulated (model one), constant (model two), single (the one-mode
+                       detuned parametric amplifier of the paper's Ref. [30]) or bae (ideal
+                       two-mode back-action evasion: X₊ and Y₋ measured directly, no drive;
+                       takes --gamma, --nbar, --mu, --eta)
 ${PARAMETER_HELP}
   --digits N           significant digits of the working precision and output (10-1000; default 50)
   --json               print the solution as JSON (numbers as decimal strings)
-  Above threshold the answer is "stable": false with no steady-state numbers; what still exists
-  (the conditional covariance) is reported apart, with the reason.
+  "regime" is below-threshold, at-threshold or above-threshold, decided exactly from the
+  rational parameters. At and above threshold the unconditional motion has no steady state
+  (no unconditionalCovariance), but the conditional one does when μ > 0 and η > 0: its
+  numbers are reported under the same keys, with a note. With μ = 0 or η = 0 there is
+  nothing to condition on, and the answer is "no steady state".
+  Precision follows conditioning: the model is solved at two working precisions, raised until
+  every printed number agrees between them to N digits (up to 4000 working digits; past that,
+  exit 1 naming the cause).
 
 Verdicts:
   verified    the printed form equals the derived one
@@ -233,7 +249,7 @@ function solve(args: string[]): number {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (values.model === undefined) throw new UsageError('--model is required: modulated, constant or single');
+  if (values.model === undefined) throw new UsageError(`--model is required: ${MODEL_NAMES.join(', ')}`);
   const digits = integerOption('digits', values.digits, 10, 1000);
   const raw = Object.fromEntries(Object.keys(PARAMETERS).map((k) => [k, (values as Record<string, unknown>)[k]]).filter(([, v]) => v !== undefined)) as Partial<Record<ParameterName, string>>;
   let solution;
@@ -241,6 +257,7 @@ function solve(args: string[]): number {
     solution = solveModel(resolveParameters(values.model as ModelName, raw), digits);
   } catch (err) {
     if (err instanceof ParameterError) throw new UsageError(err.message);
+    if (err instanceof PrecisionError) throw new Error(`${err.message}; parameters: ${Object.entries(raw).map(([k, v]) => `--${k} ${v}`).join(' ')}`);
     throw err;
   }
   process.stdout.write(values.json ? `${JSON.stringify(solutionJson(solution), null, 2)}\n` : `${solutionText(solution)}\n`);
@@ -261,7 +278,7 @@ async function figure2(args: string[]): Promise<number> {
   if (values.out === undefined) throw new UsageError('--out DIR is required');
   const digits = integerOption('digits', values.digits, 30, 200);
   const points = integerOption('points', values.points, 3, 2001);
-  const { curveSpecs, computeCurve, figureJson, figureCsv, plotRows } = await import('../../proofs/figure2.ts');
+  const { curveSpecs, computeCurve, figureJson, figureCsv, plotRows, paperStyles, overtaking } = await import('../../proofs/figure2.ts');
   const { renderLinePlotSvg } = await import('../report/plot.ts');
   mkdirSync(values.out, { recursive: true });
   const specs = curveSpecs();
@@ -270,16 +287,25 @@ async function figure2(args: string[]): Promise<number> {
     return computeCurve(spec, points, digits);
   });
   const main = curves.filter((c) => !c.alternative);
-  const alternatives = curves.filter((c) => c.alternative || c.chi === '50');
-  writeFileSync(join(values.out, 'figure2.json'), `${JSON.stringify(figureJson(curves, digits), null, 2)}\n`);
+  const bae = curves.find((c) => c.model === 'bae')!;
+  const crossings = main.filter((c) => c !== bae).map((c) => ({ curve: c.id, crossing: overtaking(bae, c, digits) }));
+  writeFileSync(join(values.out, 'figure2.json'), `${JSON.stringify(figureJson(curves, crossings, digits), null, 2)}\n`);
   writeFileSync(join(values.out, 'figure2.csv'), figureCsv(curves, digits));
-  const axes = { x: { field: 'mu', title: 'μ/γ', log: true }, y: { field: 'value', title: 'S and e^(−E_N)', log: true }, series: 'series', dash: 'quantity', rules: [1] };
-  writeFileSync(join(values.out, 'figure2.svg'), await renderLinePlotSvg({ ...axes, title: 'Figure 2: N = 5, η = 1 (Δ = χ; model two γ₁ = 1.25γ, γ₂ = 0.75γ, Γ = χ₂)', rows: plotRows(main) }));
-  writeFileSync(join(values.out, 'figure2-alternatives.svg'), await renderLinePlotSvg({ ...axes, title: 'Figure 2 at χ = 50γ under the alternative assumptions', rows: plotRows(alternatives) }));
+  const axes = { x: { field: 'mu', title: 'μ/γ', log: true }, series: 'series', rules: [1] };
+  writeFileSync(
+    join(values.out, 'figure2.svg'),
+    await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'S (model two: S_UV)', log: true }, title: 'Figure 2: N = 5, η = 1; light χ = 25γ, dark χ = 50γ; solid model one, dashed model two, dot-dashed back-action evasion', rows: plotRows(main), styles: paperStyles(main) }),
+  );
+  const entanglementRows = [...plotRows(main, (_, p) => p.expMinusLogNegativity), ...plotRows(main.filter((c) => c.model === 'constant'), (_, p) => p.S, ': S of (15)')];
+  writeFileSync(join(values.out, 'figure2-entanglement.svg'), await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'e^(−E_N), and S of (15) for model two', log: true }, title: 'Figure 2, second panel: e^(−E_N) of every curve (model two: also S of (15) from X±, Y±)', rows: entanglementRows }));
+  const alternatives = curves.filter((c) => c.alternative || c.chi === '50');
+  writeFileSync(join(values.out, 'figure2-alternatives.svg'), await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'S (model two: S_UV)', log: true }, title: 'Figure 2 at χ = 50γ under the alternative readings', rows: plotRows(alternatives) }));
+  const fmt = (x: { toSignificantDigits(n: number): unknown }) => String(x.toSignificantDigits(Math.min(digits, 15)));
   for (const c of curves) {
-    process.stdout.write(`${c.label.padEnd(48)} least S = ${c.minimumS.value.toSignificantDigits(8)} at μ = ${c.minimumS.mu.toSignificantDigits(6)}γ; least e^(−E_N) = ${c.minimumExpMinusLogNegativity.value.toSignificantDigits(8)} at μ = ${c.minimumExpMinusLogNegativity.mu.toSignificantDigits(6)}γ${c.alternative ? '  (alternative)' : ''}\n`);
+    process.stdout.write(`${c.label.padEnd(44)} least ${c.model === 'constant' ? 'S_UV' : 'S'} = ${fmt(c.minimumPlotted.value)} at μ = ${fmt(c.minimumPlotted.mu)}γ; least e^(−E_N) = ${fmt(c.minimumExpMinusLogNegativity.value)} at μ = ${fmt(c.minimumExpMinusLogNegativity.mu)}γ${c.routeDifference ? `; S_UV routes differ by ≤ ${c.routeDifference.relative.toSignificantDigits(2)}` : ''}${c.alternative ? '  (alternative)' : ''}\n`);
   }
-  process.stdout.write(`wrote figure2.json, figure2.csv, figure2.svg, figure2-alternatives.svg to ${values.out}\n`);
+  for (const x of crossings) process.stdout.write(`back-action evasion overtakes ${x.curve} ${x.crossing ? `above μ = ${fmt(x.crossing.mu)}γ (S = ${fmt(x.crossing.value)})` : 'nowhere on 10⁻³ … 10³'}\n`);
+  process.stdout.write(`wrote figure2.json, figure2.csv, figure2.svg, figure2-entanglement.svg, figure2-alternatives.svg to ${values.out}\n`);
   return 0;
 }
 

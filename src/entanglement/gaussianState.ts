@@ -92,15 +92,38 @@ export function simonInvariant(digits: number, v: DMatrix): Dec {
   return det2(a).times(det2(b)).plus(dc.times(dc)).minus(trace).minus(det2(a).plus(det2(b)).times(quarter));
 }
 
-/** The least variance of X cos θ + Y sin θ in a 2×2 block, and the angle θ ∈ (−π/2, π/2] where it occurs. */
-export function optimalQuadrature(digits: number, m: DMatrix): { variance: Dec; angle: Dec } {
+export interface LeastQuadrature {
+  /** The least variance of X cos θ + Y sin θ over θ. */
+  readonly variance: Dec;
+  /** cos 2θ and sin 2θ at the least-variance angle (no trigonometry needed). */
+  readonly cos2: Dec;
+  readonly sin2: Dec;
+  /** θ ∈ (−π/2, π/2], computed on first use (an arctangent at working precision is costly). */
+  readonly angle: Dec;
+}
+
+/** The least variance of X cos θ + Y sin θ in a 2×2 block, and where it occurs (θ = 0 for an isotropic block). */
+export function optimalQuadrature(digits: number, m: DMatrix): LeastQuadrature {
   const D = decimalContext(digits);
   const a = new D(m[0]![0]!);
   const b = new D(m[0]![1]!);
   const c = new D(m[1]![1]!);
   const halfDiff = a.minus(c).div(2);
   const radius = halfDiff.times(halfDiff).plus(b.times(b)).sqrt();
-  return { variance: a.plus(c).div(2).minus(radius), angle: D.atan2(b.neg(), halfDiff.neg()).div(2) };
+  // Var(θ) = (a + c)/2 + (a − c)/2 cos 2θ + b sin 2θ is least where (cos 2θ, sin 2θ) = −(halfDiff, b)/radius.
+  const isotropic = radius.isZero();
+  const cos2 = isotropic ? new D(1) : halfDiff.neg().div(radius);
+  const sin2 = isotropic ? new D(0) : b.neg().div(radius);
+  let angle: Dec | undefined;
+  return {
+    variance: a.plus(c).div(2).minus(radius),
+    cos2,
+    sin2,
+    get angle() {
+      angle ??= isotropic ? new D(0) : D.atan2(sin2, cos2).div(2);
+      return angle;
+    },
+  };
 }
 
 /** Variance of X cos θ + Y sin θ. */
@@ -137,12 +160,16 @@ export function collectiveBlocks(digits: number, v: DMatrix): { plus: DMatrix; m
 }
 
 export function separability(digits: number, v: DMatrix): Separability {
-  const D = decimalContext(digits);
   const { plus, minus } = collectiveBlocks(digits, v);
-  const { variance: vAlphaPlus, angle: alpha } = optimalQuadrature(digits, plus);
-  const vAlphaMinus = quadratureVariance(digits, minus, alpha.plus(D.acos(-1).div(2)));
+  const least = optimalQuadrature(digits, plus);
+  const vAlphaPlus = least.variance;
+  // At α + 90° cos 2θ and sin 2θ change sign.
+  const [a, b, c] = [minus[0]![0]!, minus[0]![1]!, minus[1]![1]!];
+  const vAlphaMinus = a.plus(c).div(2).minus(a.minus(c).div(2).times(least.cos2)).minus(b.times(least.sin2));
   return {
-    alpha,
+    get alpha() {
+      return least.angle;
+    },
     vAlphaPlus,
     vAlphaMinus,
     S: vAlphaPlus.times(vAlphaMinus).sqrt().times(2),

@@ -10,7 +10,7 @@ const contexts = new Map<number, DecimalConstructor>();
 
 /** An independent Decimal constructor at `digits` significant digits (cached per precision). */
 export function decimalContext(digits: number = DEFAULT_DIGITS): DecimalConstructor {
-  if (!Number.isInteger(digits) || digits < 10 || digits > 1000) throw new RangeError(`digits must be an integer from 10 to 1000, got ${digits}`);
+  if (!Number.isInteger(digits) || digits < 10 || digits > 5000) throw new RangeError(`digits must be an integer from 10 to 5000, got ${digits}`);
   let D = contexts.get(digits);
   if (D === undefined) {
     D = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });

@@ -3,6 +3,9 @@ import type { Dec, DecimalConstructor } from './context.ts';
 
 export type DMatrix = Dec[][];
 
+/** A linear solve met a zero pivot: the system is singular at this working precision. */
+export class SingularSystemError extends Error {}
+
 export function didentity(D: DecimalConstructor, n: number): DMatrix {
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => new D(i === j ? 1 : 0)));
 }
@@ -50,7 +53,7 @@ export function dsolve(m: DMatrix, rhs: Dec[]): Dec[] {
   for (let col = 0; col < n; col++) {
     let pivot = col;
     for (let r = col + 1; r < n; r++) if (a[r]![col]!.abs().gt(a[pivot]![col]!.abs())) pivot = r;
-    if (a[pivot]![col]!.isZero()) throw new Error('singular linear system');
+    if (a[pivot]![col]!.isZero()) throw new SingularSystemError('singular linear system');
     [a[col], a[pivot]] = [a[pivot]!, a[col]!];
     const p = a[col]!;
     for (let r = col + 1; r < n; r++) {

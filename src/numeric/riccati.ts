@@ -10,9 +10,11 @@ import { Float64Context } from './float64.ts';
 import { isHurwitzStable, symmetricEigen } from './eigen.ts';
 import { lyapunovResidual, solveLyapunov } from './lyapunov.ts';
 import { covarianceRate } from './integrate.ts';
-import { dadd, didentity, dmaxAbs, dmul, dscale, dsub, dsymmetrize, type DMatrix } from './matrix.ts';
+import { dadd, didentity, SingularSystemError, dmaxAbs, dmul, dscale, dsub, dsymmetrize, type DMatrix } from './matrix.ts';
 
 export class NoSteadyStateError extends Error {}
+/** Newton-Kleinman did not settle within its step budget (at this working precision). */
+export class ConvergenceError extends Error {}
 
 export interface SteadyState {
   readonly covariance: DMatrix;
@@ -20,9 +22,9 @@ export interface SteadyState {
   readonly iterations: number;
 }
 
-export function lyapunovSteadyState(digits: number, a: DMatrix, d: DMatrix): SteadyState {
+export function lyapunovSteadyState(digits: number, a: DMatrix, d: DMatrix, options: SteadyStateOptions = {}): SteadyState {
   const D = decimalContext(digits);
-  if (!isHurwitzStable(D, a)) throw new NoSteadyStateError('the drift matrix has an eigenvalue with non-negative real part: no unconditional steady state (above threshold)');
+  if (!(options.driftStable ?? isHurwitzStable(D, a))) throw new NoSteadyStateError('the drift matrix has an eigenvalue with non-negative real part: no unconditional steady state (above threshold)');
   const v = solveLyapunov(D, a, d);
   return { covariance: v, residual: lyapunovResidual(a, v, d), iterations: 1 };
 }
@@ -31,18 +33,27 @@ export function riccatiResidual(a: DMatrix, v: DMatrix, d: DMatrix, m: DMatrix):
   return dmaxAbs(covarianceRate(a, d, m, v));
 }
 
-/** A V₀ such that A − V₀ M is stable: 0 if A is, else a multiple of 1 beyond ‖A‖ when M is positive definite. */
-function stabilisingStart(D: DecimalConstructor, a: DMatrix, m: DMatrix): DMatrix {
+/**
+ * Stabilising starts V₀ (A − V₀ M stable), best first: 0 when A is stable, and a multiple of 1
+ * beyond ‖A‖ when M is positive definite. Near threshold 0 is a poor start (the first step is
+ * the huge unconditional covariance, then ~log₂ of it halving steps), so both are offered.
+ * `driftStable`, when the caller has decided it exactly, replaces the rounded eigenvalue test
+ * (which calls a drift exactly at threshold stable or not by rounding).
+ */
+function stabilisingStarts(D: DecimalConstructor, a: DMatrix, m: DMatrix, driftStable: boolean | undefined): DMatrix[] {
   const n = a.length;
-  const zero = dscale(didentity(D, n), new D(0));
-  if (isHurwitzStable(D, a)) return zero;
+  const starts: DMatrix[] = [];
+  if (driftStable ?? isHurwitzStable(D, a)) starts.push(dscale(didentity(D, n), new D(0)));
   const lowest = symmetricEigen(D, m).values[0]!;
-  if (!lowest.gt(0)) {
-    throw new NoSteadyStateError('the drift is unstable and the measurement does not see every quadrature: no stabilising conditional steady state is guaranteed');
+  if (lowest.gt(0)) {
+    let frobenius = new D(0);
+    for (const row of a) for (const x of row) frobenius = frobenius.plus(x.times(x));
+    starts.push(dscale(didentity(D, n), frobenius.sqrt().plus(1).div(lowest)));
   }
-  let frobenius = new D(0);
-  for (const row of a) for (const x of row) frobenius = frobenius.plus(x.times(x));
-  return dscale(didentity(D, n), frobenius.sqrt().plus(1).div(lowest));
+  if (starts.length === 0) {
+    throw new NoSteadyStateError('the drift is not stable and the measurement does not see every quadrature (μ = 0 or η = 0 sees none): no stabilising conditional steady state is guaranteed');
+  }
+  return starts;
 }
 
 /**
@@ -69,25 +80,52 @@ function newtonKleinman(D: DecimalConstructor, a: DMatrix, d: DMatrix, m: DMatri
     previous = change;
     if (change.times(change).lte(target) || floor) return { v, iterations: k };
   }
-  throw new NoSteadyStateError('Newton-Kleinman did not converge in 100 steps');
+  throw new ConvergenceError('Newton-Kleinman did not converge in 100 steps');
 }
 
 const convert = (D: DecimalConstructor, x: DMatrix): DMatrix => x.map((row) => row.map((y) => new D(y.toNumber())));
 
-export function riccatiSteadyState(digits: number, a: DMatrix, d: DMatrix, m: DMatrix): SteadyState {
+export interface SteadyStateOptions {
+  /** Whether every eigenvalue of A has Re < 0, when known exactly (see gaussian/regime). */
+  readonly driftStable?: boolean;
+}
+
+export function riccatiSteadyState(digits: number, a: DMatrix, d: DMatrix, m: DMatrix, options: SteadyStateOptions = {}): SteadyState {
   const D = decimalContext(digits + 10);
   // The globally convergent first steps run in double precision; Decimal Newton then needs only
   // the two or three quadratic steps from ~10⁻¹⁴ to the working precision.
-  let start: DMatrix;
-  try {
-    const F = Float64Context;
-    const coarse = newtonKleinman(F, convert(F, a), convert(F, d), convert(F, m), stabilisingStart(F, convert(F, a), convert(F, m)), 13);
-    start = convert(D, coarse.v);
-    if (!isHurwitzStable(D, dsub(a, dmul(start, m)))) throw new Error('double-precision start is not stabilising');
-  } catch {
-    start = stabilisingStart(D, a, m);
+  const F = Float64Context;
+  const [af, df, mf] = [a, d, m].map((x) => convert(F, x)) as [DMatrix, DMatrix, DMatrix];
+  const polish = (start: DMatrix): SteadyState => {
+    const { v, iterations } = newtonKleinman(D, a, d, m, start, digits + 1);
+    const out = decimalContext(digits);
+    return { covariance: v.map((row) => row.map((x) => new out(x))), residual: riccatiResidual(a, v, d, m), iterations };
+  };
+  let failure: unknown;
+  const attempt = (start: DMatrix): SteadyState | undefined => {
+    try {
+      return polish(start);
+    } catch (err) {
+      if (!(err instanceof ConvergenceError || err instanceof SingularSystemError)) throw err;
+      failure = err;
+      return undefined;
+    }
+  };
+  for (const coarseStart of stabilisingStarts(F, af, mf, options.driftStable)) {
+    let start: DMatrix;
+    try {
+      start = convert(D, newtonKleinman(F, af, df, mf, coarseStart, 13).v);
+    } catch {
+      continue; // double precision overflowed, met a singular step or did not settle: the next start
+    }
+    if (!isHurwitzStable(D, dsub(a, dmul(start, m)))) continue;
+    const solved = attempt(start);
+    if (solved) return solved;
+    break;
   }
-  const { v, iterations } = newtonKleinman(D, a, d, m, start, digits + 1);
-  const out = decimalContext(digits);
-  return { covariance: v.map((row) => row.map((x) => new out(x))), residual: riccatiResidual(a, v, d, m), iterations };
+  for (const start of stabilisingStarts(D, a, m, options.driftStable)) {
+    const solved = attempt(start);
+    if (solved) return solved;
+  }
+  throw failure;
 }

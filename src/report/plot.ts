@@ -7,8 +7,9 @@ export interface LinePlot {
   readonly x: { readonly field: string; readonly title: string; readonly log: boolean };
   readonly y: { readonly field: string; readonly title: string; readonly log: boolean };
   readonly series: string;
-  readonly dash?: string;
   readonly rows: ReadonlyArray<Record<string, number | string>>;
+  /** Colour and dash per series; the two encodings then share one legend. */
+  readonly styles?: ReadonlyArray<{ readonly series: string; readonly color: string; readonly dash: readonly number[] }>;
   /** Horizontal reference lines (e.g. S = 1). */
   readonly rules?: readonly number[];
 }
@@ -26,8 +27,14 @@ export async function renderLinePlotSvg(p: LinePlot): Promise<string> {
         encoding: {
           x: { field: p.x.field, type: 'quantitative', title: p.x.title, scale: p.x.log ? { type: 'log' } : {}, axis: { format: '~g' } },
           y: { field: p.y.field, type: 'quantitative', title: p.y.title, scale: p.y.log ? { type: 'log' } : { zero: false } },
-          color: { field: p.series, type: 'nominal', title: null, legend: { orient: 'bottom', columns: 2, labelLimit: 400 } },
-          ...(p.dash ? { strokeDash: { field: p.dash, type: 'nominal', title: null } } : {}),
+          color: {
+            field: p.series,
+            type: 'nominal',
+            title: null,
+            legend: { orient: 'bottom', columns: 2, labelLimit: 400, symbolStrokeWidth: 2, symbolSize: 400 },
+            ...(p.styles ? { scale: { domain: p.styles.map((x) => x.series), range: p.styles.map((x) => x.color) } } : {}),
+          },
+          ...(p.styles ? { strokeDash: { field: p.series, type: 'nominal', title: null, scale: { domain: p.styles.map((x) => x.series), range: p.styles.map((x) => [...x.dash]) } } } : {}),
         },
       },
       ...(p.rules ?? []).map((y) => ({ data: { values: [{ y }] }, mark: { type: 'rule' as const, color: '#888', strokeDash: [2, 2] }, encoding: { y: { field: 'y', type: 'quantitative' as const } } })),

@@ -1,0 +1,39 @@
+/**
+ * Where a drift with exact numeric entries sits against its instability threshold, decided
+ * exactly (no rounding, so never differently at 10 and at 100 digits):
+ *   below-threshold  every eigenvalue has Re λ < 0 (Liénard-Chipart quantities of A all positive);
+ *   at-threshold     the largest Re λ is exactly 0;
+ *   above-threshold  some eigenvalue has Re λ > 0.
+ * "At" is read from A − εI: max Re λ ≤ 0 iff A − εI is stable for every small ε > 0, i.e. iff in
+ * each Liénard-Chipart quantity of A − εI (a polynomial in ε) the lowest power present has a
+ * positive coefficient.
+ */
+import type { Matrix } from '../exact/matrix.ts';
+import { RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
+import { lienardChipart } from './stability.ts';
+
+export type Regime = 'below-threshold' | 'at-threshold' | 'above-threshold';
+
+const EPSILON = RationalFunction.symbol('ε_shift', { ascii: 'epsilon_shift', positive: true });
+
+/** Sign of the lowest power of ε in q, and that power; sign 0 when q vanishes identically. */
+function lowestOrder(q: RationalFunction, index: number): { order: number; sign: number } {
+  const den = q.den.constantValue();
+  if (den === undefined || !den.isReal()) throw new TypeError('stabilityRegime: the drift must have numeric entries (substitute every parameter first)');
+  for (let k = 0; k <= q.num.degreeIn(index); k++) {
+    const c = q.num.coefficientOf(index, k).constantValue();
+    if (c === undefined || !c.isReal()) throw new TypeError('stabilityRegime: the drift must have real numeric entries');
+    if (c.re.sign() !== 0) return { order: k, sign: c.re.sign() * den.re.sign() };
+  }
+  return { order: 0, sign: 0 };
+}
+
+/** The regime of a drift whose entries are exact real numbers. */
+export function stabilityRegime(drift: Matrix): Regime {
+  const shifted = drift.map((row, i) => row.map((x, j) => (i === j ? x.sub(EPSILON) : x)));
+  const index = symbolIndex(EPSILON);
+  const lowest = lienardChipart(shifted).map((q) => lowestOrder(q, index));
+  if (lowest.every((l) => l.order === 0 && l.sign > 0)) return 'below-threshold';
+  if (lowest.every((l) => l.sign > 0)) return 'at-threshold';
+  return 'above-threshold';
+}
