@@ -71,5 +71,5 @@ wall('exact + all three witnesses, numeric claims at 50 digits (default, 2 proce
 wall('exact + all three witnesses, 1 process', ['verify', '--jobs', '1']);
 wall('exact + all three witnesses, numeric claims at 30 digits', ['verify', '--digits', '30']);
 
-console.log('\nfigure2 (8 curves × 121 points, minima refined), target < 10 s at 30 digits');
+console.log('\nfigure2 (11 curves × 121 points in two processes, minima refined, back-action crossings), target < 10 s at 30 digits');
 wall('detuned-paramp figure2 --out <tmp> at 30 digits', ['figure2', '--out', mkdtempSync(join(tmpdir(), 'bench-fig-'))]);

@@ -249,11 +249,16 @@ export function overtaking(bae: Curve, other: Curve, digits: number): Minimum | 
   let [lo, hi] = [other.points[k - 1]!.mu.log(10), other.points[k]!.mu.log(10)];
   let [glo, ghi] = [gap(lo), gap(hi)];
   let side = 0;
-  for (let step = 0; step < 60 && hi.minus(lo).abs().gt(new D(10).pow(-(digits + 2))); step++) {
-    const x = hi.minus(ghi.times(hi.minus(lo)).div(ghi.minus(glo)));
+  let x = lo;
+  const tolerance = new D(10).pow(-(digits + 2));
+  for (let step = 0; step < 60; step++) {
+    const next = hi.minus(ghi.times(hi.minus(lo)).div(ghi.minus(glo)));
+    const settled = next.minus(x).abs().lte(tolerance);
+    x = next;
+    if (settled) break;
     const gx = gap(x);
-    if (gx.isZero()) [lo, hi] = [x, x];
-    else if (gx.isNegative() === ghi.isNegative()) {
+    if (gx.isZero()) break;
+    if (gx.isNegative() === ghi.isNegative()) {
       [hi, ghi] = [x, gx];
       if (side === 1) glo = glo.div(2);
       side = 1;
@@ -263,7 +268,7 @@ export function overtaking(bae: Curve, other: Curve, digits: number): Minimum | 
       side = -1;
     }
   }
-  const mu = new D(10).pow(lo.plus(hi).div(2)).toSignificantDigits(digits + 5);
+  const mu = new D(10).pow(x).toSignificantDigits(digits + 5);
   return { mu, value: first.at(mu).plotted };
 }
 
@@ -327,4 +332,23 @@ export function paperStyles(curves: readonly Curve[]): Array<{ series: string; c
 
 export function plotRows(curves: readonly Curve[], pick: (c: Curve, p: CurvePoint) => Dec = (_, p) => p.plotted, suffix = ''): Array<Record<string, number | string>> {
   return curves.flatMap((c) => c.points.map((x) => ({ mu: x.mu.toNumber(), value: pick(c, x).toNumber(), series: `${c.label}${suffix}` })));
+}
+
+/** A computed curve read back from JSON (Decimals as strings): how a figure2 worker process hands its curves over. */
+export function curveFromJson(data: unknown, digits: number): Curve {
+  const D = decimalContext(digits + 10);
+  const c = data as Curve & { points: Array<Record<string, unknown>> };
+  const dec = (x: unknown) => new D(x as string);
+  const minimum = (m: Minimum) => ({ mu: dec(m.mu), value: dec(m.value) });
+  return {
+    ...c,
+    points: c.points.map((p) => {
+      const uv = p.uv as Record<string, string> | undefined;
+      const point = { mu: dec(p.mu), plotted: dec(p.plotted), S: dec(p.S), logNegativity: dec(p.logNegativity), expMinusLogNegativity: dec(p.expMinusLogNegativity) };
+      return uv ? { ...point, uv: { reduced: dec(uv.reduced), fullCovariance: dec(uv.fullCovariance), separableBound: dec(uv.separableBound) } } : point;
+    }),
+    minimumPlotted: minimum(c.minimumPlotted),
+    minimumExpMinusLogNegativity: minimum(c.minimumExpMinusLogNegativity),
+    ...(c.routeDifference ? { routeDifference: { relative: dec(c.routeDifference.relative), digits: c.routeDifference.digits } } : {}),
+  };
 }

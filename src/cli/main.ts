@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import type { Assumption, Claim } from '../claims/claim.ts';
 import { availableParallelism } from 'node:os';
 import { runAssumptions, runClaims } from '../claims/runner.ts';
-import { runClaimsOnCores, shardOf } from './parallel.ts';
+import { runChild, runClaimsOnCores, shardOf } from './parallel.ts';
 import { ALL_WITNESSES, useWitnesses } from '../claims/witnessed.ts';
 import { ledgerJson } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
@@ -267,7 +267,7 @@ function solve(args: string[]): number {
 async function figure2(args: string[]): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { out: { type: 'string' }, digits: { type: 'string', default: '30' }, points: { type: 'string', default: '121' }, help: { type: 'boolean', short: 'h', default: false } },
+    options: { out: { type: 'string' }, digits: { type: 'string', default: '30' }, points: { type: 'string', default: '121' }, shard: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
     strict: true,
     allowPositionals: false,
   });
@@ -275,17 +275,30 @@ async function figure2(args: string[]): Promise<number> {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (values.out === undefined) throw new UsageError('--out DIR is required');
   const digits = integerOption('digits', values.digits, 30, 200);
   const points = integerOption('points', values.points, 3, 2001);
-  const { curveSpecs, computeCurve, figureJson, figureCsv, plotRows, paperStyles, overtaking } = await import('../../proofs/figure2.ts');
+  const { curveSpecs, computeCurve, curveFromJson, figureJson, figureCsv, plotRows, paperStyles, overtaking } = await import('../../proofs/figure2.ts');
+  const specs = curveSpecs();
+  const compute = (spec: (typeof specs)[number]) => {
+    process.stderr.write(`[${specs.indexOf(spec) + 1}/${specs.length}] ${spec.label}\n`);
+    return computeCurve(spec, points, digits);
+  };
+  const shard = values.shard === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(values.shard);
+  if (shard === null || (shard && !(Number(shard[1]) < Number(shard[2])))) throw new UsageError(`--shard = ${values.shard}: K/N with 0 ≤ K < N`);
+  if (shard) {
+    // A worker: its share of the curves, as JSON for the parent to merge.
+    process.stdout.write(JSON.stringify(shardOf(specs, Number(shard[1]), Number(shard[2])).map(compute)));
+    return 0;
+  }
+  if (values.out === undefined) throw new UsageError('--out DIR is required');
   const { renderLinePlotSvg } = await import('../report/plot.ts');
   mkdirSync(values.out, { recursive: true });
-  const specs = curveSpecs();
-  const curves = specs.map((spec, k) => {
-    process.stderr.write(`[${k + 1}/${specs.length}] ${spec.label}\n`);
-    return computeCurve(spec, points, digits);
-  });
+  // Two processes on two cores: this one takes every other curve, a worker the rest.
+  const jobs = Math.min(2, availableParallelism());
+  const worker = jobs > 1 ? runChild<unknown[]>(['figure2', '--digits', String(digits), '--points', String(points), '--shard', '1/2']) : undefined;
+  const own = shardOf(specs, 0, jobs).map(compute);
+  const theirs = worker ? (await worker).map((c) => curveFromJson(c, digits)) : [];
+  const curves = specs.map((spec) => [...own, ...theirs].find((c) => c.id === spec.id)!);
   const main = curves.filter((c) => !c.alternative);
   const bae = curves.find((c) => c.model === 'bae')!;
   const crossings = main.filter((c) => c !== bae).map((c) => ({ curve: c.id, crossing: overtaking(bae, c, digits) }));

@@ -1,6 +1,7 @@
 /**
- * Runs the ledger on several cores: this process checks every n-th claim and child processes
- * (the same command with --shard k/n) check the others; the results are merged in claim order.
+ * Work on several cores: this process does every n-th item and child processes (the same
+ * command with --shard k/n) do the others, printing their raw results as JSON; the results
+ * are merged in item order. Used by verify (claims) and figure2 (curves).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +14,8 @@ export function shardOf<T>(items: readonly T[], shard: number, of: number): T[] 
   return items.filter((_, k) => k % of === shard);
 }
 
-function runChild(args: string[]): Promise<ClaimResult[]> {
+/** Runs the command with `args` in a child process and parses what it prints as JSON. */
+export function runChild<T>(args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -22,12 +24,12 @@ function runChild(args: string[]): Promise<ClaimResult[]> {
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0 && code !== 1) reject(new Error(`a verify worker exited with code ${code}`));
+      if (code !== 0 && code !== 1) reject(new Error(`a ${args[0]} worker exited with code ${code}`));
       else {
         try {
-          resolve(JSON.parse(out) as ClaimResult[]);
+          resolve(JSON.parse(out) as T);
         } catch {
-          reject(new Error('a verify worker printed no ledger'));
+          reject(new Error(`a ${args[0]} worker printed no result`));
         }
       }
     });
@@ -43,7 +45,7 @@ export async function runClaimsOnCores(
 ): Promise<ClaimResult[]> {
   const n = Math.max(1, Math.min(jobs, claims.length));
   if (n === 1) return runClaims(claims, onProgress);
-  const children = Array.from({ length: n - 1 }, (_, k) => runChild(['verify', ...verifyArgs, '--shard', `${k + 1}/${n}`]));
+  const children = Array.from({ length: n - 1 }, (_, k) => runChild<ClaimResult[]>(['verify', ...verifyArgs, '--shard', `${k + 1}/${n}`]));
   const own = await runClaims(shardOf(claims, 0, n), (done, _total, id) => onProgress(done * n, claims.length, id));
   const byId = new Map([...own, ...(await Promise.all(children)).flat()].map((r) => [r.id, r]));
   return claims.map((c) => {
