@@ -1,101 +1,27 @@
 /**
  * Regression-tests another implementation: reads its results (CSV or JSON, columns named like
  * solve's flags and JSON keys), recomputes every row, and reports each quantity's relative
- * error and pass or fail. A malformed file is refused with its line and column; nothing is
- * skipped silently.
+ * error and pass or fail. A malformed file is refused with its line and column, before any
+ * computing; a row that cannot be computed fails with its reason while the others are still
+ * reported; nothing is skipped silently.
  */
 import { Decimal } from 'decimal.js';
 import { Rational } from '../src/exact/rational.ts';
+import type { Regime } from '../src/gaussian/regime.ts';
 import type { ModelName } from './measuredModels.ts';
 import { PARAMETER_COLUMNS, QUANTITY_COLUMNS, quantitiesOf, type QuantityName } from './reference.ts';
-import type { Regime } from '../src/gaussian/regime.ts';
-import { MODEL_NAMES, ParameterError, resolveParameters, solveModel, type RawParameters } from './solve.ts';
+import { MalformedInputError, readTable, type Cell, type InputRow } from './resultsFile.ts';
+import { MODEL_NAMES, ParameterError, parametersOf, resolveParameters, solveModel, type RawParameters } from './solve.ts';
 
-export class MalformedInputError extends Error {}
+export { MalformedInputError } from './resultsFile.ts';
 
 export const MAX_ROWS = 10_000;
 const MAX_FIELD = 400;
 const DIGITS = 30;
-const KNOWN = new Set<string>(['name', 'description', 'regime', ...PARAMETER_COLUMNS, ...QUANTITY_COLUMNS]);
-
-interface InputRow {
-  readonly where: string;
-  readonly cells: ReadonlyMap<string, { text: string; where: string }>;
-}
-
-function splitCsvLine(line: string, lineNumber: number): string[] {
-  const out: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let k = 0; k < line.length; k++) {
-    const ch = line[k]!;
-    if (quoted) {
-      if (ch === '"' && line[k + 1] === '"') {
-        cell += '"';
-        k++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cell);
-      cell = '';
-    } else cell += ch;
-  }
-  if (quoted) throw new MalformedInputError(`line ${lineNumber}: unterminated quoted field`);
-  out.push(cell);
-  return out.map((c) => c.trim());
-}
-
-function parseCsv(text: string): InputRow[] {
-  const lines = text.split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? '', 1);
-  header.forEach((h, k) => {
-    if (!KNOWN.has(h)) throw new MalformedInputError(`line 1, column ${k + 1}: unknown column "${h.slice(0, 40)}" (known: ${[...KNOWN].join(', ')})`);
-  });
-  const duplicate = header.find((h, k) => header.indexOf(h) !== k);
-  if (duplicate !== undefined) throw new MalformedInputError(`line 1: column "${duplicate}" appears twice`);
-  const rows: InputRow[] = [];
-  lines.slice(1).forEach((line, k) => {
-    const n = k + 2;
-    if (line.trim() === '') return;
-    const cells = splitCsvLine(line, n);
-    if (cells.length !== header.length) throw new MalformedInputError(`line ${n}: ${cells.length} fields, the header has ${header.length}`);
-    rows.push({ where: `line ${n}`, cells: new Map(cells.map((c, j) => [header[j]!, { text: c, where: `line ${n}, column ${j + 1} (${header[j]})` }] as const).filter(([, v]) => v.text !== '')) });
-  });
-  return rows;
-}
-
-function jsonPosition(text: string, message: string): string {
-  const pos = /position (\d+)/.exec(message);
-  if (!pos) return 'JSON';
-  const offset = Number(pos[1]);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  return `line ${line}, column ${offset - before.lastIndexOf('\n')}`;
-}
-
-function parseJson(text: string): InputRow[] {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new MalformedInputError(`${jsonPosition(text, (err as Error).message)}: not valid JSON`);
-  }
-  const list = Array.isArray(data) ? data : data !== null && typeof data === 'object' && Array.isArray((data as { rows?: unknown }).rows) ? (data as { rows: unknown[] }).rows : undefined;
-  if (list === undefined) throw new MalformedInputError('JSON: expected an array of rows or an object with a "rows" array');
-  return list.map((row, k) => {
-    const where = `row ${k + 1}`;
-    if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new MalformedInputError(`${where}: not an object`);
-    const cells = new Map<string, { text: string; where: string }>();
-    for (const [key, value] of Object.entries(row)) {
-      if (!KNOWN.has(key)) throw new MalformedInputError(`${where}: unknown key "${key.slice(0, 40)}"`);
-      if (typeof value !== 'string' && typeof value !== 'number') throw new MalformedInputError(`${where}, "${key}": a string or a number is expected`);
-      if (typeof value === 'number' && !Number.isFinite(value)) throw new MalformedInputError(`${where}, "${key}": not a finite number`);
-      cells.set(key, { text: String(value), where: `${where}, "${key}"` });
-    }
-    return { where, cells };
-  });
-}
+/** V21 … V43: the lower triangle, accepted when it equals the upper one. */
+const MIRRORED = new Map<string, QuantityName>(QUANTITY_COLUMNS.filter((q) => /^V\d\d$/.test(q) && q[1] !== q[2]).map((q) => [`V${q[2]!}${q[1]!}`, q]));
+const KNOWN = new Set<string>(['name', 'description', 'regime', ...PARAMETER_COLUMNS, ...QUANTITY_COLUMNS, ...MIRRORED.keys()]);
+const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 
 export interface QuantityResult {
   readonly quantity: QuantityName;
@@ -110,95 +36,149 @@ export interface RowResult {
   readonly where: string;
   readonly name: string;
   readonly model: string;
-  /** Where the row's parameters sit against the threshold (decided exactly). */
-  readonly regime: Regime;
+  /** The row's parameters, as the file gives them. */
+  readonly parameters: RawParameters;
+  /** Where the row's parameters sit against the threshold (decided exactly); null if the row could not be computed. */
+  readonly regime: Regime | null;
   readonly results: QuantityResult[];
+  /** Cells read past: a parameter of another model given as 0. */
+  readonly notes: string[];
 }
 
 export interface Comparison {
   readonly rows: RowResult[];
   readonly passed: number;
   readonly failed: number;
+  /** Metadata columns that were not compared. */
+  readonly ignoredColumns: string[];
 }
 
-function numeric(cell: { text: string; where: string }): Rational {
+export interface CompareOptions {
+  readonly rtol: string;
+  readonly atol: string;
+  /** Further column names to read past as metadata. */
+  readonly ignoreColumns?: readonly string[];
+  /** Called after each row is computed. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+function numeric(cell: Cell): Rational {
   if (cell.text.length > MAX_FIELD) throw new MalformedInputError(`${cell.where}: field longer than ${MAX_FIELD} characters`);
   try {
     return Rational.parse(cell.text);
   } catch {
-    throw new MalformedInputError(`${cell.where}: "${cell.text.slice(0, 40)}" is not a number`);
+    throw new MalformedInputError(`${cell.where}: "${cell.text.slice(0, 40)}" is not a number (a decimal or a fraction such as 1/3)`);
   }
 }
 
-/** Parses and validates everything before computing anything, so a malformed file costs nothing. */
-function prepare(text: string): Array<{ row: InputRow; model: ModelName; params: RawParameters; quantities: Array<[QuantityName, { text: string; where: string }]> }> {
-  if (text.trim() === '') throw new MalformedInputError('the file is empty');
-  const rows = /^\s*[[{]/.test(text) ? parseJson(text) : parseCsv(text);
-  if (rows.length === 0) throw new MalformedInputError('no data rows');
-  if (rows.length > MAX_ROWS) throw new MalformedInputError(`${rows.length} rows: at most ${MAX_ROWS}`);
-  return rows.map((row) => {
-    const model = row.cells.get('model');
-    if (model === undefined) throw new MalformedInputError(`${row.where}: no model`);
-    if (!(MODEL_NAMES as readonly string[]).includes(model.text)) throw new MalformedInputError(`${model.where}: "${model.text.slice(0, 40)}" is not one of ${MODEL_NAMES.join(', ')}`);
-    const params: RawParameters = {};
-    for (const p of PARAMETER_COLUMNS) {
-      const cell = row.cells.get(p);
-      if (p === 'model' || cell === undefined) continue;
-      numeric(cell);
-      params[p] = cell.text;
-    }
-    try {
-      resolveParameters(model.text as ModelName, params);
-    } catch (err) {
-      if (err instanceof ParameterError) throw new MalformedInputError(`${row.where}: ${err.message}`);
-      throw err;
-    }
-    const quantities = QUANTITY_COLUMNS.flatMap((q) => {
-      const cell = row.cells.get(q);
-      if (cell === undefined) return [];
-      numeric(cell);
-      return [[q, cell] as [QuantityName, { text: string; where: string }]];
-    });
-    if (quantities.length === 0) throw new MalformedInputError(`${row.where}: no quantity to compare (columns: ${QUANTITY_COLUMNS.join(', ')})`);
-    return { row, model: model.text as ModelName, params, quantities };
-  });
+interface PreparedRow {
+  readonly row: InputRow;
+  readonly model: ModelName;
+  readonly params: RawParameters;
+  /** Their value: an exact rational, or a non-finite token (NaN, Infinity) that fails with its reason. */
+  readonly quantities: Array<[QuantityName, Cell, Rational | null]>;
+  readonly notes: string[];
 }
 
-export function compareResults(text: string, tolerance: { rtol: string; atol: string }): Comparison {
+function prepareRow(row: InputRow): PreparedRow {
+  const model = row.cells.get('model');
+  if (model === undefined) throw new MalformedInputError(`${row.where}: no model`);
+  if (!(MODEL_NAMES as readonly string[]).includes(model.text)) throw new MalformedInputError(`${model.where}: "${model.text.slice(0, 40)}" is not one of ${MODEL_NAMES.join(', ')}`);
+  const name = model.text as ModelName;
+  const params: RawParameters = {};
+  const notes: string[] = [];
+  for (const p of PARAMETER_COLUMNS) {
+    const cell = row.cells.get(p);
+    if (p === 'model' || cell === undefined) continue;
+    const value = numeric(cell);
+    // A mixed-model table fills inapplicable columns with 0; that says "absent", anything else is an error.
+    if (value.isZero() && !parametersOf(name).includes(p)) {
+      notes.push(`${p} = 0 read as absent: not a parameter of the ${name} model`);
+      continue;
+    }
+    params[p] = cell.text;
+  }
+  try {
+    resolveParameters(name, params, (p) => `column ${p}`);
+  } catch (err) {
+    if (err instanceof ParameterError) throw new MalformedInputError(`${row.where}: ${err.message}`);
+    throw err;
+  }
+  const quantities: PreparedRow['quantities'] = [];
+  for (const [column, cell] of row.cells) {
+    const quantity = (QUANTITY_COLUMNS as readonly string[]).includes(column) ? (column as QuantityName) : MIRRORED.get(column);
+    if (quantity === undefined) continue;
+    const value = NON_FINITE.test(cell.text) ? null : numeric(cell);
+    const twin = quantities.find(([q]) => q === quantity);
+    if (twin) {
+      if (value === null || twin[2] === null || !value.equals(twin[2])) throw new MalformedInputError(`${cell.where}: the covariance is symmetric, but this is not the value of ${twin[1].where}`);
+      continue;
+    }
+    quantities.push([quantity, cell, value]);
+  }
+  if (quantities.length === 0) throw new MalformedInputError(`${row.where}: no quantity to compare (columns: ${QUANTITY_COLUMNS.join(', ')})`);
+  return { row, model: name, params, quantities, notes };
+}
+
+/** Parses and validates every row before computing anything, so a malformed file costs nothing. */
+function prepare(text: string, ignore: ReadonlySet<string>): { rows: PreparedRow[]; ignored: string[] } {
+  const table = readTable(text, { known: KNOWN, ignore });
+  if (table.rows.length === 0) throw new MalformedInputError('no data rows');
+  if (table.rows.length > MAX_ROWS) throw new MalformedInputError(`${table.rows.length} rows: at most ${MAX_ROWS}`);
+  return { rows: table.rows.map(prepareRow), ignored: table.ignored };
+}
+
+export function compareResults(text: string, options: CompareOptions): Comparison {
   const D = Decimal.clone({ precision: DIGITS + 10 });
-  const rtol = new D(tolerance.rtol);
-  const atol = new D(tolerance.atol);
+  const rtol = new D(options.rtol);
+  const atol = new D(options.atol);
+  const { rows, ignored } = prepare(text, new Set(options.ignoreColumns ?? []));
   const out: RowResult[] = [];
   let passed = 0;
   let failed = 0;
-  for (const { row, model, params, quantities } of prepare(text)) {
-    const solution = solveModel(resolveParameters(model, params), DIGITS);
-    const ours = quantitiesOf(solution, DIGITS);
-    const results = quantities.map(([q, cell]): QuantityResult => {
-      const mine = ours[q];
-      if (mine === undefined) {
-        const why = solution.conditional ? `not a quantity of the ${model} model` : `no steady state here (${solution.regime}, and nothing measured to condition on)`;
-        return { quantity: q, theirs: cell.text, ours: null, relativeError: null, pass: false, note: why };
-      }
-      const a = new D(cell.text);
-      const b = new D(mine);
-      if (!b.isFinite()) return { quantity: q, theirs: cell.text, ours: mine, relativeError: null, pass: false, note: 'our value is not a finite number' };
-      const diff = a.minus(b).abs();
-      const pass = diff.lte(atol.plus(rtol.times(b.abs())));
-      const rel = b.isZero() ? (diff.isZero() ? new D(0) : null) : diff.div(b.abs());
-      return { quantity: q, theirs: cell.text, ours: mine, relativeError: rel === null ? null : rel.toSignificantDigits(3).toString(), pass };
-    });
+  for (const [k, { row, model, params, quantities, notes }] of rows.entries()) {
+    const base = { where: row.where, name: row.cells.get('name')?.text ?? '', model, parameters: params, notes };
+    let results: QuantityResult[];
+    let regime: Regime | null = null;
+    try {
+      const solution = solveModel(resolveParameters(model, params), DIGITS);
+      regime = solution.regime;
+      const ours = quantitiesOf(solution, DIGITS);
+      results = quantities.map(([q, cell, value]): QuantityResult => {
+        const mine = ours[q];
+        if (mine === undefined) {
+          const why = solution.conditional ? `not a quantity of the ${model} model` : `no steady state here (${solution.regime}, and nothing measured to condition on)`;
+          return { quantity: q, theirs: cell.text, ours: null, relativeError: null, pass: false, note: why };
+        }
+        if (value === null) return { quantity: q, theirs: cell.text, ours: mine, relativeError: null, pass: false, note: 'their value is not a finite number' };
+        const b = new D(mine);
+        if (!b.isFinite()) return { quantity: q, theirs: cell.text, ours: mine, relativeError: null, pass: false, note: 'our value is not a finite number' };
+        const a = new D(value.num.toString()).div(value.den.toString());
+        const diff = a.minus(b).abs();
+        const pass = diff.lte(atol.plus(rtol.times(b.abs())));
+        const rel = b.isZero() ? (diff.isZero() ? new D(0) : null) : diff.div(b.abs());
+        return { quantity: q, theirs: cell.text, ours: mine, relativeError: rel === null ? null : rel.toSignificantDigits(3).toString(), pass };
+      });
+    } catch (err) {
+      // One row that cannot be computed fails with its reason; the other rows are still compared.
+      const reason = `could not be computed: ${(err as Error).message}`;
+      results = quantities.map(([q, cell]) => ({ quantity: q, theirs: cell.text, ours: null, relativeError: null, pass: false, note: reason }));
+    }
     for (const r of results) if (r.pass) passed++;
     else failed++;
-    out.push({ where: row.where, name: row.cells.get('name')?.text ?? '', model, regime: solution.regime, results });
+    out.push({ ...base, regime, results });
+    options.onProgress?.(k + 1, rows.length);
   }
-  return { rows: out, passed, failed };
+  return { rows: out, passed, failed, ignoredColumns: ignored };
 }
 
 export function comparisonText(c: Comparison): string {
   const lines: string[] = [];
+  if (c.ignoredColumns.length > 0) lines.push(`metadata columns not compared: ${c.ignoredColumns.join(', ')}`);
   for (const r of c.rows) {
-    lines.push(`${r.where}${r.name ? ` ${r.name}` : ''} (${r.model}, ${r.regime})`);
+    const params = Object.entries(r.parameters).map(([k, v]) => `${k}=${v}`).join(' ');
+    lines.push(`${r.where}${r.name ? ` ${r.name}` : ''}: ${r.model} ${params} (${r.regime ?? 'not computed'})`);
+    for (const n of r.notes) lines.push(`  note: ${n}`);
     for (const q of r.results) {
       lines.push(`  ${q.pass ? 'pass' : 'FAIL'}  ${q.quantity.padEnd(22)} theirs ${q.theirs.slice(0, 28).padEnd(28)} ours ${(q.ours ?? '—').slice(0, 28).padEnd(28)} rel ${q.relativeError ?? '—'}${q.note ? `  (${q.note})` : ''}`);
     }

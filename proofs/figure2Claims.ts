@@ -143,8 +143,8 @@ export const figure2Claims: Claim[] = [
         { nbar: '5', mu: '500', eta: '0.5' },
         { nbar: '0', mu: '0.3', eta: '0.8' },
       ]) {
-        const s = solveModel(resolveParameters('bae', p));
-        const closed = backActionEvasionS(workingDigits(), { gamma: '1', ...p });
+        const s = solveModel(resolveParameters('bae', p), workingDigits());
+        const closed = backActionEvasionS(workingDigits() + 10, { gamma: '1', ...p });
         const d = agreeingDigits(s.analysis!.S, closed, workingDigits());
         digits.push(d);
         lines.push(`N = ${p.nbar}, μ = ${p.mu}γ, η = ${p.eta}: S = ${dec(s.analysis!.S, 15)} from the engine's conditional equations, ${dec(closed, 15)} closed form (${d} digits)`);

@@ -1,5 +1,5 @@
 /** The working precision of the numeric claims (verify --digits), and the agreement a headline number must reach at it. */
-import { DEFAULT_DIGITS } from '../src/numeric/context.ts';
+import { DEFAULT_DIGITS, DIGITS_RANGE } from '../src/numeric/context.ts';
 
 let digits = DEFAULT_DIGITS;
 
@@ -8,7 +8,7 @@ export function workingDigits(): number {
 }
 
 export function setWorkingDigits(n: number): void {
-  if (!Number.isInteger(n) || n < 20 || n > 500) throw new RangeError(`digits must be an integer from 20 to 500, got ${n}`);
+  if (!Number.isInteger(n) || n < DIGITS_RANGE.min || n > DIGITS_RANGE.max) throw new RangeError(`digits must be an integer from ${DIGITS_RANGE.min} to ${DIGITS_RANGE.max}, got ${n}`);
   digits = n;
 }
 

@@ -63,7 +63,8 @@ export const section4Numeric: Claim[] = [
         const s = modelOneAt(p);
         const a = s.analysis!;
         const D = decimalContext(workingDigits());
-        const sinSign = D.sin(a.alpha.times(2)).isNegative() ? -1 : 1;
+        // Round α to this context first: decimal.js's trigonometry fails on arguments with more digits than ~1000 − precision.
+        const sinSign = D.sin(new D(0).plus(a.alpha).times(2)).isNegative() ? -1 : 1;
         const closed = closedForm(workingDigits(), p, sinSign);
         const other = closedForm(workingDigits(), p, sinSign === 1 ? -1 : 1);
         const d = agreeingDigits(closed.S, a.S, workingDigits());
@@ -99,7 +100,7 @@ export const section4Numeric: Claim[] = [
       for (const [name, p] of Object.entries(POINTS)) {
         const a = modelOneAt(p).analysis!;
         const D = decimalContext(workingDigits());
-        const numeric = D.cos(a.alpha.times(2));
+        const numeric = D.cos(new D(0).plus(a.alpha).times(2));
         const closed = closedForm(workingDigits(), p, 1).cos2alpha;
         const d = agreeingDigits(closed, numeric, workingDigits());
         digits.push(d);

@@ -12,10 +12,10 @@ import { stabilityThreshold } from '../src/numeric/threshold.ts';
 import type { ConditionalSystem } from '../src/gaussian/conditional.ts';
 import { analyseTwoMode, type TwoModeAnalysis } from '../src/entanglement/analysis.ts';
 import { optimalQuadrature } from '../src/entanglement/gaussianState.ts';
-import { DEFAULT_DIGITS, type Dec } from '../src/numeric/context.ts';
+import { DEFAULT_DIGITS, MAX_CONTEXT_DIGITS, WorkingPrecisionError, type Dec } from '../src/numeric/context.ts';
 import { evaluateDecimal, evaluateExact, type ParameterValues } from '../src/numeric/fromExact.ts';
-import { SingularSystemError, type DMatrix } from '../src/numeric/matrix.ts';
-import { ConvergenceError, lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../src/numeric/riccati.ts';
+import type { DMatrix } from '../src/numeric/matrix.ts';
+import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../src/numeric/riccati.ts';
 import type { ProductSeparability } from '../src/entanglement/productCriterion.ts';
 import { stabilityRegime, type Regime } from '../src/gaussian/regime.ts';
 import { backActionEvasion, constantCoupling, modulatedCoupling, singleMode, type ModelName } from './measuredModels.ts';
@@ -55,16 +55,33 @@ const REQUIRED: Record<ModelName, readonly ParameterName[]> = {
 };
 export const MODEL_NAMES = Object.keys(ALLOWED) as ModelName[];
 
-function parse(name: ParameterName, text: string): Rational {
-  try {
-    return Rational.parse(text);
-  } catch {
-    throw new ParameterError(`--${name}: "${text}" is not a number (${PARAMETERS[name]})`);
-  }
+/** The parameters a model takes. */
+export function parametersOf(model: ModelName): readonly string[] {
+  return ALLOWED[model];
 }
 
-function check(name: ParameterName, value: Rational, ok: boolean, raw: RawParameters): Rational {
-  if (!ok) throw new ParameterError(`--${name} = ${raw[name] ?? value}: out of range; ${PARAMETERS[name]}`);
+/** What a parameter value may be: at most this many characters, and 0 or a magnitude in [10^-maxExponent, 10^maxExponent]. */
+export const VALUE_LIMITS = { maxLength: 400, maxExponent: 300 } as const;
+const LARGEST = Rational.of(10n ** BigInt(VALUE_LIMITS.maxExponent));
+const SMALLEST = Rational.of(1n, 10n ** BigInt(VALUE_LIMITS.maxExponent));
+
+/** How a message names a parameter: `--mu` on the command line, `column "mu"` in a file. */
+export type ParameterLabel = (name: string) => string;
+export const flagLabel: ParameterLabel = (name) => `--${name}`;
+
+function parse(name: ParameterName, text: string, label: ParameterLabel): Rational {
+  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  if (text.length > VALUE_LIMITS.maxLength) throw new ParameterError(`${label(name)}: "${shown}" is longer than ${VALUE_LIMITS.maxLength} characters`);
+  let value: Rational;
+  try {
+    value = Rational.parse(text);
+  } catch {
+    throw new ParameterError(`${label(name)}: "${shown}" is not a number, or its exponent is beyond ±${VALUE_LIMITS.maxExponent} (${PARAMETERS[name]})`);
+  }
+  const size = value.abs();
+  if (!value.isZero() && (size.compare(LARGEST) > 0 || size.compare(SMALLEST) < 0)) {
+    throw new ParameterError(`${label(name)} = ${shown}: outside the supported magnitudes, 0 or 1e-${VALUE_LIMITS.maxExponent} ≤ |x| ≤ 1e${VALUE_LIMITS.maxExponent} (${PARAMETERS[name]})`);
+  }
   return value;
 }
 
@@ -73,32 +90,36 @@ export interface ResolvedParameters {
   readonly values: Readonly<Record<string, Rational>>;
 }
 
-/** Reads and validates the parameters of one model. */
-export function resolveParameters(model: ModelName, raw: RawParameters): ResolvedParameters {
-  if (!Object.hasOwn(ALLOWED, model)) throw new ParameterError(`--model: "${String(model).slice(0, 40)}" is not one of ${MODEL_NAMES.join(', ')}`);
+/** Reads and validates the parameters of one model; messages name each parameter through `label`. */
+export function resolveParameters(model: ModelName, raw: RawParameters, label: ParameterLabel = flagLabel): ResolvedParameters {
+  if (!Object.hasOwn(ALLOWED, model)) throw new ParameterError(`${label('model')}: "${String(model).slice(0, 40)}" is not one of ${MODEL_NAMES.join(', ')}`);
   for (const [k, v] of Object.entries(raw)) {
     if (v === undefined) continue;
-    if (!ALLOWED[model].includes(k as ParameterName)) throw new ParameterError(`--${k} does not apply to the ${model} model (it takes ${ALLOWED[model].map((p) => `--${p}`).join(', ')})`);
+    if (!ALLOWED[model].includes(k as ParameterName)) throw new ParameterError(`${label(k)} does not apply to the ${model} model (it takes ${ALLOWED[model].map(label).join(', ')})`);
   }
-  for (const r of REQUIRED[model]) if (raw[r] === undefined) throw new ParameterError(`--${r} is required for the ${model} model: ${PARAMETERS[r]}`);
-  const get = (name: ParameterName, fallback: string) => parse(name, raw[name] ?? fallback);
+  for (const r of REQUIRED[model]) if (raw[r] === undefined) throw new ParameterError(`${label(r)} is required for the ${model} model: ${PARAMETERS[r]}`);
+  const get = (name: ParameterName, fallback: string) => parse(name, raw[name] ?? fallback, label);
+  const check = (name: ParameterName, value: Rational, ok: boolean): Rational => {
+    if (!ok) throw new ParameterError(`${label(name)} = ${raw[name] ?? value}: out of range; ${PARAMETERS[name]}`);
+    return value;
+  };
   const positive = (x: Rational) => x.sign() > 0;
   const nonNegative = (x: Rational) => x.sign() >= 0;
   if (raw.gamma !== undefined && (raw.gamma1 !== undefined || raw.gamma2 !== undefined)) {
-    throw new ParameterError('give either --gamma or both --gamma1 and --gamma2, not both');
+    throw new ParameterError(`give either ${label('gamma')} or both ${label('gamma1')} and ${label('gamma2')}, not both`);
   }
-  if ((raw.gamma1 === undefined) !== (raw.gamma2 === undefined)) throw new ParameterError('--gamma1 and --gamma2 go together');
+  if ((raw.gamma1 === undefined) !== (raw.gamma2 === undefined)) throw new ParameterError(`${label('gamma1')} and ${label('gamma2')} go together`);
   const gammaName: ParameterName = raw.gamma1 !== undefined ? 'gamma1' : 'gamma';
   const gamma1 = get(gammaName, '1');
   const gamma2 = raw.gamma2 !== undefined ? get('gamma2', '1') : gamma1;
   const [chi, nbar, mu, eta] = [get('chi', '0'), get('nbar', '0'), get('mu', '0'), get('eta', '1')];
   const values: Record<string, Rational> = {
-    gamma1: check(gammaName, gamma1, positive(gamma1), raw),
-    gamma2: check('gamma2', gamma2, positive(gamma2), raw),
-    ...(model === 'bae' ? {} : { chi: check('chi', chi, nonNegative(chi), raw) }),
-    nbar: check('nbar', nbar, nonNegative(nbar), raw),
-    mu: check('mu', mu, nonNegative(mu), raw),
-    eta: check('eta', eta, nonNegative(eta) && eta.compare(Rational.ONE) <= 0, raw),
+    gamma1: check(gammaName, gamma1, positive(gamma1)),
+    gamma2: check('gamma2', gamma2, positive(gamma2)),
+    ...(model === 'bae' ? {} : { chi: check('chi', chi, nonNegative(chi)) }),
+    nbar: check('nbar', nbar, nonNegative(nbar)),
+    mu: check('mu', mu, nonNegative(mu)),
+    eta: check('eta', eta, nonNegative(eta) && eta.compare(Rational.ONE) <= 0),
   };
   if (model === 'modulated' || model === 'single') values.delta = get('delta', '0');
   if (model === 'constant') values.coupling = get('coupling', '0');
@@ -139,7 +160,7 @@ export function symbolValuesForCollective(p: ResolvedParameters): ParameterValue
 
 const stabilityQuantities = new Map<ModelName, RationalFunction[]>();
 
-/** The smallest χ ≥ 0 at which the drift stops being stable, to `digits` digits; null if none below 2⁶⁰ or the model has no drive. */
+/** The smallest χ ≥ 0 at which the drift stops being stable, to `digits` digits; null if the model has no drive or no χ below 2⁴⁰⁰⁰ destabilises it. */
 export function threshold(p: ResolvedParameters, digits: number): Dec | null {
   if (p.values.chi === undefined) return null;
   let quantities = stabilityQuantities.get(p.model);
@@ -276,8 +297,8 @@ function agreeTo(a: Solution, b: Solution, digits: number): boolean {
   return true;
 }
 
-/** The most working digits solveModel escalates to before giving up. */
-export const MAX_WORKING_DIGITS = 4000;
+/** The most working digits solveModel escalates to before giving up (internal steps add up to 10 more). */
+export const MAX_WORKING_DIGITS = MAX_CONTEXT_DIGITS - 10;
 
 /** A solution could not be made to hold its digits within MAX_WORKING_DIGITS. */
 export class PrecisionError extends Error {}
@@ -298,7 +319,7 @@ export function solveModel(p: ResolvedParameters, digits: number = DEFAULT_DIGIT
     try {
       current = solveAt(p, digits, digits + extra, regime, chiTh);
     } catch (err) {
-      if (!(err instanceof SingularSystemError || err instanceof ConvergenceError)) throw err;
+      if (!(err instanceof WorkingPrecisionError)) throw err;
       failure = `${err.message} at ${digits + extra} working digits`;
     }
     if (current && previous && agreeTo(previous, current, digits)) return current;

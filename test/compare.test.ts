@@ -5,7 +5,7 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareResults, MalformedInputError } from '../proofs/compare.ts';
+import { compareResults, comparisonText, MalformedInputError } from '../proofs/compare.ts';
 import { referenceCsv, referenceRows } from '../proofs/reference.ts';
 import { independentS } from './support/independentClosedForms.ts';
 
@@ -47,6 +47,41 @@ describe('compare', () => {
     expect(result.rows[0]!.results[0]!.note).toMatch(/no steady state here \(at-threshold/);
   });
 
+  it('their NaN or Infinity fails with its reason, and the other quantities are still compared', () => {
+    const p = points[0]!;
+    for (const bad of ['NaN', 'Infinity', '-inf']) {
+      const text = `model,gamma,delta,chi,nbar,mu,eta,S,logNegativity\nmodulated,${p.join(',')},${independentS(...(p as [string, string, string, string, string, string]))},${bad}\n`;
+      const result = compareResults(text, { rtol: '1e-20', atol: '0' });
+      expect(result.passed).toBe(1);
+      expect(result.failed).toBe(1);
+      expect(result.rows[0]!.results[1]!.note).toMatch(/not a finite number/);
+    }
+  });
+
+  it('reads what a peer writes: a byte-order mark, fractions, the lower triangle, metadata columns, 0 in another model\'s column', () => {
+    const row = 'modulated,1,30,0,25,5,5,1,solver-7';
+    const text = `\uFEFFmodel,gamma,delta,coupling,chi,nbar,mu,eta,x-solver,S\n${row},${independentS('1', '30', '25', '5', '5', '1')}\n`;
+    const result = compareResults(text, { rtol: '1e-25', atol: '0' });
+    expect(result.failed).toBe(0);
+    expect(result.ignoredColumns).toEqual(['x-solver']);
+    expect(result.rows[0]!.notes.join(' ')).toMatch(/coupling = 0 read as absent/);
+    const json = `\uFEFF[{"model": "modulated", "delta": 30, "chi": 25, "nbar": 5, "mu": 5, "cutoff": 24, "alpha": "1/3"}]`;
+    const fraction = compareResults(json, { rtol: '1e-8', atol: '0', ignoreColumns: ['cutoff'] });
+    expect(fraction.rows[0]!.results[0]!.theirs).toBe('1/3');
+    expect(fraction.ignoredColumns).toEqual(['cutoff']);
+    const v = referenceRows(30).find((r) => r.name === 'two-symmetric')!;
+    const mirrored = compareResults(`model,gamma,coupling,chi,nbar,mu,eta,V14,V41\nconstant,1,30,25,5,5,1,${v.V14},${v.V14}\n`, { rtol: '1e-20', atol: '1e-25' });
+    expect(mirrored.failed).toBe(0);
+    expect(mirrored.passed).toBe(1);
+  }, 30_000);
+
+  it('names each row by its parameters and regime in the text report, and reports progress', () => {
+    const seen: number[] = [];
+    const result = compareResults(csv(points.slice(0, 2).map((p) => [...p, '0.7'])), { rtol: '1e-8', atol: '0', onProgress: (done) => seen.push(done) });
+    expect(seen).toEqual([1, 2]);
+    expect(comparisonText(result)).toMatch(/line 2: modulated gamma=1 delta=30 chi=25 nbar=5 mu=5 eta=1 \(below-threshold\)/);
+  });
+
   it('a wrong value fails and says by how much', () => {
     const p = points[0]!;
     const wrong = new D(independentS(...(p as [string, string, string, string, string, string]))).times('1.001').toString();
@@ -68,10 +103,14 @@ describe('compare', () => {
       ['model,delta,chi,S\nmodulated,1,2\n', /line 2: 3 fields, the header has 4/],
       ['model,delta,chi,S\nmodulated,1,abc,0.5\n', /line 2, column 3 \(chi\): "abc" is not a number/],
       ['model,delta,chi,S\nquantum,1,2,0.5\n', /line 2, column 1 \(model\)/],
-      ['model,delta,chi,eta,S\nmodulated,1,0.5,2,0.5\n', /line 2: --eta = 2: out of range/],
+      ['model,delta,chi,eta,S\nmodulated,1,0.5,2,0.5\n', /line 2: column eta = 2: out of range/],
+      ['model,coupling,delta,chi,S\nconstant,1,3,0.5,1\n', /line 2: column delta does not apply to the constant model/],
+      ['model,delta,chi,V12,V21\nmodulated,1,0.5,0.1,0.2\n', /line 2, column 5 \(V21\): the covariance is symmetric/],
+      ['[{"model": "modulated", "delta": 1, "chi": 0.5, "S": 1, "S": 2}]', /line 1, column \d+: key "S" appears twice/],
+      ['model,delta,chi,S\nmodulated,1,1e999999999,1\n', /not a number/],
       ['model,delta,chi\nmodulated,1,0.5\n', /line 2: no quantity to compare/],
       ['[{"model": "modulated", "delta": 1, "chi": 0.5, "S": "x"}]', /row 1, "S": "x" is not a number/],
-      ['{"rows": [{"model": "single", "delta": 1, "chi": 0.5, "S": 1, "extra": 2}]}', /row 1: unknown key "extra"/],
+      ['{"rows": [{"model": "single", "delta": 1, "chi": 0.5, "S": 1, "extra": 2}]}', /row 1: unknown column "extra"/],
       ['[{"model": "modulated", "delta": 1,', /line 1, column \d+: not valid JSON/],
       ['model,delta,chi,S\n"modulated,1,0.5,1\n', /line 2: unterminated quoted field/],
     ];

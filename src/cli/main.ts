@@ -2,14 +2,15 @@
  * The detuned-paramp command. Exit codes: 0 success; 1 a witness disagreed with the exact
  * engine or a check could not run; 2 a usage error. No stack trace reaches the user.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { Assumption, Claim } from '../claims/claim.ts';
 import { availableParallelism } from 'node:os';
 import { runAssumptions, runClaims } from '../claims/runner.ts';
 import { runChild, runClaimsOnCores, shardOf } from './parallel.ts';
+import { integerOption, parseOptions, UsageError } from './options.ts';
+import { outputDirectory, outputFile, writeFilesTogether } from './output.ts';
+import { DIGITS_RANGE } from '../numeric/context.ts';
 import { ALL_WITNESSES, useWitnesses } from '../claims/witnessed.ts';
 import { ledgerJson } from '../report/json.ts';
 import { renderMarkdown } from '../report/markdown.ts';
@@ -46,7 +47,7 @@ Usage:
                                     η = 1; model one solid (S of Eq. 15), model two dashed
                                     (S_UV by the reduced Eqs. 25-28), back-action evasion
                                     dot-dashed; both parametric schemes at their threshold.
-                                    Writes JSON and CSV (N = 30 significant digits by default)
+                                    Writes JSON and CSV (N = 30 significant digits by default, 20-500)
                                     with e^(−E_N), S_UV from the full covariance and its
                                     separable bound, and three SVG plots (the figure, a second
                                     panel of e^(−E_N), the alternative readings); prints each
@@ -57,9 +58,9 @@ Usage:
                                     threshold, weak and strong measurement, low efficiency,
                                     damping asymmetry, large χ/γ, back-action evasion) with
                                     the regime, S, V_α±, α, S_UV, E_N, the covariance and χ_th
-                                    at N = 40 digits: reference.json, reference.schema.json,
+                                    at N = 40 digits (20-500): reference.json, reference.schema.json,
                                     reference.csv
-  detuned-paramp compare FILE [--rtol R] [--atol A] [--json]
+  detuned-paramp compare FILE [--rtol R] [--atol A] [--json] [--ignore-column NAME]
                                     recompute every row of another implementation's results
                                     (CSV or JSON; parameter columns named like solve's flags:
                                     model, gamma, gamma1, gamma2, delta, coupling, delta1,
@@ -69,8 +70,18 @@ Usage:
                                     report each quantity's relative error, each row with its
                                     regime (at and above threshold too); a quantity passes when
                                     |theirs − ours| ≤ A + R·|ours| (defaults R = 1e-8,
-                                    A = 1e-12). Exit 0 all pass, 1 any fails, 2 malformed file
-                                    (with its line and column)
+                                    A = 1e-12). FILE - reads standard input. At most 10 000
+                                    rows (about 10 ms each; progress on standard error past
+                                    a second). V21 … V43 are accepted when they equal V12 …
+                                    V34; columns named x-… (or --ignore-column NAME,
+                                    repeatable) are metadata, listed and not compared; a 0
+                                    in a column that is not a parameter of the row's model
+                                    reads as absent, with a note; a quantity given as NaN
+                                    or Infinity fails with that reason; a row that cannot
+                                    be computed fails with its reason and the others are
+                                    still compared. Exit 0 all pass, 1 any fails, 2 malformed
+                                    file (with its line and column), checked before any
+                                    computing
   detuned-paramp help               this text
 
 verify options:
@@ -83,23 +94,32 @@ verify options:
   --witnesses LIST     comma-separated independent witnesses to consult besides the exact
                        engine: ${ALL_WITNESSES.map((w) => w.name).join(', ')} (default: all)
   --no-witnesses       the exact engine alone (fastest)
-  --digits N           working precision of the numeric claims (20-500; default 50); two routes
+  --digits N           working precision of the numeric claims (${DIGITS_RANGE.min}-${DIGITS_RANGE.max}; default 50); two routes
                        to a number must agree to all but ten of these digits
   --junit FILE         also write the ledger as JUnit XML, one testcase per claim
-  --ledger FILE        the recorded ledger to compare verdicts with (default: VERIFICATION.md)
-  --jobs N             check the claims in N processes (default: 2 with witnesses on a
-                       machine with 2 or more cores, else 1)
+  --ledger FILE        the recorded ledger to compare verdicts with (default: VERIFICATION.md;
+                       LF or CRLF; a claim recorded twice, or a row for no claim, fails)
+  --jobs N             check the claims in N processes, 1 to the number of cores (default:
+                       2 with witnesses on a machine with 2 or more cores, else 1)
   --shard K/N          internal: check only every N-th claim from the K-th, print raw results
   -h, --help           this text
 
-solve options (values are decimal strings, read exactly: 0.1 is 1/10; write a negative
-value with "=", as in --delta=-20):
+Options are given once each (a repeated flag is a usage error), except the ones marked
+repeatable. --digits has one range for every command: ${DIGITS_RANGE.min}-${DIGITS_RANGE.max}.
+Output directories (--out) and files (--junit) are checked before any computing; a set of
+files is written under temporary names and renamed together, and a replaced file is named on
+standard error.
+
+solve options (values are decimal strings or fractions, read exactly: 0.1 is 1/10; at most
+400 characters, and 0 or 1e-300 ≤ |x| ≤ 1e300; write a negative value with "=", as in
+--delta=-20):
   --model M            modulated (model one), constant (model two), single (the one-mode
                        detuned parametric amplifier of the paper's Ref. [30]) or bae (ideal
                        two-mode back-action evasion: X₊ and Y₋ measured directly, no drive;
                        takes --gamma, --nbar, --mu, --eta)
 ${PARAMETER_HELP}
-  --digits N           significant digits of the working precision and output (10-1000; default 50)
+  --digits N           significant digits of the output (${DIGITS_RANGE.min}-${DIGITS_RANGE.max}, the range of every
+                       command; default 50)
   --json               print the solution as JSON (numbers as decimal strings)
   "regime" is below-threshold, at-threshold or above-threshold, decided exactly from the
   rational parameters. At and above threshold the unconditional motion has no steady state
@@ -129,13 +149,10 @@ documented erratum passes) and every witness agreed with the exact engine, 1 whe
 changed or a witness disagreed; 2 on a usage error or a parameter out of range (the message
 names it and its range).`;
 
-class UsageError extends Error {}
 
-/** An integer option within [min, max], or a usage error naming it and its range. */
-function integerOption(name: string, text: string, min: number, max: number): number {
-  const n = Number(text);
-  if (!/^\d+$/.test(text) || n < min || n > max) throw new UsageError(`--${name} = ${text}: an integer from ${min} to ${max}`);
-  return n;
+/** --digits, one range for every command. */
+function digitsOption(text: string): number {
+  return integerOption('digits', text, DIGITS_RANGE.min, DIGITS_RANGE.max);
 }
 
 /** The recorded ledger: the verdicts CI holds every run to. */
@@ -152,7 +169,7 @@ async function loadClaims(): Promise<readonly Claim[]> {
 }
 
 async function verify(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     args,
     options: {
       json: { type: 'boolean', default: false },
@@ -168,27 +185,28 @@ async function verify(args: string[]): Promise<number> {
       ledger: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
-    strict: true,
     allowPositionals: false,
   });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (values.digits !== undefined) setWorkingDigits(integerOption('digits', values.digits, 20, 500));
+  if (values.digits !== undefined) setWorkingDigits(digitsOption(values.digits));
   // Two processes pay off only when the witnesses run: alone, the exact engine is faster than a second start-up.
-  const jobs = values.jobs === undefined ? (values['no-witnesses'] ? 1 : Math.min(2, availableParallelism())) : integerOption('jobs', values.jobs, 1, 64);
+  const jobs = values.jobs === undefined ? (values['no-witnesses'] ? 1 : Math.min(2, availableParallelism())) : integerOption('jobs', values.jobs, 1, availableParallelism());
+  // Refuse a file that cannot be read or written before the claims run, not after.
+  const ledgerPath = values.ledger ?? LEDGER;
+  if (!values.markdown && !existsSync(ledgerPath)) throw new UsageError(`${values.ledger === undefined ? 'the recorded ledger' : '--ledger'} ${ledgerPath}: no such file`);
+  if (values.junit !== undefined) outputFile('junit', values.junit);
   const shard = values.shard === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(values.shard);
   if (shard === null) throw new UsageError(`--shard = ${values.shard}: K/N with 0 ≤ K < N`);
   if (values.json && values.markdown) throw new UsageError('--json and --markdown exclude each other');
   if (values['no-witnesses'] && values.witnesses !== undefined) throw new UsageError('--witnesses and --no-witnesses exclude each other');
-  if (values['no-witnesses']) useWitnesses([]);
-  else if (values.witnesses !== undefined) {
-    try {
-      useWitnesses(values.witnesses.split(',').map((s) => s.trim()).filter(Boolean));
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+  const consulted = values['no-witnesses'] ? [] : values.witnesses === undefined ? ALL_WITNESSES.map((w) => w.name) : values.witnesses.split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    useWitnesses(consulted);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
   }
   const all = await loadClaims();
   if (values.list) {
@@ -221,19 +239,19 @@ async function verify(args: string[]): Promise<number> {
   const assumptionResults = only.length > 0 ? [] : runAssumptions(await loadAssumptions());
   const seconds = (performance.now() - start) / 1000;
   // --markdown writes the ledger (the shell has already emptied the file it is redirected to): nothing to compare with.
-  const changes = values.markdown ? [] : changedVerdicts(results, recordedVerdicts(values.ledger ?? LEDGER));
+  const changes = values.markdown ? [] : changedVerdicts(results, recordedVerdicts(ledgerPath), only.length === 0);
   const disagreements = results.filter((r) => r.verdict.evidence.engines.some((e) => !e.agreed)).map((r) => r.id);
   if (values.junit !== undefined) writeFileSync(values.junit, renderJUnit(results, changes));
   if (values.json) process.stdout.write(`${JSON.stringify({ ...ledgerJson(results, assumptionResults), changedVerdicts: changes, seconds: seconds.toFixed(3) }, null, 2)}\n`);
   else if (values.markdown) process.stdout.write(renderMarkdown(results, assumptionResults));
-  else process.stdout.write(`${renderText(results, assumptionResults)}\n${seconds.toFixed(2)} s\n`);
-  for (const c of changes) process.stderr.write(`verdict changed: ${c.id} is ${c.now}, the ledger records ${c.recorded ?? 'nothing'}\n`);
+  else process.stdout.write(`${renderText(results, assumptionResults, consulted)}\n${seconds.toFixed(2)} s\n`);
+  for (const c of changes) process.stderr.write(c.problem ? `ledger ${ledgerPath}: ${c.id} ${c.problem}\n` : `verdict changed: ${c.id} is ${c.now}, the ledger records ${c.recorded ?? 'nothing'}\n`);
   if (changes.length === 0 && !values.markdown) process.stderr.write('every verdict equals the one recorded in the ledger\n');
   return changes.length > 0 || disagreements.length > 0 ? 1 : 0;
 }
 
 function solve(args: string[]): number {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     args,
     options: {
       model: { type: 'string' },
@@ -242,7 +260,6 @@ function solve(args: string[]): number {
       help: { type: 'boolean', short: 'h', default: false },
       ...Object.fromEntries(Object.keys(PARAMETERS).map((k) => [k, { type: 'string' as const }])),
     },
-    strict: true,
     allowPositionals: false,
   });
   if (values.help) {
@@ -250,7 +267,7 @@ function solve(args: string[]): number {
     return 0;
   }
   if (values.model === undefined) throw new UsageError(`--model is required: ${MODEL_NAMES.join(', ')}`);
-  const digits = integerOption('digits', values.digits, 10, 1000);
+  const digits = digitsOption(values.digits);
   const raw = Object.fromEntries(Object.keys(PARAMETERS).map((k) => [k, (values as Record<string, unknown>)[k]]).filter(([, v]) => v !== undefined)) as Partial<Record<ParameterName, string>>;
   let solution;
   try {
@@ -265,17 +282,16 @@ function solve(args: string[]): number {
 }
 
 async function figure2(args: string[]): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     args,
     options: { out: { type: 'string' }, digits: { type: 'string', default: '30' }, points: { type: 'string', default: '121' }, shard: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-    strict: true,
     allowPositionals: false,
   });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const digits = integerOption('digits', values.digits, 30, 200);
+  const digits = digitsOption(values.digits);
   const points = integerOption('points', values.points, 3, 2001);
   const { curveSpecs, computeCurve, curveFromJson, figureJson, figureCsv, plotRows, paperStyles, overtaking } = await import('../../proofs/figure2.ts');
   const specs = curveSpecs();
@@ -291,8 +307,8 @@ async function figure2(args: string[]): Promise<number> {
     return 0;
   }
   if (values.out === undefined) throw new UsageError('--out DIR is required');
+  const out = outputDirectory('out', values.out);
   const { renderLinePlotSvg } = await import('../report/plot.ts');
-  mkdirSync(values.out, { recursive: true });
   // Two processes on two cores: this one takes every other curve, a worker the rest.
   const jobs = Math.min(2, availableParallelism());
   const worker = jobs > 1 ? runChild<unknown[]>(['figure2', '--digits', String(digits), '--points', String(points), '--shard', '1/2']) : undefined;
@@ -302,68 +318,95 @@ async function figure2(args: string[]): Promise<number> {
   const main = curves.filter((c) => !c.alternative);
   const bae = curves.find((c) => c.model === 'bae')!;
   const crossings = main.filter((c) => c !== bae).map((c) => ({ curve: c.id, crossing: overtaking(bae, c, digits) }));
-  writeFileSync(join(values.out, 'figure2.json'), `${JSON.stringify(figureJson(curves, crossings, digits), null, 2)}\n`);
-  writeFileSync(join(values.out, 'figure2.csv'), figureCsv(curves, digits));
   const axes = { x: { field: 'mu', title: 'μ/γ', log: true }, series: 'series', rules: [1] };
-  writeFileSync(
-    join(values.out, 'figure2.svg'),
-    await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'S (model two: S_UV)', log: true }, title: 'Figure 2: N = 5, η = 1; light χ = 25γ, dark χ = 50γ; solid model one, dashed model two, dot-dashed back-action evasion', rows: plotRows(main), styles: paperStyles(main) }),
-  );
   const entanglementRows = [...plotRows(main, (_, p) => p.expMinusLogNegativity), ...plotRows(main.filter((c) => c.model === 'constant'), (_, p) => p.S, ': S of (15)')];
-  writeFileSync(join(values.out, 'figure2-entanglement.svg'), await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'e^(−E_N), and S of (15) for model two', log: true }, title: 'Figure 2, second panel: e^(−E_N) of every curve (model two: also S of (15) from X±, Y±)', rows: entanglementRows }));
   const alternatives = curves.filter((c) => c.alternative || c.chi === '50');
-  writeFileSync(join(values.out, 'figure2-alternatives.svg'), await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'S (model two: S_UV)', log: true }, title: 'Figure 2 at χ = 50γ under the alternative readings', rows: plotRows(alternatives) }));
+  const files = {
+    'figure2.json': `${JSON.stringify(figureJson(curves, crossings, digits), null, 2)}\n`,
+    'figure2.csv': figureCsv(curves, digits),
+    'figure2.svg': await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'S (model two: S_UV)', log: true }, title: 'Figure 2: N = 5, η = 1; light χ = 25γ, dark χ = 50γ; solid model one, dashed model two, dot-dashed back-action evasion', rows: plotRows(main), styles: paperStyles(main) }),
+    'figure2-entanglement.svg': await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'e^(−E_N), and S of (15) for model two', log: true }, title: 'Figure 2, second panel: e^(−E_N) of every curve (model two: also S of (15) from X±, Y±)', rows: entanglementRows }),
+    'figure2-alternatives.svg': await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'S (model two: S_UV)', log: true }, title: 'Figure 2 at χ = 50γ under the alternative readings', rows: plotRows(alternatives) }),
+  };
+  reportReplaced(out, writeFilesTogether(out, files));
   const fmt = (x: { toSignificantDigits(n: number): unknown }) => String(x.toSignificantDigits(Math.min(digits, 15)));
   for (const c of curves) {
     process.stdout.write(`${c.label.padEnd(44)} least ${c.model === 'constant' ? 'S_UV' : 'S'} = ${fmt(c.minimumPlotted.value)} at μ = ${fmt(c.minimumPlotted.mu)}γ; least e^(−E_N) = ${fmt(c.minimumExpMinusLogNegativity.value)} at μ = ${fmt(c.minimumExpMinusLogNegativity.mu)}γ${c.routeDifference ? `; S_UV routes differ by ≤ ${c.routeDifference.relative.toSignificantDigits(2)}` : ''}${c.alternative ? '  (alternative)' : ''}\n`);
   }
   for (const x of crossings) process.stdout.write(`back-action evasion overtakes ${x.curve} ${x.crossing ? `above μ = ${fmt(x.crossing.mu)}γ (S = ${fmt(x.crossing.value)})` : 'nowhere on 10⁻³ … 10³'}\n`);
-  process.stdout.write(`wrote figure2.json, figure2.csv, figure2.svg, figure2-entanglement.svg, figure2-alternatives.svg to ${values.out}\n`);
+  process.stdout.write(`wrote ${Object.keys(files).join(', ')} to ${out}\n`);
   return 0;
 }
 
 async function reference(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { out: { type: 'string' }, digits: { type: 'string', default: '40' }, help: { type: 'boolean', short: 'h', default: false } }, strict: true, allowPositionals: false });
+  const { values } = parseOptions({ args, options: { out: { type: 'string' }, digits: { type: 'string', default: '40' }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: false });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
   if (values.out === undefined) throw new UsageError('--out DIR is required');
-  const digits = integerOption('digits', values.digits, 30, 200);
+  const digits = digitsOption(values.digits);
+  const out = outputDirectory('out', values.out);
   const { referenceRows, referenceSchema, referenceCsv, REFERENCE_DOC } = await import('../../proofs/reference.ts');
-  mkdirSync(values.out, { recursive: true });
   const rows = referenceRows(digits);
-  writeFileSync(join(values.out, 'reference.json'), `${JSON.stringify({ ...REFERENCE_DOC, digits, rows }, null, 2)}\n`);
-  writeFileSync(join(values.out, 'reference.schema.json'), `${JSON.stringify(referenceSchema(), null, 2)}\n`);
-  writeFileSync(join(values.out, 'reference.csv'), referenceCsv(rows));
-  process.stdout.write(`wrote reference.json (${rows.length} parameter sets, ${digits} digits), reference.schema.json and reference.csv to ${values.out}\n`);
+  const files = {
+    'reference.json': `${JSON.stringify({ ...REFERENCE_DOC, digits, rows }, null, 2)}\n`,
+    'reference.schema.json': `${JSON.stringify(referenceSchema(), null, 2)}\n`,
+    'reference.csv': referenceCsv(rows),
+  };
+  reportReplaced(out, writeFilesTogether(out, files));
+  process.stdout.write(`wrote reference.json (${rows.length} parameter sets, ${digits} digits), reference.schema.json and reference.csv to ${out}\n`);
   return 0;
 }
 
+/** An existing output is replaced, never silently. */
+function reportReplaced(dir: string, names: readonly string[]): void {
+  if (names.length > 0) process.stderr.write(`replaced ${names.join(', ')} in ${dir}\n`);
+}
+
 async function compare(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
+  const { values, positionals } = parseOptions({
     args,
-    options: { rtol: { type: 'string', default: '1e-8' }, atol: { type: 'string', default: '1e-12' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
-    strict: true,
+    options: {
+      rtol: { type: 'string', default: '1e-8' },
+      atol: { type: 'string', default: '1e-12' },
+      json: { type: 'boolean', default: false },
+      'ignore-column': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
     allowPositionals: true,
   });
   if (values.help) {
     process.stdout.write(`${HELP}\n`);
     return 0;
   }
-  if (positionals.length !== 1) throw new UsageError('compare takes one FILE (CSV or JSON)');
+  if (positionals.length !== 1) throw new UsageError('compare takes one FILE (CSV or JSON; - reads standard input)');
   for (const [name, v] of [['rtol', values.rtol], ['atol', values.atol]] as const) {
     if (!/^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(v)) throw new UsageError(`--${name} = ${v}: a non-negative number`);
   }
   const { compareResults, comparisonText, MalformedInputError } = await import('../../proofs/compare.ts');
   let text: string;
   try {
-    text = readFileSync(positionals[0]!, 'utf8');
+    text = readFileSync(positionals[0] === '-' ? 0 : positionals[0]!, 'utf8');
   } catch (err) {
     throw new UsageError(`cannot read ${positionals[0]}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
   try {
-    const result = compareResults(text, { rtol: values.rtol, atol: values.atol });
+    const start = performance.now();
+    let reported = start;
+    const result = compareResults(text, {
+      rtol: values.rtol,
+      atol: values.atol,
+      ignoreColumns: values['ignore-column'] ?? [],
+      onProgress: (done, total) => {
+        // Progress on standard error once a run takes more than a second, at most once a second.
+        const now = performance.now();
+        if (now - start > 1000 && (now - reported > 1000 || done === total)) {
+          process.stderr.write(`[${done}/${total} rows]\n`);
+          reported = now;
+        }
+      },
+    });
     process.stdout.write(values.json ? `${JSON.stringify({ rtol: values.rtol, atol: values.atol, ...result }, null, 2)}\n` : `${comparisonText(result)}\n`);
     return result.failed === 0 ? 0 : 1;
   } catch (err) {

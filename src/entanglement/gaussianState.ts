@@ -16,12 +16,12 @@ function block(v: DMatrix, r: number, c: number): DMatrix {
 
 const det2 = (m: DMatrix) => m[0]![0]!.times(m[1]![1]!).minus(m[0]![1]!.times(m[1]![0]!));
 
-/** Smallest symplectic eigenvalue from the invariants: ν² = (Σ − √(Σ² − 4 det V))/2, Σ = det A + det B ± 2 det C. */
-function smallestSymplectic(D: DecimalConstructor, v: DMatrix, transposed: boolean): Dec {
+/** Smallest symplectic eigenvalue of the partial transpose from the invariants: ν̃² = (Σ̃ − √(Σ̃² − 4 det V))/2, Σ̃ = det A + det B − 2 det C. */
+function smallestTransposedSymplectic(D: DecimalConstructor, v: DMatrix): Dec {
   const a = det2(block(v, 0, 0));
   const b = det2(block(v, 2, 2));
   const c = det2(block(v, 0, 2));
-  const sigma = a.plus(b).plus(transposed ? c.times(-2) : c.times(2));
+  const sigma = a.plus(b).minus(c.times(2));
   const disc = sigma.times(sigma).minus(ddeterminant(D, v).times(4));
   return sigma.minus(nonNegative(disc).sqrt()).div(2).sqrt();
 }
@@ -38,7 +38,9 @@ export interface Physicality {
 
 export function physicality(digits: number, v: DMatrix): Physicality {
   const D = decimalContext(digits);
-  const nu = smallestSymplectic(D, v, false);
+  // The matrix route, not the invariants: a degenerate symplectic spectrum (both modes alike, as in
+  // model one) would cost the invariant formula half its digits through √(Σ² − 4 det V).
+  const nu = new D(smallestSymplecticOfMatrix(digits, v));
   const tol = new D(10).pow(-(digits - 5));
   const positive = symmetricEigen(D, v).values[0]!.gt(0);
   return { smallestSymplectic: nu, physical: positive && nu.gte(new D(0.5).minus(tol)) };
@@ -47,30 +49,30 @@ export function physicality(digits: number, v: DMatrix): Physicality {
 /** E_N = max(0, −ln 2ν̃₋) by the invariant formula. */
 export function logNegativityInvariant(digits: number, v: DMatrix): { nu: Dec; logNegativity: Dec } {
   const D = decimalContext(digits);
-  const nu = smallestSymplectic(D, v, true);
+  const nu = smallestTransposedSymplectic(D, v);
   const e = nu.times(2).ln().neg();
   return { nu, logNegativity: e.isNegative() ? new D(0) : e };
 }
 
 /**
- * The same from the explicit partial transpose Ṽ = P V P, P = diag(1, 1, 1, −1): the symplectic
- * eigenvalues are the singular values of K = Ṽ^{1/2} Ω Ṽ^{1/2}, read from the eigenvalues of KᵀK.
+ * The smallest symplectic eigenvalue of a positive 2n×2n matrix in the order (X₁, Y₁, …): the
+ * symplectic eigenvalues are the singular values of K = V^{1/2} Ω V^{1/2}, read from the
+ * eigenvalues of KᵀK (a symmetric eigen-solve, well conditioned even for a degenerate spectrum).
  */
-export function logNegativityPartialTranspose(digits: number, v: DMatrix): { nu: Dec; logNegativity: Dec } {
+function smallestSymplecticOfMatrix(digits: number, v: DMatrix): Dec {
   const D = decimalContext(digits + 10);
-  const sign = [1, 1, 1, -1];
-  const vt = v.map((row, i) => row.map((x, j) => new D(x).times(sign[i]! * sign[j]!)));
-  const root = symmetricSqrt(D, vt);
-  const omega = [
-    [0, 1, 0, 0],
-    [-1, 0, 0, 0],
-    [0, 0, 0, 1],
-    [0, 0, -1, 0],
-  ].map((row) => row.map((x) => new D(x)));
+  const root = symmetricSqrt(D, v.map((row) => row.map((x) => new D(x))));
+  const omega = v.map((_, i) => v.map((__, j) => new D(j === i + 1 && i % 2 === 0 ? 1 : i === j + 1 && j % 2 === 0 ? -1 : 0)));
   const k = dmul(dmul(root, omega), root);
   const squares = symmetricEigen(D, dmul(dtranspose(k), k)).values;
+  return new (decimalContext(digits))(nonNegative(squares[0]!).sqrt());
+}
+
+/** The same from the explicit partial transpose Ṽ = P V P, P = diag(1, 1, 1, −1), by the matrix route. */
+export function logNegativityPartialTranspose(digits: number, v: DMatrix): { nu: Dec; logNegativity: Dec } {
+  const sign = [1, 1, 1, -1];
+  const nu = smallestSymplecticOfMatrix(digits, v.map((row, i) => row.map((x, j) => x.times(sign[i]! * sign[j]!))));
   const out = decimalContext(digits);
-  const nu = new out(nonNegative(squares[0]!).sqrt());
   const e = nu.times(2).ln().neg();
   return { nu, logNegativity: e.isNegative() ? new out(0) : e };
 }
@@ -129,8 +131,10 @@ export function optimalQuadrature(digits: number, m: DMatrix): LeastQuadrature {
 /** Variance of X cos θ + Y sin θ. */
 export function quadratureVariance(digits: number, m: DMatrix, angle: Dec): Dec {
   const D = decimalContext(digits);
-  const c = D.cos(angle);
-  const s = D.sin(angle);
+  // Rounded to this precision first: decimal.js's trigonometry fails on arguments with many more digits.
+  const theta = new D(0).plus(angle);
+  const c = D.cos(theta);
+  const s = D.sin(theta);
   return new D(m[0]![0]!).times(c).times(c).plus(new D(m[0]![1]!).times(s).times(c).times(2)).plus(new D(m[1]![1]!).times(s).times(s));
 }
 

@@ -27,7 +27,10 @@ export class Rational {
     return Rational.normalised(n, d);
   }
 
-  /** Reads "3", "-2/7", "1.25", "6.02e23" exactly. */
+  /** The largest decimal exponent parse accepts: 10^100000 already has a 100 000-digit numerator. */
+  static readonly MAX_PARSE_EXPONENT = 100_000;
+
+  /** Reads "3", "-2/7", "1.25", "6.02e23" exactly; refuses an exponent beyond ±MAX_PARSE_EXPONENT (RangeError). */
   static parse(text: string): Rational {
     const s = text.trim();
     const frac = /^([+-]?\d+)\s*\/\s*(\d+)$/.exec(s);
@@ -37,6 +40,7 @@ export class Rational {
       throw new RangeError(`not an exact decimal or fraction: "${text}"`);
     }
     const digits = (dec[2] ?? '') + (dec[3] ?? '');
+    if (dec[4] !== undefined && Math.abs(Number(dec[4])) > Rational.MAX_PARSE_EXPONENT) throw new RangeError(`exponent ${dec[4]} beyond ±${Rational.MAX_PARSE_EXPONENT}: "${text.slice(0, 40)}"`);
     let exp = BigInt(dec[4] ?? '0') - BigInt((dec[3] ?? '').length);
     let n = BigInt(digits === '' ? '0' : digits);
     if (dec[1] === '-') n = -n;

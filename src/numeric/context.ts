@@ -6,11 +6,23 @@ export type DecimalConstructor = typeof Decimal;
 
 export const DEFAULT_DIGITS = 50;
 
+/** A numeric step failed in a way that more working digits may cure (a zero pivot, lost positivity, no convergence). */
+export class WorkingPrecisionError extends Error {}
+
 const contexts = new Map<number, DecimalConstructor>();
+
+/**
+ * The most digits a context may have: decimal.js computes ln, exp and the inverse trigonometric
+ * functions from stored constants (π and ln 10) of about 1025 digits, and log10 fails from 999.
+ */
+export const MAX_CONTEXT_DIGITS = 990;
+
+/** The --digits range of every command: a solve may raise its working precision up to MAX_CONTEXT_DIGITS − 10 above it. */
+export const DIGITS_RANGE = { min: 20, max: 500 } as const;
 
 /** An independent Decimal constructor at `digits` significant digits (cached per precision). */
 export function decimalContext(digits: number = DEFAULT_DIGITS): DecimalConstructor {
-  if (!Number.isInteger(digits) || digits < 10 || digits > 5000) throw new RangeError(`digits must be an integer from 10 to 5000, got ${digits}`);
+  if (!Number.isInteger(digits) || digits < 10 || digits > MAX_CONTEXT_DIGITS) throw new RangeError(`digits must be an integer from 10 to ${MAX_CONTEXT_DIGITS}, got ${digits}`);
   let D = contexts.get(digits);
   if (D === undefined) {
     D = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });

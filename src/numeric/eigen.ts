@@ -1,6 +1,6 @@
 /** Symmetric eigenproblems by cyclic Jacobi rotations, and numeric Hurwitz stability of a real matrix. */
 import { hurwitzMatrix, leadingMinor, lienardChipartSizes } from '../exact/hurwitz.ts';
-import type { Dec, DecimalConstructor } from './context.ts';
+import { WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
 import { dmul, dtranspose, type DMatrix } from './matrix.ts';
 
 /** Eigenvalues (ascending) and orthonormal eigenvectors (columns) of a symmetric matrix. */
@@ -48,10 +48,14 @@ export function symmetricEigen(D: DecimalConstructor, input: DMatrix): { values:
   return { values: order.map((i) => a[i]![i]!), vectors: v.map((row) => order.map((i) => row[i]!)) };
 }
 
+/** A matrix that should be positive semi-definite has an eigenvalue below −10^-(precision−5) of its largest. */
+export class NotPositiveSemidefiniteError extends WorkingPrecisionError {}
+
 /** S^{1/2} of a symmetric positive semi-definite matrix, through its eigenvectors. */
 export function symmetricSqrt(D: DecimalConstructor, s: DMatrix): DMatrix {
   const { values, vectors } = symmetricEigen(D, s);
-  if (values.some((x) => x.lt(new D(10).pow(-D.precision + 5).neg()))) throw new Error('matrix is not positive semi-definite');
+  const largest = values.reduce((m, x) => (x.abs().gt(m) ? x.abs() : m), new D(0));
+  if (values.some((x) => x.lt(largest.times(new D(10).pow(-D.precision + 5)).neg()))) throw new NotPositiveSemidefiniteError('matrix is not positive semi-definite at this working precision');
   const scaled = vectors.map((row) => row.map((x, k) => x.times(nonNegative(values[k]!).sqrt())));
   return dmul(scaled, dtranspose(vectors));
 }

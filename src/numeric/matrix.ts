@@ -1,10 +1,10 @@
 /** Dense Decimal matrices: the arithmetic the steady-state solvers need, nothing more. */
-import type { Dec, DecimalConstructor } from './context.ts';
+import { WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
 
 export type DMatrix = Dec[][];
 
 /** A linear solve met a zero pivot: the system is singular at this working precision. */
-export class SingularSystemError extends Error {}
+export class SingularSystemError extends WorkingPrecisionError {}
 
 export function didentity(D: DecimalConstructor, n: number): DMatrix {
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => new D(i === j ? 1 : 0)));

@@ -5,16 +5,16 @@
  * The Riccati steady state is the stabilising solution, found by Newton-Kleinman: each step
  * solves the Lyapunov equation of A − V_k M. Every solve reports its residual.
  */
-import { decimalContext, type Dec, type DecimalConstructor } from './context.ts';
+import { decimalContext, WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
 import { Float64Context } from './float64.ts';
 import { isHurwitzStable, symmetricEigen } from './eigen.ts';
 import { lyapunovResidual, solveLyapunov } from './lyapunov.ts';
 import { covarianceRate } from './integrate.ts';
-import { dadd, didentity, SingularSystemError, dmaxAbs, dmul, dscale, dsub, dsymmetrize, type DMatrix } from './matrix.ts';
+import { dadd, didentity, dmaxAbs, dmul, dscale, dsub, dsymmetrize, type DMatrix } from './matrix.ts';
 
 export class NoSteadyStateError extends Error {}
 /** Newton-Kleinman did not settle within its step budget (at this working precision). */
-export class ConvergenceError extends Error {}
+export class ConvergenceError extends WorkingPrecisionError {}
 
 export interface SteadyState {
   readonly covariance: DMatrix;
@@ -106,7 +106,7 @@ export function riccatiSteadyState(digits: number, a: DMatrix, d: DMatrix, m: DM
     try {
       return polish(start);
     } catch (err) {
-      if (!(err instanceof ConvergenceError || err instanceof SingularSystemError)) throw err;
+      if (!(err instanceof WorkingPrecisionError)) throw err;
       failure = err;
       return undefined;
     }

@@ -5,7 +5,7 @@
  */
 import type { Rational } from '../exact/rational.ts';
 import { RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
-import { decimalContext, type Dec, type DecimalConstructor } from './context.ts';
+import { decimalContext, MAX_CONTEXT_DIGITS, type Dec, type DecimalConstructor } from './context.ts';
 
 function univariate(D: DecimalConstructor, q: RationalFunction, index: number): Dec[] {
   const p = q.asPolynomial();
@@ -17,6 +17,9 @@ function univariate(D: DecimalConstructor, q: RationalFunction, index: number): 
   });
 }
 
+/** The search doubles p from 1 this many times (to about 10¹²⁰⁰) before it answers that nothing destabilises. */
+export const MAX_DOUBLINGS = 4000;
+
 export function stabilityThreshold(
   quantities: readonly RationalFunction[],
   parameter: RationalFunction,
@@ -24,7 +27,8 @@ export function stabilityThreshold(
   digits: number,
 ): Dec | null {
   const index = symbolIndex(parameter);
-  const work = 2 * digits + 20;
+  // Twice the digits (capped) so that the sign of a polynomial survives cancellation next to its root.
+  const work = Math.min(2 * digits + 20, MAX_CONTEXT_DIGITS);
   const D = decimalContext(work);
   const polys = quantities.map((q) => {
     let r = q;
@@ -36,7 +40,7 @@ export function stabilityThreshold(
   let lo = new D(0);
   let hi = new D(1);
   for (let doublings = 0; stableAt(hi); doublings++) {
-    if (doublings > 60) return null;
+    if (doublings > MAX_DOUBLINGS) return null;
     lo = hi;
     hi = hi.times(2);
   }

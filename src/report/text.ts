@@ -17,7 +17,8 @@ export function summaryCounts(results: readonly ClaimResult[]): Record<string, n
   return counts;
 }
 
-export function renderText(results: readonly ClaimResult[], assumptions: readonly AssumptionResult[]): string {
+/** The ledger as a terminal table; `witnesses` names the independent witnesses that were consulted. */
+export function renderText(results: readonly ClaimResult[], assumptions: readonly AssumptionResult[], witnesses: readonly string[]): string {
   const lines: string[] = [];
   let section = '';
   const idWidth = Math.max(...results.map((r) => r.id.length), 2);
@@ -53,7 +54,11 @@ export function renderText(results: readonly ClaimResult[], assumptions: readonl
   lines.push(
     '',
     `${results.length} claims: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`,
-    disagreements.length === 0 ? 'every witness agreed with the exact engine' : `witnesses disagreed on: ${disagreements.map((r) => r.id).join(', ')}`,
+    disagreements.length > 0
+      ? `witnesses disagreed on: ${disagreements.map((r) => r.id).join(', ')}`
+      : witnesses.length === 0
+        ? 'no witness consulted: the exact engine alone (numeric routes as listed)'
+        : `every witness consulted (${witnesses.join(', ')}) agreed with the exact engine`,
   );
   return lines.join('\n');
 }

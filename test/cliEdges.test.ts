@@ -1,0 +1,111 @@
+/** The command line's edges, in process where they can be: options, output files, the recorded ledger, parameter bounds. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ClaimResult } from '../src/claims/claim.ts';
+import { changedVerdicts, recordedVerdicts } from '../src/claims/recorded.ts';
+import { integerOption, parseOptions, UsageError } from '../src/cli/options.ts';
+import { outputDirectory, outputFile, writeFilesTogether } from '../src/cli/output.ts';
+import { ParameterError, resolveParameters } from '../proofs/solve.ts';
+
+const run = (...args: string[]) => spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+describe('options', () => {
+  const options = { mu: { type: 'string' as const }, only: { type: 'string' as const, multiple: true } };
+  it('a flag given twice is a usage error; a repeatable one is not', () => {
+    expect(() => parseOptions({ args: ['--mu', '1', '--mu=-1'], options })).toThrow(UsageError);
+    expect(() => parseOptions({ args: ['--mu=1', '--mu=2'], options })).toThrow(/--mu is given twice/);
+    expect(parseOptions({ args: ['--only', 'a', '--only', 'b'], options }).values.only).toEqual(['a', 'b']);
+  });
+  it('an integer option names its range', () => {
+    expect(() => integerOption('jobs', '0', 1, 2)).toThrow(/--jobs = 0: an integer from 1 to 2/);
+    expect(integerOption('jobs', '2', 1, 2)).toBe(2);
+  });
+});
+
+describe('parameters', () => {
+  it('a model name is an own property: constructor, __proto__ and toString are refused', () => {
+    for (const name of ['constructor', '__proto__', 'toString']) expect(() => resolveParameters(name as 'modulated', {}), name).toThrow(ParameterError);
+  });
+  it('values are bounded before they are read: length, exponent, magnitude', () => {
+    for (const [mu, message] of [
+      ['1e-1000000', /exponent is beyond ±300/],
+      ['1e999999999999', /exponent is beyond ±300/],
+      ['1e301', /outside the supported magnitudes/],
+      ['2e-301', /outside the supported magnitudes/],
+      ['1'.repeat(401), /longer than 400 characters/],
+    ] as const) {
+      expect(() => resolveParameters('modulated', { delta: '1', chi: '1', mu }), mu.slice(0, 20)).toThrow(message);
+    }
+    expect(resolveParameters('modulated', { delta: '1', chi: '1', mu: '1e300' }).values.mu!.toString()).toMatch(/^1000/);
+  });
+});
+
+describe('output', () => {
+  it('an output directory is checked up front', () => {
+    expect(() => outputDirectory('out', '')).toThrow(/--out is empty/);
+    expect(() => outputDirectory('out', '/dev/null')).toThrow(/exists and is not a directory/);
+    expect(() => outputDirectory('out', '/proc/detuned-paramp-test')).toThrow(/cannot write there/);
+    const dir = join(mkdtempSync(join(tmpdir(), 'out-')), 'a', 'b');
+    expect(outputDirectory('out', dir)).toBe(dir);
+    expect(existsSync(dir)).toBe(true);
+  });
+  it('an output file is checked up front', () => {
+    expect(() => outputFile('junit', '')).toThrow(/--junit is empty/);
+    expect(() => outputFile('junit', tmpdir())).toThrow(/is a directory/);
+    expect(() => outputFile('junit', '/proc/nope/x.xml')).toThrow(/cannot write there/);
+  });
+  it('files are written together under temporary names, and a replaced one is named', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'out-'));
+    writeFileSync(join(dir, 'a.json'), 'old');
+    expect(writeFilesTogether(dir, { 'a.json': 'new', 'b.csv': 'x' })).toEqual(['a.json']);
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('new');
+    expect(readdirSync(dir).sort()).toEqual(['a.json', 'b.csv']);
+  });
+});
+
+describe('the recorded ledger', () => {
+  const result = (id: string, status: 'verified' | 'erratum'): ClaimResult => ({ id, verdict: { status } } as unknown as ClaimResult);
+  const ledger = (lines: string[], eol = '\n') => {
+    const path = join(mkdtempSync(join(tmpdir(), 'ledger-')), 'V.md');
+    writeFileSync(path, lines.join(eol));
+    return recordedVerdicts(path);
+  };
+  const row = (id: string, status: string) => `| \`${id}\` | (1) | s | ${status} | agreed: exact |`;
+  it('reads CRLF line ends like LF', () => {
+    expect([...ledger([row('eq1', 'verified'), row('eq2', 'erratum')], '\r\n').verdicts]).toEqual([['eq1', 'verified'], ['eq2', 'erratum']]);
+  });
+  it('a claim recorded twice, or a row for no claim, is a change', () => {
+    const changes = changedVerdicts([result('eq1', 'verified')], ledger([row('eq1', 'verified'), row('eq1', 'verified'), row('ghost', 'erratum')]), true);
+    expect(changes.map((c) => [c.id, c.problem])).toEqual([['eq1', 'recorded in more than one row'], ['ghost', 'recorded, but no such claim exists']]);
+    expect(changedVerdicts([result('eq1', 'verified')], ledger([row('eq1', 'verified'), row('ghost', 'erratum')]), false)).toEqual([]);
+  });
+});
+
+describe('the command, end to end', () => {
+  it('bad calls exit 2 before any computing, naming the problem', () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['solve', '--model', 'constructor'], /"constructor" is not one of/],
+      [['solve', '--model', 'modulated', '--delta', '1', '--chi', '1', '--mu', '1', '--mu=-1'], /--mu is given twice/],
+      [['figure2', '--out', '/dev/null'], /exists and is not a directory/],
+      [['reference', '--out', ''], /--out is empty/],
+      [['verify', '--ledger', '/nonexistent/V.md'], /--ledger \/nonexistent\/V.md: no such file/],
+      [['verify', '--junit', '/proc/nope/x.xml'], /cannot write there/],
+      [['verify', '--jobs', '999'], /--jobs = 999: an integer from 1 to/],
+      [['solve', '--model', 'modulated', '--delta', '1', '--chi', '1', '--digits', '501'], /--digits = 501: an integer from 20 to 500/],
+    ];
+    for (const [args, message] of cases) {
+      const r = run(...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  }, 60_000);
+  it('compare reads standard input from -', () => {
+    const r = spawnSync(process.execPath, ['bin/detuned-paramp.js', 'compare', '-', '--json'], { input: 'model,delta,chi,mu,S\nmodulated,30,25,5,1\n', encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).rows[0].regime).toBe('below-threshold');
+  }, 30_000);
+});
