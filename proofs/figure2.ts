@@ -10,7 +10,7 @@
 import { Rational } from '../src/exact/rational.ts';
 import { logNegativityInvariant, separability } from '../src/entanglement/gaussianState.ts';
 import { agreeingDigits, decimalContext, type Dec } from '../src/numeric/context.ts';
-import { affineFamily } from '../src/numeric/fromExact.ts';
+import { affineFamily, type AffineFamily, type ParameterValues } from '../src/numeric/fromExact.ts';
 import { riccatiSteadyState } from '../src/numeric/riccati.ts';
 import type { Regime } from '../src/gaussian/regime.ts';
 import { CONVENTIONS } from '../src/report/conventions.ts';
@@ -20,7 +20,6 @@ import { reducedModelTwo, separabilityUV } from './modelTwoSeparability.ts';
 import { sym } from './paper.ts';
 import { conditionalSystemOf, regimeOf, resolveParameters, symbolValues, type RawParameters } from './solve.ts';
 
-type AffineFamily = ReturnType<typeof affineFamily>;
 
 /** A parameter the figure fixes by a formula: its exact form, and the value used (rounded far beyond the output digits). */
 export interface ExactParameter {
@@ -139,25 +138,41 @@ export function muGrid(points: number, digits: number): Dec[] {
   return Array.from({ length: points }, (_, k) => new D(10).pow(new D(-3).plus(new D(6 * k).div(points - 1))).toSignificantDigits(digits + 5));
 }
 
-/**
- * One curve's model along μ: its matrices evaluated exactly once (they are affine in μ) and its
- * regime decided once (its drift does not depend on μ), so that each point costs only the
- * Decimal solves.
- */
-function sweep(spec: CurveSpec, digits: number): { regime: Regime; at(mu: Dec): CurvePoint } {
-  const work = digits + 10;
-  const p = resolveParameters(spec.model, { ...parametersOf(spec, digits), mu: '1' });
+/** One curve's model along μ, prepared exactly once: its matrices (affine in μ) and its regime (its drift does not depend on μ). */
+interface PreparedCurve {
+  readonly regime: Regime;
+  readonly families: readonly [AffineFamily, AffineFamily, AffineFamily];
+  readonly values: ParameterValues;
+  readonly model: ModelName;
+}
+
+const prepared = new Map<string, PreparedCurve>();
+
+function prepareCurve(spec: CurveSpec, params: RawParameters): PreparedCurve {
+  const key = `${spec.id} ${JSON.stringify(params)}`;
+  const known = prepared.get(key);
+  if (known) return known;
+  const p = resolveParameters(spec.model, { ...params, mu: '1' });
   const values = symbolValues(p);
   const system = conditionalSystemOf(p.model);
-  const [drift, diffusion, measurement] = [system.drift, system.diffusion, system.measurement].map((m) => affineFamily(work, m, values, sym.mu)) as [AffineFamily, AffineFamily, AffineFamily];
-  if (drift.slope.some((row) => row.some((x) => !x.isZero()))) throw new Error(`curve ${spec.id}: the drift depends on μ, so its regime is not one for the whole curve`);
-  const regime = regimeOf(p);
-  const reduced = spec.model === 'constant' ? reducedModelTwo(work, values) : undefined;
-  const a = drift.at(new (decimalContext(work))(0));
+  const families = [system.drift, system.diffusion, system.measurement].map((m) => affineFamily(m, values, sym.mu)) as [AffineFamily, AffineFamily, AffineFamily];
+  if (!families[0].constant) throw new Error(`curve ${spec.id}: the drift depends on μ, so its regime is not one for the whole curve`);
+  const made = { regime: regimeOf(p), families, values, model: spec.model };
+  prepared.set(key, made);
+  return made;
+}
+
+/** The points of a prepared curve at `digits` digits: each costs only the Decimal solves. */
+function sweep(spec: CurveSpec, params: RawParameters, digits: number): { regime: Regime; at(mu: Dec): CurvePoint } {
+  const work = digits + 10;
+  const { regime, families, values, model } = prepareCurve(spec, params);
+  const [drift, diffusion, measurement] = families;
+  const reduced = model === 'constant' ? reducedModelTwo(work, values) : undefined;
+  const a = drift.at(work, new (decimalContext(work))(0));
   return {
     regime,
     at: (mu) => {
-      const v = riccatiSteadyState(work, a, diffusion.at(mu), measurement.at(mu), { driftStable: regime === 'below-threshold' }).covariance;
+      const v = riccatiSteadyState(work, a, diffusion.at(work, mu), measurement.at(work, mu), { driftStable: regime === 'below-threshold' }).covariance;
       const en = logNegativityInvariant(work, v).logNegativity;
       const S = separability(work, v).S;
       const common = { mu, S, logNegativity: en, expMinusLogNegativity: en.neg().exp() };
@@ -167,6 +182,20 @@ function sweep(spec: CurveSpec, digits: number): { regime: Regime; at(mu: Dec): 
       return { ...common, plotted: r, uv: { reduced: r, fullCovariance: full.S, separableBound: full.separableBound } };
     },
   };
+}
+
+/**
+ * Precision is measured, not assumed: the first and last grid points and the minimum are
+ * recomputed 20 digits finer, and each plotted value must agree to all but the last printed digit.
+ */
+function holdsItsDigits(spec: CurveSpec, params: RawParameters, digits: number, points: readonly CurvePoint[]): void {
+  const fine = sweep(spec, params, digits + 20);
+  for (const p of points) {
+    const again = fine.at(p.mu).plotted;
+    if (agreeingDigits(p.plotted, again, digits) < digits - 1) {
+      throw new Error(`curve ${spec.id} at μ = ${p.mu.toSignificantDigits(8)}γ: ${p.plotted} at ${digits} digits but ${again.toSignificantDigits(digits)} at ${digits + 20}: it does not hold its digits`);
+    }
+  }
 }
 
 /** Refines a grid minimum by golden-section search in log μ between the grid neighbours (one evaluation a step). */
@@ -207,7 +236,7 @@ function refine(grid: Dec[], values: Dec[], digits: number, at: (mu: Dec) => Dec
 
 export function computeCurve(spec: CurveSpec, points: number, digits: number): Curve {
   const params = parametersOf(spec, digits);
-  const model = sweep(spec, digits);
+  const model = sweep(spec, params, digits);
   const regime = model.regime;
   const grid = muGrid(points, digits);
   const pts = grid.map((mu) => model.at(mu));
@@ -220,6 +249,7 @@ export function computeCurve(spec: CurveSpec, points: number, digits: number): C
   }
   const D = decimalContext(digits);
   const plotted = refine(grid, pts.map((x) => x.plotted), digits, at((x) => x.plotted));
+  holdsItsDigits(spec, params, digits, [pts[0]!, pts[pts.length - 1]!, { ...pts[0]!, mu: plotted.mu, plotted: plotted.value }]);
   return {
     ...spec,
     regime: spec.root ? `${regime} as rounded (${spec.root.form} to ${digits + 30} digits: the exact threshold)` : regime,
@@ -240,7 +270,7 @@ export function overtaking(bae: Curve, other: Curve, digits: number): Minimum | 
   const k = other.points.findIndex((p, i) => i > 0 && bae.points[i]!.plotted.lt(p.plotted) && !bae.points[i - 1]!.plotted.lt(other.points[i - 1]!.plotted));
   if (k < 0) return null;
   const D = decimalContext(digits + 5);
-  const [first, second] = [sweep(bae, digits), sweep(other, digits)];
+  const [first, second] = [sweep(bae, parametersOf(bae, digits), digits), sweep(other, parametersOf(other, digits), digits)];
   const gap = (logMu: Dec) => {
     const mu = new D(10).pow(logMu).toSignificantDigits(digits + 5);
     return first.at(mu).plotted.minus(second.at(mu).plotted);

@@ -4,7 +4,11 @@ import type { DMatrix } from '../src/numeric/matrix.ts';
 import { CONVENTIONS } from '../src/report/conventions.ts';
 import type { Solution } from './solve.ts';
 
-const str = (x: Dec, digits: number): string => x.toSignificantDigits(digits).toString();
+/** A printed number; a non-finite one is an error, never output. */
+const str = (x: Dec, digits: number): string => {
+  if (!x.isFinite()) throw new Error(`a non-finite value (${x.toString()}) reached the output`);
+  return x.toSignificantDigits(digits).toString();
+};
 /** Entries below the solve's accuracy (10^-digits of the largest entry) are rounding residue, printed as 0. */
 export function covarianceStrings(m: DMatrix, digits: number): string[][] {
   let largest = m[0]![0]!.abs();
@@ -19,6 +23,7 @@ export function solutionJson(s: Solution): Record<string, unknown> {
     model: s.parameters.model,
     params: Object.fromEntries(Object.entries(s.parameters.values).map(([k, v]) => [k, v.toDecimalString()])),
     digits: d,
+    workingDigits: s.workingDigits,
     conventions: { ...CONVENTIONS, basis: 'covariance rows and columns in the order (X₁, Y₁, X₂, Y₂); rates in the units of the inputs' },
     regime: s.regime,
     stable: s.stable,

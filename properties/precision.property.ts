@@ -27,8 +27,9 @@ function chiNear(threshold: Decimal, where: string): string {
 }
 
 const draw = fc.record({ model: fc.constantFrom('modulated', 'constant', 'single', 'bae'), gamma: scale, shift: scale, nbar: scale, mu: scale, eta: fraction, place });
+type Draw = typeof draw extends fc.Arbitrary<infer T> ? T : never;
 
-function parameters(d: fc.ValueOf<typeof draw>): RawParameters {
+function parameters(d: Draw): RawParameters {
   const th = new D(d.gamma).pow(2).plus(new D(d.shift).pow(2)).sqrt();
   const common = { gamma: d.gamma, nbar: d.nbar, mu: d.mu, eta: d.eta };
   if (d.model === 'bae') return common;

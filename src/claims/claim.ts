@@ -42,6 +42,8 @@ export interface ClaimResult {
   readonly printed: string;
   readonly verdict: Verdict;
   readonly seconds: number;
+  /** The check threw (its verdict is then unchecked, with the error as the reason): verify exits 1. */
+  readonly failed?: boolean;
 }
 
 /** A choice the paper leaves open: what was chosen, and what each alternative would change. */

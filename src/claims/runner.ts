@@ -14,11 +14,13 @@ export async function runClaims(
   for (const [k, claim] of claims.entries()) {
     const start = performance.now();
     let verdict: Verdict;
+    let failed = false;
     try {
       verdict = await claim.check();
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       verdict = { status: 'unchecked', derived: '', reason: `the check could not run: ${message}`, evidence: { engines: [] } };
+      failed = true;
     }
     results.push({
       id: claim.id,
@@ -28,6 +30,7 @@ export async function runClaims(
       printed: claim.printed,
       verdict,
       seconds: (performance.now() - start) / 1000,
+      ...(failed ? { failed } : {}),
     });
     onProgress(k + 1, claims.length, claim.id);
   }

@@ -247,7 +247,9 @@ async function verify(args: string[]): Promise<number> {
   else process.stdout.write(`${renderText(results, assumptionResults, consulted)}\n${seconds.toFixed(2)} s\n`);
   for (const c of changes) process.stderr.write(c.problem ? `ledger ${ledgerPath}: ${c.id} ${c.problem}\n` : `verdict changed: ${c.id} is ${c.now}, the ledger records ${c.recorded ?? 'nothing'}\n`);
   if (changes.length === 0 && !values.markdown) process.stderr.write('every verdict equals the one recorded in the ledger\n');
-  return changes.length > 0 || disagreements.length > 0 ? 1 : 0;
+  const crashed = results.filter((r) => r.failed);
+  for (const r of crashed) process.stderr.write(`check could not run: ${r.id}: ${r.verdict.status === 'unchecked' ? r.verdict.reason : ''}\n`);
+  return changes.length > 0 || disagreements.length > 0 || crashed.length > 0 ? 1 : 0;
 }
 
 function solve(args: string[]): number {

@@ -31,8 +31,9 @@ export function decimalContext(digits: number = DEFAULT_DIGITS): DecimalConstruc
   return D;
 }
 
-/** How many leading significant digits two values share: −log10(|a − b| / max(|a|, |b|)), capped at `digits`. */
+/** How many leading significant digits two values share: −log10(|a − b| / max(|a|, |b|)), capped at `digits`; 0 when either is not finite. */
 export function agreeingDigits(a: Dec, b: Dec, digits: number): number {
+  if (!a.isFinite() || !b.isFinite()) return 0;
   const D = decimalContext(Math.max(digits, 10) + 10);
   const x = new D(a);
   const y = new D(b);

@@ -3,7 +3,7 @@ import { GaussianRational } from '../exact/gaussian.ts';
 import type { Matrix } from '../exact/matrix.ts';
 import { Rational } from '../exact/rational.ts';
 import { symbolIndex, type RationalFunction } from '../exact/rationalFunction.ts';
-import { decimalContext, type Dec } from './context.ts';
+import { decimalContext, type Dec, type DecimalConstructor } from './context.ts';
 import type { DMatrix } from './matrix.ts';
 
 export type ParameterValues = ReadonlyMap<RationalFunction, Rational>;
@@ -23,12 +23,19 @@ export function evaluateDecimal(digits: number, m: Matrix, values: ParameterValu
   );
 }
 
+/** A matrix affine in one parameter s, M(s) = M₀ + s M₁, with every other parameter fixed. */
+export interface AffineFamily {
+  /** True when the matrix does not depend on s. */
+  readonly constant: boolean;
+  /** M(s) at `digits` digits: one multiply-add per entry. */
+  at(digits: number, s: Dec): DMatrix;
+}
+
 /**
- * A matrix affine in one parameter s, M(s) = M₀ + s M₁, with every other parameter fixed:
- * evaluated exactly once, then at any s in Decimal by one multiply-add per entry (sweeps along
- * s cost no exact arithmetic). Throws if an entry is not affine in s.
+ * M(s) evaluated exactly once (at s = 0 and s = 1), then at any s and precision in Decimal, so
+ * that sweeps along s cost no exact arithmetic. Throws if an entry is not affine in s.
  */
-export function affineFamily(digits: number, m: Matrix, values: ParameterValues, parameter: RationalFunction): { readonly slope: DMatrix; at(s: Dec): DMatrix } {
+export function affineFamily(m: Matrix, values: ParameterValues, parameter: RationalFunction): AffineFamily {
   const index = symbolIndex(parameter);
   for (const row of m) {
     for (const x of row) {
@@ -36,8 +43,27 @@ export function affineFamily(digits: number, m: Matrix, values: ParameterValues,
     }
   }
   const fixed = new Map([...values].filter(([k]) => symbolIndex(k) !== index));
-  const at0 = evaluateDecimal(digits, m, new Map([...fixed, [parameter, Rational.ZERO]]));
-  const at1 = evaluateDecimal(digits, m, new Map([...fixed, [parameter, Rational.ONE]]));
-  const slope = at1.map((row, i) => row.map((x, j) => x.minus(at0[i]![j]!)));
-  return { slope, at: (s) => at0.map((row, i) => row.map((x, j) => x.plus(slope[i]![j]!.times(s)))) };
+  const at0 = evaluateExact(m, new Map([...fixed, [parameter, Rational.ZERO]]));
+  const slope = evaluateExact(m, new Map([...fixed, [parameter, Rational.ONE]])).map((row, i) => row.map((x, j) => x.sub(at0[i]![j]!)));
+  const decimal = new Map<number, { at0: DMatrix; slope: DMatrix }>();
+  const toDecimal = (D: DecimalConstructor, g: GaussianRational[][]) =>
+    g.map((row) =>
+      row.map((x) => {
+        if (!x.isReal()) throw new Error('a covariance-equation matrix evaluated to a complex number');
+        return new D(x.re.num.toString()).div(new D(x.re.den.toString()));
+      }),
+    );
+  return {
+    constant: slope.every((row) => row.every((x) => x.isZero())),
+    at: (digits, s) => {
+      let d = decimal.get(digits);
+      if (d === undefined) {
+        const D = decimalContext(digits);
+        d = { at0: toDecimal(D, at0), slope: toDecimal(D, slope) };
+        decimal.set(digits, d);
+      }
+      const { at0: a, slope: b } = d;
+      return a.map((row, i) => row.map((x, j) => x.plus(b[i]![j]!.times(s))));
+    },
+  };
 }
