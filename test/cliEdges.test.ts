@@ -8,6 +8,7 @@ import type { ClaimResult } from '../src/claims/claim.ts';
 import { changedVerdicts, recordedVerdicts } from '../src/claims/recorded.ts';
 import { integerOption, parseOptions, UsageError } from '../src/cli/options.ts';
 import { outputDirectory, outputFile, writeFilesTogether } from '../src/cli/output.ts';
+import { renderText } from '../src/report/text.ts';
 import { ParameterError, resolveParameters } from '../proofs/solve.ts';
 
 const run = (...args: string[]) => spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -84,6 +85,13 @@ describe('the recorded ledger', () => {
   });
 });
 
+describe('the text ledger', () => {
+  it('says no witness was consulted when none was, and names the ones that were', () => {
+    expect(renderText([], [], [])).toMatch(/no witness consulted: the exact engine alone/);
+    expect(renderText([], [], ['nerdamer'])).toMatch(/every witness consulted \(nerdamer\) agreed/);
+  });
+});
+
 describe('the command, end to end', () => {
   it('bad calls exit 2 before any computing, naming the problem', () => {
     const cases: Array<[string[], RegExp]> = [
@@ -103,6 +111,13 @@ describe('the command, end to end', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
   }, 60_000);
+  it('a solution that cannot hold its digits within 980 working digits exits 1, naming the cause and the parameters', () => {
+    const r = run('solve', '--model', 'modulated', '--gamma=1e-300', '--delta=1e300', '--chi=1e300', '--mu=1e-300', '--digits', '30');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/did not hold 30 digits between two working precisions up to 980 .*--gamma 1e-300/);
+    expect(r.stdout).toBe('');
+  }, 60_000);
+
   it('compare reads standard input from -', () => {
     const r = spawnSync(process.execPath, ['bin/detuned-paramp.js', 'compare', '-', '--json'], { input: 'model,delta,chi,mu,S\nmodulated,30,25,5,1\n', encoding: 'utf8' });
     expect(r.status).toBe(1);

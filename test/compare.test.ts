@@ -75,6 +75,16 @@ describe('compare', () => {
     expect(mirrored.passed).toBe(1);
   }, 30_000);
 
+  it('a row that cannot be computed fails with its reason, and the other rows are still compared', () => {
+    const p = points[0]!;
+    const text = `model,gamma,delta,chi,nbar,mu,eta,S\nmodulated,1e-300,1e300,1e300,0,1e-300,1,0.5\nmodulated,${p.join(',')},${independentS(...(p as [string, string, string, string, string, string]))}\n`;
+    const result = compareResults(text, { rtol: '1e-20', atol: '0' });
+    expect(result.rows).toHaveLength(2);
+    expect(result.rows[0]!.regime).toBeNull();
+    expect(result.rows[0]!.results[0]!.note).toMatch(/could not be computed: the solution did not hold 30 digits/);
+    expect(result.rows[1]!.results[0]!.pass).toBe(true);
+  }, 60_000);
+
   it('names each row by its parameters and regime in the text report, and reports progress', () => {
     const seen: number[] = [];
     const result = compareResults(csv(points.slice(0, 2).map((p) => [...p, '0.7'])), { rtol: '1e-8', atol: '0', onProgress: (done) => seen.push(done) });
