@@ -9,7 +9,8 @@ import { Decimal } from 'decimal.js';
 import { Rational } from '../src/exact/rational.ts';
 import type { Regime } from '../src/gaussian/regime.ts';
 import type { ModelName } from './measuredModels.ts';
-import { PARAMETER_COLUMNS, QUANTITY_COLUMNS, quantitiesOf, type QuantityName } from './reference.ts';
+import { CONVENTIONS } from '../src/report/conventions.ts';
+import { conventionOf, PARAMETER_COLUMNS, QUANTITY_COLUMNS, quantitiesOf, type QuantityName } from './reference.ts';
 import { MalformedInputError, readTable, type Cell, type InputRow } from './resultsFile.ts';
 import { MODEL_NAMES, ParameterError, parametersOf, resolveParameters, solveModel, type RawParameters } from './solve.ts';
 
@@ -18,8 +19,8 @@ export { MalformedInputError } from './resultsFile.ts';
 export const MAX_ROWS = 10_000;
 const MAX_FIELD = 400;
 const DIGITS = 30;
-/** V21 … V43: the lower triangle, accepted when it equals the upper one. */
-const MIRRORED = new Map<string, QuantityName>(QUANTITY_COLUMNS.filter((q) => /^V\d\d$/.test(q) && q[1] !== q[2]).map((q) => [`V${q[2]!}${q[1]!}`, q]));
+/** V21 … V43 and U21 … U43: the lower triangle, accepted when it equals the upper one. */
+const MIRRORED = new Map<string, QuantityName>(QUANTITY_COLUMNS.filter((q) => /^[VU]\d\d$/.test(q) && q[1] !== q[2]).map((q) => [`${q[0]!}${q[2]!}${q[1]!}`, q]));
 const KNOWN = new Set<string>(['name', 'description', 'regime', ...PARAMETER_COLUMNS, ...QUANTITY_COLUMNS, ...MIRRORED.keys()]);
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 
@@ -172,7 +173,8 @@ export function compareResults(text: string, options: CompareOptions): Compariso
   return { rows: out, passed, failed, ignoredColumns: ignored };
 }
 
-export function comparisonText(c: Comparison): string {
+/** The report; with `explain`, each failing quantity also gets both values in full and the convention behind it. */
+export function comparisonText(c: Comparison, options: { explain?: boolean } = {}): string {
   const lines: string[] = [];
   if (c.ignoredColumns.length > 0) lines.push(`metadata columns not compared: ${c.ignoredColumns.join(', ')}`);
   for (const r of c.rows) {
@@ -181,6 +183,7 @@ export function comparisonText(c: Comparison): string {
     for (const n of r.notes) lines.push(`  note: ${n}`);
     for (const q of r.results) {
       lines.push(`  ${q.pass ? 'pass' : 'FAIL'}  ${q.quantity.padEnd(22)} theirs ${q.theirs.slice(0, 28).padEnd(28)} ours ${(q.ours ?? '—').slice(0, 28).padEnd(28)} rel ${q.relativeError ?? '—'}${q.note ? `  (${q.note})` : ''}`);
+      if (options.explain && !q.pass) lines.push(`        theirs ${q.theirs}`, `        ours   ${q.ours ?? '—'}`, `        ${q.quantity}: ${conventionOf(q.quantity)}`, `        conventions: ${CONVENTIONS.quadratures}; ${CONVENTIONS.damping}`);
     }
   }
   lines.push(`${c.passed + c.failed} quantities in ${c.rows.length} rows: ${c.passed} passed, ${c.failed} failed`);

@@ -41,7 +41,21 @@ export const REFERENCE_CASES: readonly ReferenceCase[] = [
 ];
 
 export const PARAMETER_COLUMNS = ['model', 'gamma', 'gamma1', 'gamma2', 'delta', 'coupling', 'delta1', 'delta2', 'chi', 'nbar', 'mu', 'eta'] as const;
-export const QUANTITY_COLUMNS = ['chiTh', 'S', 'Valpha_plus', 'Valpha_minus', 'alpha', 'S_UV', 'logNegativity', 'expMinusLogNegativity', 'V11', 'V12', 'V13', 'V14', 'V22', 'V23', 'V24', 'V33', 'V34', 'V44'] as const;
+const UPPER = ['11', '12', '13', '14', '22', '23', '24', '33', '34', '44'] as const;
+export const QUANTITY_COLUMNS = [
+  'chiTh',
+  'S',
+  'Valpha_plus',
+  'Valpha_minus',
+  'alpha',
+  'S_UV',
+  'logNegativity',
+  'expMinusLogNegativity',
+  ...UPPER.map((ij) => `V${ij}` as const),
+  'S_unconditional',
+  'logNegativity_unconditional',
+  ...UPPER.map((ij) => `U${ij}` as const),
+] as const;
 export type QuantityName = (typeof QUANTITY_COLUMNS)[number];
 
 /** The quantities of a solution, by column name; a quantity the model does not have is absent. */
@@ -63,6 +77,12 @@ export function quantitiesOf(s: Solution, digits: number): Partial<Record<Quanti
     if (s.separabilityUV) out.S_UV = str(s.separabilityUV.S);
     for (const [i, j] of [[1, 1], [1, 2], [1, 3], [1, 4], [2, 2], [2, 3], [2, 4], [3, 3], [3, 4], [4, 4]] as const) out[`V${i}${j}` as QuantityName] = v[i - 1]![j - 1]!;
   }
+  if (s.unconditional) {
+    const u = covarianceStrings(s.unconditional.covariance, digits);
+    const size = u.length;
+    for (const ij of UPPER) if (Number(ij[1]) <= size) out[`U${ij}` as QuantityName] = u[Number(ij[0]) - 1]![Number(ij[1]) - 1]!;
+  }
+  if (s.unconditionalAnalysis) Object.assign(out, { S_unconditional: str(s.unconditionalAnalysis.S), logNegativity_unconditional: str(s.unconditionalAnalysis.logNegativity) });
   if (s.singleMode) {
     Object.assign(out, { Valpha_plus: str(s.singleMode.variance), alpha: str(s.singleMode.angle), V11: v[0]![0]!, V12: v[0]![1]!, V22: v[1]![1]! });
   }
@@ -94,16 +114,28 @@ export const REFERENCE_DOC = {
       single: 'H/ħ = Δa†a + (χ/2)(a² + a†²); damping γ; covariance of (X, Y) in V11, V12, V22',
     },
     quantities: {
-      S: 'Eq. (15): 2√(V_α₊ V_α₋), V_α₊ the least variance in the (X₊, Y₊) plane at angle alpha, V_α₋ the (X₋, Y₋) variance at alpha + 90°',
+      S: 'Eq. (15): 2√(V_α₊ V_α₋), V_α₊ the least variance in the (X₊, Y₊) plane at angle alpha (α minimises V_α₊ alone, not the product), V_α₋ the (X₋, Y₋) variance at alpha + 90°; X± = (X₁ ± X₂)/√2, Y± = (Y₁ ± Y₂)/√2',
+      Valpha: 'V_α₊ and V_α₋ of S (Valpha_plus, Valpha_minus); one mode: the least variance of the (X, Y) block',
+      expMinusLogNegativity: 'e^(−E_N), E_N as logNegativity',
       alpha: 'radians, in (−π/2, π/2], angle of the least-variance quadrature X₊cos α + Y₊sin α (C of Eq. 13 with its printed sign)',
       S_UV: 'model two only: 2√(V_U V_V), V_U and V_V the least variances of the planes (U₁, U₂) and (V₁, V₂) of Eq. (22), each at its own angle; the paper\'s S for model two (Figure 2, dashed). Not an entanglement witness by itself (claim s-uv-witness)',
       regime: 'below-threshold, at-threshold or above-threshold, decided exactly from the rational parameters; the conditional quantities exist in every regime when μ > 0 and η > 0',
       logNegativity: 'natural logarithm; max(0, −ln 2ν̃₋), ν̃₋ the smallest symplectic eigenvalue of the partially transposed covariance (vacuum ν = ½)',
       chiTh: 'least χ at which the drift loses stability, other parameters fixed',
-      Vij: 'conditional steady-state covariance ½⟨{δr_i, δr_j}⟩, r = (X₁, Y₁, X₂, Y₂), upper triangle',
+      Vij: 'conditional steady-state covariance ½⟨{δr_i, δr_j}⟩, r = (X₁, Y₁, X₂, Y₂), upper triangle (V21 … V43 are accepted by compare when they equal it); with η = 0 it is the unconditional covariance',
+      Uij: 'unconditional steady-state covariance (no conditioning on the record; includes the measurement back-action μ), upper triangle; below threshold only. What a master-equation steady state (e.g. qutip.steadystate) gives',
+      S_unconditional: 'S of Eq. (15) from the unconditional covariance',
+      logNegativity_unconditional: 'E_N (natural logarithm, floored at 0) of the unconditional covariance',
     },
   },
 } as const;
+
+/** The convention behind a quantity column, from REFERENCE_DOC (V12 -> Vij, Valpha_plus -> Valpha). */
+export function conventionOf(quantity: QuantityName): string {
+  const docs: Readonly<Record<string, string>> = REFERENCE_DOC.conventions.quantities;
+  const key = /^[VU]\d\d$/.test(quantity) ? `${quantity[0]}ij` : quantity.startsWith('Valpha') ? 'Valpha' : quantity;
+  return docs[key] ?? '';
+}
 
 export function referenceSchema(): object {
   const num = { type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?$' };

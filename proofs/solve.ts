@@ -11,7 +11,7 @@ import { lienardChipart } from '../src/gaussian/stability.ts';
 import { stabilityThreshold } from '../src/numeric/threshold.ts';
 import type { ConditionalSystem } from '../src/gaussian/conditional.ts';
 import { analyseTwoMode, type TwoModeAnalysis } from '../src/entanglement/analysis.ts';
-import { optimalQuadrature } from '../src/entanglement/gaussianState.ts';
+import { logNegativityInvariant, optimalQuadrature, separability } from '../src/entanglement/gaussianState.ts';
 import { DEFAULT_DIGITS, MAX_CONTEXT_DIGITS, WorkingPrecisionError, type Dec } from '../src/numeric/context.ts';
 import { evaluateDecimal, evaluateExact, type ParameterValues } from '../src/numeric/fromExact.ts';
 import type { DMatrix } from '../src/numeric/matrix.ts';
@@ -218,6 +218,8 @@ export interface Solution {
   /** The conditional (Riccati) steady state: exists at and above threshold too when every quadrature is measured. */
   readonly conditional?: SteadyState;
   readonly analysis?: TwoModeAnalysis;
+  /** Two-mode models below threshold: S of (15) and E_N of the unconditional state (what an unmeasured, or η = 0, experiment sees). */
+  readonly unconditionalAnalysis?: { readonly S: Dec; readonly logNegativity: Dec };
   /** Model two: S_UV, (15) built from its own planes (U₁, U₂) and (V₁, V₂). */
   readonly separabilityUV?: ProductSeparability;
   readonly singleMode?: { variance: Dec; angle: Dec };
@@ -241,7 +243,10 @@ function solveAt(p: ResolvedParameters, digits: number, work: number, regime: Re
   }
   const base = { parameters: p, digits, workingDigits: work, regime, stable, chiTh, notes };
   const extra: Partial<Solution> = {};
-  if (unconditional) Object.assign(extra, { unconditional });
+  if (unconditional) {
+    Object.assign(extra, { unconditional });
+    if (p.model !== 'single') Object.assign(extra, { unconditionalAnalysis: { S: separability(work, unconditional.covariance).S, logNegativity: logNegativityInvariant(work, unconditional.covariance).logNegativity } });
+  }
   if (conditional) {
     Object.assign(extra, { conditional });
     if (p.model === 'single') Object.assign(extra, { singleMode: optimalQuadrature(work, conditional.covariance) });
@@ -270,6 +275,11 @@ function printedNumbers(s: Solution): Map<string, { value: Dec; floor: Dec | num
     for (const [k, x] of Object.entries({ S: a.S, vp: a.vAlphaPlus, vm: a.vAlphaMinus, duan: a.duan, nu: a.smallestSymplectic })) out.set(k, { value: x, floor: 0 });
     for (const [k, x] of Object.entries({ alpha: a.alpha, en: a.logNegativity, enPT: a.logNegativityCheck.value })) out.set(k, { value: x, floor: 1 });
     out.set('simon', { value: a.simon, floor: largest(s.conditional!.covariance).pow(4) });
+  }
+  const u = s.unconditionalAnalysis;
+  if (u) {
+    out.set('uS', { value: u.S, floor: 0 });
+    out.set('uEN', { value: u.logNegativity, floor: 1 });
   }
   const uv = s.separabilityUV;
   if (uv) {

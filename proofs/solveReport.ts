@@ -34,6 +34,7 @@ export function solutionJson(s: Solution): Record<string, unknown> {
     out.covariance = covarianceStrings(s.conditional.covariance, d);
     out.residual = s.conditional.residual.toExponential(3);
     if (s.unconditional) out.unconditionalCovariance = covarianceStrings(s.unconditional.covariance, d);
+    if (s.unconditionalAnalysis) out.unconditional = { S: str(s.unconditionalAnalysis.S, d), logNegativity: str(s.unconditionalAnalysis.logNegativity, d) };
     if (s.analysis) {
       const a = s.analysis;
       Object.assign(out, {

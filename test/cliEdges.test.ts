@@ -103,6 +103,14 @@ describe('the command, end to end', () => {
       [['verify', '--junit', '/proc/nope/x.xml'], /cannot write there/],
       [['verify', '--jobs', '999'], /--jobs = 999: an integer from 1 to/],
       [['solve', '--model', 'modulated', '--delta', '1', '--chi', '1', '--digits', '501'], /--digits = 501: an integer from 20 to 500/],
+      [['figure2', '--out', '/tmp', '--points', '2'], /--points = 2: an integer from 3 to 2001/],
+      [['figure2', '--out', '/tmp', '--digits', '19'], /--digits = 19: an integer from 20 to 500/],
+      [['reference', '--digits', '40'], /--out DIR is required/],
+      [['compare', 'x.csv', '--rtol=-1'], /--rtol = -1: a non-negative number/],
+      [['compare', '/nonexistent.csv'], /cannot read \/nonexistent.csv: ENOENT/],
+      [['compare'], /compare takes one FILE/],
+      [['verify', '--json', '--markdown'], /--json and --markdown exclude each other/],
+      [['verify', '--witnesses', 'maple'], /unknown witness maple/],
     ];
     for (const [args, message] of cases) {
       const r = run(...args);

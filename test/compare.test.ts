@@ -85,6 +85,17 @@ describe('compare', () => {
     expect(result.rows[1]!.results[0]!.pass).toBe(true);
   }, 60_000);
 
+  it('compares the unconditional quantities, and --explain gives both values and the convention of a failing one', () => {
+    const r = referenceRows(30).find((x) => x.name === 'one-weak-measurement')!;
+    const row = (u11: string) => `model,gamma,delta,chi,nbar,mu,eta,U11,U31,S_unconditional\nmodulated,1,30,25,5,0.01,1,${u11},${r.U13},${r.S_unconditional}\n`;
+    expect(compareResults(row(r.U11!), { rtol: '1e-20', atol: '1e-25' }).failed).toBe(0);
+    const wrong = compareResults(row(String(Number(r.U11) * 1.01)), { rtol: '1e-8', atol: '0' });
+    expect(wrong.failed).toBe(1);
+    const text = comparisonText(wrong, { explain: true });
+    expect(text).toMatch(/ours {3}\d/);
+    expect(text).toMatch(/U11: unconditional steady-state covariance/);
+  }, 30_000);
+
   it('names each row by its parameters and regime in the text report, and reports progress', () => {
     const seen: number[] = [];
     const result = compareResults(csv(points.slice(0, 2).map((p) => [...p, '0.7'])), { rtol: '1e-8', atol: '0', onProgress: (done) => seen.push(done) });

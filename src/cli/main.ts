@@ -60,13 +60,15 @@ Usage:
                                     the regime, S, V_α±, α, S_UV, E_N, the covariance and χ_th
                                     at N = 40 digits (20-500): reference.json, reference.schema.json,
                                     reference.csv
-  detuned-paramp compare FILE [--rtol R] [--atol A] [--json] [--ignore-column NAME]
+  detuned-paramp compare FILE [--rtol R] [--atol A] [--json] [--explain] [--ignore-column NAME]
                                     recompute every row of another implementation's results
                                     (CSV or JSON; parameter columns named like solve's flags:
                                     model, gamma, gamma1, gamma2, delta, coupling, delta1,
                                     delta2, chi, nbar, mu, eta; quantity columns like
                                     reference.csv: chiTh, S, Valpha_plus, Valpha_minus, alpha,
-                                    S_UV, logNegativity, expMinusLogNegativity, V11 … V44) and
+                                    S_UV, logNegativity, expMinusLogNegativity, V11 … V44, and
+                                    the unconditional S_unconditional,
+                                    logNegativity_unconditional, U11 … U44) and
                                     report each quantity's relative error, each row with its
                                     regime (at and above threshold too); a quantity passes when
                                     |theirs − ours| ≤ A + R·|ours| (defaults R = 1e-8,
@@ -81,7 +83,8 @@ Usage:
                                     be computed fails with its reason and the others are
                                     still compared. Exit 0 all pass, 1 any fails, 2 malformed
                                     file (with its line and column), checked before any
-                                    computing
+                                    computing. --explain prints, for each failing quantity,
+                                    both values in full and the convention behind it
   detuned-paramp help               this text
 
 verify options:
@@ -374,6 +377,7 @@ async function compare(args: string[]): Promise<number> {
       atol: { type: 'string', default: '1e-12' },
       json: { type: 'boolean', default: false },
       'ignore-column': { type: 'string', multiple: true },
+      explain: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: true,
@@ -409,7 +413,7 @@ async function compare(args: string[]): Promise<number> {
         }
       },
     });
-    process.stdout.write(values.json ? `${JSON.stringify({ rtol: values.rtol, atol: values.atol, ...result }, null, 2)}\n` : `${comparisonText(result)}\n`);
+    process.stdout.write(values.json ? `${JSON.stringify({ rtol: values.rtol, atol: values.atol, ...result }, null, 2)}\n` : `${comparisonText(result, { explain: values.explain })}\n`);
     return result.failed === 0 ? 0 : 1;
   } catch (err) {
     if (err instanceof MalformedInputError) throw new UsageError(`${positionals[0]}: ${err.message}`);
