@@ -259,11 +259,13 @@ function solveAt(p: ResolvedParameters, digits: number, work: number, regime: Re
 /**
  * Every number a solution prints, by name, with the scale on which two precisions must agree:
  * its own size (relative), or a natural floor for numbers that may be exactly 0 and then come
- * out as rounding residue (angles and E_N: 1; Simon's invariant: (largest variance)⁴; a
+ * out as rounding residue (angles: 1; E_N: 10^-(digits+5); Simon's invariant: (largest variance)⁴; a
  * covariance entry: the largest entry).
  */
-function printedNumbers(s: Solution): Map<string, { value: Dec; floor: Dec | number }> {
-  const out = new Map<string, { value: Dec; floor: Dec | number }>();
+function printedNumbers(s: Solution): Map<string, { value: Dec; floor: Dec | number | string }> {
+  const out = new Map<string, { value: Dec; floor: Dec | number | string }>();
+  // E_N is relative down to 10^-(digits+5), absolute below: a pure state's E_N is exactly 0, and rounding leaves residue.
+  const logNegativityFloor = `1e-${s.digits + 5}`;
   const largest = (m: DMatrix) => m.flat().reduce((x, y) => (y.abs().gt(x) ? y.abs() : x), m[0]![0]!.abs());
   const matrix = (name: string, m: DMatrix | undefined) => {
     if (m !== undefined) m.forEach((row, i) => row.forEach((x, j) => out.set(`${name}${i}${j}`, { value: x, floor: largest(m) })));
@@ -273,13 +275,14 @@ function printedNumbers(s: Solution): Map<string, { value: Dec; floor: Dec | num
   const a = s.analysis;
   if (a) {
     for (const [k, x] of Object.entries({ S: a.S, vp: a.vAlphaPlus, vm: a.vAlphaMinus, duan: a.duan, nu: a.smallestSymplectic })) out.set(k, { value: x, floor: 0 });
-    for (const [k, x] of Object.entries({ alpha: a.alpha, en: a.logNegativity, enPT: a.logNegativityCheck.value })) out.set(k, { value: x, floor: 1 });
+    out.set('alpha', { value: a.alpha, floor: 1 });
+    for (const [k, x] of Object.entries({ en: a.logNegativity, enPT: a.logNegativityCheck.value })) out.set(k, { value: x, floor: logNegativityFloor });
     out.set('simon', { value: a.simon, floor: largest(s.conditional!.covariance).pow(4) });
   }
   const u = s.unconditionalAnalysis;
   if (u) {
     out.set('uS', { value: u.S, floor: 0 });
-    out.set('uEN', { value: u.logNegativity, floor: 1 });
+    out.set('uEN', { value: u.logNegativity, floor: logNegativityFloor });
   }
   const uv = s.separabilityUV;
   if (uv) {
@@ -324,13 +327,15 @@ export function solveModel(p: ResolvedParameters, digits: number = DEFAULT_DIGIT
   const chiTh = threshold(p, digits);
   let previous: Solution | undefined;
   let failure = '';
-  for (let extra = 10; digits + extra <= MAX_WORKING_DIGITS; extra = 2 * extra + 10) {
+  // Working digits: digits + 10, + 30, + 70, …, the last step clamped to MAX_WORKING_DIGITS.
+  for (let work = digits + 10, last = false; !last; work = Math.min(MAX_WORKING_DIGITS, 2 * work - digits + 10)) {
+    last = work === MAX_WORKING_DIGITS;
     let current: Solution | undefined;
     try {
-      current = solveAt(p, digits, digits + extra, regime, chiTh);
+      current = solveAt(p, digits, work, regime, chiTh);
     } catch (err) {
       if (!(err instanceof WorkingPrecisionError)) throw err;
-      failure = `${err.message} at ${digits + extra} working digits`;
+      failure = `${err.message} at ${work} working digits`;
     }
     if (current && previous && agreeTo(previous, current, digits)) return current;
     previous = current;

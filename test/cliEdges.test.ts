@@ -9,7 +9,7 @@ import { changedVerdicts, recordedVerdicts } from '../src/claims/recorded.ts';
 import { integerOption, parseOptions, UsageError } from '../src/cli/options.ts';
 import { outputDirectory, outputFile, writeFilesTogether } from '../src/cli/output.ts';
 import { renderText } from '../src/report/text.ts';
-import { ParameterError, resolveParameters } from '../proofs/solve.ts';
+import { ParameterError, PrecisionError, resolveParameters, solveModel } from '../proofs/solve.ts';
 
 const run = (...args: string[]) => spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
@@ -42,6 +42,28 @@ describe('parameters', () => {
     }
     expect(resolveParameters('modulated', { delta: '1', chi: '1', mu: '1e300' }).values.mu!.toString()).toMatch(/^1000/);
   });
+});
+
+describe('strong measurement is an easy limit', () => {
+  it('μ up to 1e300 converges in every model that measures every quadrature, to S → 1; back-action evasion to 1e50, and past that it says so', () => {
+    for (const [model, params] of [
+      ['modulated', { delta: '30', chi: '25', nbar: '5' }],
+      ['constant', { coupling: '30', chi: '25', nbar: '5' }],
+      ['single', { delta: '30', chi: '25', nbar: '5' }],
+      ['bae', { nbar: '5' }],
+    ] as const) {
+      for (const mu of model === 'bae' ? ['1e20', '1e50'] : ['1e20', '1e50', '1e300']) {
+        const s = solveModel(resolveParameters(model, { ...params, mu }), 20);
+        expect(s.conditional, `${model} μ = ${mu}`).toBeDefined();
+        if (s.analysis && model !== 'bae') expect(s.analysis.S.minus(1).abs().lt('1e-15'), `${model} μ = ${mu}`).toBe(true);
+      }
+    }
+    // X₊ and Y₋ alone: the unmeasured pair's back-action grows like μ, and Newton-Kleinman from 0 needs ~log₂ μ steps.
+    expect(() => solveModel(resolveParameters('bae', { nbar: '5', mu: '1e300' }), 20)).toThrow(PrecisionError);
+    // At μ = 1e20 the tiny E_N ≈ 3γ(N + ½)/(4μ)-like value keeps its relative digits.
+    const en = solveModel(resolveParameters('modulated', { delta: '30', chi: '25', nbar: '5', mu: '1e20' }), 20).analysis!.logNegativity;
+    expect(en.toSignificantDigits(3).eq('7.5e-20')).toBe(true);
+  }, 120_000);
 });
 
 describe('output', () => {

@@ -10,7 +10,7 @@ import { Float64Context } from './float64.ts';
 import { isHurwitzStable, symmetricEigen } from './eigen.ts';
 import { lyapunovResidual, solveLyapunov } from './lyapunov.ts';
 import { covarianceRate } from './integrate.ts';
-import { dadd, didentity, dmaxAbs, dmul, dscale, dsub, dsymmetrize, type DMatrix } from './matrix.ts';
+import { dadd, didentity, dmaxAbs, dmul, dscale, dsub, dsymmetrize, dtranspose, type DMatrix } from './matrix.ts';
 
 export class NoSteadyStateError extends Error {}
 /** Newton-Kleinman did not settle within its step budget (at this working precision). */
@@ -33,18 +33,37 @@ export function riccatiResidual(a: DMatrix, v: DMatrix, d: DMatrix, m: DMatrix):
   return dmaxAbs(covarianceRate(a, d, m, v));
 }
 
+/** f(S) of a symmetric matrix through its eigen-decomposition, f applied to each eigenvalue. */
+function symmetricFunction(D: DecimalConstructor, s: DMatrix, f: (x: Dec) => Dec): DMatrix {
+  const { values, vectors } = symmetricEigen(D, s);
+  const scaled = vectors.map((row) => row.map((x, k) => x.times(f(values[k]!))));
+  return dmul(scaled, dtranspose(vectors));
+}
+
 /**
- * Stabilising starts V₀ (A − V₀ M stable), best first: 0 when A is stable, and a multiple of 1
- * beyond ‖A‖ when M is positive definite. Near threshold 0 is a poor start (the first step is
- * the huge unconditional covariance, then ~log₂ of it halving steps), so both are offered.
- * `driftStable`, when the caller has decided it exactly, replaces the rounded eigenvalue test
- * (which calls a drift exactly at threshold stable or not by rounding).
+ * Stabilising starts V₀ (A − V₀ M stable), best first:
+ *   - when M is positive definite, the solution of V M V = D that ignores A,
+ *     V₀ = M^{-1/2} (M^{1/2} D M^{1/2})^{1/2} M^{-1/2}: the strong-measurement limit, close to the
+ *     answer when μ dominates (from 0 Newton-Kleinman would first jump to a covariance of order μ
+ *     and then need about log₂ μ halving steps);
+ *   - 0 when A is stable;
+ *   - a multiple of 1 beyond ‖A‖ when M is positive definite.
+ * Each is offered only if A − V₀ M is stable. `driftStable`, when the caller has decided it
+ * exactly, replaces the rounded eigenvalue test of A (which calls a drift exactly at threshold
+ * stable or not by rounding).
  */
-function stabilisingStarts(D: DecimalConstructor, a: DMatrix, m: DMatrix, driftStable: boolean | undefined): DMatrix[] {
+function stabilisingStarts(D: DecimalConstructor, a: DMatrix, d: DMatrix, m: DMatrix, driftStable: boolean | undefined): DMatrix[] {
   const n = a.length;
   const starts: DMatrix[] = [];
-  if (driftStable ?? isHurwitzStable(D, a)) starts.push(dscale(didentity(D, n), new D(0)));
   const lowest = symmetricEigen(D, m).values[0]!;
+  if (lowest.gt(0)) {
+    const root = symmetricFunction(D, m, (x) => x.sqrt());
+    const inverseRoot = symmetricFunction(D, m, (x) => new D(1).div(x.sqrt()));
+    const inner = symmetricFunction(D, dsymmetrize(dmul(dmul(root, d), root), new D(0.5)), (x) => (x.isNegative() ? x.times(0) : x).sqrt());
+    const strong = dsymmetrize(dmul(dmul(inverseRoot, inner), inverseRoot), new D(0.5));
+    if (isHurwitzStable(D, dsub(a, dmul(strong, m)))) starts.push(strong);
+  }
+  if (driftStable ?? isHurwitzStable(D, a)) starts.push(dscale(didentity(D, n), new D(0)));
   if (lowest.gt(0)) {
     let frobenius = new D(0);
     for (const row of a) for (const x of row) frobenius = frobenius.plus(x.times(x));
@@ -111,7 +130,7 @@ export function riccatiSteadyState(digits: number, a: DMatrix, d: DMatrix, m: DM
       return undefined;
     }
   };
-  for (const coarseStart of stabilisingStarts(F, af, mf, options.driftStable)) {
+  for (const coarseStart of stabilisingStarts(F, af, df, mf, options.driftStable)) {
     let start: DMatrix;
     try {
       start = convert(D, newtonKleinman(F, af, df, mf, coarseStart, 13).v);
@@ -123,7 +142,7 @@ export function riccatiSteadyState(digits: number, a: DMatrix, d: DMatrix, m: DM
     if (solved) return solved;
     break;
   }
-  for (const start of stabilisingStarts(D, a, m, options.driftStable)) {
+  for (const start of stabilisingStarts(D, a, d, m, options.driftStable)) {
     const solved = attempt(start);
     if (solved) return solved;
   }
