@@ -421,7 +421,8 @@ async function compare(args: string[]): Promise<number> {
   }
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Runs one command line (without `node` and the script); resolves to its exit code, or rejects with the error the user is told of. */
+export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:
@@ -445,14 +446,18 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    const usage = err instanceof UsageError || (err as { code?: string })?.code?.startsWith('ERR_PARSE_ARGS');
+/** The exit code of an error: 2 for a usage error (the message then points at --help), 1 otherwise. */
+export function exitCodeOf(err: unknown): 1 | 2 {
+  return err instanceof UsageError || (err as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+}
+
+/** main, with errors reported on standard error and every outcome set as the process's exit code: what the bin runs. */
+export async function run(argv: string[]): Promise<void> {
+  try {
+    process.exitCode = await main(argv);
+  } catch (err) {
     process.stderr.write(`detuned-paramp: ${err instanceof Error ? err.message : String(err)}\n`);
-    if (usage) process.stderr.write('try: detuned-paramp --help\n');
-    process.exitCode = usage ? 2 : 1;
-  },
-);
+    if (exitCodeOf(err) === 2) process.stderr.write('try: detuned-paramp --help\n');
+    process.exitCode = exitCodeOf(err);
+  }
+}
