@@ -12,7 +12,7 @@ import { ladder, sym } from './paper.ts';
 import { resolveParameters, solveModel, symbolValues } from './solve.ts';
 import { reducedModelTwo } from './modelTwoSeparability.ts';
 import { Rational } from '../src/exact/rational.ts';
-import { decimalContext, type Dec } from '../src/numeric/context.ts';
+import { decimalContext } from '../src/numeric/context.ts';
 
 const fmt = (x: number, n = 4) => x.toPrecision(n);
 
@@ -22,19 +22,34 @@ export const FIGURE2_DETUNING = {
   alternativeFactors: ['1', '1.05', '1.2'],
 } as const;
 
-/** √(χ² − γ²) at γ = 1, to `digits` digits: model one's detuning with χ_th = χ. */
-export function thresholdDetuning(chi: string, digits = 40): string {
-  const D = decimalContext(digits);
-  return new D(chi).pow(2).minus(1).sqrt().toString();
+/** Model one's Δ² at which χ_th = √(γ² + Δ²) equals χ, at γ = 1: χ² − γ², exactly. */
+export function thresholdDetuningSquared(chi: string): Rational {
+  const c = Rational.parse(chi);
+  return c.mul(c).sub(Rational.ONE);
 }
 
-/** Γ = √(χ₂² − γ²), χ₂ = χ + |γ₁ − γ₂|/2, γ = (γ₁ + γ₂)/2: the more strongly driven pair of model two exactly at threshold. */
-export function bindingThresholdCoupling(chi: string, g1: string, g2: string, digits = 40): string {
+/** Model two's Γ² that puts its more strongly driven pair exactly at threshold: χ₂² − γ², χ₂ = χ + |γ₁ − γ₂|/2, γ = (γ₁ + γ₂)/2. */
+export function bindingCouplingSquared(chi: string, g1: string, g2: string): Rational {
+  const [c, a, b] = [chi, g1, g2].map((x) => Rational.parse(x)) as [Rational, Rational, Rational];
+  const gamma = a.add(b).div(Rational.of(2));
+  const chi2 = c.add(a.sub(b).abs().div(Rational.of(2)));
+  return chi2.mul(chi2).sub(gamma.mul(gamma));
+}
+
+/** √x of an exact rational, as a decimal string of `digits` digits. */
+export function squareRoot(x: Rational, digits = 40): string {
   const D = decimalContext(digits);
-  const [c, a, b] = [chi, g1, g2].map((x) => Rational.parse(x)).map((x) => new D(x.num.toString()).div(x.den.toString())) as [Dec, Dec, Dec];
-  const chi2 = c.plus(a.minus(b).abs().div(2));
-  const gamma = a.plus(b).div(2);
-  return chi2.pow(2).minus(gamma.pow(2)).sqrt().toString();
+  return new D(x.num.toString()).div(x.den.toString()).sqrt().toString();
+}
+
+/** √(χ² − γ²) at γ = 1: model one's detuning with χ_th = χ. */
+export function thresholdDetuning(chi: string, digits = 40): string {
+  return squareRoot(thresholdDetuningSquared(chi), digits);
+}
+
+/** √(χ₂² − γ²): model two's coupling with its more strongly driven pair exactly at threshold. */
+export function bindingThresholdCoupling(chi: string, g1: string, g2: string, digits = 40): string {
+  return squareRoot(bindingCouplingSquared(chi, g1, g2), digits);
 }
 
 /** Model two at N = 5, η = 1: the least S_UV of the reduced equations (25)-(28) over μ, and E_N of the full covariance there. */

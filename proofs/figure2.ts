@@ -14,7 +14,7 @@ import { affineFamily, type AffineFamily, type ParameterValues } from '../src/nu
 import { riccatiSteadyState } from '../src/numeric/riccati.ts';
 import type { Regime } from '../src/gaussian/regime.ts';
 import { CONVENTIONS } from '../src/report/conventions.ts';
-import { FIGURE2_ASYMMETRY, FIGURE2_DETUNING } from './assumptions.ts';
+import { bindingCouplingSquared, FIGURE2_ASYMMETRY, FIGURE2_DETUNING, squareRoot, thresholdDetuningSquared } from './assumptions.ts';
 import type { ModelName } from './measuredModels.ts';
 import { reducedModelTwo, separabilityUV } from './modelTwoSeparability.ts';
 import { sym } from './paper.ts';
@@ -25,7 +25,7 @@ import { conditionalSystemOf, regimeOf, resolveParameters, symbolValues, type Ra
 export interface ExactParameter {
   readonly name: 'delta' | 'coupling';
   readonly form: string;
-  /** The rational whose square root it is. */
+  /** The rational whose square root it is (a string: curves travel between processes as JSON). */
   readonly square: string;
 }
 
@@ -71,19 +71,14 @@ export interface Curve extends CurveSpec {
 const COMMON = { nbar: '5', eta: '1' };
 const fraction = (x: string) => Rational.parse(x);
 
-/** Γ that puts the more strongly driven pair of model two exactly at its threshold: χ₂² = γ² + Γ², χ₂ = χ + |γ₁ − γ₂|/2. */
+/** Γ that puts the more strongly driven pair of model two exactly at its threshold (χ₂² = γ² + Γ²). */
 function bindingCoupling(chi: string, g1: string, g2: string): ExactParameter {
-  const [c, a, b] = [chi, g1, g2].map(fraction) as [Rational, Rational, Rational];
-  const gamma = a.add(b).div(Rational.of(2));
-  const diff = a.sub(b);
-  const chi2 = c.add((diff.sign() < 0 ? diff.neg() : diff).div(Rational.of(2)));
-  return { name: 'coupling', form: `√(χ₂² − γ²), χ₂ = ${chi2}`, square: chi2.mul(chi2).sub(gamma.mul(gamma)).toString() };
+  return { name: 'coupling', form: '√(χ₂² − γ²), χ₂ = χ + |γ₁ − γ₂|/2', square: bindingCouplingSquared(chi, g1, g2).toString() };
 }
 
 /** Model one's Δ at which χ_th = √(γ² + Δ²) equals χ. */
 function thresholdDetuning(chi: string): ExactParameter {
-  const c = fraction(chi);
-  return { name: 'delta', form: '√(χ² − γ²)', square: c.mul(c).sub(Rational.ONE).toString() };
+  return { name: 'delta', form: '√(χ² − γ²)', square: thresholdDetuningSquared(chi).toString() };
 }
 
 export function curveSpecs(): CurveSpec[] {
@@ -127,9 +122,7 @@ export function curveSpecs(): CurveSpec[] {
 /** The parameters of a spec at working precision: a square-root parameter rounded to `digits` + 30 digits. */
 function parametersOf(spec: CurveSpec, digits: number): RawParameters {
   if (spec.root === undefined) return spec.params;
-  const D = decimalContext(digits + 30);
-  const [num, den = '1'] = spec.root.square.split('/');
-  return { ...spec.params, [spec.root.name]: new D(num!).div(den).sqrt().toString() };
+  return { ...spec.params, [spec.root.name]: squareRoot(Rational.parse(spec.root.square), digits + 30) };
 }
 
 /** μ/γ = 10^(−3 + 6k/(n − 1)), k = 0 … n − 1, each rounded to `digits` + 5 significant digits (the value used is the value printed). */

@@ -51,13 +51,18 @@ export function symmetricEigen(D: DecimalConstructor, input: DMatrix): { values:
 /** A matrix that should be positive semi-definite has an eigenvalue below −10^-(precision−5) of its largest. */
 export class NotPositiveSemidefiniteError extends WorkingPrecisionError {}
 
+/** f(S) = Q f(Λ) Qᵀ from the eigen-decomposition of a symmetric S. */
+export function fromEigen(e: { values: readonly Dec[]; vectors: DMatrix }, f: (x: Dec) => Dec): DMatrix {
+  const scaled = e.vectors.map((row) => row.map((x, k) => x.times(f(e.values[k]!))));
+  return dmul(scaled, dtranspose(e.vectors));
+}
+
 /** S^{1/2} of a symmetric positive semi-definite matrix, through its eigenvectors. */
 export function symmetricSqrt(D: DecimalConstructor, s: DMatrix): DMatrix {
-  const { values, vectors } = symmetricEigen(D, s);
-  const largest = values.reduce((m, x) => (x.abs().gt(m) ? x.abs() : m), new D(0));
-  if (values.some((x) => x.lt(largest.times(new D(10).pow(-D.precision + 5)).neg()))) throw new NotPositiveSemidefiniteError('matrix is not positive semi-definite at this working precision');
-  const scaled = vectors.map((row) => row.map((x, k) => x.times(nonNegative(values[k]!).sqrt())));
-  return dmul(scaled, dtranspose(vectors));
+  const e = symmetricEigen(D, s);
+  const largest = e.values.reduce((m, x) => (x.abs().gt(m) ? x.abs() : m), new D(0));
+  if (e.values.some((x) => x.lt(largest.times(new D(10).pow(-D.precision + 5)).neg()))) throw new NotPositiveSemidefiniteError('matrix is not positive semi-definite at this working precision');
+  return fromEigen(e, (x) => nonNegative(x).sqrt());
 }
 
 function nonNegative(x: Dec): Dec {

@@ -13,14 +13,18 @@ export function evaluateExact(m: Matrix, values: ParameterValues): GaussianRatio
   return m.map((row) => row.map((x) => x.evaluate(byIndex)));
 }
 
-export function evaluateDecimal(digits: number, m: Matrix, values: ParameterValues): DMatrix {
-  const D = decimalContext(digits);
-  return evaluateExact(m, values).map((row) =>
+/** An exact real matrix rounded once to Decimal. */
+function toDecimal(D: DecimalConstructor, g: readonly GaussianRational[][]): DMatrix {
+  return g.map((row) =>
     row.map((x) => {
       if (!x.isReal()) throw new Error('a covariance-equation matrix evaluated to a complex number');
       return new D(x.re.num.toString()).div(new D(x.re.den.toString()));
     }),
   );
+}
+
+export function evaluateDecimal(digits: number, m: Matrix, values: ParameterValues): DMatrix {
+  return toDecimal(decimalContext(digits), evaluateExact(m, values));
 }
 
 /** A matrix affine in one parameter s, M(s) = M₀ + s M₁, with every other parameter fixed. */
@@ -46,13 +50,6 @@ export function affineFamily(m: Matrix, values: ParameterValues, parameter: Rati
   const at0 = evaluateExact(m, new Map([...fixed, [parameter, Rational.ZERO]]));
   const slope = evaluateExact(m, new Map([...fixed, [parameter, Rational.ONE]])).map((row, i) => row.map((x, j) => x.sub(at0[i]![j]!)));
   const decimal = new Map<number, { at0: DMatrix; slope: DMatrix }>();
-  const toDecimal = (D: DecimalConstructor, g: GaussianRational[][]) =>
-    g.map((row) =>
-      row.map((x) => {
-        if (!x.isReal()) throw new Error('a covariance-equation matrix evaluated to a complex number');
-        return new D(x.re.num.toString()).div(new D(x.re.den.toString()));
-      }),
-    );
   return {
     constant: slope.every((row) => row.every((x) => x.isZero())),
     at: (digits, s) => {

@@ -7,10 +7,10 @@
  */
 import { decimalContext, WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
 import { Float64Context } from './float64.ts';
-import { isHurwitzStable, symmetricEigen } from './eigen.ts';
+import { fromEigen, isHurwitzStable, symmetricEigen, symmetricSqrt } from './eigen.ts';
 import { lyapunovResidual, solveLyapunov } from './lyapunov.ts';
 import { covarianceRate } from './integrate.ts';
-import { dadd, didentity, dmaxAbs, dmul, dscale, dsub, dsymmetrize, dtranspose, type DMatrix } from './matrix.ts';
+import { dadd, didentity, dmaxAbs, dmul, dscale, dsub, dsymmetrize, type DMatrix } from './matrix.ts';
 
 export class NoSteadyStateError extends Error {}
 /** Newton-Kleinman did not settle within its step budget (at this working precision). */
@@ -33,13 +33,6 @@ export function riccatiResidual(a: DMatrix, v: DMatrix, d: DMatrix, m: DMatrix):
   return dmaxAbs(covarianceRate(a, d, m, v));
 }
 
-/** f(S) of a symmetric matrix through its eigen-decomposition, f applied to each eigenvalue. */
-function symmetricFunction(D: DecimalConstructor, s: DMatrix, f: (x: Dec) => Dec): DMatrix {
-  const { values, vectors } = symmetricEigen(D, s);
-  const scaled = vectors.map((row) => row.map((x, k) => x.times(f(values[k]!))));
-  return dmul(scaled, dtranspose(vectors));
-}
-
 /**
  * Stabilising starts V₀ (A − V₀ M stable), best first:
  *   - when M is positive definite, the solution of V M V = D that ignores A,
@@ -55,11 +48,12 @@ function symmetricFunction(D: DecimalConstructor, s: DMatrix, f: (x: Dec) => Dec
 function stabilisingStarts(D: DecimalConstructor, a: DMatrix, d: DMatrix, m: DMatrix, driftStable: boolean | undefined): DMatrix[] {
   const n = a.length;
   const starts: DMatrix[] = [];
-  const lowest = symmetricEigen(D, m).values[0]!;
+  const measurement = symmetricEigen(D, m);
+  const lowest = measurement.values[0]!;
   if (lowest.gt(0)) {
-    const root = symmetricFunction(D, m, (x) => x.sqrt());
-    const inverseRoot = symmetricFunction(D, m, (x) => new D(1).div(x.sqrt()));
-    const inner = symmetricFunction(D, dsymmetrize(dmul(dmul(root, d), root), new D(0.5)), (x) => (x.isNegative() ? x.times(0) : x).sqrt());
+    const root = fromEigen(measurement, (x) => x.sqrt());
+    const inverseRoot = fromEigen(measurement, (x) => new D(1).div(x.sqrt()));
+    const inner = symmetricSqrt(D, dsymmetrize(dmul(dmul(root, d), root), new D(0.5)));
     const strong = dsymmetrize(dmul(dmul(inverseRoot, inner), inverseRoot), new D(0.5));
     if (isHurwitzStable(D, dsub(a, dmul(strong, m)))) starts.push(strong);
   }
