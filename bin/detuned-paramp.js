@@ -4,5 +4,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { run } = await import('../src/cli/main.ts');
-await run(process.argv.slice(2));
+// The composition root: the generic command (src/cli) is handed the paper's application (proofs/).
+const [{ run }, { application }] = await Promise.all([import('../src/cli/main.ts'), import('../proofs/application.ts')]);
+await run(process.argv.slice(2), application);

@@ -4,7 +4,6 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Assumption, Claim } from '../claims/claim.ts';
 import { availableParallelism } from 'node:os';
 import { runAssumptions, runClaims } from '../claims/runner.ts';
 import { runChild, runClaimsOnCores, shardOf } from './parallel.ts';
@@ -17,16 +16,14 @@ import { renderMarkdown } from '../report/markdown.ts';
 import { renderText } from '../report/text.ts';
 import { renderJUnit } from '../report/junit.ts';
 import { changedVerdicts, recordedVerdicts } from '../claims/recorded.ts';
-import { setWorkingDigits } from '../../proofs/precision.ts';
-import { MODEL_NAMES, PARAMETERS, ParameterError, PrecisionError, resolveParameters, solveModel, type ParameterName } from '../../proofs/solve.ts';
-import { solutionJson, solutionText } from '../../proofs/solveReport.ts';
-import type { ModelName } from '../../proofs/measuredModels.ts';
+import type { Application } from './application.ts';
 
-const PARAMETER_HELP = Object.entries(PARAMETERS)
-  .map(([k, v]) => `  --${k.padEnd(19)}${v}`)
-  .join('\n');
-
-const HELP = `detuned-paramp: re-derives and audits the equations of
+/** The help text, with solve's parameters as the application describes them. */
+function helpText(app: Application): string {
+  const parameterHelp = Object.entries(app.parameters)
+    .map(([k, v]) => `  --${k.padEnd(19)}${v}`)
+    .join('\n');
+  return `detuned-paramp: re-derives and audits the equations of
   Szorkovszky, Clerk, Doherty, Bowen, "Mechanical entanglement via detuned parametric
   amplification", New J. Phys. 16, 063043 (2014), arXiv:1402.6392.
 
@@ -120,7 +117,7 @@ solve options (values are decimal strings or fractions, read exactly: 0.1 is 1/1
                        detuned parametric amplifier of the paper's Ref. [30]) or bae (ideal
                        two-mode back-action evasion: X₊ and Y₋ measured directly, no drive;
                        takes --gamma, --nbar, --mu, --eta)
-${PARAMETER_HELP}
+${parameterHelp}
   --digits N           significant digits of the output (${DIGITS_RANGE.min}-${DIGITS_RANGE.max}, the range of every
                        command; default 50)
   --json               print the solution as JSON (numbers as decimal strings)
@@ -151,6 +148,7 @@ Exit codes: verify exits 0 when every verdict equals the one recorded in the led
 documented erratum passes) and every witness agreed with the exact engine, 1 when a verdict
 changed or a witness disagreed; 2 on a usage error or a parameter out of range (the message
 names it and its range).`;
+}
 
 
 /** --digits, one range for every command. */
@@ -161,17 +159,7 @@ function digitsOption(text: string): number {
 /** The recorded ledger: the verdicts CI holds every run to. */
 const LEDGER = fileURLToPath(new URL('../../VERIFICATION.md', import.meta.url));
 
-async function loadAssumptions(): Promise<readonly Assumption[]> {
-  const { assumptions } = await import('../../proofs/assumptions.ts');
-  return assumptions;
-}
-
-async function loadClaims(): Promise<readonly Claim[]> {
-  const { claims } = await import('../../proofs/index.ts');
-  return claims;
-}
-
-async function verify(args: string[]): Promise<number> {
+async function verify(args: string[], app: Application): Promise<number> {
   const { values } = parseOptions({
     args,
     options: {
@@ -191,10 +179,10 @@ async function verify(args: string[]): Promise<number> {
     allowPositionals: false,
   });
   if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+    process.stdout.write(`${helpText(app)}\n`);
     return 0;
   }
-  if (values.digits !== undefined) setWorkingDigits(digitsOption(values.digits));
+  if (values.digits !== undefined) app.setWorkingDigits(digitsOption(values.digits));
   // Two processes pay off only when the witnesses run: alone, the exact engine is faster than a second start-up.
   const jobs = values.jobs === undefined ? (values['no-witnesses'] ? 1 : Math.min(2, availableParallelism())) : integerOption('jobs', values.jobs, 1, availableParallelism());
   // Refuse a file that cannot be read or written before the claims run, not after.
@@ -211,7 +199,7 @@ async function verify(args: string[]): Promise<number> {
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const all = await loadClaims();
+  const all = await app.loadClaims();
   if (values.list) {
     for (const c of all) process.stdout.write(`${c.id.padEnd(32)} ${c.equation.padEnd(36)} ${c.statement}\n`);
     return 0;
@@ -239,7 +227,7 @@ async function verify(args: string[]): Promise<number> {
     if (performance.now() - start > 1000) process.stderr.write(`[${Math.min(done, total)}/${total}] ${id}\n`);
   });
   // Assumption effects are figures for the reader of the whole ledger, not part of a selection.
-  const assumptionResults = only.length > 0 ? [] : runAssumptions(await loadAssumptions());
+  const assumptionResults = only.length > 0 ? [] : runAssumptions(await app.loadAssumptions());
   const seconds = (performance.now() - start) / 1000;
   // --markdown writes the ledger (the shell has already emptied the file it is redirected to): nothing to compare with.
   const changes = values.markdown ? [] : changedVerdicts(results, recordedVerdicts(ledgerPath), only.length === 0);
@@ -255,7 +243,7 @@ async function verify(args: string[]): Promise<number> {
   return changes.length > 0 || disagreements.length > 0 || crashed.length > 0 ? 1 : 0;
 }
 
-function solve(args: string[]): number {
+async function solve(args: string[], app: Application): Promise<number> {
   const { values } = parseOptions({
     args,
     options: {
@@ -263,104 +251,65 @@ function solve(args: string[]): number {
       digits: { type: 'string', default: '50' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
-      ...Object.fromEntries(Object.keys(PARAMETERS).map((k) => [k, { type: 'string' as const }])),
+      ...Object.fromEntries(Object.keys(app.parameters).map((k) => [k, { type: 'string' as const }])),
     },
     allowPositionals: false,
   });
   if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+    process.stdout.write(`${helpText(app)}\n`);
     return 0;
   }
-  if (values.model === undefined) throw new UsageError(`--model is required: ${MODEL_NAMES.join(', ')}`);
+  if (values.model === undefined) throw new UsageError(`--model is required: ${app.modelNames.join(', ')}`);
   const digits = digitsOption(values.digits);
-  const raw = Object.fromEntries(Object.keys(PARAMETERS).map((k) => [k, (values as Record<string, unknown>)[k]]).filter(([, v]) => v !== undefined)) as Partial<Record<ParameterName, string>>;
-  let solution;
-  try {
-    solution = solveModel(resolveParameters(values.model as ModelName, raw), digits);
-  } catch (err) {
-    if (err instanceof ParameterError) throw new UsageError(err.message);
-    if (err instanceof PrecisionError) throw new Error(`${err.message}; parameters: ${Object.entries(raw).map(([k, v]) => `--${k} ${v}`).join(' ')}`);
-    throw err;
-  }
-  process.stdout.write(values.json ? `${JSON.stringify(solutionJson(solution), null, 2)}\n` : `${solutionText(solution)}\n`);
+  const raw = Object.fromEntries(Object.keys(app.parameters).map((k) => [k, (values as Record<string, unknown>)[k]]).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const solution = app.solve(values.model, raw, digits);
+  process.stdout.write(values.json ? `${JSON.stringify(solution.json, null, 2)}\n` : `${solution.text}\n`);
   return 0;
 }
 
-async function figure2(args: string[]): Promise<number> {
+async function figure2(args: string[], app: Application): Promise<number> {
   const { values } = parseOptions({
     args,
     options: { out: { type: 'string' }, digits: { type: 'string', default: '30' }, points: { type: 'string', default: '121' }, shard: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
     allowPositionals: false,
   });
   if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+    process.stdout.write(`${helpText(app)}\n`);
     return 0;
   }
   const digits = digitsOption(values.digits);
   const points = integerOption('points', values.points, 3, 2001);
-  const { curveSpecs, computeCurve, curveFromJson, figureJson, figureCsv, plotRows, paperStyles, overtaking } = await import('../../proofs/figure2.ts');
-  const specs = curveSpecs();
-  const compute = (spec: (typeof specs)[number]) => {
-    process.stderr.write(`[${specs.indexOf(spec) + 1}/${specs.length}] ${spec.label}\n`);
-    return computeCurve(spec, points, digits);
-  };
+  const progress = (line: string) => process.stderr.write(`${line}\n`);
   const shard = values.shard === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(values.shard);
   if (shard === null || (shard && !(Number(shard[1]) < Number(shard[2])))) throw new UsageError(`--shard = ${values.shard}: K/N with 0 ≤ K < N`);
   if (shard) {
     // A worker: its share of the curves, as JSON for the parent to merge.
-    process.stdout.write(JSON.stringify(shardOf(specs, Number(shard[1]), Number(shard[2])).map(compute)));
+    process.stdout.write(JSON.stringify(await app.figure2Shard({ digits, points, shard: Number(shard[1]), of: Number(shard[2]), progress })));
     return 0;
   }
   if (values.out === undefined) throw new UsageError('--out DIR is required');
   const out = outputDirectory('out', values.out);
-  const { renderLinePlotSvg } = await import('../report/plot.ts');
   // Two processes on two cores: this one takes every other curve, a worker the rest.
-  const jobs = Math.min(2, availableParallelism());
-  const worker = jobs > 1 ? runChild<unknown[]>(['figure2', '--digits', String(digits), '--points', String(points), '--shard', '1/2']) : undefined;
-  const own = shardOf(specs, 0, jobs).map(compute);
-  const theirs = worker ? (await worker).map((c) => curveFromJson(c, digits)) : [];
-  const curves = specs.map((spec) => [...own, ...theirs].find((c) => c.id === spec.id)!);
-  const main = curves.filter((c) => !c.alternative);
-  const bae = curves.find((c) => c.model === 'bae')!;
-  const crossings = main.filter((c) => c !== bae).map((c) => ({ curve: c.id, crossing: overtaking(bae, c, digits) }));
-  const axes = { x: { field: 'mu', title: 'μ/γ', log: true }, series: 'series', rules: [1] };
-  const entanglementRows = [...plotRows(main, (_, p) => p.expMinusLogNegativity), ...plotRows(main.filter((c) => c.model === 'constant'), (_, p) => p.S, ': S of (15)')];
-  const alternatives = curves.filter((c) => c.alternative || c.chi === '50');
-  const files = {
-    'figure2.json': `${JSON.stringify(figureJson(curves, crossings, digits), null, 2)}\n`,
-    'figure2.csv': figureCsv(curves, digits),
-    'figure2.svg': await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'S (model two: S_UV)', log: true }, title: 'Figure 2: N = 5, η = 1; light χ = 25γ, dark χ = 50γ; solid model one, dashed model two, dot-dashed back-action evasion', rows: plotRows(main), styles: paperStyles(main) }),
-    'figure2-entanglement.svg': await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'e^(−E_N), and S of (15) for model two', log: true }, title: 'Figure 2, second panel: e^(−E_N) of every curve (model two: also S of (15) from X±, Y±)', rows: entanglementRows }),
-    'figure2-alternatives.svg': await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'S (model two: S_UV)', log: true }, title: 'Figure 2 at χ = 50γ under the alternative readings', rows: plotRows(alternatives) }),
-  };
+  const worker = availableParallelism() > 1 ? () => runChild<unknown[]>(['figure2', '--digits', String(digits), '--points', String(points), '--shard', '1/2']) : undefined;
+  const { files, lines } = await app.figure2({ digits, points, progress, ...(worker ? { worker } : {}) });
   reportReplaced(out, writeFilesTogether(out, files));
-  const fmt = (x: { toSignificantDigits(n: number): unknown }) => String(x.toSignificantDigits(Math.min(digits, 15)));
-  for (const c of curves) {
-    process.stdout.write(`${c.label.padEnd(44)} least ${c.model === 'constant' ? 'S_UV' : 'S'} = ${fmt(c.minimumPlotted.value)} at μ = ${fmt(c.minimumPlotted.mu)}γ; least e^(−E_N) = ${fmt(c.minimumExpMinusLogNegativity.value)} at μ = ${fmt(c.minimumExpMinusLogNegativity.mu)}γ${c.routeDifference ? `; S_UV routes differ by ≤ ${c.routeDifference.relative.toSignificantDigits(2)}` : ''}${c.alternative ? '  (alternative)' : ''}\n`);
-  }
-  for (const x of crossings) process.stdout.write(`back-action evasion overtakes ${x.curve} ${x.crossing ? `above μ = ${fmt(x.crossing.mu)}γ (S = ${fmt(x.crossing.value)})` : 'nowhere on 10⁻³ … 10³'}\n`);
+  for (const line of lines) process.stdout.write(`${line}\n`);
   process.stdout.write(`wrote ${Object.keys(files).join(', ')} to ${out}\n`);
   return 0;
 }
 
-async function reference(args: string[]): Promise<number> {
+async function reference(args: string[], app: Application): Promise<number> {
   const { values } = parseOptions({ args, options: { out: { type: 'string' }, digits: { type: 'string', default: '40' }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: false });
   if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+    process.stdout.write(`${helpText(app)}\n`);
     return 0;
   }
   if (values.out === undefined) throw new UsageError('--out DIR is required');
   const digits = digitsOption(values.digits);
   const out = outputDirectory('out', values.out);
-  const { referenceRows, referenceSchema, referenceCsv, REFERENCE_DOC } = await import('../../proofs/reference.ts');
-  const rows = referenceRows(digits);
-  const files = {
-    'reference.json': `${JSON.stringify({ ...REFERENCE_DOC, digits, rows }, null, 2)}\n`,
-    'reference.schema.json': `${JSON.stringify(referenceSchema(), null, 2)}\n`,
-    'reference.csv': referenceCsv(rows),
-  };
+  const { files, line } = await app.reference(digits);
   reportReplaced(out, writeFilesTogether(out, files));
-  process.stdout.write(`wrote reference.json (${rows.length} parameter sets, ${digits} digits), reference.schema.json and reference.csv to ${out}\n`);
+  process.stdout.write(`${line} to ${out}\n`);
   return 0;
 }
 
@@ -369,7 +318,7 @@ function reportReplaced(dir: string, names: readonly string[]): void {
   if (names.length > 0) process.stderr.write(`replaced ${names.join(', ')} in ${dir}\n`);
 }
 
-async function compare(args: string[]): Promise<number> {
+async function compare(args: string[], app: Application): Promise<number> {
   const { values, positionals } = parseOptions({
     args,
     options: {
@@ -383,27 +332,28 @@ async function compare(args: string[]): Promise<number> {
     allowPositionals: true,
   });
   if (values.help) {
-    process.stdout.write(`${HELP}\n`);
+    process.stdout.write(`${helpText(app)}\n`);
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('compare takes one FILE (CSV or JSON; - reads standard input)');
   for (const [name, v] of [['rtol', values.rtol], ['atol', values.atol]] as const) {
     if (!/^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(v)) throw new UsageError(`--${name} = ${v}: a non-negative number`);
   }
-  const { compareResults, comparisonText, MalformedInputError } = await import('../../proofs/compare.ts');
   let text: string;
   try {
     text = readFileSync(positionals[0] === '-' ? 0 : positionals[0]!, 'utf8');
   } catch (err) {
     throw new UsageError(`cannot read ${positionals[0]}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
   }
+  const start = performance.now();
+  let reported = start;
   try {
-    const start = performance.now();
-    let reported = start;
-    const result = compareResults(text, {
+    const { output, failed } = await app.compare(text, {
       rtol: values.rtol,
       atol: values.atol,
       ignoreColumns: values['ignore-column'] ?? [],
+      explain: values.explain,
+      json: values.json,
       onProgress: (done, total) => {
         // Progress on standard error once a run takes more than a second, at most once a second.
         const now = performance.now();
@@ -413,34 +363,34 @@ async function compare(args: string[]): Promise<number> {
         }
       },
     });
-    process.stdout.write(values.json ? `${JSON.stringify({ rtol: values.rtol, atol: values.atol, ...result }, null, 2)}\n` : `${comparisonText(result, { explain: values.explain })}\n`);
-    return result.failed === 0 ? 0 : 1;
+    process.stdout.write(`${output}\n`);
+    return failed === 0 ? 0 : 1;
   } catch (err) {
-    if (err instanceof MalformedInputError) throw new UsageError(`${positionals[0]}: ${err.message}`);
+    if (err instanceof UsageError) throw new UsageError(`${positionals[0]}: ${err.message}`);
     throw err;
   }
 }
 
 /** Runs one command line (without `node` and the script); resolves to its exit code, or rejects with the error the user is told of. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], app: Application): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(`${HELP}\n`);
+      process.stdout.write(`${helpText(app)}\n`);
       return 0;
     case 'verify':
-      return verify(rest);
+      return verify(rest, app);
     case 'solve':
-      return solve(rest);
+      return solve(rest, app);
     case 'figure2':
-      return figure2(rest);
+      return figure2(rest, app);
     case 'reference':
-      return reference(rest);
+      return reference(rest, app);
     case 'compare':
-      return compare(rest);
+      return compare(rest, app);
     default:
       throw new UsageError(`unknown command "${command}" (commands: verify, solve, figure2, reference, compare, help)`);
   }
@@ -452,9 +402,9 @@ export function exitCodeOf(err: unknown): 1 | 2 {
 }
 
 /** main, with errors reported on standard error and every outcome set as the process's exit code: what the bin runs. */
-export async function run(argv: string[]): Promise<void> {
+export async function run(argv: string[], app: Application): Promise<void> {
   try {
-    process.exitCode = await main(argv);
+    process.exitCode = await main(argv, app);
   } catch (err) {
     process.stderr.write(`detuned-paramp: ${err instanceof Error ? err.message : String(err)}\n`);
     if (exitCodeOf(err) === 2) process.stderr.write('try: detuned-paramp --help\n');

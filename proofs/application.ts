@@ -1,0 +1,98 @@
+/**
+ * The paper's side of the command: its claims, models and figures behind the Application
+ * interface that src/cli runs (bin/detuned-paramp.js hands this to it). Parameter and file
+ * errors become UsageErrors here, so the command knows only its own error types.
+ */
+import type { Application } from '../src/cli/application.ts';
+import { UsageError } from '../src/cli/options.ts';
+import { shardOf } from '../src/cli/parallel.ts';
+import type { ModelName } from './measuredModels.ts';
+import { setWorkingDigits } from './precision.ts';
+import { MODEL_NAMES, PARAMETERS, ParameterError, PrecisionError, resolveParameters, solveModel } from './solve.ts';
+import { solutionJson, solutionText } from './solveReport.ts';
+
+/** Every `of`-th curve of Figure 2 from the `shard`-th, each announced through `progress`. */
+async function curveShard(request: { digits: number; points: number; shard: number; of: number; progress: (line: string) => void }) {
+  const { curveSpecs, computeCurve } = await import('./figure2.ts');
+  const specs = curveSpecs();
+  return shardOf(specs, request.shard, request.of).map((spec) => {
+    request.progress(`[${specs.indexOf(spec) + 1}/${specs.length}] ${spec.label}`);
+    return computeCurve(spec, request.points, request.digits);
+  });
+}
+
+async function figure2(request: Parameters<Application['figure2']>[0]): ReturnType<Application['figure2']> {
+  const { digits, points, worker, progress } = request;
+  const { curveSpecs, curveFromJson, figureJson, figureCsv, plotRows, paperStyles, overtaking } = await import('./figure2.ts');
+  const { renderLinePlotSvg } = await import('../src/report/plot.ts');
+  const specs = curveSpecs();
+  const theirs = worker ? worker() : undefined;
+  const own = await curveShard({ digits, points, shard: 0, of: theirs ? 2 : 1, progress });
+  const computed = [...own, ...(theirs ? (await theirs).map((c) => curveFromJson(c, digits)) : [])];
+  const curves = specs.map((spec) => computed.find((c) => c.id === spec.id)!);
+  const main = curves.filter((c) => !c.alternative);
+  const bae = curves.find((c) => c.model === 'bae')!;
+  const crossings = main.filter((c) => c !== bae).map((c) => ({ curve: c.id, crossing: overtaking(bae, c, digits) }));
+  const axes = { x: { field: 'mu', title: 'μ/γ', log: true }, series: 'series', rules: [1] };
+  const entanglementRows = [...plotRows(main, (_, p) => p.expMinusLogNegativity), ...plotRows(main.filter((c) => c.model === 'constant'), (_, p) => p.S, ': S of (15)')];
+  const alternatives = curves.filter((c) => c.alternative || c.chi === '50');
+  const files = {
+    'figure2.json': `${JSON.stringify(figureJson(curves, crossings, digits), null, 2)}\n`,
+    'figure2.csv': figureCsv(curves, digits),
+    'figure2.svg': await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'S (model two: S_UV)', log: true }, title: 'Figure 2: N = 5, η = 1; light χ = 25γ, dark χ = 50γ; solid model one, dashed model two, dot-dashed back-action evasion', rows: plotRows(main), styles: paperStyles(main) }),
+    'figure2-entanglement.svg': await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'e^(−E_N), and S of (15) for model two', log: true }, title: 'Figure 2, second panel: e^(−E_N) of every curve (model two: also S of (15) from X±, Y±)', rows: entanglementRows }),
+    'figure2-alternatives.svg': await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'S (model two: S_UV)', log: true }, title: 'Figure 2 at χ = 50γ under the alternative readings', rows: plotRows(alternatives) }),
+  };
+  const fmt = (x: { toSignificantDigits(n: number): unknown }) => String(x.toSignificantDigits(Math.min(digits, 15)));
+  const lines = [
+    ...curves.map(
+      (c) =>
+        `${c.label.padEnd(44)} least ${c.model === 'constant' ? 'S_UV' : 'S'} = ${fmt(c.minimumPlotted.value)} at μ = ${fmt(c.minimumPlotted.mu)}γ; least e^(−E_N) = ${fmt(c.minimumExpMinusLogNegativity.value)} at μ = ${fmt(c.minimumExpMinusLogNegativity.mu)}γ${c.routeDifference ? `; S_UV routes differ by ≤ ${c.routeDifference.relative.toSignificantDigits(2)}` : ''}${c.alternative ? '  (alternative)' : ''}`,
+    ),
+    ...crossings.map((x) => `back-action evasion overtakes ${x.curve} ${x.crossing ? `above μ = ${fmt(x.crossing.mu)}γ (S = ${fmt(x.crossing.value)})` : 'nowhere on 10⁻³ … 10³'}`),
+  ];
+  return { files, lines };
+}
+
+export const application: Application = {
+  modelNames: MODEL_NAMES,
+  parameters: PARAMETERS,
+  loadClaims: async () => (await import('./index.ts')).claims,
+  loadAssumptions: async () => (await import('./assumptions.ts')).assumptions,
+  setWorkingDigits,
+  solve: (model, parameters, digits) => {
+    try {
+      const solution = solveModel(resolveParameters(model as ModelName, parameters), digits);
+      return { json: solutionJson(solution), text: solutionText(solution) };
+    } catch (err) {
+      if (err instanceof ParameterError) throw new UsageError(err.message);
+      if (err instanceof PrecisionError) throw new Error(`${err.message}; parameters: ${Object.entries(parameters).map(([k, v]) => `--${k} ${v}`).join(' ')}`);
+      throw err;
+    }
+  },
+  figure2,
+  figure2Shard: curveShard,
+  reference: async (digits) => {
+    const { referenceRows, referenceSchema, referenceCsv, REFERENCE_DOC } = await import('./reference.ts');
+    const rows = referenceRows(digits);
+    return {
+      files: {
+        'reference.json': `${JSON.stringify({ ...REFERENCE_DOC, digits, rows }, null, 2)}\n`,
+        'reference.schema.json': `${JSON.stringify(referenceSchema(), null, 2)}\n`,
+        'reference.csv': referenceCsv(rows),
+      },
+      line: `wrote reference.json (${rows.length} parameter sets, ${digits} digits), reference.schema.json and reference.csv`,
+    };
+  },
+  compare: async (text, options) => {
+    const { compareResults, comparisonText, MalformedInputError } = await import('./compare.ts');
+    try {
+      const result = compareResults(text, options);
+      const output = options.json ? JSON.stringify({ rtol: options.rtol, atol: options.atol, ...result }, null, 2) : comparisonText(result, { explain: options.explain });
+      return { output, failed: result.failed };
+    } catch (err) {
+      if (err instanceof MalformedInputError) throw new UsageError(err.message);
+      throw err;
+    }
+  },
+};

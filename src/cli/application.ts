@@ -1,0 +1,29 @@
+/**
+ * What the command runs, handed to it at start-up (bin/detuned-paramp.js): src/ knows nothing
+ * of the paper. Each operation takes plain inputs and returns what is printed or written; an
+ * input it refuses is thrown as a UsageError (exit 2), anything else exits 1.
+ */
+import type { Assumption, Claim } from '../claims/claim.ts';
+
+export interface Application {
+  /** The models `solve --model` takes. */
+  readonly modelNames: readonly string[];
+  /** solve's parameter flags, each with its description and range. */
+  readonly parameters: Readonly<Record<string, string>>;
+  loadClaims(): Promise<readonly Claim[]>;
+  loadAssumptions(): Promise<readonly Assumption[]>;
+  /** The working precision of the numeric claims (verify --digits). */
+  setWorkingDigits(digits: number): void;
+  solve(model: string, parameters: Readonly<Record<string, string>>, digits: number): { readonly json: object; readonly text: string };
+  /** Figure 2: the files to write and the lines to print; `worker` computes every other curve in another process. */
+  figure2(request: { digits: number; points: number; worker?: () => Promise<unknown[]>; progress: (line: string) => void }): Promise<{ files: Readonly<Record<string, string>>; lines: readonly string[] }>;
+  /** A figure2 worker's share of the curves (every `of`-th from the `shard`-th), as JSON-safe data. */
+  figure2Shard(request: { digits: number; points: number; shard: number; of: number; progress: (line: string) => void }): Promise<unknown[]>;
+  /** The golden dataset: the files to write and the line to print. */
+  reference(digits: number): Promise<{ files: Readonly<Record<string, string>>; line: string }>;
+  /** Another implementation's results recomputed: the report (text or JSON) and how many quantities failed. */
+  compare(
+    text: string,
+    options: { rtol: string; atol: string; ignoreColumns: readonly string[]; explain: boolean; json: boolean; onProgress: (done: number, total: number) => void },
+  ): Promise<{ readonly output: string; readonly failed: number }>;
+}
