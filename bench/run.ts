@@ -11,7 +11,8 @@ import { q, RationalFunction as R } from '../src/exact/rationalFunction.ts';
 import { Operator, mode } from '../src/operators/operator.ts';
 import { momentumQuadrature, positionQuadrature } from '../src/operators/quadratures.ts';
 import { riccatiSteadyState } from '../src/numeric/riccati.ts';
-import { modelMatrices, resolveParameters, solveModel } from '../proofs/solve.ts';
+import { modelMatrices, solveModel } from '../src/app/solve.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
 import { claims } from '../proofs/index.ts';
 
 function rate(label: string, unit: string, seconds: number, body: () => void): void {

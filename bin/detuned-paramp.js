@@ -4,6 +4,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
-// The composition root: the generic command (src/cli) is handed the paper's application (proofs/).
-const [{ run }, { application }] = await Promise.all([import('../src/cli/main.ts'), import('../proofs/application.ts')]);
-await run(process.argv.slice(2), application);
+// The composition root: the generic command (src/cli) is handed the paper's ledger (proofs/).
+const [{ run }, { ledger }] = await Promise.all([import('../src/cli/main.ts'), import('../proofs/ledger.ts')]);
+await run(process.argv.slice(2), ledger);

@@ -2,55 +2,22 @@
  * What the paper leaves open, as named records: the choice made here, and the alternatives
  * tried with their effect, computed when the ledger is made.
  */
-import type { Assumption } from '../src/claims/claim.ts';
+import type { Assumption } from '../src/verify/claim.ts';
 import { linearGaussianSystem } from '../src/gaussian/linearSystem.ts';
 import { q } from '../src/exact/rationalFunction.ts';
 import { closedForm, leastOverMu, optimalMu } from './closedForms.ts';
-import { deriveSystem, matrixText, quadratures } from './checks.ts';
-import { modelOneFromLab, modelOneHamiltonian, openSystem, substituteAll } from './models.ts';
-import { ladder, sym } from './paper.ts';
-import { resolveParameters, solveModel, symbolValues } from './solve.ts';
-import { reducedModelTwo } from './modelTwoSeparability.ts';
+import { deriveSystem, matrixText } from './checks.ts';
+import { quadratures } from '../src/models/symbols.ts';
+import { modelOneFromLab, modelOneHamiltonian, openSystem, substituteAll } from '../src/models/labFrame.ts';
+import { ladder, sym } from '../src/models/symbols.ts';
+import { solveModel } from '../src/app/solve.ts';
+import { resolveParameters, symbolValues } from '../src/models/parameters.ts';
+import { reducedModelTwo } from '../src/app/separabilityUV.ts';
 import { Rational } from '../src/exact/rational.ts';
 import { decimalContext } from '../src/numeric/context.ts';
+import { bindingThresholdCoupling, FIGURE2_ASYMMETRY, FIGURE2_DETUNING, thresholdDetuning } from '../src/app/figure2Readings.ts';
 
 const fmt = (x: number, n = 4) => x.toPrecision(n);
-
-/** The readings of Figure 2's detuning: Δ at model one's exact threshold (chosen), or Δ = factor × χ. */
-export const FIGURE2_DETUNING = {
-  chosen: 'figure2-detuning: Δ = √(χ² − γ²), so χ_th = χ exactly',
-  alternativeFactors: ['1', '1.05', '1.2'],
-} as const;
-
-/** Model one's Δ² at which χ_th = √(γ² + Δ²) equals χ, at γ = 1: χ² − γ², exactly. */
-export function thresholdDetuningSquared(chi: string): Rational {
-  const c = Rational.parse(chi);
-  return c.mul(c).sub(Rational.ONE);
-}
-
-/** Model two's Γ² that puts its more strongly driven pair exactly at threshold: χ₂² − γ², χ₂ = χ + |γ₁ − γ₂|/2, γ = (γ₁ + γ₂)/2. */
-export function bindingCouplingSquared(chi: string, g1: string, g2: string): Rational {
-  const [c, a, b] = [chi, g1, g2].map((x) => Rational.parse(x)) as [Rational, Rational, Rational];
-  const gamma = a.add(b).div(Rational.of(2));
-  const chi2 = c.add(a.sub(b).abs().div(Rational.of(2)));
-  return chi2.mul(chi2).sub(gamma.mul(gamma));
-}
-
-/** √x of an exact rational, as a decimal string of `digits` digits. */
-export function squareRoot(x: Rational, digits = 40): string {
-  const D = decimalContext(digits);
-  return new D(x.num.toString()).div(x.den.toString()).sqrt().toString();
-}
-
-/** √(χ² − γ²) at γ = 1: model one's detuning with χ_th = χ. */
-export function thresholdDetuning(chi: string, digits = 40): string {
-  return squareRoot(thresholdDetuningSquared(chi), digits);
-}
-
-/** √(χ₂² − γ²): model two's coupling with its more strongly driven pair exactly at threshold. */
-export function bindingThresholdCoupling(chi: string, g1: string, g2: string, digits = 40): string {
-  return squareRoot(bindingCouplingSquared(chi, g1, g2), digits);
-}
 
 /** Model two at N = 5, η = 1: the least S_UV of the reduced equations (25)-(28) over μ, and E_N of the full covariance there. */
 export function leastModelTwo(g1: string, g2: string, coupling: string, chi: string): { mu: number; sUV: number; en: number } {
@@ -60,12 +27,6 @@ export function leastModelTwo(g1: string, g2: string, coupling: string, chi: str
   const full = solveModel(at(best.mu.toPrecision(17)), 20);
   return { mu: best.mu, sUV: best.value, en: full.analysis!.logNegativity.toNumber() };
 }
-
-export const FIGURE2_ASYMMETRY: ReadonlyArray<{ label: string; g1: string; g2: string }> = [
-  { label: 'γ_D = γ₁ − γ₂, γ_S = γ₁ + γ₂ (γ₁ = 3γ₂)', g1: '3/2', g2: '1/2' },
-  { label: 'γ_D = γ₁ − γ₂, γ_S = (γ₁ + γ₂)/2 (γ₁ − γ₂ = γ/2)', g1: '5/4', g2: '3/4' },
-  { label: 'a "50% difference": γ₂ = γ₁/2', g1: '4/3', g2: '2/3' },
-];
 
 export const assumptions: Assumption[] = [
   {

@@ -3,23 +3,19 @@
  * derived one, a printed drift or noise against the one derived from the master equation.
  * Each returns our exact conclusion with the witnesses' reports.
  */
-import { driftMismatches, diffusionMismatches, equalUpToConstant, type ClassicalModel } from '../src/cas/classical.ts';
-import { operatorToCas, scalarToCas } from '../src/cas/render.ts';
-import type { EngineReport } from '../src/claims/claim.ts';
-import { witnessReports } from '../src/claims/witnessed.ts';
-import { parseExpression, render } from '../src/exact/expression.ts';
+import { driftMismatches, diffusionMismatches, equalUpToConstant, type ClassicalModel } from '../src/verify/cas/classical.ts';
+import { operatorToCas, scalarToCas } from '../src/verify/cas/render.ts';
+import type { EngineReport } from '../src/verify/claim.ts';
+import { witnessReports } from '../src/verify/witnesses.ts';
+import type { Witness } from '../src/verify/cas/witness.ts';
+import { substituted } from '../src/exact/expression.ts';
 import { differences, type Matrix } from '../src/exact/matrix.ts';
 import { q, type RationalFunction } from '../src/exact/rationalFunction.ts';
 import { linearGaussianSystem, type LinearGaussianSystem, type OpenSystem } from '../src/gaussian/linearSystem.ts';
 import type { Operator } from '../src/operators/operator.ts';
-import { operatorFrom, scalarFrom, type Environment } from '../src/operators/operatorExpression.ts';
-import { collective, environment } from './paper.ts';
-import { printed } from './printed.ts';
+import { operatorFrom, scalarFrom } from '../src/operators/operatorExpression.ts';
+import { definitions, env, quadratures } from '../src/models/symbols.ts';
 
-/** Every collective quadrature the paper defines, from its printed definitions (3) and (22). */
-export const definitions: Readonly<Record<string, string>> = { ...printed.eq3.definitions, ...printed.eq22.definitions };
-export const quadratures = collective(definitions);
-export const env: Environment = environment(quadratures);
 
 const LADDER_AS_QUADRATURES: Readonly<Record<string, string>> = {
   a: '(X1 + i*Y1)/sqrt(2)',
@@ -29,10 +25,6 @@ const LADDER_AS_QUADRATURES: Readonly<Record<string, string>> = {
 };
 const CLASSICAL_VARIABLES = ['X1', 'Y1', 'X2', 'Y2'];
 
-/** Replaces identifiers by parenthesised expressions, e.g. χ₁ by its printed definition (26). */
-export function substituted(text: string, table: Readonly<Record<string, string>>): string {
-  return render(parseExpression(text), (name) => (name in table ? `(${table[name]})` : name));
-}
 
 /** A printed form as a commutative expression in X1, Y1, X2, Y2 for the witnesses. */
 export function casForm(text: string): string {
@@ -49,19 +41,19 @@ export interface Comparison {
  * printed == derived as operators. The witnesses, having no operator ordering, compare the
  * two as commutative quadratic forms: equal up to a c-number; our engine also compares the c-numbers.
  */
-export function compareOperator(printedText: string, derived: Operator): Comparison & { constantOffset: RationalFunction } {
+export function compareOperator(witnesses: readonly Witness[], printedText: string, derived: Operator): Comparison & { constantOffset: RationalFunction } {
   const difference = operatorFrom(printedText, env).sub(derived);
   const constantOffset = difference.constantPart();
   const operatorPartHolds = difference.withoutConstant().isZero();
-  const reports = witnessReports(operatorPartHolds, `difference ${difference.isZero() ? '0' : difference.toString()}`, (w) =>
+  const reports = witnessReports(witnesses, operatorPartHolds, `difference ${difference.isZero() ? '0' : difference.toString()}`, (w) =>
     equalUpToConstant(w, casForm(printedText), casForm(operatorToCas(derived)), CLASSICAL_VARIABLES),
   );
   return { holds: difference.isZero(), derived: derived.toString(), reports, constantOffset };
 }
 
 /** Two printed forms of one operator (e.g. both lines of (2)). */
-export function comparePrintedForms(left: string, right: string): Comparison {
-  return compareOperator(left, operatorFrom(right, env));
+export function comparePrintedForms(witnesses: readonly Witness[], left: string, right: string): Comparison {
+  return compareOperator(witnesses, left, operatorFrom(right, env));
 }
 
 export function printedMatrix(rows: readonly (readonly string[])[]): Matrix {
@@ -98,7 +90,7 @@ function mismatchText(diffs: ReturnType<typeof differences>): string {
 }
 
 /** The printed drift against the drift derived from the master equation, in the printed basis. */
-export function compareDrift(
+export function compareDrift(witnesses: readonly Witness[], 
   printedRows: readonly (readonly string[])[],
   basis: readonly string[],
   system: OpenSystem,
@@ -108,7 +100,7 @@ export function compareDrift(
   printedRows = printedRows.map((row) => row.map((x) => substituted(x, definedBy)));
   const derived = deriveSystem(system, basis);
   const diffs = differences(printedMatrix(printedRows), derived.drift);
-  const reports = witnessReports(diffs.length === 0, mismatchText(diffs), (w) =>
+  const reports = witnessReports(witnesses, diffs.length === 0, mismatchText(diffs), (w) =>
     driftMismatches(
       w,
       model,
@@ -120,9 +112,9 @@ export function compareDrift(
 }
 
 /** A claimed diffusion matrix against the derived one. */
-export function compareDiffusion(claimed: Matrix, basis: readonly string[], derived: LinearGaussianSystem, model: ClassicalModel): Comparison {
+export function compareDiffusion(witnesses: readonly Witness[], claimed: Matrix, basis: readonly string[], derived: LinearGaussianSystem, model: ClassicalModel): Comparison {
   const diffs = differences(claimed, derived.diffusion);
-  const reports = witnessReports(diffs.length === 0, mismatchText(diffs), (w) =>
+  const reports = witnessReports(witnesses, diffs.length === 0, mismatchText(diffs), (w) =>
     diffusionMismatches(
       w,
       model,

@@ -3,16 +3,18 @@
  * the dashed curves (model two's S_UV and the damping asymmetry), and the dot-dashed curve
  * (ideal two-mode back-action evasion, assumption bae-ideal-limit).
  */
-import type { Claim } from '../src/claims/claim.ts';
-import { verifiedOrErratum } from '../src/claims/verdicts.ts';
+import type { Claim } from '../src/verify/claim.ts';
+import { verifiedOrErratum } from '../src/verify/verdicts.ts';
 import { logNegativityInvariant } from '../src/entanglement/gaussianState.ts';
 import { agreeingDigits, decimalContext, type Dec } from '../src/numeric/context.ts';
 import type { DMatrix } from '../src/numeric/matrix.ts';
-import { bindingThresholdCoupling, FIGURE2_ASYMMETRY, leastModelTwo, thresholdDetuning } from './assumptions.ts';
+import { leastModelTwo } from './assumptions.ts';
+import { bindingThresholdCoupling, FIGURE2_ASYMMETRY, thresholdDetuning } from '../src/app/figure2Readings.ts';
 import { backActionEvasionS, optimalMu } from './closedForms.ts';
-import { separabilityUV } from './modelTwoSeparability.ts';
-import { requiredDigits, workingDigits } from './precision.ts';
-import { resolveParameters, solveModel } from './solve.ts';
+import { separabilityUV } from '../src/app/separabilityUV.ts';
+import { requiredDigits } from '../src/verify/claim.ts';
+import { solveModel } from '../src/app/solve.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
 
 const fmt = (x: number, n = 4) => x.toPrecision(n);
 const dec = (x: Dec, n = 6) => x.toSignificantDigits(n).toString();
@@ -47,8 +49,8 @@ export const figure2Claims: Claim[] = [
     section: '5. Model two: constant coupling',
     statement: 'Figure 2 reads model two\'s separability S_UV ((15) built from its own planes (U₁, U₂), (V₁, V₂)) against 1 as it reads model one\'s S: S_UV < 1 certifies entanglement.',
     printed: 'In general, a separability below unity as defined above is a sufficient condition for entanglement. … [Figure 2] using the constant-coupling method with a damping asymmetry γD = 0.5γS (dashed lines)',
-    check: () => {
-      const work = workingDigits();
+    check: (context) => {
+      const work = context.digits;
       const D = decimalContext(work);
       const lines: string[] = [];
       const counterexamples: string[] = [];
@@ -89,7 +91,7 @@ export const figure2Claims: Claim[] = [
           holds: counterexamples.length === 0,
           derived: lines.join('; '),
           reports: [
-            { engine: 'exact', agreed: true, detail: 'S_UV and its separable bound (product criterion, Giovannetti et al. PRA 67, 022320) from the full conditional covariance' },
+            { engine: 'riccati', agreed: true, detail: 'S_UV and its separable bound (product criterion, Giovannetti et al. PRA 67, 022320) from the full conditional covariance' },
             { engine: 'partial-transpose', agreed: true, detail: 'E_N = 0 means PPT, hence separable for two modes' },
           ],
           notes: [`separable states with S_UV < 1: ${counterexamples.join('; ')}`],
@@ -134,7 +136,7 @@ export const figure2Claims: Claim[] = [
     section: '6. Comparison with measurement-based scheme',
     statement: 'Ideal two-mode back-action evasion (assumption bae-ideal-limit) has the S of (16)-(17) with χ = 0 and no back-action term: S = [√(γ² + 8γημ(N + ½)) − γ]/(2ημ).',
     printed: '(not printed: the dot-dashed curve of Figure 2 and Ref. [16])',
-    check: () => {
+    check: (context) => {
       const lines: string[] = [];
       const digits: number[] = [];
       for (const p of [
@@ -143,19 +145,19 @@ export const figure2Claims: Claim[] = [
         { nbar: '5', mu: '500', eta: '0.5' },
         { nbar: '0', mu: '0.3', eta: '0.8' },
       ]) {
-        const s = solveModel(resolveParameters('bae', p), workingDigits());
-        const closed = backActionEvasionS(workingDigits() + 10, { gamma: '1', ...p });
-        const d = agreeingDigits(s.analysis!.S, closed, workingDigits());
+        const s = solveModel(resolveParameters('bae', p), context.digits);
+        const closed = backActionEvasionS(context.digits + 10, { gamma: '1', ...p });
+        const d = agreeingDigits(s.analysis!.S, closed, context.digits);
         digits.push(d);
         lines.push(`N = ${p.nbar}, μ = ${p.mu}γ, η = ${p.eta}: S = ${dec(s.analysis!.S, 15)} from the engine's conditional equations, ${dec(closed, 15)} closed form (${d} digits)`);
       }
       const least = Math.min(...digits);
       return verifiedOrErratum(
         {
-          holds: least >= requiredDigits(),
+          holds: least >= requiredDigits(context),
           derived: lines.join('; '),
           reports: [
-            { engine: 'exact', agreed: true, detail: 'conditional equations derived by the engine from the measurement of X₊ and Y₋ (μD[c] + √(ημ)H[c]), Riccati steady state of the full 4×4 covariance' },
+            { engine: 'riccati', agreed: true, detail: 'conditional equations derived by the engine from the measurement of X₊ and Y₋ (μD[c] + √(ημ)H[c]), Riccati steady state of the full 4×4 covariance' },
             { engine: 'closed-form', agreed: true, detail: `(16)-(17) with χ = 0 and V₀ -> N + ½, ${least} digits` },
           ],
         },
@@ -190,7 +192,7 @@ export const figure2Claims: Claim[] = [
         {
           holds,
           derived: `entangled iff ημ > 2Nγ (S of bae-closed-form below 1); ${lines.join('; ')}`,
-          reports: [{ engine: 'exact', agreed: true, detail: 'E_N of the engine-derived back-action-evading measurement on both sides of ημ = 2Nγ' }],
+          reports: [{ engine: 'riccati', agreed: true, detail: 'E_N of the engine-derived back-action-evading measurement on both sides of ημ = 2Nγ' }],
           notes: ['the threshold is ημ > 2Nγ: "ημ ≫ γ" for the thermal N = 5 of Figure 2, but at N = 0 any measurement entangles', 'where it overtakes the parametric curves of Figure 2: detuned-paramp figure2 prints it'],
         },
         'back-action evasion entangles outside the strong, efficient regime',

@@ -1,5 +1,5 @@
 /** Every claim of the paper checked so far, in the paper's order. */
-import type { Claim } from '../src/claims/claim.ts';
+import type { Claim } from '../src/verify/claim.ts';
 import { section2 } from './section2.ts';
 import { section4 } from './section4.ts';
 import { section4Numeric } from './section4Numeric.ts';

@@ -7,10 +7,10 @@
  * amplitude points, which removes the c-numbers that ordering leaves open.
  */
 import { Decimal } from 'decimal.js';
-import { complexAlgebra, complexDecimal as D, type Complex } from '../src/cas/randomPoints.ts';
-import { operatorToCas } from '../src/cas/render.ts';
+import { complexAlgebra, complexDecimal as D, type Complex } from '../src/verify/cas/randomPoints.ts';
+import { operatorToCas } from '../src/verify/cas/render.ts';
 import { evaluate, parseExpression } from '../src/exact/expression.ts';
-import type { EngineReport } from '../src/claims/claim.ts';
+import type { EngineReport } from '../src/verify/claim.ts';
 import type { Operator } from '../src/operators/operator.ts';
 import type { LabHamiltonian } from './printed.ts';
 

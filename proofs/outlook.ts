@@ -3,19 +3,20 @@
  * the robustness to damping asymmetry, and what only the experiments or other papers can
  * settle (unchecked, with the reason, and a reconstruction of ours where one is possible).
  */
-import type { Claim } from '../src/claims/claim.ts';
-import { unchecked, verifiedOrErratum } from '../src/claims/verdicts.ts';
+import type { Claim } from '../src/verify/claim.ts';
+import { unchecked, verifiedOrErratum } from '../src/verify/verdicts.ts';
 import { RationalFunction } from '../src/exact/rationalFunction.ts';
-import { poissonBracketVanishes } from '../src/cas/classical.ts';
-import { witnessReports } from '../src/claims/witnessed.ts';
+import { poissonBracketVanishes } from '../src/verify/cas/classical.ts';
+import { witnessReports } from '../src/verify/witnesses.ts';
 import { agreeingDigits } from '../src/numeric/context.ts';
 import { commutator } from '../src/operators/operator.ts';
 import { proveStabilityCondition } from '../src/gaussian/stability.ts';
 import { deriveSystem } from './checks.ts';
-import { modelOneHamiltonian, openSystem, substituteAll } from './models.ts';
-import { ladder, sym } from './paper.ts';
+import { modelOneHamiltonian, openSystem, substituteAll } from '../src/models/labFrame.ts';
+import { ladder, sym } from '../src/models/symbols.ts';
 import { printed } from './printed.ts';
-import { resolveParameters, solveModel } from './solve.ts';
+import { solveModel } from '../src/app/solve.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
 
 const fmt = (x: number, n = 4) => x.toPrecision(n);
 
@@ -31,7 +32,7 @@ export const outlook: Claim[] = [
       const two = solveModel(resolveParameters('constant', { coupling: '50.5', chi: '50', nbar: '5', mu: '4' }), 30);
       const holds = one.stable && two.stable && one.analysis!.logNegativity.gt(0.5) && two.analysis!.logNegativity.gt(0.3);
       const derived = `model one (Δ = χ = 50γ, N = 5, μ = 5.5γ): stable ${one.stable}, E_N = ${fmt(one.analysis!.logNegativity.toNumber())}; model two (Γ = 50.5γ, χ = 50γ, μ = 4γ): stable ${two.stable}, E_N = ${fmt(two.analysis!.logNegativity.toNumber())}`;
-      return verifiedOrErratum({ holds, derived, reports: [{ engine: 'exact', agreed: true, detail: 'Riccati steady states; E_N by two routes' }] }, 'no steady-state entanglement at these parameters');
+      return verifiedOrErratum({ holds, derived, reports: [{ engine: 'riccati', agreed: true, detail: 'Riccati steady states; E_N by two routes' }] }, 'no steady-state entanglement at these parameters');
     },
   },
   {
@@ -55,7 +56,7 @@ export const outlook: Claim[] = [
     section: '2. Model one: modulated coupling',
     statement: 'Unequal resonance frequencies or damping rates degrade the entanglement of model one (analysis needs the full 10-element covariance).',
     printed: 'Unequal frequencies or damping rates would be expected to degrade entanglement, the analysis of which would require the solution to the full 10-element covariance matrix in the case of modulated coupling.',
-    check: () => {
+    check: (context) => {
       // Δ₁ = −Δ₂ = δ adds δ(a†a − b†b), which commutes with H̃ and with the phase-covariant dissipators
       // and measurements: the unique steady state is unchanged. A common shift is a change of Δ.
       const imbalance = ladder.ad.mul(ladder.a).sub(ladder.bd.mul(ladder.b));
@@ -71,7 +72,7 @@ export const outlook: Claim[] = [
       const dampingDegrades = en(damped).lt(en(equal));
       const holds = frequencyDegrades && dampingDegrades;
       const derived = `[a†a − b†b, H̃] ${commutes ? '= 0' : '≠ 0'}; at Δ = 25γ, χ = 20γ, N = 5, μ = 5.5γ (full 4×4 conditional covariance): E_N = ${fmt(en(equal).toNumber(), 10)} for identical oscillators, ${fmt(en(mismatched).toNumber(), 10)} with Δ₁ = −Δ₂ = 2γ (${frequencyDigits} digits equal), ${fmt(en(damped).toNumber(), 10)} with γ₁ = 1.25γ, γ₂ = 0.75γ; the threshold moves from ${fmt(equal.chiTh!.toNumber(), 8)} to ${fmt(damped.chiTh!.toNumber(), 8)}`;
-      const reports = witnessReports(commutes, derived, (w) =>
+      const reports = witnessReports(context.witnesses, commutes, derived, (w) =>
         poissonBracketVanishes(w, '(X1^2+Y1^2-X2^2-Y2^2)/2', printed.eq2.quadrature, { pairs: [['X1', 'Y1'], ['X2', 'Y2']] }),
       );
       return verifiedOrErratum(

@@ -3,36 +3,18 @@
  * `text` is the human transcription; the ASCII fields are the same content in the
  * expression language of src/exact/expression.ts (ħ divided out where the paper sets a frame).
  */
+import { transcribed, type PrintedDrift } from '../src/models/transcribed.ts';
 
-export interface PrintedDrift {
-  readonly text: string;
-  readonly basis: readonly string[];
-  readonly matrix: readonly (readonly string[])[];
-  /** The noise term, as printed. */
-  readonly noise: string;
-}
+export type { LabHamiltonian, PrintedDrift } from '../src/models/transcribed.ts';
 
-export interface LabHamiltonian {
-  readonly text: string;
-  readonly static: string;
-  readonly modulation: { readonly amplitude: string; readonly trig: 'cos' | 'sin'; readonly harmonic: number; readonly frequency: 'omega_d' | 'omega_m' };
-}
-
+/** Every transcribed form, those the models are built from included. */
 export const printed = {
-  eq1: {
-    text: 'H = (p₁² + p₂²)/(2m) + (m ω_m²/2)(x₁² + x₂²) + g x₁ x₂ cos(2 ω_d t)',
-    static: '(p1^2 + p2^2)/(2*m) + m*omega_m^2/2*(x1^2 + x2^2)',
-    modulation: { amplitude: 'g*x1*x2', trig: 'cos', harmonic: 2, frequency: 'omega_d' },
-  } satisfies LabHamiltonian,
+  ...transcribed,
   eq2: {
     text: 'H̃ = ħΔ(a†a + b†b + 1) + ħχ(ab + a†b†) = (ħΔ/2)(X₁² + Y₁² + X₂² + Y₂²) + ħχ(X₁X₂ − Y₁Y₂), with χ = g/(2 m ω_m)',
     ladder: 'Delta*(ad*a + bd*b + 1) + chi*(a*b + ad*bd)',
     quadrature: 'Delta/2*(X1^2 + Y1^2 + X2^2 + Y2^2) + chi*(X1*X2 - Y1*Y2)',
     chi: 'g/(2*m*omega_m)',
-  },
-  eq3: {
-    text: 'X₊ = (X₁ + X₂)/√2, X₋ = (X₁ − X₂)/√2, Y₊ = (Y₁ + Y₂)/√2, Y₋ = (Y₁ − Y₂)/√2',
-    definitions: { Xp: '(X1 + X2)/sqrt(2)', Xm: '(X1 - X2)/sqrt(2)', Yp: '(Y1 + Y2)/sqrt(2)', Ym: '(Y1 - Y2)/sqrt(2)' },
   },
   eq4: { text: '[X₊, Y₊] = [X₋, Y₋] = i ("the two non-zero commutators")', nonZero: [['Xp', 'Yp'], ['Xm', 'Ym']] as const },
   eq5: {
@@ -90,11 +72,6 @@ export const printed = {
   eq18: {
     text: 'cos 2α = (Δ/χ_th)·[(χ_th² + χ² + 4γ²SNR − √((χ_th² − χ²)² + 8(χ_th² + χ²)γ²SNR + 16γ⁴SNR²))/(2χ²)]^(1/2)',
   },
-  eq19: {
-    text: 'H = (p₁² + p₂²)/(2m) + (Γ/(m ω_m)) x₁x₂ + (m ω_m/2)[x₁²(ω_m + 2χ sin 2ω_m t) + x₂²(ω_m + 2χ sin 2ω_m t)]',
-    static: '(p1^2 + p2^2)/(2*m) + Gamma_19/(m*omega_m)*x1*x2 + m*omega_m/2*(x1^2*omega_m + x2^2*omega_m)',
-    modulation: { amplitude: 'm*omega_m/2*(x1^2 + x2^2)*2*chi_19', trig: 'sin', harmonic: 2, frequency: 'omega_m' },
-  } satisfies LabHamiltonian,
   eq20: {
     text: 'H̃ = ħΓ(a†b + ab†) − (iħχ/2)(a² − a†² + b² − b†²) = ħΓ(X₁X₂ + Y₁Y₂) + (ħχ/2)(X₁Y₁ + Y₁X₁ + X₂Y₂ + Y₂X₂)',
     ladder: 'Gamma*(ad*b + a*bd) - i*chi/2*(a^2 - ad^2 + b^2 - bd^2)',
@@ -103,10 +80,6 @@ export const printed = {
   eq21: {
     text: 'H̃ = (ħ(χ + Γ)/2)(U₁V₂ + V₂U₁) + (ħ(χ − Γ)/2)(U₂V₁ + V₁U₂)',
     form: '(chi + Gamma)/2*(U1*V2 + V2*U1) + (chi - Gamma)/2*(U2*V1 + V1*U2)',
-  },
-  eq22: {
-    text: 'U₁ = (X₁ + Y₂)/√2, U₂ = (X₁ − Y₂)/√2, V₁ = (Y₁ − X₂)/√2, V₂ = (Y₁ + X₂)/√2',
-    definitions: { U1: '(X1 + Y2)/sqrt(2)', U2: '(X1 - Y2)/sqrt(2)', V1: '(Y1 - X2)/sqrt(2)', V2: '(Y1 + X2)/sqrt(2)' },
   },
   eq23: {
     text: '[U₁, V₁] = [U₂, V₂] = i ("the two non-zero commutators"); text: [U₁, U₂] = [V₁, V₂] = 0',
@@ -123,18 +96,4 @@ export const printed = {
     ],
     noise: '√(2γ) d(U₁in, U₂in, V₁in, V₂in)ᵀ',
   } satisfies PrintedDrift,
-  eq25: {
-    text: 'as (24) with γ₁ ≠ γ₂: M = [[−γ, χ₁−Γ, 0, 0], [χ₁+Γ, −γ, 0, 0], [0, 0, −γ, −χ₂−Γ], [0, 0, −χ₂+Γ, −γ]]; noise still √(2γ) d(U₁in, U₂in, V₁in, V₂in)ᵀ',
-    basis: ['U1', 'U2', 'V1', 'V2'],
-    matrix: [
-      ['-gamma', 'chi1 - Gamma', '0', '0'],
-      ['chi1 + Gamma', '-gamma', '0', '0'],
-      ['0', '0', '-gamma', '-chi2 - Gamma'],
-      ['0', '0', '-chi2 + Gamma', '-gamma'],
-    ],
-    noise: '√(2γ) d(U₁in, U₂in, V₁in, V₂in)ᵀ',
-  } satisfies PrintedDrift,
-  eq26: { text: 'χ₁ = χ − (γ₁ − γ₂)/2', form: 'chi - (gamma1 - gamma2)/2' },
-  eq27: { text: 'χ₂ = χ + (γ₁ − γ₂)/2', form: 'chi + (gamma1 - gamma2)/2' },
-  eq28: { text: 'γ = (γ₁ + γ₂)/2', form: '(gamma1 + gamma2)/2' },
 } as const;

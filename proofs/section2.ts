@@ -1,29 +1,20 @@
 /** Section 2, model one (modulated coupling): Eqs. (1)-(8) and the text claims around them. */
-import { poissonBracketVanishes } from '../src/cas/classical.ts';
-import { scalarToCas } from '../src/cas/render.ts';
-import type { Claim } from '../src/claims/claim.ts';
-import { conventionOrErratum, verifiedOrErratum } from '../src/claims/verdicts.ts';
-import { witnessReports } from '../src/claims/witnessed.ts';
+import { poissonBracketVanishes } from '../src/verify/cas/classical.ts';
+import { scalarToCas } from '../src/verify/cas/render.ts';
+import type { Claim } from '../src/verify/claim.ts';
+import { conventionOrErratum, verifiedOrErratum } from '../src/verify/verdicts.ts';
+import { witnessReports } from '../src/verify/witnesses.ts';
 import { invariantBlocks } from '../src/exact/matrix.ts';
 import { RationalFunction as R, solveAffine, symbolIndex } from '../src/exact/rationalFunction.ts';
 import { commutator, type Operator } from '../src/operators/operator.ts';
 import { INV_SQRT2 } from '../src/operators/quadratures.ts';
 import { scalarFrom } from '../src/operators/operatorExpression.ts';
-import {
-  casForm,
-  classicalModel,
-  compareDrift,
-  compareOperator,
-  comparePrintedForms,
-  deriveSystem,
-  definitions,
-  env,
-  quadratures,
-  substituted,
-} from './checks.ts';
+import { casForm, classicalModel, compareDrift, compareOperator, comparePrintedForms, deriveSystem } from './checks.ts';
+import { definitions, env, quadratures } from '../src/models/symbols.ts';
+import { substituted } from '../src/exact/expression.ts';
 import { matchesTimeAverage, operatorMatchesTimeAverage, timeAverageReport } from './labAverage.ts';
-import { modelOneFromLab, modelOneHamiltonian, modelOneUnequalFrequencies, openSystem, substituteAll } from './models.ts';
-import { ladder, sym } from './paper.ts';
+import { modelOneFromLab, modelOneHamiltonian, modelOneUnequalFrequencies, openSystem, substituteAll } from '../src/models/labFrame.ts';
+import { ladder, sym } from '../src/models/symbols.ts';
 import { printed } from './printed.ts';
 import { commutatorClaim, noiseClaim, thresholdClaim } from './shared.ts';
 
@@ -39,8 +30,8 @@ export const section2: Claim[] = [
     section: SECTION,
     statement: 'In the frame rotating at ω_d = ω_m − Δ, with the rotating-wave approximation, the lab Hamiltonian (1) becomes ħΔ(a†a + b†b + 1) + ħχ(ab + a†b†).',
     printed: `${printed.eq1.text}  ->  ${printed.eq2.text}`,
-    check: () => {
-      const c = compareOperator(printed.eq2.ladder, hamiltonian);
+    check: (context) => {
+      const c = compareOperator(context.witnesses, printed.eq2.ladder, hamiltonian);
       const bare = substituteAll(modelOneFromLab({ zeroPoint: false }).hamiltonian, [[sym.g, modelOneFromLab().gForChi]]);
       const averaged = operatorMatchesTimeAverage(printed.eq1, 'omega_d', modelOneFromLab().hamiltonian);
       const reports = [...c.reports, timeAverageReport(averaged, averaged ? 'the period average of (1) equals the derived H̃ up to a constant' : 'the period average of (1) differs from the derived H̃')];
@@ -57,7 +48,7 @@ export const section2: Claim[] = [
     section: SECTION,
     statement: 'The pair-creation rate of (2) is χ = g/(2 m ω_m).',
     printed: 'χ = g/(2 m ω_m)',
-    check: () => {
+    check: (context) => {
       const { gForChi } = modelOneFromLab();
       const derivedChi = solveAffine(gForChi, sym.chi, sym.g);
       const printedChi = scalarFrom(printed.eq2.chi, env);
@@ -65,7 +56,7 @@ export const section2: Claim[] = [
       const printedAverage = matchesTimeAverage(printed.eq1, 'omega_d', substituted(printed.eq2.ladder, { chi: printed.eq2.chi }));
       const derivedAverage = matchesTimeAverage(printed.eq1, 'omega_d', substituted(printed.eq2.ladder, { chi: scalarToCas(derivedChi) }));
       const reports = [
-        ...witnessReports(holds, `derived χ = ${derivedChi}`, (w) => w.isZero(`(${printed.eq2.chi})-(${scalarToCas(derivedChi)})`)),
+        ...witnessReports(context.witnesses, holds, `derived χ = ${derivedChi}`, (w) => w.isZero(`(${printed.eq2.chi})-(${scalarToCas(derivedChi)})`)),
         timeAverageReport(printedAverage === holds && derivedAverage, `period average of (1) against (2): with the printed χ ${printedAverage ? 'equal' : 'different'}, with the derived χ ${derivedAverage ? 'equal' : 'different'}`),
       ];
       return verifiedOrErratum(
@@ -80,7 +71,7 @@ export const section2: Claim[] = [
     section: SECTION,
     statement: 'The ladder and quadrature forms of (2) are the same operator.',
     printed: printed.eq2.text,
-    check: () => verifiedOrErratum(comparePrintedForms(printed.eq2.ladder, printed.eq2.quadrature), 'the two printed lines of (2) are different operators'),
+    check: (context) => verifiedOrErratum(comparePrintedForms(context.witnesses, printed.eq2.ladder, printed.eq2.quadrature), 'the two printed lines of (2) are different operators'),
   },
   {
     id: 'eq3',
@@ -88,7 +79,7 @@ export const section2: Claim[] = [
     section: SECTION,
     statement: 'X± and Y± are the quadratures of the natural collective modes x± = (x₁ ± x₂)/√2, i.e. of the ladder operators (a ± b)/√2.',
     printed: printed.eq3.text,
-    check: () => {
+    check: (context) => {
       const modes = { p: ladder.a.add(ladder.b).scale(INV_SQRT2), m: ladder.a.sub(ladder.b).scale(INV_SQRT2) };
       const xOf = (c: Operator) => c.add(c.adjoint()).scale(INV_SQRT2);
       const yOf = (c: Operator) => c.sub(c.adjoint()).scale(R.I.neg().mul(INV_SQRT2));
@@ -99,7 +90,7 @@ export const section2: Claim[] = [
         ['Ym', yOf(modes.m)],
       ];
       const wrong = pairs.filter(([n, op]) => !quadratures[n]!.equals(op)).map(([n]) => n);
-      const reports = witnessReports(wrong.length === 0, wrong.length === 0 ? 'all four agree' : `differ: ${wrong.join(', ')}`, (w) =>
+      const reports = witnessReports(context.witnesses, wrong.length === 0, wrong.length === 0 ? 'all four agree' : `differ: ${wrong.join(', ')}`, (w) =>
         [
           ['Xp', '((a+b)/sqrt(2) + (ad+bd)/sqrt(2))/sqrt(2)'],
           ['Yp', '-i*((a+b)/sqrt(2) - (ad+bd)/sqrt(2))/sqrt(2)'],
@@ -125,7 +116,7 @@ export const section2: Claim[] = [
     section: SECTION,
     statement: 'In collective quadratures H̃ = ħ(Δ + χ)/2 (X₊² + Y₋²) + ħ(Δ − χ)/2 (X₋² + Y₊²).',
     printed: printed.eq5.text,
-    check: () => verifiedOrErratum(compareOperator(printed.eq5.form, hamiltonian), 'the factorised form is not the Hamiltonian derived from (1)'),
+    check: (context) => verifiedOrErratum(compareOperator(context.witnesses, printed.eq5.form, hamiltonian), 'the factorised form is not the Hamiltonian derived from (1)'),
   },
   {
     id: 'eq6',
@@ -133,7 +124,7 @@ export const section2: Claim[] = [
     section: SECTION,
     statement: 'With equal damping γ of both oscillators, the drift matrix of (X₊, X₋, Y₊, Y₋) is M of (6).',
     printed: printed.eq6.text,
-    check: () => verifiedOrErratum(compareDrift(printed.eq6.matrix, printed.eq6.basis, symmetric(), witnessModel()), 'the printed drift differs from the one derived from H̃ and independent damping'),
+    check: (context) => verifiedOrErratum(compareDrift(context.witnesses, printed.eq6.matrix, printed.eq6.basis, symmetric(), witnessModel()), 'the printed drift differs from the one derived from H̃ and independent damping'),
   },
   noiseClaim({
     id: 'eq6.noise',
@@ -151,9 +142,9 @@ export const section2: Claim[] = [
     section: SECTION,
     statement: 'The pairs (X₊, Y₊) and (X₋, Y₋) evolve independently, each with drift [[−γ, Δ∓χ], [−Δ∓χ, −γ]].',
     printed: printed.eq7.text,
-    check: () => {
-      const plus = compareDrift(printed.eq7.plus.matrix, printed.eq7.plus.basis, symmetric(), witnessModel());
-      const minus = compareDrift(printed.eq7.minus.matrix, printed.eq7.minus.basis, symmetric(), witnessModel());
+    check: (context) => {
+      const plus = compareDrift(context.witnesses, printed.eq7.plus.matrix, printed.eq7.plus.basis, symmetric(), witnessModel());
+      const minus = compareDrift(context.witnesses, printed.eq7.minus.matrix, printed.eq7.minus.basis, symmetric(), witnessModel());
       return verifiedOrErratum(
         {
           holds: plus.holds && minus.holds,
@@ -181,7 +172,7 @@ export const section2: Claim[] = [
     section: SECTION,
     statement: 'At Δ = χ the Hamiltonian is H̃ = ħχ(X₊² + Y₋²).',
     printed: printed.eq8.text,
-    check: () => verifiedOrErratum(compareOperator(printed.eq8.form, substituteAll(hamiltonian, [[sym.Delta, sym.chi]])), 'H̃ at Δ = χ is not χ(X₊² + Y₋²)'),
+    check: (context) => verifiedOrErratum(compareOperator(context.witnesses, printed.eq8.form, substituteAll(hamiltonian, [[sym.Delta, sym.chi]])), 'H̃ at Δ = χ is not χ(X₊² + Y₋²)'),
   },
   {
     id: 'quasi-qnd-model-one',
@@ -189,7 +180,7 @@ export const section2: Claim[] = [
     section: SECTION,
     statement: 'Without damping, X₊ and Y₋ are constants of the motion at Δ = χ (and X₋, Y₊ at Δ = −χ); Y₊ and X₋ are driven by them.',
     printed: 'at Δ = ±χ … in the absence of damping, X̂₊ and Ŷ₋ are constants of the motion',
-    check: () => {
+    check: (context) => {
       const cases: Array<[R, string[], string[]]> = [
         [sym.chi, ['Xp', 'Ym'], ['Yp', 'Xm']],
         [sym.chi.neg(), ['Xm', 'Yp'], ['Ym', 'Xp']],
@@ -209,7 +200,7 @@ export const section2: Claim[] = [
           lines.push(`Δ=${delta}: d${n}/dt = ${rate}`);
         }
       }
-      const reports = witnessReports(holds, lines.join('; '), (w) =>
+      const reports = witnessReports(context.witnesses, holds, lines.join('; '), (w) =>
         cases.every(([delta, conserved]) =>
           conserved.every((n) =>
             poissonBracketVanishes(w, casForm(definitions[n]!), casForm(printed.eq5.form.replaceAll('Delta', `(${delta.toString('ascii')})`)), { pairs: [['X1', 'Y1'], ['X2', 'Y2']] }),
@@ -225,7 +216,7 @@ export const section2: Claim[] = [
     section: SECTION,
     statement: 'The (X₊, Y₊) and (X₋, Y₋) pairs evolve independently only if the oscillators have equal resonance frequencies and equal damping rates.',
     printed: 'the independence of each pair of quadratures requires the two oscillators ωm to have identical resonance frequencies and damping rates γ',
-    check: () => {
+    check: (context) => {
       const basis = printed.eq6.basis;
       const driftOf = (h: Operator, g1: R, g2: R) => deriveSystem(openSystem(h, g1, g2), basis).drift;
       const blocks = (m: ReturnType<typeof driftOf>) => JSON.stringify(invariantBlocks(m).map((blk) => blk.map((k) => basis[k]!)));
@@ -238,7 +229,7 @@ export const section2: Claim[] = [
       const holds =
         invariantBlocks(identical).length === 2 && invariantBlocks(unequalDamping).length === 1 && invariantBlocks(unequalFrequency).length === 1;
       const derived = `identical: blocks ${blocks(identical)}; γ₁ ≠ γ₂: ${blocks(unequalDamping)} via dX₊/dt ∋ (${dampingCoupling})X₋; Δ₁ ≠ Δ₂: ${blocks(unequalFrequency)} via dX₊/dt ∋ (${frequencyCoupling})Y₋`;
-      const reports = witnessReports(holds, derived, (w) =>
+      const reports = witnessReports(context.witnesses, holds, derived, (w) =>
         [
           [dampingCoupling, sym.gamma2, sym.gamma1],
           [frequencyCoupling, sym.Delta2, sym.Delta1],

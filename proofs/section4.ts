@@ -1,8 +1,8 @@
 /** Sections 3-4: measurement, conditional variances and the equations (9)-(14), (17) derived from the SME. */
-import { scalarToCas } from '../src/cas/render.ts';
-import type { Claim } from '../src/claims/claim.ts';
-import { conventionOrErratum, verifiedOrErratum } from '../src/claims/verdicts.ts';
-import { witnessReports } from '../src/claims/witnessed.ts';
+import { scalarToCas } from '../src/verify/cas/render.ts';
+import type { Claim } from '../src/verify/claim.ts';
+import { conventionOrErratum, verifiedOrErratum } from '../src/verify/verdicts.ts';
+import { witnessReports } from '../src/verify/witnesses.ts';
 import { differences, type Matrix } from '../src/exact/matrix.ts';
 import { Polynomial } from '../src/exact/polynomial.ts';
 import { q, RationalFunction as R, symbolIndex } from '../src/exact/rationalFunction.ts';
@@ -11,10 +11,12 @@ import { linearGaussianSystem } from '../src/gaussian/linearSystem.ts';
 import { adjointGenerator, dissipatorOn } from '../src/operators/lindblad.ts';
 import { Operator } from '../src/operators/operator.ts';
 import { operatorFrom, scalarFrom } from '../src/operators/operatorExpression.ts';
-import { env, matrixText, printedMatrix, quadratures, substituted } from './checks.ts';
-import { modulatedCouplingCollective, singleMode } from './measuredModels.ts';
-import { modelOneHamiltonian } from './models.ts';
-import { ladder, single, sym } from './paper.ts';
+import { matrixText, printedMatrix } from './checks.ts';
+import { env, quadratures } from '../src/models/symbols.ts';
+import { substituted } from '../src/exact/expression.ts';
+import { modulatedCouplingCollective, singleMode } from '../src/models/measured.ts';
+import { modelOneHamiltonian } from '../src/models/labFrame.ts';
+import { ladder, oscillator, sym } from '../src/models/symbols.ts';
 import { printed } from './printed.ts';
 
 const SECTION = '3-4. Measurement and conditional variances';
@@ -57,7 +59,7 @@ function eq12Claim(set: 'plus' | 'minus'): Claim {
     section: SECTION,
     statement: `The conditional variances of the ${label} pair obey the three equations (12) (with V₀ of (14) and C of (13)).`,
     printed: printed.eq12.text,
-    check: () => {
+    check: (context) => {
       const e = derivedEquations();
       const derived = { VX: e[i]![i]!, VY: e[j]![j]!, C: e[i]![j]! };
       const p = printedSet(set);
@@ -76,7 +78,7 @@ function eq12Claim(set: 'plus' | 'minus'): Claim {
           ? `the printed set is the covariance equation of the drift [[−γ, ${printedConsistency.p}], [${printedConsistency.q}, −γ]]`
           : `the printed set is the covariance equation of no drift: its V equations need dC ∋ (${printedConsistency.q})V_X + (${printedConsistency.p})V_Y`,
       ];
-      const reports = witnessReports(direct, lines.join('; '), (w) =>
+      const reports = witnessReports(context.witnesses, direct, lines.join('; '), (w) =>
         (['VX', 'VY', 'C'] as const).every((k) => w.isZero(`(${p.text[k]})-(${scalarToCas(derived[k])})`)),
       );
       const consequence = underFlip
@@ -99,7 +101,7 @@ export const section4: Claim[] = [
     section: SECTION,
     statement: 'With the dissipators of (9), [2γN + μ] D[a† + b†] + [2γ(N+1) + μ] D[a + b], the mean dynamics are those of (6).',
     printed: printed.eq9.text,
-    check: () => {
+    check: (context) => {
       const h = modelOneHamiltonian();
       const basis = COLLECTIVE.map((name) => ({ name, op: quadratures[name]! }));
       const rates = printed.eq9.literal.map((d) => scalarFrom(d.rate, env));
@@ -118,7 +120,7 @@ export const section4: Claim[] = [
       const withMu = (m: Matrix) => m.map((row) => row.map((x) => x.substitute(symbolIndex(sym.mu), R.ZERO)));
       const holds = perDiffs.length === 0 || differences(withMu(perDrift), inOrder).length === 0;
       const derived = `read per oscillator (D[a] + D[b], D[a†] + D[b†]): drift ${matrixText(perDrift)}${perDiffs.length === 0 ? ' = (6)' : ''}; read literally (collective jumps a + b, a† + b†): drift ${matrixText(literalDrift)}, which differs from (6) at ${literalDiffs.map((d) => `(${d.i + 1},${d.j + 1})`).join(' ')}`;
-      const reports = witnessReports(holds && literalDiffs.length > 0, derived, (w) =>
+      const reports = witnessReports(context.witnesses, holds && literalDiffs.length > 0, derived, (w) =>
         literalDiffs.length > 0 && literalDiffs.every((d) => !w.isZero(`(${scalarToCas(d.a)})-(${scalarToCas(d.b)})`)),
       );
       return conventionOrErratum(
@@ -136,7 +138,7 @@ export const section4: Claim[] = [
     printed: '[2γN + μ]⟨D[a† + b†]A⟩ + [2γ(N + 1) + μ]⟨D[a + b]A⟩',
     check: () => {
       const lhs = (op: Operator) => dissipatorOn({ rate: R.ONE, jump: ladder.a }, op).add(dissipatorOn({ rate: R.ONE, jump: ladder.ad }, op));
-      const rhs = (op: Operator) => dissipatorOn({ rate: R.ONE, jump: single.X1 }, op).add(dissipatorOn({ rate: R.ONE, jump: single.Y1 }, op));
+      const rhs = (op: Operator) => dissipatorOn({ rate: R.ONE, jump: oscillator.X1 }, op).add(dissipatorOn({ rate: R.ONE, jump: oscillator.Y1 }, op));
       const failing = testOperators().filter((op) => !lhs(op).equals(rhs(op)));
       const holds = failing.length === 0;
       const derived = holds ? 'D[a] + D[a†] = D[X] + D[Y] on every test operator (a, a†, a†a, a², a†²a, ab, a†a³)' : `differs on ${failing.map(String).join(', ')}`;
@@ -169,7 +171,7 @@ export const section4: Claim[] = [
     section: SECTION,
     statement: 'For a Hermitian measured quadrature c = ℓ·r, H[c] of (11) gives the innovation ⟨H[c]r_j⟩ = 2(Vℓ)_j and hence the conditional term −4ημ(Vℓ)(Vℓ)ᵀ of the variance equations.',
     printed: printed.eq11.text,
-    check: () => {
+    check: (context) => {
       // For Hermitian c, (11) reads H[c]A = {c, A} − 2⟨c⟩⟨A⟩; with {c, r_j} = 2 Σ_l ℓ_l ½{r_l, r_j} (checked in
       // conditionalGaussianSystem) its Gaussian expectation is 2(Vℓ)_j, and Itô's rule gives −Σ 4ημ (Vℓ)(Vℓ)ᵀ.
       const s = modulatedCouplingCollective();
@@ -177,7 +179,7 @@ export const section4: Claim[] = [
       const expected = m.map((row, i) => row.map((_, j) => (i === j ? q(4).mul(sym.eta).mul(sym.mu) : R.ZERO)));
       const diffs = differences(m, expected);
       const derived = `M = Σ_k 4ημ ℓ_kℓ_kᵀ = ${matrixText(m)} for X₁, Y₁, X₂, Y₂ measured (the same for X₊, Y₊, X₋, Y₋: an orthogonal change of the measured set)`;
-      const reports = witnessReports(diffs.length === 0, derived, (w) => m.every((row, i) => row.every((x, j) => w.isZero(`(${scalarToCas(x)})-(${scalarToCas(expected[i]![j]!)})`))));
+      const reports = witnessReports(context.witnesses, diffs.length === 0, derived, (w) => m.every((row, i) => row.every((x, j) => w.isZero(`(${scalarToCas(x)})-(${scalarToCas(expected[i]![j]!)})`))));
       return verifiedOrErratum({ holds: diffs.length === 0, derived, reports }, 'the measurement term is not −4ημ V²');
     },
   },
@@ -189,7 +191,7 @@ export const section4: Claim[] = [
     section: SECTION,
     statement: printed.eq12.blockText,
     printed: printed.eq12.blockText,
-    check: () => {
+    check: (context) => {
       const e = derivedEquations();
       const cross = [
         [0, 2],
@@ -201,7 +203,7 @@ export const section4: Claim[] = [
       const derived = holds
         ? 'with the X₊–X₋, X₊–Y₋, Y₊–X₋, Y₊–Y₋ covariances zero, their time derivatives vanish identically: the block form is invariant, and the unique stabilising steady state has it'
         : `cross derivatives ${cross.map(String).join(', ')}`;
-      const reports = witnessReports(holds, derived, (w) => cross.every((x) => w.isZero(scalarToCas(x))));
+      const reports = witnessReports(context.witnesses, holds, derived, (w) => cross.every((x) => w.isZero(scalarToCas(x))));
       return verifiedOrErratum({ holds, derived, reports }, 'the steady state has cross-pair covariances');
     },
   },
@@ -229,12 +231,12 @@ export const section4: Claim[] = [
     section: SECTION,
     statement: 'The diffusion of every collective quadrature, thermal plus back-action, is 2γV₀ with V₀ = N + ½ + μ/(2γ).',
     printed: printed.eq14.text,
-    check: () => {
+    check: (context) => {
       const d = modulatedCouplingCollective().diffusion;
       const v0 = scalarFrom(printed.eq14.form, env);
       const diffs = differences(d, d.map((row, i) => row.map((_, j) => (i === j ? q(2).mul(sym.gamma).mul(v0) : R.ZERO))));
       const derived = `D = ${matrixText(d)}`;
-      const reports = witnessReports(diffs.length === 0, derived, (w) => w.isZero(`(${scalarToCas(d[0]![0]!)})-2*gamma*(${printed.eq14.form})`));
+      const reports = witnessReports(context.witnesses, diffs.length === 0, derived, (w) => w.isZero(`(${scalarToCas(d[0]![0]!)})-2*gamma*(${printed.eq14.form})`));
       return verifiedOrErratum({ holds: diffs.length === 0, derived, reports }, 'the derived diffusion is not 2γV₀');
     },
   },
@@ -244,11 +246,11 @@ export const section4: Claim[] = [
     section: SECTION,
     statement: 'SNR = 2ημV₀/γ equals 2ημ(N + ½)/γ + ημ²/γ² with V₀ of (14).',
     printed: printed.eq17.text,
-    check: () => {
+    check: (context) => {
       const first = scalarFrom(substituted(printed.eq17.first, { V0: printed.eq14.form }), env);
       const second = scalarFrom(printed.eq17.second, env);
       const holds = first.equals(second);
-      const reports = witnessReports(holds, `2ημV₀/γ = ${first}`, (w) => w.isZero(`(${substituted(printed.eq17.first, { V0: printed.eq14.form })})-(${printed.eq17.second})`));
+      const reports = witnessReports(context.witnesses, holds, `2ημV₀/γ = ${first}`, (w) => w.isZero(`(${substituted(printed.eq17.first, { V0: printed.eq14.form })})-(${printed.eq17.second})`));
       return verifiedOrErratum({ holds, derived: `2ημV₀/γ = ${first}`, reports }, 'the two forms of SNR differ');
     },
   },
@@ -258,7 +260,7 @@ export const section4: Claim[] = [
     section: SECTION,
     statement: 'Each set of (12) is identical to the three variance equations of the one-mode detuned parametric amplifier (the − set with χ -> −χ).',
     printed: 'Remarkably, each of these sets is identical to the three variance equations in the one-mode detuned parametric amplification theory',
-    check: () => {
+    check: (context) => {
       const e = derivedEquations();
       const one: ConditionalSystem = singleMode();
       const v: Matrix = [
@@ -272,7 +274,7 @@ export const section4: Claim[] = [
       const minusSame = e[2]![2]!.equals(minusChi(s[0]![0]!)) && e[3]![3]!.equals(minusChi(s[1]![1]!)) && e[2]![3]!.equals(minusChi(s[0]![1]!));
       const holds = plusSame && minusSame;
       const derived = `one mode, H = Δa†a + (χ/2)(a² + a†²): dV_X/dt = ${s[0]![0]}, dV_Y/dt = ${s[1]![1]}, dC/dt = ${s[0]![1]}; + set ${plusSame ? 'identical' : 'different'}; − set ${minusSame ? 'identical with χ -> −χ' : 'different'}`;
-      const reports = witnessReports(holds, derived, (w) => w.isZero(`(${scalarToCas(e[0]![1]!)})-(${scalarToCas(s[0]![1]!)})`) && w.isZero(`(${scalarToCas(e[2]![3]!)})-(${scalarToCas(minusChi(s[0]![1]!))})`));
+      const reports = witnessReports(context.witnesses, holds, derived, (w) => w.isZero(`(${scalarToCas(e[0]![1]!)})-(${scalarToCas(s[0]![1]!)})`) && w.isZero(`(${scalarToCas(e[2]![3]!)})-(${scalarToCas(minusChi(s[0]![1]!))})`));
       return verifiedOrErratum({ holds, derived, reports }, 'the collective sets are not the one-mode equations');
     },
   },

@@ -3,14 +3,15 @@
  * conditional covariance, and the text's statements about S, E_N and the measurement regimes.
  * Every headline number comes from two routes, and the ledger says to how many digits they agree.
  */
-import type { Claim } from '../src/claims/claim.ts';
-import { verifiedOrErratum } from '../src/claims/verdicts.ts';
+import type { Claim } from '../src/verify/claim.ts';
+import { verifiedOrErratum } from '../src/verify/verdicts.ts';
 import { collectiveBlocks } from '../src/entanglement/gaussianState.ts';
 import { agreeingDigits, decimalContext, type Dec } from '../src/numeric/context.ts';
-import { requiredDigits, workingDigits } from './precision.ts';
+import { requiredDigits } from '../src/verify/claim.ts';
 import { closedForm, optimalMu, type ModelOnePoint } from './closedForms.ts';
-import { modelMatrices, resolveParameters, solveModel, symbolValuesForCollective, type Solution } from './solve.ts';
-import { modulatedCouplingCollective } from './measuredModels.ts';
+import { modelMatrices, solveModel, type Solution } from '../src/app/solve.ts';
+import { resolveParameters, symbolValuesForCollective } from '../src/models/parameters.ts';
+import { modulatedCouplingCollective } from '../src/models/measured.ts';
 import { optimalQuadrature } from '../src/entanglement/gaussianState.ts';
 import { evaluateDecimal } from '../src/numeric/fromExact.ts';
 import { integrateCovariance } from '../src/numeric/integrate.ts';
@@ -31,7 +32,7 @@ export const POINTS: Record<string, ModelOnePoint> = {
 
 const solutions = new Map<string, Solution>();
 
-function modelOneAt(p: ModelOnePoint, digits = workingDigits()): Solution {
+function modelOneAt(p: ModelOnePoint, digits: number): Solution {
   const key = `${JSON.stringify(p)}@${digits}`;
   let s = solutions.get(key);
   if (s === undefined) {
@@ -55,32 +56,32 @@ export const section4Numeric: Claim[] = [
     section: SECTION,
     statement: 'S = [√((γ + χ sin 2α)² + 4γ²SNR) − γ − χ sin 2α]/(2ημ), with α from (18), is the S of the conditional steady state.',
     printed: `${printed.eq16.text}; ${printed.eq18.text}`,
-    check: () => {
+    check: (context) => {
       const lines: string[] = [];
       const digits: number[] = [];
       let branchConsistent = true;
       for (const [name, p] of Object.entries(POINTS)) {
-        const s = modelOneAt(p);
+        const s = modelOneAt(p, context.digits);
         const a = s.analysis!;
-        const D = decimalContext(workingDigits());
+        const D = decimalContext(context.digits);
         // Round α to this context first: decimal.js's trigonometry fails on arguments with more digits than ~1000 − precision.
         const sinSign = D.sin(new D(0).plus(a.alpha).times(2)).isNegative() ? -1 : 1;
-        const closed = closedForm(workingDigits(), p, sinSign);
-        const other = closedForm(workingDigits(), p, sinSign === 1 ? -1 : 1);
-        const d = agreeingDigits(closed.S, a.S, workingDigits());
+        const closed = closedForm(context.digits, p, sinSign);
+        const other = closedForm(context.digits, p, sinSign === 1 ? -1 : 1);
+        const d = agreeingDigits(closed.S, a.S, context.digits);
         digits.push(d);
         branchConsistent &&= sinSign === 1;
         lines.push(`${name}: Riccati S = ${fmt(a.S)}, (16) = ${fmt(closed.S)} (${d} digits, sin 2α ${sinSign > 0 ? '> 0' : '< 0'}; the other branch gives ${fmt(other.S, 8)})`);
       }
       const { detail, least } = report(lines, digits);
-      const holds = least >= requiredDigits() && branchConsistent;
+      const holds = least >= requiredDigits(context) && branchConsistent;
       return verifiedOrErratum(
         {
           holds,
           derived: detail,
           reports: [
-            { engine: 'exact', agreed: true, detail: 'S from the full 4×4 Riccati steady state of (X₁, Y₁, X₂, Y₂), Newton-Kleinman at 60 digits' },
-            { engine: 'closed-form', agreed: holds, detail: `(16)-(18) as printed, agreeing to at least ${least} of ${workingDigits()} digits` },
+            { engine: 'riccati', agreed: true, detail: 'S from the full 4×4 Riccati steady state of (X₁, Y₁, X₂, Y₂), Newton-Kleinman at 60 digits' },
+            { engine: 'closed-form', agreed: holds, detail: `(16)-(18) as printed, agreeing to at least ${least} of ${context.digits} digits` },
           ],
           notes: ['(18) gives cos 2α only: (16) holds on the branch sin 2α ≥ 0, which is the sign of α for C defined as in (13); with the C-signs printed in (12) α changes sign and (16) must use −sin 2α'],
         },
@@ -94,26 +95,26 @@ export const section4Numeric: Claim[] = [
     section: SECTION,
     statement: 'cos 2α of the least-variance quadrature in the (X₊, Y₊) plane is given by (18).',
     printed: printed.eq18.text,
-    check: () => {
+    check: (context) => {
       const lines: string[] = [];
       const digits: number[] = [];
       for (const [name, p] of Object.entries(POINTS)) {
-        const a = modelOneAt(p).analysis!;
-        const D = decimalContext(workingDigits());
+        const a = modelOneAt(p, context.digits).analysis!;
+        const D = decimalContext(context.digits);
         const numeric = D.cos(new D(0).plus(a.alpha).times(2));
-        const closed = closedForm(workingDigits(), p, 1).cos2alpha;
-        const d = agreeingDigits(closed, numeric, workingDigits());
+        const closed = closedForm(context.digits, p, 1).cos2alpha;
+        const d = agreeingDigits(closed, numeric, context.digits);
         digits.push(d);
         lines.push(`${name}: cos 2α = ${fmt(numeric)} (Riccati), ${fmt(closed)} (18), ${d} digits`);
       }
       const { detail, least } = report(lines, digits);
       return verifiedOrErratum(
         {
-          holds: least >= requiredDigits(),
+          holds: least >= requiredDigits(context),
           derived: detail,
           reports: [
-            { engine: 'exact', agreed: true, detail: 'α from the eigenvector of the (X₊, Y₊) block of the Riccati steady state' },
-            { engine: 'closed-form', agreed: least >= requiredDigits(), detail: `(18) as printed, ${least} digits` },
+            { engine: 'riccati', agreed: true, detail: 'α from the eigenvector of the (X₊, Y₊) block of the Riccati steady state' },
+            { engine: 'closed-form', agreed: least >= requiredDigits(context), detail: `(18) as printed, ${least} digits` },
           ],
           notes: ['the subscript in "cos 2α₁" of the extraction is read as α'],
         },
@@ -127,25 +128,25 @@ export const section4Numeric: Claim[] = [
     section: SECTION,
     statement: 'The least-variance quadrature of the (X₋, Y₋) plane is at 90° to that of the (X₊, Y₊) plane, so S = 2√(V_α₊ V_α₋) uses both planes\' least variances.',
     printed: `${printed.eq15.text}; "the maximum squeezing appears at some angle α in the X₊, Y₊ plane, and at 90 degrees to this angle in the X₋, Y₋ plane"`,
-    check: () => {
+    check: (context) => {
       const lines: string[] = [];
       const digits: number[] = [];
       for (const [name, p] of Object.entries(POINTS)) {
-        const s = modelOneAt(p);
-        const minus = optimalQuadrature(workingDigits(), collectiveBlocks(workingDigits(), s.conditional!.covariance).minus);
+        const s = modelOneAt(p, context.digits);
+        const minus = optimalQuadrature(context.digits, collectiveBlocks(context.digits, s.conditional!.covariance).minus);
         const a = s.analysis!;
-        const D = decimalContext(workingDigits());
+        const D = decimalContext(context.digits);
         const quarter = D.acos(-1).div(2);
         // angles are defined modulo π
         let gap = minus.angle.minus(a.alpha).abs();
         if (gap.gt(quarter.times(3))) gap = gap.minus(quarter.times(2)).abs();
-        const d = Math.min(agreeingDigits(gap, quarter, workingDigits()), agreeingDigits(minus.variance, a.vAlphaMinus, workingDigits()));
+        const d = Math.min(agreeingDigits(gap, quarter, context.digits), agreeingDigits(minus.variance, a.vAlphaMinus, context.digits));
         digits.push(d);
         lines.push(`${name}: α₊ = ${fmt(a.alpha, 12)}, α₋ = ${fmt(minus.angle, 12)}, V_α₋ at α₊ + 90° = least variance of the − plane to ${d} digits`);
       }
       const { detail, least } = report(lines, digits);
       return verifiedOrErratum(
-        { holds: least >= requiredDigits(), derived: detail, reports: [{ engine: 'exact', agreed: true, detail: `each plane's own least-variance angle, ${least} digits` }] },
+        { holds: least >= requiredDigits(context), derived: detail, reports: [{ engine: 'riccati', agreed: true, detail: `each plane's own least-variance angle, ${least} digits` }] },
         'the optimal quadratures of the two planes are not at 90°',
       );
     },
@@ -156,12 +157,12 @@ export const section4Numeric: Claim[] = [
     section: SECTION,
     statement: 'For states symmetric between the two oscillators, E_N = −ln S for S < 1.',
     printed: 'For states that are symmetric between the two oscillators, this quantity is directly related to the log-negativity by E_N = − ln(S) for S < 1.',
-    check: () => {
+    check: (context) => {
       const lines: string[] = [];
       const digits: number[] = [];
       for (const [name, p] of Object.entries(POINTS)) {
-        const a = modelOneAt(p).analysis!;
-        const d = agreeingDigits(a.S, a.expMinusLogNegativity, workingDigits());
+        const a = modelOneAt(p, context.digits).analysis!;
+        const d = agreeingDigits(a.S, a.expMinusLogNegativity, context.digits);
         digits.push(d);
         lines.push(`model one ${name}: S = ${fmt(a.S, 15)}, e^(−E_N) = ${fmt(a.expMinusLogNegativity, 15)} (${d} digits; E_N routes agree to ${a.logNegativityCheck.digits})`);
       }
@@ -169,19 +170,19 @@ export const section4Numeric: Claim[] = [
       const two = solveModel(resolveParameters('constant', { coupling: '30', chi: '25', nbar: '5', mu: '5' }));
       const t = two.analysis!;
       const v = two.conditional!.covariance;
-      const symmetric = v[0]![0]!.minus(v[2]![2]!).abs().lt(`1e-${requiredDigits()}`) && v[1]![1]!.minus(v[3]![3]!).abs().lt(`1e-${requiredDigits()}`);
-      const twoDigits = agreeingDigits(t.S, t.expMinusLogNegativity, workingDigits());
+      const symmetric = v[0]![0]!.minus(v[2]![2]!).abs().lt(`1e-${requiredDigits(context)}`) && v[1]![1]!.minus(v[3]![3]!).abs().lt(`1e-${requiredDigits(context)}`);
+      const twoDigits = agreeingDigits(t.S, t.expMinusLogNegativity, context.digits);
       lines.push(
         `model two (Γ = 30, χ = 25, N = 5, μ = 5): symmetric ${symmetric}, local variances ${fmt(v[0]![0]!, 6)} and ${fmt(v[1]![1]!, 6)}; S = ${fmt(t.S, 15)} but e^(−E_N) = ${fmt(t.expMinusLogNegativity, 15)} (${twoDigits} digits)`,
       );
       const least = Math.min(...digits);
-      const holds = least >= requiredDigits() && twoDigits >= requiredDigits();
+      const holds = least >= requiredDigits(context) && twoDigits >= requiredDigits(context);
       return verifiedOrErratum(
         {
           holds,
           derived: lines.join('; '),
           reports: [
-            { engine: 'exact', agreed: true, detail: 'S from V_α± of the Riccati steady state' },
+            { engine: 'riccati', agreed: true, detail: 'S from V_α± of the Riccati steady state' },
             { engine: 'partial-transpose', agreed: true, detail: 'E_N by the invariant formula and by an explicit partial transpose' },
           ],
         },
@@ -217,7 +218,7 @@ export const section4Numeric: Claim[] = [
         {
           holds: counterexamples === 0,
           derived: `${entangledWithS} states with S < 1, ${counterexamples} of them not entangled; ${lines.join('; ')}`,
-          reports: [{ engine: 'exact', agreed: true, detail: 'S, E_N (two routes) and Simon\'s invariant of each steady state' }],
+          reports: [{ engine: 'riccati', agreed: true, detail: 'S, E_N (two routes) and Simon\'s invariant of each steady state' }],
           notes: ['S is the product criterion for the commuting pair X₊cosα + Y₊sinα, −X₋sinα + Y₋cosα: separable states have Δ²uΔ²v ≥ ¼. The property tests search the whole parameter space'],
         },
         'a state with S < 1 that is not entangled was found',
@@ -251,7 +252,7 @@ export const section4Numeric: Claim[] = [
         {
           holds,
           derived,
-          reports: [{ engine: 'closed-form', agreed: true, detail: 'S from (16), itself checked against the Riccati solve (eq16)' }, { engine: 'exact', agreed: check.digits >= 25, detail: `Riccati at the strongest μ: ${check.digits} digits` }],
+          reports: [{ engine: 'closed-form', agreed: true, detail: 'S from (16), itself checked against the Riccati solve (eq16)' }, { engine: 'riccati', agreed: check.digits >= 25, detail: `Riccati at the strongest μ: ${check.digits} digits` }],
           notes: ['S stays below 1 at every μ here: the state stays entangled, ever more weakly; "disappear" holds as a limit'],
         },
         'the entanglement does not disappear under strong measurement',
@@ -298,14 +299,14 @@ export const section4Numeric: Claim[] = [
     section: SECTION,
     statement: '(ours) The conditional steady state is the same by three routes: Newton-Kleinman on the full 4×4 Riccati equation, Runge-Kutta integration from the vacuum, and (model one) the paper\'s reduced 2×2 equations of the + pair.',
     printed: 'The evolution of the conditional variances is obtained by inserting linear and quadratic observables into the master equation',
-    check: () => {
+    check: (context) => {
       const lines: string[] = [];
       const digits: number[] = [];
       const point = POINTS.weakDrive!;
       for (const model of ['modulated', 'constant'] as const) {
         const raw = { gamma: point.gamma, chi: point.chi, nbar: point.nbar, mu: point.mu, eta: point.eta, ...(model === 'modulated' ? { delta: point.delta } : { coupling: point.delta }) };
         const params = resolveParameters(model, raw);
-        const newton = solveModel(params, workingDigits()).conditional!.covariance;
+        const newton = solveModel(params, context.digits).conditional!.covariance;
         const m = modelMatrices(params, 20);
         const vacuum = m.drift.map((row, i) => row.map((_, j) => new (decimalContext(20))(i === j ? '0.5' : '0')));
         const integrated = integrateCovariance(20, m.drift, m.diffusion, m.measurement, vacuum, '8', 250);
@@ -316,16 +317,16 @@ export const section4Numeric: Claim[] = [
       const reduced = modulatedCouplingCollective();
       const params = resolveParameters('modulated', { gamma: point.gamma, delta: point.delta, chi: point.chi, nbar: point.nbar, mu: point.mu, eta: point.eta });
       const values = symbolValuesForCollective(params);
-      const block = (x: Matrix) => evaluateDecimal(workingDigits() + 10, x.slice(0, 2).map((row) => row.slice(0, 2)), values);
-      const plus = riccatiSteadyState(workingDigits() + 10, block(reduced.drift), block(reduced.diffusion), block(reduced.measurement)).covariance;
-      const reducedV = optimalQuadrature(workingDigits(), plus).variance;
-      const full = solveModel(params, workingDigits()).analysis!.vAlphaPlus;
-      const rd = agreeingDigits(reducedV, full, workingDigits());
+      const block = (x: Matrix) => evaluateDecimal(context.digits + 10, x.slice(0, 2).map((row) => row.slice(0, 2)), values);
+      const plus = riccatiSteadyState(context.digits + 10, block(reduced.drift), block(reduced.diffusion), block(reduced.measurement)).covariance;
+      const reducedV = optimalQuadrature(context.digits, plus).variance;
+      const full = solveModel(params, context.digits).analysis!.vAlphaPlus;
+      const rd = agreeingDigits(reducedV, full, context.digits);
       digits.push(rd);
       lines.push(`model one: V_α₊ from the reduced 2×2 (X₊, Y₊) equations ${fmt(reducedV, 20)} vs the full 4×4 ${fmt(full, 20)} (${rd} digits)`);
-      const holds = digits[0]! >= 8 && digits[1]! >= 8 && rd >= requiredDigits();
+      const holds = digits[0]! >= 8 && digits[1]! >= 8 && rd >= requiredDigits(context);
       return verifiedOrErratum(
-        { holds, derived: lines.join('; '), reports: [{ engine: 'exact', agreed: true, detail: 'Newton-Kleinman at 60 digits' }, { engine: 'rk4', agreed: digits[0]! >= 8 && digits[1]! >= 8, detail: 'fourth-order Runge-Kutta at 20 digits, step 0.032' }, { engine: 'reduced', agreed: rd >= requiredDigits(), detail: 'the 2×2 Riccati equation of the + pair' }], notes: ['RK4 agreement is limited by the step (error ∝ h⁴) and the finite time, not by precision', 'the property test of RK4 convergence (properties/threshold.property.ts) draws |Δ| ≤ 3γ and χ ≤ 0.7χ_th only, to keep each integration short; every other property draws the whole space'] },
+        { holds, derived: lines.join('; '), reports: [{ engine: 'riccati', agreed: true, detail: 'Newton-Kleinman at 60 digits' }, { engine: 'rk4', agreed: digits[0]! >= 8 && digits[1]! >= 8, detail: 'fourth-order Runge-Kutta at 20 digits, step 0.032' }, { engine: 'reduced', agreed: rd >= requiredDigits(context), detail: 'the 2×2 Riccati equation of the + pair' }], notes: ['RK4 agreement is limited by the step (error ∝ h⁴) and the finite time, not by precision', 'the property test of RK4 convergence (properties/threshold.property.ts) draws |Δ| ≤ 3γ and χ ≤ 0.7χ_th only, to keep each integration short; every other property draws the whole space'] },
         'the routes disagree',
       );
     },
@@ -341,7 +342,7 @@ export const section4Numeric: Claim[] = [
       const holds = !s.stable && s.unconditional === undefined && s.conditional !== undefined && s.conditional.residual.lt('1e-25');
       const derived = `Δ = 3, χ = 25 > χ_th = ${s.chiTh ? fmt(s.chiTh, 12) : '?'}: stable ${s.stable}; unconditional steady state ${s.unconditional ? 'exists' : 'none'}; conditional steady state ${s.conditional ? `residual ${s.conditional.residual.toExponential(2)}, S = ${fmt(s.analysis!.S, 10)}` : 'none'}`;
       return verifiedOrErratum(
-        { holds, derived, reports: [{ engine: 'exact', agreed: true, detail: 'Liénard-Chipart stability of the drift; Newton-Kleinman from a stabilising start' }], notes: ['the conditional means are driven by the unbounded motion, so the linearised model stops being physical: solve reports "stable": false and these numbers only apart'] },
+        { holds, derived, reports: [{ engine: 'riccati', agreed: true, detail: 'Liénard-Chipart stability of the drift; Newton-Kleinman from a stabilising start' }], notes: ['the conditional means are driven by the unbounded motion, so the linearised model stops being physical: solve reports "stable": false and these numbers only apart'] },
         'above threshold the conditional covariance does not converge either',
       );
     },

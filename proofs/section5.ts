@@ -1,31 +1,22 @@
 /** Section 5, model two (constant coupling plus single-mode parametric drives): Eqs. (19)-(24). */
-import { poissonBracketVanishes } from '../src/cas/classical.ts';
-import { scalarToCas } from '../src/cas/render.ts';
-import type { Claim } from '../src/claims/claim.ts';
-import { conventionOrErratum, verifiedOrErratum } from '../src/claims/verdicts.ts';
-import { witnessReports } from '../src/claims/witnessed.ts';
+import { poissonBracketVanishes } from '../src/verify/cas/classical.ts';
+import { scalarToCas } from '../src/verify/cas/render.ts';
+import type { Claim } from '../src/verify/claim.ts';
+import { conventionOrErratum, verifiedOrErratum } from '../src/verify/verdicts.ts';
+import { witnessReports } from '../src/verify/witnesses.ts';
 import { characteristicPolynomial, differences, identity, invariantBlocks, mul, submatrix, transpose } from '../src/exact/matrix.ts';
 import { RationalFunction as R } from '../src/exact/rationalFunction.ts';
 import { commutator } from '../src/operators/operator.ts';
 import { scalarFrom } from '../src/operators/operatorExpression.ts';
 import { agreeingDigits } from '../src/numeric/context.ts';
-import { resolveParameters, solveModel } from './solve.ts';
-import {
-  casForm,
-  classicalModel,
-  compareDrift,
-  compareOperator,
-  comparePrintedForms,
-  definitions,
-  deriveSystem,
-  env,
-  matrixText,
-  quadratures,
-  substituted,
-} from './checks.ts';
+import { solveModel } from '../src/app/solve.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
+import { casForm, classicalModel, compareDrift, compareOperator, comparePrintedForms, deriveSystem, matrixText } from './checks.ts';
+import { definitions, env, quadratures } from '../src/models/symbols.ts';
+import { substituted } from '../src/exact/expression.ts';
 import { matchesTimeAverage, operatorMatchesTimeAverage, timeAverageReport } from './labAverage.ts';
-import { modelOneHamiltonian, modelTwoFromLab, modelTwoHamiltonian, openSystem, substituteAll } from './models.ts';
-import { single, sym } from './paper.ts';
+import { modelOneHamiltonian, modelTwoFromLab, modelTwoHamiltonian, openSystem, substituteAll } from '../src/models/labFrame.ts';
+import { oscillator, sym } from '../src/models/symbols.ts';
 import { printed } from './printed.ts';
 import { commutatorClaim, noiseClaim, thresholdClaim } from './shared.ts';
 
@@ -52,14 +43,14 @@ function labConstantClaim(c: {
     section: SECTION,
     statement: c.statement,
     printed: printed.eq19.text,
-    check: () => {
+    check: (context) => {
       const needed = c.derivedConstant();
       const printedValue = scalarFrom(c.printedConstant, env);
       const holds = needed.equals(printedValue);
       const derived = `(20) needs ${c.lab} = ${needed}; (19) prints ${c.lab} = ${printedValue}`;
       const averaged = matchesTimeAverage(printed.eq19, 'omega_m', c.averagedForm);
       const reports = [
-        ...witnessReports(holds, derived, (w) => w.isZero(`(${scalarToCas(needed)})-(${c.printedConstant})`)),
+        ...witnessReports(context.witnesses, holds, derived, (w) => w.isZero(`(${scalarToCas(needed)})-(${c.printedConstant})`)),
         timeAverageReport(averaged === holds, `the period average of (19) ${averaged ? 'equals' : 'differs from'} (20) with ${c.lab} as printed`),
       ];
       return verifiedOrErratum({ holds, derived, reports, notes: [c.note] }, c.consequence);
@@ -74,8 +65,8 @@ export const section5: Claim[] = [
     section: SECTION,
     statement: 'In the frame rotating at ω_m, with the RWA (Γ ≪ ω_m), the lab Hamiltonian (19) has the operator form of (20): a beam-splitter coupling and a resonant (Δ = 0) single-mode squeezing drive on each oscillator.',
     printed: `${printed.eq19.text}  ->  ${printed.eq20.text}`,
-    check: () => {
-      const c = compareOperator(printed.eq20.ladder, hamiltonian);
+    check: (context) => {
+      const c = compareOperator(context.witnesses, printed.eq20.ladder, hamiltonian);
       const averaged = operatorMatchesTimeAverage(printed.eq19, 'omega_m', modelTwoFromLab().hamiltonian);
       const reports = [...c.reports, timeAverageReport(averaged, averaged ? 'the period average of (19) equals the derived H̃ up to a constant' : 'the period average of (19) differs from the derived H̃')];
       return conventionOrErratum(
@@ -111,7 +102,7 @@ export const section5: Claim[] = [
     section: SECTION,
     statement: 'The ladder and quadrature forms of (20) are the same operator.',
     printed: printed.eq20.text,
-    check: () => verifiedOrErratum(comparePrintedForms(printed.eq20.ladder, printed.eq20.quadrature), 'the two printed lines of (20) are different operators'),
+    check: (context) => verifiedOrErratum(comparePrintedForms(context.witnesses, printed.eq20.ladder, printed.eq20.quadrature), 'the two printed lines of (20) are different operators'),
   },
   {
     id: 'eq21',
@@ -119,7 +110,7 @@ export const section5: Claim[] = [
     section: SECTION,
     statement: 'In the quadratures (22), H̃ = ħ(χ + Γ)/2 (U₁V₂ + V₂U₁) + ħ(χ − Γ)/2 (U₂V₁ + V₁U₂).',
     printed: printed.eq21.text,
-    check: () => verifiedOrErratum(compareOperator(printed.eq21.form, hamiltonian), 'the factorised form is not the Hamiltonian derived from (19)'),
+    check: (context) => verifiedOrErratum(compareOperator(context.witnesses, printed.eq21.form, hamiltonian), 'the factorised form is not the Hamiltonian derived from (19)'),
   },
   {
     id: 'eq22',
@@ -127,15 +118,15 @@ export const section5: Claim[] = [
     section: SECTION,
     statement: 'U₁, U₂, V₁, V₂ are an orthogonal change of the quadratures (X₁, Y₁, X₂, Y₂): a real rotation, so the vacuum stays isotropic.',
     printed: printed.eq22.text,
-    check: () => {
+    check: (context) => {
       const basis = ['U1', 'U2', 'V1', 'V2'];
       const coordinates = basis.map((n) =>
-        [single.X1, single.Y1, single.X2, single.Y2].map((s) => commutator(quadratures[n]!, s).cNumber()!.mul(R.I.neg())),
+        [oscillator.X1, oscillator.Y1, oscillator.X2, oscillator.Y2].map((s) => commutator(quadratures[n]!, s).cNumber()!.mul(R.I.neg())),
       );
       // −i[q, s] = Σ_k T_k Ω_ks, and Ω is orthogonal, so T Tᵀ = 1 iff C Cᵀ = 1 for C = −i[q, s].
       const gram = mul(coordinates, transpose(coordinates));
       const holds = differences(gram, identity(4)).length === 0;
-      const reports = witnessReports(holds, `T Tᵀ = ${matrixText(gram)}`, (w) =>
+      const reports = witnessReports(context.witnesses, holds, `T Tᵀ = ${matrixText(gram)}`, (w) =>
         basis.every((x, i) =>
           basis.every((y, j) => {
             const dot = ['X1', 'Y1', 'X2', 'Y2'].map((v) => `(${w.derivative(definitions[x]!, v)})*(${w.derivative(definitions[y]!, v)})`).join('+');
@@ -161,7 +152,7 @@ export const section5: Claim[] = [
     section: SECTION,
     statement: 'With equal damping γ, the drift matrix of (U₁, U₂, V₁, V₂) is M of (24).',
     printed: printed.eq24.text,
-    check: () => verifiedOrErratum(compareDrift(printed.eq24.matrix, printed.eq24.basis, symmetric(), witnessModel()), 'the printed drift differs from the one derived from H̃ and independent damping'),
+    check: (context) => verifiedOrErratum(compareDrift(context.witnesses, printed.eq24.matrix, printed.eq24.basis, symmetric(), witnessModel()), 'the printed drift differs from the one derived from H̃ and independent damping'),
   },
   noiseClaim({
     id: 'eq24.noise',
@@ -189,14 +180,14 @@ export const section5: Claim[] = [
     section: SECTION,
     statement: '(24) resembles (7) with Δ replaced by Γ: each invariant pair of model two has the characteristic polynomial of a pair of model one at Δ = Γ.',
     printed: 'This immediately resembles Eq. 7 … but with the detuning ∆ replaced by half of the normal-mode splitting Γ',
-    check: () => {
+    check: (context) => {
       const polys = (drift: ReturnType<typeof deriveSystem>['drift']) =>
         invariantBlocks(drift).map((blk) => characteristicPolynomial(submatrix(drift, blk)).map((c) => c.toString()).join(', ')).sort();
       const one = polys(deriveSystem(openSystem(substituteAll(modelOneHamiltonian(), [[sym.Delta, sym.Gamma]]), sym.gamma, sym.gamma), printed.eq6.basis).drift);
       const two = polys(deriveSystem(symmetric(), printed.eq24.basis).drift);
       const holds = JSON.stringify(one) === JSON.stringify(two);
       const derived = `model one at Δ = Γ: blocks [1, a₁, a₂] = ${one.join(' | ')}; model two: ${two.join(' | ')}`;
-      const reports = witnessReports(holds, derived, (w) =>
+      const reports = witnessReports(context.witnesses, holds, derived, (w) =>
         [
           ['-gamma', 'Gamma - chi', '-Gamma - chi', '-gamma', 'chi - Gamma', 'chi + Gamma'],
           ['-gamma', 'Gamma + chi', '-Gamma + chi', '-gamma', '-chi - Gamma', '-chi + Gamma'],
@@ -240,7 +231,7 @@ export const section5: Claim[] = [
           holds: sameSqueezing && sameEntanglement,
           derived: lines.join('; '),
           reports: [
-            { engine: 'exact', agreed: true, detail: 'both models through the full 4×4 conditional covariance (Riccati steady state at 40 digits); S_UV from model two\'s planes' },
+            { engine: 'riccati', agreed: true, detail: 'both models through the full 4×4 conditional covariance (Riccati steady state at 40 digits); S_UV from model two\'s planes' },
             { engine: 'partial-transpose', agreed: true, detail: 'E_N of each by two routes (see solve)' },
           ],
         },
@@ -256,7 +247,7 @@ export const section5: Claim[] = [
     section: SECTION,
     statement: 'At χ = Γ, without damping, U₁ and V₂ are constants of the motion, and U₂ and V₁ are driven by them only (U₂ is a proxy for U₁, V₁ for V₂).',
     printed: 'choosing the simplified case χ = Γ, we find that V̂₁ is a proxy observable for V̂₂ and Û₂ is a proxy observable for Û₁',
-    check: () => {
+    check: (context) => {
       const h = substituteAll(hamiltonian, [[sym.chi, sym.Gamma]]);
       const rate = (n: string) => commutator(h, quadratures[n]!).scale(R.I);
       const conserved = ['U1', 'V2'].every((n) => rate(n).isZero());
@@ -264,7 +255,7 @@ export const section5: Claim[] = [
       const holds = conserved && proxies;
       const derived = `dU₁/dt = ${rate('U1')}, dV₂/dt = ${rate('V2')}, dU₂/dt = 2Γ U₁: ${proxies}, dV₁/dt = −2Γ V₂: ${proxies}`;
       const h21 = casForm(printed.eq21.form.replaceAll('chi', 'Gamma'));
-      const reports = witnessReports(holds, derived, (w) =>
+      const reports = witnessReports(context.witnesses, holds, derived, (w) =>
         ['U1', 'V2'].every((n) => poissonBracketVanishes(w, casForm(definitions[n]!), h21, { pairs: [['X1', 'Y1'], ['X2', 'Y2']] })),
       );
       return verifiedOrErratum({ holds, derived, reports }, 'at χ = Γ the proxy structure does not hold');

@@ -1,15 +1,16 @@
 /** Section 7, damping asymmetry in model two: Eqs. (25)-(28) and the claim that only the drive rates change. */
-import { scalarToCas } from '../src/cas/render.ts';
-import type { Claim } from '../src/claims/claim.ts';
-import { verifiedOrErratum } from '../src/claims/verdicts.ts';
-import { witnessReports } from '../src/claims/witnessed.ts';
+import { scalarToCas } from '../src/verify/cas/render.ts';
+import type { Claim } from '../src/verify/claim.ts';
+import { verifiedOrErratum } from '../src/verify/verdicts.ts';
+import { witnessReports } from '../src/verify/witnesses.ts';
 import { differences, submatrix, type Matrix } from '../src/exact/matrix.ts';
 import { q, type RationalFunction as R, symbolIndex } from '../src/exact/rationalFunction.ts';
 import { proveStabilityCondition } from '../src/gaussian/stability.ts';
 import { scalarFrom } from '../src/operators/operatorExpression.ts';
-import { classicalModel, compareDrift, deriveSystem, env, matrixText } from './checks.ts';
-import { modelTwoHamiltonian, openSystem } from './models.ts';
-import { sym } from './paper.ts';
+import { classicalModel, compareDrift, deriveSystem, matrixText } from './checks.ts';
+import { env } from '../src/models/symbols.ts';
+import { modelTwoHamiltonian, openSystem } from '../src/models/labFrame.ts';
+import { sym } from '../src/models/symbols.ts';
 import { printed } from './printed.ts';
 import { noiseClaim } from './shared.ts';
 
@@ -27,12 +28,12 @@ function definitionClaim(c: { id: string; equation: string; statement: string; t
     section: SECTION,
     statement: c.statement,
     printed: c.text,
-    check: () => {
+    check: (context) => {
       const values = c.fromDrift(drift());
       const printedValue = scalarFrom(c.form, env);
       const holds = values.every((v) => v.equals(printedValue));
       const derived = values.map((v) => v.toString()).join(' = ');
-      const reports = witnessReports(holds, `from the derived drift: ${derived}`, (w) => values.every((v) => w.isZero(`(${scalarToCas(v)})-(${c.form})`)));
+      const reports = witnessReports(context.witnesses, holds, `from the derived drift: ${derived}`, (w) => values.every((v) => w.isZero(`(${scalarToCas(v)})-(${c.form})`)));
       return verifiedOrErratum({ holds, derived, reports }, 'the printed definition does not make (25) the drift derived with γ₁ ≠ γ₂');
     },
   };
@@ -45,10 +46,10 @@ export const section7: Claim[] = [
     section: SECTION,
     statement: 'With damping rates γ₁ ≠ γ₂, the drift of (U₁, U₂, V₁, V₂) is (24) with χ replaced by χ₁ in the U block and χ₂ in the V block, γ = (γ₁ + γ₂)/2.',
     printed: printed.eq25.text,
-    check: () => {
+    check: (context) => {
       const system = asymmetric();
       return verifiedOrErratum(
-        compareDrift(printed.eq25.matrix, basis, system, classicalModel(printed.eq20.quadrature, sym.gamma1, sym.gamma2, sym.N), definedBy),
+        compareDrift(context.witnesses, printed.eq25.matrix, basis, system, classicalModel(printed.eq20.quadrature, sym.gamma1, sym.gamma2, sym.N), definedBy),
         'the printed drift with damping asymmetry differs from the derived one',
       );
     },
@@ -93,14 +94,14 @@ export const section7: Claim[] = [
     section: SECTION,
     statement: 'Damping asymmetry modifies only the effective parametric drive rate of model two (the dynamics are otherwise those of the symmetric case with γ the mean rate).',
     printed: 'Instead, the damping asymmetry modifies only the effective parametric drive rate.',
-    check: () => {
+    check: (context) => {
       const withAsymmetry = deriveSystem(asymmetric(), basis);
       const mean = sym.gamma1.add(sym.gamma2).mul(q(1, 2));
       const symmetric = deriveSystem(openSystem(modelTwoHamiltonian(), mean, mean), basis);
       const noiseChanges = differences(withAsymmetry.diffusion, symmetric.diffusion);
       const holds = noiseChanges.length === 0;
       const derived = `drift: as (24) with χ -> χ₁, χ₂ (see eq25); diffusion with asymmetry ${matrixText(withAsymmetry.diffusion)} vs symmetric at the mean rate ${matrixText(symmetric.diffusion)}`;
-      const reports = witnessReports(holds, derived, (w) =>
+      const reports = witnessReports(context.witnesses, holds, derived, (w) =>
         noiseChanges.every((d) => w.isZero(`(${scalarToCas(d.a)})-(${scalarToCas(d.b)})`)),
       );
       return verifiedOrErratum(
@@ -115,7 +116,7 @@ export const section7: Claim[] = [
     section: SECTION,
     statement: 'With damping asymmetry, model two is below threshold iff χ₁² < γ² + Γ² and χ₂² < γ² + Γ², i.e. χ + |γ₁ − γ₂|/2 < √(γ² + Γ²). Not printed: derived here from (25).',
     printed: '(not printed; (25) implies it)',
-    check: () => {
+    check: (context) => {
       const m = drift();
       const mean = sym.gamma1.add(sym.gamma2).mul(q(1, 2));
       const half = sym.gamma1.sub(sym.gamma2).mul(q(1, 2));
@@ -134,7 +135,7 @@ export const section7: Claim[] = [
         lines.push(`block (${indices.map((k) => basis[k]).join(', ')}): stable iff ${margin} > 0 [${proof.obstacle ?? proof.hurwitzInMargin.join('; ')}]`);
         witnessed.push([block, margin]);
       }
-      const reports = witnessReports(holds, lines.join('; '), (w) =>
+      const reports = witnessReports(context.witnesses, holds, lines.join('; '), (w) =>
         witnessed.every(([block, margin]) => {
           const [[a, b], [c, d]] = block.map((row) => row.map(scalarToCas)) as [[string, string], [string, string]];
           return w.isZero(`(${a})*(${d})-(${b})*(${c})-(${scalarToCas(margin)})`) && w.isZero(`(${a})+(${d})+gamma1+gamma2`);

@@ -1,15 +1,16 @@
 /** Claim shapes that recur between the two models: commutators, noise terms, thresholds. */
-import { commutatorMismatches } from '../src/cas/classical.ts';
-import { scalarToCas } from '../src/cas/render.ts';
-import type { Claim } from '../src/claims/claim.ts';
-import { conventionOrErratum, verifiedOrErratum } from '../src/claims/verdicts.ts';
-import { witnessReports } from '../src/claims/witnessed.ts';
+import { commutatorMismatches } from '../src/verify/cas/classical.ts';
+import { scalarToCas } from '../src/verify/cas/render.ts';
+import type { Claim } from '../src/verify/claim.ts';
+import { conventionOrErratum, verifiedOrErratum } from '../src/verify/verdicts.ts';
+import { witnessReports } from '../src/verify/witnesses.ts';
 import { differences, identity, invariantBlocks, mapEntries, submatrix, type Matrix } from '../src/exact/matrix.ts';
 import { q, type RationalFunction } from '../src/exact/rationalFunction.ts';
 import { commutatorMatrix, type OpenSystem } from '../src/gaussian/linearSystem.ts';
 import { proveStabilityCondition } from '../src/gaussian/stability.ts';
-import { classicalModel, compareDiffusion, definitions, deriveSystem, matrixText, quadratures } from './checks.ts';
-import { sym } from './paper.ts';
+import { classicalModel, compareDiffusion, deriveSystem, matrixText } from './checks.ts';
+import { definitions, quadratures } from '../src/models/symbols.ts';
+import { sym } from '../src/models/symbols.ts';
 
 const CANONICAL = { pairs: [['X1', 'Y1'], ['X2', 'Y2']] as [string, string][] };
 
@@ -24,13 +25,13 @@ interface Described {
 export function commutatorClaim(c: Described & { statement: string; basis: readonly string[]; nonZero: ReadonlyArray<readonly [string, string]> }): Claim {
   return {
     ...c,
-    check: () => {
+    check: (context) => {
       const claimed: Matrix = c.basis.map((x) =>
         c.basis.map((y) => q(c.nonZero.some(([u, v]) => u === x && v === y) ? 1 : c.nonZero.some(([u, v]) => u === y && v === x) ? -1 : 0)),
       );
       const derived = commutatorMatrix(c.basis.map((n) => quadratures[n]!));
       const diffs = differences(claimed, derived);
-      const reports = witnessReports(diffs.length === 0, `−i[q_i, q_j] = ${matrixText(derived)}`, (w) =>
+      const reports = witnessReports(context.witnesses, diffs.length === 0, `−i[q_i, q_j] = ${matrixText(derived)}`, (w) =>
         commutatorMismatches(w, CANONICAL, c.basis.map((n) => definitions[n]!), claimed.map((row) => row.map(scalarToCas))),
       );
       return verifiedOrErratum(
@@ -49,12 +50,12 @@ export function noiseClaim(c: Described & { basis: readonly string[]; system: ()
   return {
     ...c,
     statement: 'The noise enters as √(2γ) times independent input noises of each quadrature, i.e. the diffusion matrix is 2γ(N + ½)·1.',
-    check: () => {
+    check: (context) => {
       const [g1, g2] = c.gammas;
       const mean = g1.add(g2).mul(q(1, 2));
       const claimed = mapEntries(identity(c.basis.length), (x) => x.mul(q(2)).mul(mean).mul(sym.N.add(q(1, 2))));
       const system = c.system();
-      const comparison = compareDiffusion(claimed, c.basis, deriveSystem(system, c.basis), classicalModel(c.hamiltonianForm, g1, g2, sym.N));
+      const comparison = compareDiffusion(context.witnesses, claimed, c.basis, deriveSystem(system, c.basis), classicalModel(c.hamiltonianForm, g1, g2, sym.N));
       return conventionOrErratum(
         { ...comparison, derived: `D = ${comparison.derived}` },
         'the input noises are independent white noises normalised to the thermal variance, ⟨dq_in dq_in⟩ = (N + ½)dt, and γ is the amplitude damping rate (Lindblad rates 2γ(N+1) on a, 2γN on a†)',
@@ -70,13 +71,13 @@ export function thresholdClaim(
 ): Claim {
   return {
     ...c,
-    check: () => {
+    check: (context) => {
       const drift = c.drift();
       const margin = c.margin();
       const proof = proveStabilityCondition(drift, margin, c.eliminate);
       const holds = proof.sufficient && proof.necessary;
       const derived = proof.obstacle ?? `Hurwitz determinants with margin = ${margin}: ${proof.hurwitzInMargin.join('; ')}; margin > 0 is ${proof.sufficient ? '' : 'not '}sufficient and ${proof.necessary ? '' : 'not '}necessary`;
-      const reports = witnessReports(holds, derived, (w) =>
+      const reports = witnessReports(context.witnesses, holds, derived, (w) =>
         invariantBlocks(drift).every((block) => {
           if (block.length !== 2) throw new Error('witness handles 2×2 blocks only');
           const [[a, b], [cc, d]] = submatrix(drift, block).map((row) => row.map(scalarToCas)) as [[string, string], [string, string]];

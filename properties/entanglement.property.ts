@@ -6,7 +6,8 @@ import { symmetricEigen } from '../src/numeric/eigen.ts';
 import { dsub } from '../src/numeric/matrix.ts';
 import { physicality } from '../src/entanglement/gaussianState.ts';
 import { closedForm } from '../proofs/closedForms.ts';
-import { resolveParameters, solveModel, threshold, type Solution } from '../proofs/solve.ts';
+import { solveModel, threshold, type Solution } from '../src/app/solve.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
 import { belowFraction, detuning, efficiency, modelOneDraw, modelOneParameters, occupation, rate, runs, strength } from './arbitraries.ts';
 
 /** Any model below threshold, with or without damping asymmetry and extra detunings. */

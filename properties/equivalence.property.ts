@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { optimalQuadrature } from '../src/entanglement/gaussianState.ts';
 import { agreeingDigits } from '../src/numeric/context.ts';
 import type { DMatrix } from '../src/numeric/matrix.ts';
-import { resolveParameters, solveModel } from '../proofs/solve.ts';
+import { solveModel } from '../src/app/solve.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
 import { belowFraction, chiAt, detuning, efficiency, occupation, rate, runs, strength } from './arbitraries.ts';
 
 /** The 2×2 covariance of (q₁, q₂) = ((r_i + s·r_j)/√2, (r_i − s·r_j)/√2) from V in (X₁, Y₁, X₂, Y₂). */

@@ -5,7 +5,8 @@ import { analyseTwoMode } from '../src/entanglement/analysis.ts';
 import { agreeingDigits, decimalContext } from '../src/numeric/context.ts';
 import { dmul, dtranspose, type DMatrix } from '../src/numeric/matrix.ts';
 import { Rational } from '../src/exact/rational.ts';
-import { resolveParameters, solveModel } from '../proofs/solve.ts';
+import { solveModel } from '../src/app/solve.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
 import { belowFraction, modelOneDraw, modelOneParameters, runs } from './arbitraries.ts';
 
 const D = decimalContext(40);

@@ -8,8 +8,9 @@ import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { decimalContext } from '../src/numeric/context.ts';
-import { PrecisionError, resolveParameters, solveModel, type RawParameters } from '../proofs/solve.ts';
-import { solutionJson } from '../proofs/solveReport.ts';
+import { PrecisionError, solveModel } from '../src/app/solve.ts';
+import { resolveParameters, type RawParameters } from '../src/models/parameters.ts';
+import { solutionJson } from '../src/app/solveReport.ts';
 import { runs } from './arbitraries.ts';
 
 const DIGITS = 20;

@@ -7,7 +7,8 @@ import { agreeingDigits, decimalContext } from '../src/numeric/context.ts';
 import { integrateCovariance } from '../src/numeric/integrate.ts';
 import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState } from '../src/numeric/riccati.ts';
 import { physicality } from '../src/entanglement/gaussianState.ts';
-import { modelMatrices, resolveParameters, threshold } from '../proofs/solve.ts';
+import { modelMatrices, threshold } from '../src/app/solve.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
 import { aboveFraction, belowFraction, chiAt, efficiency, modelOneDraw, modelOneParameters, occupation, rate, runs, detuning, strength } from './arbitraries.ts';
 
 const q = (x: string) => Rational.parse(x);

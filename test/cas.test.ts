@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { driftMismatches, equalUpToConstant, poissonBracketVanishes } from '../src/cas/classical.ts';
-import { randomPointsWitness } from '../src/cas/randomPoints.ts';
-import { algebriteWitness, nerdamerWitness } from '../src/cas/witness.ts';
+import { driftMismatches, equalUpToConstant, poissonBracketVanishes } from '../src/verify/cas/classical.ts';
+import { randomPointsWitness } from '../src/verify/cas/randomPoints.ts';
+import { algebriteWitness, nerdamerWitness } from '../src/verify/cas/witness.ts';
 import { differentiate, parseExpression, render } from '../src/exact/expression.ts';
 
 const witnesses = [nerdamerWitness, algebriteWitness, randomPointsWitness()];

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { Decimal } from 'decimal.js';
 import { independentBaeS, independentS } from './support/independentClosedForms.ts';
 import { exitCodeOf, main } from '../src/cli/main.ts';
-import { application } from '../proofs/application.ts';
+import { ledger } from '../proofs/ledger.ts';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ describe('detuned-paramp', () => {
   });
   it('a usage error exits 2 with a one-line message and no stack trace', async () => {
     for (const args of [['verify', '--bogus'], ['verify', '--only', 'nope'], ['frobnicate'], ['verify', '--witnesses', 'maple']]) {
-      const err = await main(args, application).then(
+      const err = await main(args, ledger).then(
         () => undefined,
         (e: unknown) => e,
       );
@@ -71,7 +71,7 @@ describe('detuned-paramp', () => {
       [['--model', 'modulated', '--delta', '1', '--chi', '1', '--gamma', '0'], /--gamma = 0: out of range/],
     ];
     for (const [args, message] of cases) {
-      const err = await main(['solve', ...args], application).then(
+      const err = await main(['solve', ...args], ledger).then(
         () => undefined,
         (e: unknown) => e,
       );

@@ -4,16 +4,17 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ClaimResult } from '../src/claims/claim.ts';
-import { changedVerdicts, recordedVerdicts } from '../src/claims/recorded.ts';
+import type { ClaimResult } from '../src/verify/claim.ts';
+import { changedVerdicts, recordedVerdicts } from '../src/verify/recorded.ts';
 import { exitCodeOf, main } from '../src/cli/main.ts';
-import { application } from '../proofs/application.ts';
+import { ledger } from '../proofs/ledger.ts';
 import { integerOption, parseOptions, UsageError } from '../src/cli/options.ts';
 import { outputDirectory, outputFile, writeFilesTogether } from '../src/cli/output.ts';
-import { renderText } from '../src/report/text.ts';
+import { renderText } from '../src/verify/report/text.ts';
 import { Decimal } from 'decimal.js';
 import { independentS } from './support/independentClosedForms.ts';
-import { ParameterError, PrecisionError, resolveParameters, solveModel } from '../proofs/solve.ts';
+import { PrecisionError, solveModel } from '../src/app/solve.ts';
+import { ParameterError, resolveParameters } from '../src/models/parameters.ts';
 
 const run = (...args: string[]) => spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
@@ -140,7 +141,7 @@ describe('the command', () => {
       [['verify', '--witnesses', 'maple'], /unknown witness maple/],
     ];
     for (const [args, message] of cases) {
-      const err = await main(args, application).then(
+      const err = await main(args, ledger).then(
         () => undefined,
         (e: unknown) => e,
       );

@@ -5,8 +5,8 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareResults, comparisonText, MalformedInputError } from '../proofs/compare.ts';
-import { referenceCsv, referenceRows } from '../proofs/reference.ts';
+import { compareResults, comparisonText, MalformedInputError } from '../src/app/compare.ts';
+import { referenceCsv, referenceRows } from '../src/app/reference.ts';
 import { independentS } from './support/independentClosedForms.ts';
 
 const D = Decimal.clone({ precision: 60 });

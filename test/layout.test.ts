@@ -1,15 +1,61 @@
-/** The engine and the command know nothing of the paper: no file under src/ imports proofs/. */
+/**
+ * The layout, from the import graph: each folder of src/ imports only the folders below it in
+ * LAYERS, src/ never imports proofs/, and solving a model (or importing the public API) never
+ * loads a CAS.
+ */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+
+/** Lowest first: a folder may import itself and the folders before it. */
+const LAYERS = ['exact', 'operators', 'gaussian', 'numeric', 'entanglement', 'models', 'app', 'verify', 'cli', 'index.ts'];
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 }
 
+/** Every module a file imports, statically or dynamically: resolved paths for relative ones, package names otherwise. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:from|import\()\s*['"]([^'"]+)['"]/g)].map(([, spec]) => (spec!.startsWith('.') ? resolve(dirname(file), spec!) : spec!));
+}
+
+function layerOf(path: string): string | undefined {
+  const rel = relative(resolve('src'), path);
+  return rel.startsWith('..') ? undefined : rel.split('/')[0];
+}
+
+/** Every module reachable from `entry`, packages included. */
+function closure(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [resolve(entry)];
+  while (stack.length > 0) {
+    const f = stack.pop()!;
+    if (seen.has(f)) continue;
+    seen.add(f);
+    if (f.startsWith('/')) stack.push(...importsOf(f));
+  }
+  return seen;
+}
+
 describe('layout', () => {
   it('src/ never imports proofs/, statically or dynamically', () => {
-    const offenders = files('src').filter((f) => /(from|import\()\s*['"][^'"]*\/proofs\//.test(readFileSync(f, 'utf8')));
+    const offenders = files('src').filter((f) => importsOf(f).some((m) => m.startsWith(resolve('proofs'))));
     expect(offenders).toEqual([]);
+  });
+  it('each folder of src/ imports only the folders below it: exact < operators < gaussian < numeric < entanglement < models < app < verify < cli, and the public API (src/index.ts) over them', () => {
+    const offenders = files('src').flatMap((f) => {
+      const own = LAYERS.indexOf(layerOf(resolve(f)) ?? '');
+      return importsOf(f)
+        .filter((m) => m.startsWith('/') && LAYERS.indexOf(layerOf(m) ?? '') > own)
+        .map((m) => `${f} -> ${relative('.', m)}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+  it('solving a model and importing the public API load no CAS', () => {
+    for (const entry of ['src/app/solve.ts', 'src/index.ts']) {
+      const cas = [...closure(entry)].filter((m) => m === 'nerdamer' || m.startsWith('nerdamer/') || m === 'algebrite' || m.includes('/src/verify/'));
+      expect(cas, entry).toEqual([]);
+    }
   });
 });

@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { productSeparability } from '../src/entanglement/productCriterion.ts';
 import { agreeingDigits, decimalContext } from '../src/numeric/context.ts';
-import { reducedModelTwo, separabilityUV } from '../proofs/modelTwoSeparability.ts';
-import { resolveParameters, solveModel, symbolValues } from '../proofs/solve.ts';
+import { reducedModelTwo, separabilityUV } from '../src/app/separabilityUV.ts';
+import { solveModel } from '../src/app/solve.ts';
+import { resolveParameters, symbolValues } from '../src/models/parameters.ts';
 import { independentBaeS, independentS } from './support/independentClosedForms.ts';
 
 const D = decimalContext(50);
@@ -97,6 +98,6 @@ describe('back-action evasion (--model bae)', () => {
   });
 
   it('takes only γ, N, μ and η', () => {
-    expect(() => resolveParameters('bae', { chi: '1' })).toThrow(/--chi does not apply to the bae model/);
+    expect(() => resolveParameters('bae', { chi: '1' })).toThrow(/parameter chi does not apply to the bae model/);
   });
 });

@@ -7,16 +7,19 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { q } from '../src/exact/rationalFunction.ts';
-import type { ClaimResult } from '../src/claims/claim.ts';
-import { runAssumptions, runClaims } from '../src/claims/runner.ts';
+import type { ClaimResult } from '../src/verify/claim.ts';
+import { runAssumptions, runClaims } from '../src/verify/runner.ts';
+import { ALL_WITNESSES } from '../src/verify/witnesses.ts';
+import { DEFAULT_DIGITS } from '../src/numeric/context.ts';
 import { assumptions } from '../proofs/assumptions.ts';
-import { renderMarkdown } from '../src/report/markdown.ts';
+import { renderMarkdown } from '../src/verify/report/markdown.ts';
 import { claims } from '../proofs/index.ts';
-import { deriveSystem, substituted } from '../proofs/checks.ts';
+import { deriveSystem } from '../proofs/checks.ts';
+import { substituted } from '../src/exact/expression.ts';
 import { matchesTimeAverage } from '../proofs/labAverage.ts';
 import { printed } from '../proofs/printed.ts';
-import { modelOneFromLab, modelTwoFromLab, modelTwoHamiltonian, openSystem } from '../proofs/models.ts';
-import { sym } from '../proofs/paper.ts';
+import { modelOneFromLab, modelTwoFromLab, modelTwoHamiltonian, openSystem } from '../src/models/labFrame.ts';
+import { sym } from '../src/models/symbols.ts';
 
 describe('lab frame to rotating frame', () => {
   it('model one: g = 4 m ω_m χ', () => {
@@ -50,7 +53,7 @@ describe('damping asymmetry', () => {
 describe('the ledger', () => {
   let results: ClaimResult[];
   beforeAll(async () => {
-    results = await runClaims(claims);
+    results = await runClaims(claims, { witnesses: ALL_WITNESSES, digits: DEFAULT_DIGITS });
   }, 120_000);
 
   it('has a verdict for every equation 1-8 and 19-28', () => {

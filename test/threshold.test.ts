@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { RationalFunction } from '../src/exact/rationalFunction.ts';
 import { stabilityRegime } from '../src/gaussian/regime.ts';
 import { agreeingDigits } from '../src/numeric/context.ts';
-import { resolveParameters, solveModel } from '../proofs/solve.ts';
-import { solutionJson } from '../proofs/solveReport.ts';
+import { solveModel } from '../src/app/solve.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
+import { solutionJson } from '../src/app/solveReport.ts';
 
 const exact = (rows: number[][]) => rows.map((r) => r.map((x) => RationalFunction.from(x)));
 

@@ -1,19 +1,22 @@
 /**
- * What the command runs, handed to it at start-up (bin/detuned-paramp.js): src/ knows nothing
- * of the paper. Each operation takes plain inputs and returns what is printed or written; an
- * input it refuses is thrown as a UsageError (exit 2), anything else exits 1.
+ * What the command runs. The ledger (the paper's claims and assumptions) is handed to it at
+ * start-up by bin/detuned-paramp.js, so src/ never imports proofs/. Each command takes plain
+ * inputs and returns what is printed or written; an input it refuses is thrown as a
+ * UsageError (exit 2), anything else exits 1.
  */
-import type { Assumption, Claim } from '../claims/claim.ts';
+import type { Assumption, Claim } from '../verify/claim.ts';
 
-export interface Application {
+/** The claims and assumptions verify checks, loaded only when verify runs. */
+export interface Ledger {
+  loadClaims(): Promise<readonly Claim[]>;
+  loadAssumptions(): Promise<readonly Assumption[]>;
+}
+
+export interface Commands {
   /** The models `solve --model` takes. */
   readonly modelNames: readonly string[];
   /** solve's parameter flags, each with its description and range. */
   readonly parameters: Readonly<Record<string, string>>;
-  loadClaims(): Promise<readonly Claim[]>;
-  loadAssumptions(): Promise<readonly Assumption[]>;
-  /** The working precision of the numeric claims (verify --digits). */
-  setWorkingDigits(digits: number): void;
   solve(model: string, parameters: Readonly<Record<string, string>>, digits: number): { readonly json: object; readonly text: string };
   /** Figure 2: the files to write and the lines to print; `worker` computes every other curve in another process. */
   figure2(request: { digits: number; points: number; worker?: () => Promise<unknown[]>; progress: (line: string) => void }): Promise<{ files: Readonly<Record<string, string>>; lines: readonly string[] }>;
@@ -27,3 +30,5 @@ export interface Application {
     options: { rtol: string; atol: string; ignoreColumns: readonly string[]; explain: boolean; json: boolean; onProgress: (done: number, total: number) => void },
   ): Promise<{ readonly output: string; readonly failed: number }>;
 }
+
+export type Application = Commands & Ledger;

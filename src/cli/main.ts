@@ -5,18 +5,20 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
-import { runAssumptions, runClaims } from '../claims/runner.ts';
+import { runAssumptions, runClaims } from '../verify/runner.ts';
 import { runChild, runClaimsOnCores, shardOf } from './parallel.ts';
 import { integerOption, parseOptions, UsageError } from './options.ts';
 import { outputDirectory, outputFile, writeFilesTogether } from './output.ts';
-import { DIGITS_RANGE } from '../numeric/context.ts';
-import { ALL_WITNESSES, useWitnesses } from '../claims/witnessed.ts';
-import { ledgerJson } from '../report/json.ts';
-import { renderMarkdown } from '../report/markdown.ts';
-import { renderText } from '../report/text.ts';
-import { renderJUnit } from '../report/junit.ts';
-import { changedVerdicts, recordedVerdicts } from '../claims/recorded.ts';
-import type { Application } from './application.ts';
+import { DEFAULT_DIGITS, DIGITS_RANGE } from '../numeric/context.ts';
+import { ALL_WITNESSES, witnessesNamed } from '../verify/witnesses.ts';
+import type { CheckContext } from '../verify/claim.ts';
+import { ledgerJson } from '../verify/report/json.ts';
+import { renderMarkdown } from '../verify/report/markdown.ts';
+import { renderText } from '../verify/report/text.ts';
+import { renderJUnit } from '../verify/report/junit.ts';
+import { changedVerdicts, recordedVerdicts } from '../verify/recorded.ts';
+import type { Application, Commands, Ledger } from './application.ts';
+import { commands as paperCommands } from './commands.ts';
 
 /** The help text, with solve's parameters as the application describes them. */
 function helpText(app: Application): string {
@@ -182,7 +184,7 @@ async function verify(args: string[], app: Application): Promise<number> {
     process.stdout.write(`${helpText(app)}\n`);
     return 0;
   }
-  if (values.digits !== undefined) app.setWorkingDigits(digitsOption(values.digits));
+  const digits = values.digits === undefined ? DEFAULT_DIGITS : digitsOption(values.digits);
   // Two processes pay off only when the witnesses run: alone, the exact engine is faster than a second start-up.
   const jobs = values.jobs === undefined ? (values['no-witnesses'] ? 1 : Math.min(2, availableParallelism())) : integerOption('jobs', values.jobs, 1, availableParallelism());
   // Refuse a file that cannot be read or written before the claims run, not after.
@@ -194,8 +196,9 @@ async function verify(args: string[], app: Application): Promise<number> {
   if (values.json && values.markdown) throw new UsageError('--json and --markdown exclude each other');
   if (values['no-witnesses'] && values.witnesses !== undefined) throw new UsageError('--witnesses and --no-witnesses exclude each other');
   const consulted = values['no-witnesses'] ? [] : values.witnesses === undefined ? ALL_WITNESSES.map((w) => w.name) : values.witnesses.split(',').map((s) => s.trim()).filter(Boolean);
+  let context: CheckContext;
   try {
-    useWitnesses(consulted);
+    context = { witnesses: witnessesNamed(consulted), digits };
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
@@ -213,7 +216,7 @@ async function verify(args: string[], app: Application): Promise<number> {
     // A worker of --jobs: its part of the claims, as raw results for the parent to merge.
     const [k, n] = [Number(shard[1]), Number(shard[2])];
     if (!(k < n)) throw new UsageError(`--shard = ${values.shard}: K/N with 0 ≤ K < N`);
-    process.stdout.write(JSON.stringify(await runClaims(shardOf(selected, k, n))));
+    process.stdout.write(JSON.stringify(await runClaims(shardOf(selected, k, n), context)));
     return 0;
   }
   const start = performance.now();
@@ -223,7 +226,7 @@ async function verify(args: string[], app: Application): Promise<number> {
     ...(values.witnesses !== undefined ? ['--witnesses', values.witnesses] : []),
     ...(values.digits !== undefined ? ['--digits', values.digits] : []),
   ];
-  const results = await runClaimsOnCores(selected, jobs, passOn, (done, total, id) => {
+  const results = await runClaimsOnCores(selected, jobs, passOn, context, (done, total, id) => {
     if (performance.now() - start > 1000) process.stderr.write(`[${Math.min(done, total)}/${total}] ${id}\n`);
   });
   // Assumption effects are figures for the reader of the whole ledger, not part of a selection.
@@ -371,8 +374,13 @@ async function compare(args: string[], app: Application): Promise<number> {
   }
 }
 
-/** Runs one command line (without `node` and the script); resolves to its exit code, or rejects with the error the user is told of. */
-export async function main(argv: string[], app: Application): Promise<number> {
+/**
+ * Runs one command line (without `node` and the script); resolves to its exit code, or rejects
+ * with the error the user is told of. `ledger` is what verify checks; `commands` the models and
+ * figures (the paper's, unless a test hands others).
+ */
+export async function main(argv: string[], ledger: Ledger, commands: Commands = paperCommands): Promise<number> {
+  const app: Application = { ...commands, ...ledger };
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:
@@ -402,9 +410,9 @@ export function exitCodeOf(err: unknown): 1 | 2 {
 }
 
 /** main, with errors reported on standard error and every outcome set as the process's exit code: what the bin runs. */
-export async function run(argv: string[], app: Application): Promise<void> {
+export async function run(argv: string[], ledger: Ledger): Promise<void> {
   try {
-    process.exitCode = await main(argv, app);
+    process.exitCode = await main(argv, ledger);
   } catch (err) {
     process.stderr.write(`detuned-paramp: ${err instanceof Error ? err.message : String(err)}\n`);
     if (exitCodeOf(err) === 2) process.stderr.write('try: detuned-paramp --help\n');

@@ -5,8 +5,8 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { Claim, ClaimResult } from '../claims/claim.ts';
-import { runClaims } from '../claims/runner.ts';
+import type { CheckContext, Claim, ClaimResult } from '../verify/claim.ts';
+import { runClaims } from '../verify/runner.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/detuned-paramp.js', import.meta.url));
 
@@ -41,12 +41,13 @@ export async function runClaimsOnCores(
   claims: readonly Claim[],
   jobs: number,
   verifyArgs: string[],
+  context: CheckContext,
   onProgress: (done: number, total: number, id: string) => void,
 ): Promise<ClaimResult[]> {
   const n = Math.max(1, Math.min(jobs, claims.length));
-  if (n === 1) return runClaims(claims, onProgress);
+  if (n === 1) return runClaims(claims, context, onProgress);
   const children = Array.from({ length: n - 1 }, (_, k) => runChild<ClaimResult[]>(['verify', ...verifyArgs, '--shard', `${k + 1}/${n}`]));
-  const own = await runClaims(shardOf(claims, 0, n), (done, _total, id) => onProgress(done * n, claims.length, id));
+  const own = await runClaims(shardOf(claims, 0, n), context, (done, _total, id) => onProgress(done * n, claims.length, id));
   const byId = new Map([...own, ...(await Promise.all(children)).flat()].map((r) => [r.id, r]));
   return claims.map((c) => {
     const r = byId.get(c.id);

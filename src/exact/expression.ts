@@ -198,3 +198,8 @@ export function differentiate(e: Expr, name: string): Expr {
     }
   }
 }
+
+/** Replaces identifiers by parenthesised expressions, e.g. χ₁ by its printed definition (26). */
+export function substituted(text: string, table: Readonly<Record<string, string>>): string {
+  return render(parseExpression(text), (name) => (name in table ? `(${table[name]})` : name));
+}

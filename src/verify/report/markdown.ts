@@ -1,6 +1,6 @@
 /** The ledger as Markdown: VERIFICATION.md is this output, kept in sync by a test. */
-import type { AssumptionResult, ClaimResult } from '../claims/claim.ts';
-import { CONVENTIONS } from './conventions.ts';
+import type { AssumptionResult, ClaimResult } from '../claim.ts';
+import { CONVENTIONS } from '../../models/conventions.ts';
 import { summaryCounts } from './text.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');

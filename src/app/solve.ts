@@ -1,161 +1,30 @@
 /**
- * Steady states of the paper's models at a given parameter point: parameters read exactly,
- * validated with messages that name the parameter and its range, the model's symbolic
- * conditional system evaluated exactly, and the Lyapunov and Riccati steady states at
- * `digits` significant digits.
+ * Steady states of the built-in models at a parameter point (read and checked by
+ * models/parameters): the model's symbolic conditional system evaluated exactly, its regime
+ * decided exactly, and the Lyapunov and Riccati steady states at `digits` significant digits.
  */
 import { Decimal } from 'decimal.js';
-import { Rational } from '../src/exact/rational.ts';
-import { RationalFunction, type RationalFunction as R } from '../src/exact/rationalFunction.ts';
-import { lienardChipart } from '../src/gaussian/stability.ts';
-import { stabilityThreshold } from '../src/numeric/threshold.ts';
-import type { ConditionalSystem } from '../src/gaussian/conditional.ts';
-import { analyseTwoMode, type TwoModeAnalysis } from '../src/entanglement/analysis.ts';
-import { logNegativityInvariant, optimalQuadrature, separability } from '../src/entanglement/gaussianState.ts';
-import { DEFAULT_DIGITS, MAX_CONTEXT_DIGITS, WorkingPrecisionError, type Dec } from '../src/numeric/context.ts';
-import { evaluateDecimal, evaluateExact, type ParameterValues } from '../src/numeric/fromExact.ts';
-import type { DMatrix } from '../src/numeric/matrix.ts';
-import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../src/numeric/riccati.ts';
-import type { ProductSeparability } from '../src/entanglement/productCriterion.ts';
-import { stabilityRegime, type Regime } from '../src/gaussian/regime.ts';
-import { backActionEvasion, constantCoupling, modulatedCoupling, singleMode, type ModelName } from './measuredModels.ts';
-import { separabilityUV } from './modelTwoSeparability.ts';
-import { sym } from './paper.ts';
-
-export class ParameterError extends Error {}
-
-export const PARAMETERS = {
-  gamma: 'damping rate γ of both oscillators (> 0; default 1)',
-  gamma1: 'damping rate γ₁ of oscillator 1 (> 0), with --gamma2 instead of --gamma',
-  gamma2: 'damping rate γ₂ of oscillator 2 (> 0), with --gamma1 instead of --gamma',
-  delta: 'detuning Δ of the modulation (real; modulated and single models)',
-  coupling: 'coupling rate Γ, half the normal-mode splitting (real; constant model)',
-  delta1: 'extra detuning Δ₁ of oscillator 1 (real, default 0; modulated and constant models, our generalisation)',
-  delta2: 'extra detuning Δ₂ of oscillator 2 (real, default 0; modulated and constant models, our generalisation)',
-  chi: 'parametric drive rate χ (≥ 0; modulated, constant and single models)',
-  nbar: 'bath occupation N (≥ 0; default 0)',
-  mu: 'measurement strength μ (≥ 0; default 0, no measurement)',
-  eta: 'measurement efficiency η (0 ≤ η ≤ 1; default 1)',
-} as const;
-
-export type ParameterName = keyof typeof PARAMETERS;
-export type RawParameters = Partial<Record<ParameterName, string>>;
-
-const ALLOWED: Record<ModelName, readonly ParameterName[]> = {
-  modulated: ['gamma', 'gamma1', 'gamma2', 'delta', 'delta1', 'delta2', 'chi', 'nbar', 'mu', 'eta'],
-  constant: ['gamma', 'gamma1', 'gamma2', 'coupling', 'delta1', 'delta2', 'chi', 'nbar', 'mu', 'eta'],
-  single: ['gamma', 'delta', 'chi', 'nbar', 'mu', 'eta'],
-  bae: ['gamma', 'nbar', 'mu', 'eta'],
-};
-const REQUIRED: Record<ModelName, readonly ParameterName[]> = {
-  modulated: ['delta', 'chi'],
-  constant: ['coupling', 'chi'],
-  single: ['delta', 'chi'],
-  bae: [],
-};
-export const MODEL_NAMES = Object.keys(ALLOWED) as ModelName[];
-
-/** The parameters a model takes. */
-export function parametersOf(model: ModelName): readonly string[] {
-  return ALLOWED[model];
-}
-
-/** What a parameter value may be: at most this many characters, and 0 or a magnitude in [10^-maxExponent, 10^maxExponent]. */
-export const VALUE_LIMITS = { maxLength: 400, maxExponent: 300 } as const;
-const LARGEST = Rational.of(10n ** BigInt(VALUE_LIMITS.maxExponent));
-const SMALLEST = Rational.of(1n, 10n ** BigInt(VALUE_LIMITS.maxExponent));
-
-/** How a message names a parameter: `--mu` on the command line, `column "mu"` in a file. */
-export type ParameterLabel = (name: string) => string;
-export const flagLabel: ParameterLabel = (name) => `--${name}`;
-
-function parse(name: ParameterName, text: string, label: ParameterLabel): Rational {
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  if (text.length > VALUE_LIMITS.maxLength) throw new ParameterError(`${label(name)}: "${shown}" is longer than ${VALUE_LIMITS.maxLength} characters`);
-  let value: Rational;
-  try {
-    value = Rational.parse(text);
-  } catch {
-    throw new ParameterError(`${label(name)}: "${shown}" is not a number, or its exponent is beyond ±${VALUE_LIMITS.maxExponent} (${PARAMETERS[name]})`);
-  }
-  const size = value.abs();
-  if (!value.isZero() && (size.compare(LARGEST) > 0 || size.compare(SMALLEST) < 0)) {
-    throw new ParameterError(`${label(name)} = ${shown}: outside the supported magnitudes, 0 or 1e-${VALUE_LIMITS.maxExponent} ≤ |x| ≤ 1e${VALUE_LIMITS.maxExponent} (${PARAMETERS[name]})`);
-  }
-  return value;
-}
-
-export interface ResolvedParameters {
-  readonly model: ModelName;
-  readonly values: Readonly<Record<string, Rational>>;
-}
-
-/** Reads and validates the parameters of one model; messages name each parameter through `label`. */
-export function resolveParameters(model: ModelName, raw: RawParameters, label: ParameterLabel = flagLabel): ResolvedParameters {
-  if (!Object.hasOwn(ALLOWED, model)) throw new ParameterError(`${label('model')}: "${String(model).slice(0, 40)}" is not one of ${MODEL_NAMES.join(', ')}`);
-  for (const [k, v] of Object.entries(raw)) {
-    if (v === undefined) continue;
-    if (!ALLOWED[model].includes(k as ParameterName)) throw new ParameterError(`${label(k)} does not apply to the ${model} model (it takes ${ALLOWED[model].map(label).join(', ')})`);
-  }
-  for (const r of REQUIRED[model]) if (raw[r] === undefined) throw new ParameterError(`${label(r)} is required for the ${model} model: ${PARAMETERS[r]}`);
-  const get = (name: ParameterName, fallback: string) => parse(name, raw[name] ?? fallback, label);
-  const check = (name: ParameterName, value: Rational, ok: boolean): Rational => {
-    if (!ok) throw new ParameterError(`${label(name)} = ${raw[name] ?? value}: out of range; ${PARAMETERS[name]}`);
-    return value;
-  };
-  const positive = (x: Rational) => x.sign() > 0;
-  const nonNegative = (x: Rational) => x.sign() >= 0;
-  if (raw.gamma !== undefined && (raw.gamma1 !== undefined || raw.gamma2 !== undefined)) {
-    throw new ParameterError(`give either ${label('gamma')} or both ${label('gamma1')} and ${label('gamma2')}, not both`);
-  }
-  if ((raw.gamma1 === undefined) !== (raw.gamma2 === undefined)) throw new ParameterError(`${label('gamma1')} and ${label('gamma2')} go together`);
-  const gammaName: ParameterName = raw.gamma1 !== undefined ? 'gamma1' : 'gamma';
-  const gamma1 = get(gammaName, '1');
-  const gamma2 = raw.gamma2 !== undefined ? get('gamma2', '1') : gamma1;
-  const [chi, nbar, mu, eta] = [get('chi', '0'), get('nbar', '0'), get('mu', '0'), get('eta', '1')];
-  const values: Record<string, Rational> = {
-    gamma1: check(gammaName, gamma1, positive(gamma1)),
-    gamma2: check('gamma2', gamma2, positive(gamma2)),
-    ...(model === 'bae' ? {} : { chi: check('chi', chi, nonNegative(chi)) }),
-    nbar: check('nbar', nbar, nonNegative(nbar)),
-    mu: check('mu', mu, nonNegative(mu)),
-    eta: check('eta', eta, nonNegative(eta) && eta.compare(Rational.ONE) <= 0),
-  };
-  if (model === 'modulated' || model === 'single') values.delta = get('delta', '0');
-  if (model === 'constant') values.coupling = get('coupling', '0');
-  if (model === 'modulated' || model === 'constant') {
-    values.delta1 = get('delta1', '0');
-    values.delta2 = get('delta2', '0');
-  }
-  return { model, values };
-}
+import { RationalFunction } from '../exact/rationalFunction.ts';
+import { lienardChipart } from '../gaussian/stability.ts';
+import { stabilityThreshold } from '../numeric/threshold.ts';
+import type { ConditionalSystem } from '../gaussian/conditional.ts';
+import { analyseTwoMode, type TwoModeAnalysis } from '../entanglement/analysis.ts';
+import { logNegativityInvariant, optimalQuadrature, separability } from '../entanglement/gaussianState.ts';
+import { DEFAULT_DIGITS, MAX_CONTEXT_DIGITS, WorkingPrecisionError, type Dec } from '../numeric/context.ts';
+import { evaluateDecimal, evaluateExact } from '../numeric/fromExact.ts';
+import type { DMatrix } from '../numeric/matrix.ts';
+import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
+import type { ProductSeparability } from '../entanglement/productCriterion.ts';
+import { stabilityRegime, type Regime } from '../gaussian/regime.ts';
+import { backActionEvasion, constantCoupling, modulatedCoupling, singleMode, type ModelName } from '../models/measured.ts';
+import { separabilityUV } from './separabilityUV.ts';
+import { sym } from '../models/symbols.ts';
+import { symbolValues, type ResolvedParameters } from '../models/parameters.ts';
 
 const SYSTEMS: Record<ModelName, () => ConditionalSystem> = { modulated: modulatedCoupling, constant: constantCoupling, single: singleMode, bae: backActionEvasion };
 
 export function conditionalSystemOf(model: ModelName): ConditionalSystem {
   return SYSTEMS[model]();
-}
-
-export function symbolValues(p: ResolvedParameters): ParameterValues {
-  const v = p.values;
-  const entries: Array<[R, Rational]> = [
-    [sym.N, v.nbar!],
-    [sym.mu, v.mu!],
-    [sym.eta, v.eta!],
-  ];
-  if (v.chi !== undefined) entries.push([sym.chi, v.chi]);
-  if (p.model === 'single' || p.model === 'bae') entries.push([sym.gamma, v.gamma1!]);
-  else entries.push([sym.gamma1, v.gamma1!], [sym.gamma2, v.gamma2!], [sym.Delta1, v.delta1!], [sym.Delta2, v.delta2!]);
-  if (v.delta !== undefined) entries.push([sym.Delta, v.delta]);
-  if (v.coupling !== undefined) entries.push([sym.Gamma, v.coupling]);
-  return new Map(entries);
-}
-
-/** The symbol values of model one with γ₁ = γ₂ = γ as the single symbol γ (the collective-basis system uses γ). */
-export function symbolValuesForCollective(p: ResolvedParameters): ParameterValues {
-  const values = new Map(symbolValues(p));
-  values.set(sym.gamma, p.values.gamma1!);
-  return values;
 }
 
 const stabilityQuantities = new Map<ModelName, RationalFunction[]>();

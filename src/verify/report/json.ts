@@ -1,6 +1,6 @@
 /** The ledger as JSON: {"conventions", "summary", "claims": [{"id","equation","status","printed","derived","evidence", …}]}. */
-import type { AssumptionResult, ClaimResult } from '../claims/claim.ts';
-import { CONVENTIONS } from './conventions.ts';
+import type { AssumptionResult, ClaimResult } from '../claim.ts';
+import { CONVENTIONS } from '../../models/conventions.ts';
 import { summaryCounts } from './text.ts';
 
 export function ledgerJson(results: readonly ClaimResult[], assumptions: readonly AssumptionResult[]): object {

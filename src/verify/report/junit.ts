@@ -1,6 +1,6 @@
 /** The ledger as JUnit XML, one testcase per claim: it fails when the verdict changed or a witness disagreed. */
-import type { ClaimResult } from '../claims/claim.ts';
-import type { VerdictChange } from '../claims/recorded.ts';
+import type { ClaimResult } from '../claim.ts';
+import type { VerdictChange } from '../recorded.ts';
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

@@ -1,26 +1,24 @@
 /** Runs a conclusion past every independent witness and reports which agreed with our exact engine. */
-import { algebriteWitness, nerdamerWitness, type Witness } from '../cas/witness.ts';
-import { randomPointsWitness } from '../cas/randomPoints.ts';
+import { algebriteWitness, nerdamerWitness, type Witness } from './cas/witness.ts';
+import { randomPointsWitness } from './cas/randomPoints.ts';
 import type { EngineReport } from './claim.ts';
 
 export const ALL_WITNESSES: readonly Witness[] = [nerdamerWitness, algebriteWitness, randomPointsWitness()];
 
-let active: readonly Witness[] = ALL_WITNESSES;
-
-/** Chooses the witnesses later checks consult (verify --witnesses); the exact engine always runs. */
-export function useWitnesses(names: readonly string[]): void {
+/** The witnesses with these names (verify --witnesses), in their canonical order; an unknown name is refused. */
+export function witnessesNamed(names: readonly string[]): Witness[] {
   const unknown = names.filter((n) => !ALL_WITNESSES.some((w) => w.name === n));
   if (unknown.length > 0) throw new Error(`unknown witness ${unknown.join(', ')} (known: ${ALL_WITNESSES.map((w) => w.name).join(', ')})`);
-  active = ALL_WITNESSES.filter((w) => names.includes(w.name));
+  return ALL_WITNESSES.filter((w) => names.includes(w.name));
 }
 
 /**
  * `exact` is our engine's conclusion (true: the printed form holds). `witnessCheck` returns
  * the witness's own conclusion, or the list of places where it finds a mismatch.
  */
-export function witnessReports(exact: boolean, exactDetail: string, witnessCheck: (w: Witness) => boolean | string[]): EngineReport[] {
+export function witnessReports(witnesses: readonly Witness[], exact: boolean, exactDetail: string, witnessCheck: (w: Witness) => boolean | string[]): EngineReport[] {
   const reports: EngineReport[] = [{ engine: 'exact', agreed: true, detail: exactDetail }];
-  for (const w of active) {
+  for (const w of witnesses) {
     try {
       const r = witnessCheck(w);
       const holds = Array.isArray(r) ? r.length === 0 : r;

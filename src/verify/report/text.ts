@@ -1,5 +1,5 @@
 /** The ledger as a terminal table, then the details a reader needs for every non-verified verdict. */
-import type { AssumptionResult, ClaimResult } from '../claims/claim.ts';
+import type { AssumptionResult, ClaimResult } from '../claim.ts';
 
 const MARK: Record<string, string> = { verified: 'verified', convention: 'convention', erratum: 'ERRATUM', unchecked: 'unchecked' };
 

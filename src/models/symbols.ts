@@ -3,10 +3,11 @@
  * printed ASCII forms are read. ħ = 1 in rotating frames (Hamiltonians there are H̃/ħ);
  * the lab-frame forms keep ħ, m and ω_m so that the frame change can be checked.
  */
-import { RationalFunction as R } from '../src/exact/rationalFunction.ts';
-import { mode, Operator } from '../src/operators/operator.ts';
-import { labOscillator, momentumQuadrature, positionQuadrature } from '../src/operators/quadratures.ts';
-import { operatorFrom, type Environment } from '../src/operators/operatorExpression.ts';
+import { RationalFunction as R } from '../exact/rationalFunction.ts';
+import { mode, Operator } from '../operators/operator.ts';
+import { labOscillator, momentumQuadrature, positionQuadrature } from '../operators/quadratures.ts';
+import { operatorFrom, type Environment } from '../operators/operatorExpression.ts';
+import { transcribed } from './transcribed.ts';
 
 export const sym = {
   gamma: R.symbol('γ', { ascii: 'gamma', positive: true }),
@@ -51,7 +52,8 @@ export const ladder = {
   bd: Operator.creation(b),
 };
 
-export const single = {
+/** Each oscillator's own quadratures X_j = (a_j + a_j†)/√2, Y_j = −i(a_j − a_j†)/√2. */
+export const oscillator = {
   X1: positionQuadrature(a),
   Y1: momentumQuadrature(a),
   X2: positionQuadrature(b),
@@ -61,7 +63,7 @@ export const single = {
 const base = new Map<string, Operator | R>([
   ...Object.values(sym).map((v) => [v.toString('ascii'), v] as [string, R]),
   ...Object.entries(ladder),
-  ...Object.entries(single),
+  ...Object.entries(oscillator),
 ]);
 
 /** Collective quadratures from printed definitions such as "(X1 + X2)/sqrt(2)". */
@@ -82,3 +84,9 @@ export function labEnvironment(frequencies: readonly [R, R] = [sym.omega_m, sym.
   }) as [ReturnType<typeof labOscillator>, ReturnType<typeof labOscillator>];
   return environment({ x1: o1.x, p1: o1.p, x2: o2.x, p2: o2.p });
 }
+
+/** Every collective quadrature the paper defines, from its printed definitions (3) and (22). */
+export const definitions: Readonly<Record<string, string>> = { ...transcribed.eq3.definitions, ...transcribed.eq22.definitions };
+export const quadratures = collective(definitions);
+/** The environment in which the printed forms are read: parameters, ladder operators, and every quadrature. */
+export const env: Environment = environment(quadratures);

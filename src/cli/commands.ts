@@ -3,17 +3,17 @@
  * interface that src/cli runs (bin/detuned-paramp.js hands this to it). Parameter and file
  * errors become UsageErrors here, so the command knows only its own error types.
  */
-import type { Application } from '../src/cli/application.ts';
-import { UsageError } from '../src/cli/options.ts';
-import { shardOf } from '../src/cli/parallel.ts';
-import type { ModelName } from './measuredModels.ts';
-import { setWorkingDigits } from './precision.ts';
-import { MODEL_NAMES, PARAMETERS, ParameterError, PrecisionError, resolveParameters, solveModel } from './solve.ts';
-import { solutionJson, solutionText } from './solveReport.ts';
+import type { Commands } from './application.ts';
+import { UsageError } from './options.ts';
+import { shardOf } from './parallel.ts';
+import type { ModelName } from '../models/measured.ts';
+import { PrecisionError, solveModel } from '../app/solve.ts';
+import { MODEL_NAMES, PARAMETERS, ParameterError, resolveParameters } from '../models/parameters.ts';
+import { solutionJson, solutionText } from '../app/solveReport.ts';
 
 /** Every `of`-th curve of Figure 2 from the `shard`-th, each announced through `progress`. */
 async function curveShard(request: { digits: number; points: number; shard: number; of: number; progress: (line: string) => void }) {
-  const { curveSpecs, computeCurve } = await import('./figure2.ts');
+  const { curveSpecs, computeCurve } = await import('../app/figure2.ts');
   const specs = curveSpecs();
   return shardOf(specs, request.shard, request.of).map((spec) => {
     request.progress(`[${specs.indexOf(spec) + 1}/${specs.length}] ${spec.label}`);
@@ -21,10 +21,10 @@ async function curveShard(request: { digits: number; points: number; shard: numb
   });
 }
 
-async function figure2(request: Parameters<Application['figure2']>[0]): ReturnType<Application['figure2']> {
+async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<Commands['figure2']> {
   const { digits, points, worker, progress } = request;
-  const { curveSpecs, curveFromJson, figureJson, figureCsv, plotRows, paperStyles, overtaking } = await import('./figure2.ts');
-  const { renderLinePlotSvg } = await import('../src/report/plot.ts');
+  const { curveSpecs, curveFromJson, figureJson, figureCsv, plotRows, paperStyles, overtaking } = await import('../app/figure2.ts');
+  const { renderLinePlotSvg } = await import('../app/plot.ts');
   const specs = curveSpecs();
   const theirs = worker ? worker() : undefined;
   const own = await curveShard({ digits, points, shard: 0, of: theirs ? 2 : 1, progress });
@@ -54,15 +54,12 @@ async function figure2(request: Parameters<Application['figure2']>[0]): ReturnTy
   return { files, lines };
 }
 
-export const application: Application = {
+export const commands: Commands = {
   modelNames: MODEL_NAMES,
   parameters: PARAMETERS,
-  loadClaims: async () => (await import('./index.ts')).claims,
-  loadAssumptions: async () => (await import('./assumptions.ts')).assumptions,
-  setWorkingDigits,
   solve: (model, parameters, digits) => {
     try {
-      const solution = solveModel(resolveParameters(model as ModelName, parameters), digits);
+      const solution = solveModel(resolveParameters(model as ModelName, parameters, (name) => `--${name}`), digits);
       return { json: solutionJson(solution), text: solutionText(solution) };
     } catch (err) {
       if (err instanceof ParameterError) throw new UsageError(err.message);
@@ -73,7 +70,7 @@ export const application: Application = {
   figure2,
   figure2Shard: curveShard,
   reference: async (digits) => {
-    const { referenceRows, referenceSchema, referenceCsv, REFERENCE_DOC } = await import('./reference.ts');
+    const { referenceRows, referenceSchema, referenceCsv, REFERENCE_DOC } = await import('../app/reference.ts');
     const rows = referenceRows(digits);
     return {
       files: {
@@ -85,7 +82,7 @@ export const application: Application = {
     };
   },
   compare: async (text, options) => {
-    const { compareResults, comparisonText, MalformedInputError } = await import('./compare.ts');
+    const { compareResults, comparisonText, MalformedInputError } = await import('../app/compare.ts');
     try {
       const result = compareResults(text, options);
       const output = options.json ? JSON.stringify({ rtol: options.rtol, atol: options.atol, ...result }, null, 2) : comparisonText(result, { explain: options.explain });

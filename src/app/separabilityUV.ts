@@ -9,21 +9,21 @@
  *                   paper plotted.
  * With equal damping the routes agree; with γ₁ ≠ γ₂ they differ by the noise correlation.
  */
-import { inverse } from '../src/exact/matrix.ts';
-import { RationalFunction } from '../src/exact/rationalFunction.ts';
-import { productSeparability, type ProductSeparability } from '../src/entanglement/productCriterion.ts';
-import { optimalQuadrature, type LeastQuadrature } from '../src/entanglement/gaussianState.ts';
-import { stabilityRegime } from '../src/gaussian/regime.ts';
-import { commutatorMatrix, coordinates } from '../src/gaussian/linearSystem.ts';
-import { decimalContext, type Dec } from '../src/numeric/context.ts';
-import { evaluateDecimal, evaluateExact, type ParameterValues } from '../src/numeric/fromExact.ts';
-import type { DMatrix } from '../src/numeric/matrix.ts';
-import { riccatiSteadyState } from '../src/numeric/riccati.ts';
-import { scalarFrom } from '../src/operators/operatorExpression.ts';
-import { env, quadratures, substituted } from './checks.ts';
-import { SINGLE_BASIS } from './measuredModels.ts';
-import { single, sym } from './paper.ts';
-import { printed } from './printed.ts';
+import { inverse } from '../exact/matrix.ts';
+import { RationalFunction } from '../exact/rationalFunction.ts';
+import { productSeparability, type ProductSeparability } from '../entanglement/productCriterion.ts';
+import { optimalQuadrature, type LeastQuadrature } from '../entanglement/gaussianState.ts';
+import { stabilityRegime } from '../gaussian/regime.ts';
+import { commutatorMatrix, coordinates } from '../gaussian/linearSystem.ts';
+import { decimalContext, type Dec } from '../numeric/context.ts';
+import { evaluateDecimal, evaluateExact, type ParameterValues } from '../numeric/fromExact.ts';
+import type { DMatrix } from '../numeric/matrix.ts';
+import { riccatiSteadyState } from '../numeric/riccati.ts';
+import { scalarFrom } from '../operators/operatorExpression.ts';
+import { substituted } from '../exact/expression.ts';
+import { OSCILLATOR_BASIS } from '../models/measured.ts';
+import { oscillator, sym, env, quadratures } from '../models/symbols.ts';
+import { transcribed as printed } from '../models/transcribed.ts';
 
 const SQRT2 = scalarFrom('sqrt(2)', env);
 
@@ -34,7 +34,7 @@ export function modelTwoPlanes(digits: number): { U: DMatrix; V: DMatrix } {
   const known = planes.get(digits);
   if (known !== undefined) return known;
   const D = decimalContext(digits);
-  const basis = SINGLE_BASIS.map((n) => single[n]);
+  const basis = OSCILLATOR_BASIS.map((n) => oscillator[n]);
   const omegaInverse = inverse(commutatorMatrix(basis));
   const root2 = new D(2).sqrt();
   const row = (name: string) =>

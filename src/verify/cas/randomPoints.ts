@@ -4,7 +4,7 @@
  * Derivatives are taken on the expression tree. Shares no algebra with the exact engine.
  */
 import { Decimal } from 'decimal.js';
-import { differentiate, evaluate, identifiers, parseExpression, render, type Algebra } from '../exact/expression.ts';
+import { differentiate, evaluate, identifiers, parseExpression, render, type Algebra } from '../../exact/expression.ts';
 import type { Witness } from './witness.ts';
 
 const D = Decimal.clone({ precision: 50 });

@@ -6,13 +6,14 @@
  * reported; nothing is skipped silently.
  */
 import { Decimal } from 'decimal.js';
-import { Rational } from '../src/exact/rational.ts';
-import type { Regime } from '../src/gaussian/regime.ts';
-import type { ModelName } from './measuredModels.ts';
-import { CONVENTIONS } from '../src/report/conventions.ts';
+import { Rational } from '../exact/rational.ts';
+import type { Regime } from '../gaussian/regime.ts';
+import type { ModelName } from '../models/measured.ts';
+import { CONVENTIONS } from '../models/conventions.ts';
 import { conventionOf, PARAMETER_COLUMNS, QUANTITY_COLUMNS, quantitiesOf, type QuantityName } from './reference.ts';
 import { MalformedInputError, readTable, type Cell, type InputRow } from './resultsFile.ts';
-import { MODEL_NAMES, ParameterError, parametersOf, resolveParameters, solveModel, type RawParameters } from './solve.ts';
+import { solveModel } from './solve.ts';
+import { MODEL_NAMES, ParameterError, parametersOf, resolveParameters, type RawParameters } from '../models/parameters.ts';
 
 export { MalformedInputError } from './resultsFile.ts';
 

@@ -7,18 +7,19 @@
  * computed too. Every curve also carries e^(−E_N) and, for model two, S_UV from the full
  * covariance, S of (15) and the separable bound of S_UV.
  */
-import { Rational } from '../src/exact/rational.ts';
-import { logNegativityInvariant, separability } from '../src/entanglement/gaussianState.ts';
-import { agreeingDigits, decimalContext, type Dec } from '../src/numeric/context.ts';
-import { affineFamily, type AffineFamily, type ParameterValues } from '../src/numeric/fromExact.ts';
-import { riccatiSteadyState } from '../src/numeric/riccati.ts';
-import type { Regime } from '../src/gaussian/regime.ts';
-import { CONVENTIONS } from '../src/report/conventions.ts';
-import { bindingCouplingSquared, FIGURE2_ASYMMETRY, FIGURE2_DETUNING, squareRoot, thresholdDetuningSquared } from './assumptions.ts';
-import type { ModelName } from './measuredModels.ts';
-import { reducedModelTwo, separabilityUV } from './modelTwoSeparability.ts';
-import { sym } from './paper.ts';
-import { conditionalSystemOf, regimeOf, resolveParameters, symbolValues, type RawParameters } from './solve.ts';
+import { Rational } from '../exact/rational.ts';
+import { logNegativityInvariant, separability } from '../entanglement/gaussianState.ts';
+import { agreeingDigits, decimalContext, type Dec } from '../numeric/context.ts';
+import { affineFamily, type AffineFamily, type ParameterValues } from '../numeric/fromExact.ts';
+import { riccatiSteadyState } from '../numeric/riccati.ts';
+import type { Regime } from '../gaussian/regime.ts';
+import { CONVENTIONS } from '../models/conventions.ts';
+import { bindingCouplingSquared, FIGURE2_ASYMMETRY, FIGURE2_DETUNING, squareRoot, thresholdDetuningSquared } from './figure2Readings.ts';
+import type { ModelName } from '../models/measured.ts';
+import { reducedModelTwo, separabilityUV } from './separabilityUV.ts';
+import { sym } from '../models/symbols.ts';
+import { conditionalSystemOf, regimeOf } from './solve.ts';
+import { resolveParameters, symbolValues, type RawParameters } from '../models/parameters.ts';
 
 
 /** A parameter the figure fixes by a formula: its exact form, and the value used (rounded far beyond the output digits). */

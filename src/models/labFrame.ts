@@ -4,14 +4,14 @@
  * (χ in (2); Γ and χ in (20)) is defined as the coefficient it multiplies in H̃/ħ, and the
  * lab constants are solved for it (the solution is what the lab-frame claims compare).
  */
-import { q, RationalFunction as R, solveAffine, symbolIndex } from '../src/exact/rationalFunction.ts';
-import type { Dissipator } from '../src/operators/lindblad.ts';
-import { operatorFrom, type Environment } from '../src/operators/operatorExpression.ts';
-import type { Operator } from '../src/operators/operator.ts';
-import { TimeDependentOperator } from '../src/operators/rotatingFrame.ts';
-import type { OpenSystem } from '../src/gaussian/linearSystem.ts';
-import { a, b, labEnvironment, ladder, sym } from './paper.ts';
-import { printed, type LabHamiltonian } from './printed.ts';
+import { q, RationalFunction as R, solveAffine, symbolIndex } from '../exact/rationalFunction.ts';
+import type { Dissipator } from '../operators/lindblad.ts';
+import { operatorFrom, type Environment } from '../operators/operatorExpression.ts';
+import type { Operator } from '../operators/operator.ts';
+import { TimeDependentOperator } from '../operators/rotatingFrame.ts';
+import type { OpenSystem } from '../gaussian/linearSystem.ts';
+import { a, b, labEnvironment, ladder, sym } from './symbols.ts';
+import { transcribed as printed, type LabHamiltonian } from './transcribed.ts';
 
 export function substituteAll(op: Operator, substitutions: ReadonlyArray<readonly [R, R]>): Operator {
   return op.mapCoefficients((c) => substitutions.reduce((acc, [s, v]) => acc.substitute(symbolIndex(s), v), c));

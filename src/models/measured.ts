@@ -4,23 +4,22 @@
  * rotating frame is a measurement of both quadratures of that oscillator (the RWA of D[x]
  * is D[a] + D[a†] = D[X] + D[Y]). Solved through the full covariance of (X₁, Y₁, X₂, Y₂).
  */
-import { conditionalGaussianSystem, type ConditionalSystem } from '../src/gaussian/conditional.ts';
-import { Operator, mode } from '../src/operators/operator.ts';
-import { momentumQuadrature, positionQuadrature } from '../src/operators/quadratures.ts';
-import { q, type RationalFunction as R } from '../src/exact/rationalFunction.ts';
-import { quadratures } from './checks.ts';
-import { independentDamping, modelOneHamiltonian, modelTwoHamiltonian } from './models.ts';
-import { ladder, single, sym } from './paper.ts';
+import { conditionalGaussianSystem, type ConditionalSystem } from '../gaussian/conditional.ts';
+import { Operator, mode } from '../operators/operator.ts';
+import { momentumQuadrature, positionQuadrature } from '../operators/quadratures.ts';
+import { q, type RationalFunction as R } from '../exact/rationalFunction.ts';
+import { independentDamping, modelOneHamiltonian, modelTwoHamiltonian } from './labFrame.ts';
+import { ladder, oscillator, sym, quadratures } from './symbols.ts';
 
 export type ModelName = 'modulated' | 'constant' | 'single' | 'bae';
 
-export const SINGLE_BASIS = ['X1', 'Y1', 'X2', 'Y2'] as const;
+export const OSCILLATOR_BASIS = ['X1', 'Y1', 'X2', 'Y2'] as const;
 
 function positionMeasurements(): Array<{ name: string; op: Operator; strength: R; efficiency: R }> {
-  return (['X1', 'Y1', 'X2', 'Y2'] as const).map((name) => ({ name, op: single[name], strength: sym.mu, efficiency: sym.eta }));
+  return (['X1', 'Y1', 'X2', 'Y2'] as const).map((name) => ({ name, op: oscillator[name], strength: sym.mu, efficiency: sym.eta }));
 }
 
-const singleBasis = SINGLE_BASIS.map((name) => ({ name, op: single[name] }));
+const oscillatorBasis = OSCILLATOR_BASIS.map((name) => ({ name, op: oscillator[name] }));
 const cache = new Map<string, ConditionalSystem>();
 
 function cached(key: string, make: () => ConditionalSystem): ConditionalSystem {
@@ -40,14 +39,14 @@ function withExtraDetunings(h: Operator): Operator {
 /** Model one, damping γ₁, γ₂ and extra detunings Δ₁, Δ₂ (γ₁ = γ₂, Δ₁ = Δ₂ = 0 in the paper). */
 export function modulatedCoupling(): ConditionalSystem {
   return cached('modulated', () =>
-    conditionalGaussianSystem({ hamiltonian: withExtraDetunings(modelOneHamiltonian()), dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positionMeasurements(), singleBasis),
+    conditionalGaussianSystem({ hamiltonian: withExtraDetunings(modelOneHamiltonian()), dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positionMeasurements(), oscillatorBasis),
   );
 }
 
 /** Model two with damping γ₁, γ₂ and (our generalisation) a detuning Δ_j of each oscillator's drive frame. */
 export function constantCoupling(): ConditionalSystem {
   return cached('constant', () => {
-    return conditionalGaussianSystem({ hamiltonian: withExtraDetunings(modelTwoHamiltonian()), dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positionMeasurements(), singleBasis);
+    return conditionalGaussianSystem({ hamiltonian: withExtraDetunings(modelTwoHamiltonian()), dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positionMeasurements(), oscillatorBasis);
   });
 }
 
@@ -93,7 +92,7 @@ export function backActionEvasion(): ConditionalSystem {
     conditionalGaussianSystem(
       { hamiltonian: Operator.ZERO, dissipators: independentDamping(sym.gamma, sym.gamma) },
       (['Xp', 'Ym'] as const).map((name) => ({ name, op: quadratures[name]!, strength: sym.mu, efficiency: sym.eta })),
-      singleBasis,
+      oscillatorBasis,
     ),
   );
 }

@@ -1,9 +1,9 @@
 /** Renders exact values as CAS input: roots as sqrt(radicand), i as the imaginary unit, ascii symbol names. */
-import type { GaussianRational } from '../exact/gaussian.ts';
-import type { Polynomial } from '../exact/polynomial.ts';
-import type { RationalFunction } from '../exact/rationalFunction.ts';
-import { symbolAt } from '../exact/symbols.ts';
-import type { Operator } from '../operators/operator.ts';
+import type { GaussianRational } from '../../exact/gaussian.ts';
+import type { Polynomial } from '../../exact/polynomial.ts';
+import type { RationalFunction } from '../../exact/rationalFunction.ts';
+import { symbolAt } from '../../exact/symbols.ts';
+import type { Operator } from '../../operators/operator.ts';
 
 function number(c: GaussianRational): string {
   const re = `(${c.re})`;

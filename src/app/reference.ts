@@ -3,10 +3,11 @@
  * every model, each with the quantities of `solve` at 40 significant digits, a JSON Schema,
  * and a CSV twin. `compare` reads files with the same column names.
  */
-import { CONVENTIONS } from '../src/report/conventions.ts';
-import type { ModelName } from './measuredModels.ts';
-import type { Regime } from '../src/gaussian/regime.ts';
-import { MODEL_NAMES, resolveParameters, solveModel, type RawParameters, type Solution } from './solve.ts';
+import { CONVENTIONS } from '../models/conventions.ts';
+import type { ModelName } from '../models/measured.ts';
+import type { Regime } from '../gaussian/regime.ts';
+import { solveModel, type Solution } from './solve.ts';
+import { MODEL_NAMES, resolveParameters, type RawParameters } from '../models/parameters.ts';
 import { covarianceStrings } from './solveReport.ts';
 
 export interface ReferenceCase {

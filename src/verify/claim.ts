@@ -1,9 +1,10 @@
 /** A claim: one printed equation or statement, and a check that derives the truth and returns a verdict. */
+import type { Witness } from './cas/witness.ts';
 
 export type Status = 'verified' | 'convention' | 'erratum' | 'unchecked';
 
 export interface EngineReport {
-  /** "exact" (our engine), "nerdamer", "algebrite", "random-points". */
+  /** "exact" (our symbolic engine), "riccati" (our decimal steady-state solver), a second numeric route ("closed-form", "rk4", "reduced", …), or a witness: "nerdamer", "algebrite", "random-points". */
   readonly engine: string;
   readonly agreed: boolean;
   readonly detail?: string;
@@ -22,6 +23,19 @@ export type Verdict =
   | { status: 'erratum'; derived: string; consequence: string; evidence: Evidence }
   | { status: 'unchecked'; derived: string; reason: string; evidence: Evidence };
 
+/** What every check is handed: nothing a check reads is module state. */
+export interface CheckContext {
+  /** The independent witnesses a symbolic check consults besides the exact engine (verify --witnesses). */
+  readonly witnesses: readonly Witness[];
+  /** The working precision of the numeric checks, in significant digits (verify --digits). */
+  readonly digits: number;
+}
+
+/** Two routes to one number must share all but ten digits of the working precision. */
+export function requiredDigits(context: CheckContext): number {
+  return context.digits - 10;
+}
+
 export interface Claim {
   /** `eq6`, `eq25.noise`, or kebab-case for a text claim. */
   readonly id: string;
@@ -31,7 +45,7 @@ export interface Claim {
   readonly statement: string;
   /** What the paper prints, transcribed (never corrected). */
   readonly printed: string;
-  readonly check: () => Verdict | Promise<Verdict>;
+  readonly check: (context: CheckContext) => Verdict | Promise<Verdict>;
 }
 
 export interface ClaimResult {

@@ -1,8 +1,9 @@
 /** Runs claims one by one; a check that throws becomes `unchecked` with the error, never a crash. */
-import type { Assumption, AssumptionResult, Claim, ClaimResult, Verdict } from './claim.ts';
+import type { Assumption, AssumptionResult, CheckContext, Claim, ClaimResult, Verdict } from './claim.ts';
 
 export async function runClaims(
   claims: readonly Claim[],
+  context: CheckContext,
   onProgress: (done: number, total: number, id: string) => void = () => {},
 ): Promise<ClaimResult[]> {
   const ids = new Set<string>();
@@ -16,7 +17,7 @@ export async function runClaims(
     let verdict: Verdict;
     let failed = false;
     try {
-      verdict = await claim.check();
+      verdict = await claim.check(context);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       verdict = { status: 'unchecked', derived: '', reason: `the check could not run: ${message}`, evidence: { engines: [] } };

@@ -1,7 +1,7 @@
 /** A solution of `detuned-paramp solve` as JSON and as text: every number a decimal string with every computed digit. */
-import type { Dec } from '../src/numeric/context.ts';
-import type { DMatrix } from '../src/numeric/matrix.ts';
-import { CONVENTIONS } from '../src/report/conventions.ts';
+import type { Dec } from '../numeric/context.ts';
+import type { DMatrix } from '../numeric/matrix.ts';
+import { CONVENTIONS } from '../models/conventions.ts';
 import type { Solution } from './solve.ts';
 
 /** A printed number; a non-finite one is an error, never output. */

@@ -1,0 +1,176 @@
+/**
+ * detuned-paramp as a library: the steady states and figures of merit of the paper's models
+ * (Szorkovszky, Clerk, Doherty, Bowen, New J. Phys. 16, 063043 (2014)), their exact derived
+ * equations, and the engine's steady-state and entanglement routines for your own matrices.
+ *
+ * Conventions (CONVENTIONS holds them as text): ħ = 1; X = (a + a†)/√2, Y = −i(a − a†)/√2, so
+ * the vacuum variance is ½; covariances are V_jk = ½⟨{δr_j, δr_k}⟩ in the order
+ * r = (X₁, Y₁, X₂, Y₂); dV/dt = AV + VAᵀ + D − VMV. Rates are in any one unit (the examples use
+ * γ = 1). Numbers come back as decimal.js Decimals, correct to `digits` significant digits
+ * (default 50); solve's carry the extra digits of the working precision that certified them.
+ *
+ * Errors: an argument out of range is an InputError (a RangeError) or, for a model parameter,
+ * a ParameterError, each naming the argument and its allowed range; NoSteadyStateError when
+ * there is nothing to converge to; PrecisionError when a solution cannot hold its digits within
+ * 980 working digits. No function prints, exits or reads global state.
+ */
+import type { Decimal } from 'decimal.js';
+import type { Matrix } from './exact/matrix.ts';
+import type { RationalFunction } from './exact/rationalFunction.ts';
+import { analyseTwoMode as analyse, type TwoModeAnalysis } from './entanglement/analysis.ts';
+import { logNegativityInvariant, logNegativityPartialTranspose, separability as productS, type Separability } from './entanglement/gaussianState.ts';
+import { agreeingDigits } from './numeric/context.ts';
+import { lyapunovSteadyState as lyapunov, riccatiSteadyState as riccati, type SteadyState } from './numeric/riccati.ts';
+import { lienardChipart } from './gaussian/stability.ts';
+import { MODEL_NAMES, ParameterError, resolveParameters, type ParameterName } from './models/parameters.ts';
+import type { ModelName } from './models/measured.ts';
+import { conditionalSystemOf, solveModel, type Solution } from './app/solve.ts';
+import { checkedDigits, physicalCovariance, realMatrix, symmetricMatrix, type MatrixInput } from './app/inputs.ts';
+
+export { Decimal } from 'decimal.js';
+export { CONVENTIONS } from './models/conventions.ts';
+export { DEFAULT_DIGITS, DIGITS_RANGE } from './numeric/context.ts';
+export { MODEL_NAMES, PARAMETERS, ParameterError, VALUE_LIMITS } from './models/parameters.ts';
+export { PrecisionError } from './app/solve.ts';
+export { NoSteadyStateError } from './numeric/riccati.ts';
+export { InputError, NotPhysicalStateError } from './app/inputs.ts';
+export { solutionJson } from './app/solveReport.ts';
+export { Rational } from './exact/rational.ts';
+export { RationalFunction } from './exact/rationalFunction.ts';
+export type { Solution } from './app/solve.ts';
+export type { SteadyState } from './numeric/riccati.ts';
+export type { TwoModeAnalysis } from './entanglement/analysis.ts';
+export type { Separability } from './entanglement/gaussianState.ts';
+export type { ProductSeparability } from './entanglement/productCriterion.ts';
+export type { Regime } from './gaussian/regime.ts';
+export type { ModelName } from './models/measured.ts';
+export type { ParameterName } from './models/parameters.ts';
+export type { MatrixInput, RealInput } from './app/inputs.ts';
+
+/** A model's parameters by name (see PARAMETERS): exact decimal strings or fractions ("4/3"), bigints, or finite numbers (read from their shortest decimal form). */
+export type ModelParameters = Partial<Record<ParameterName, string | number | bigint>>;
+
+export interface PrecisionOptions {
+  /** Significant digits of every returned number: an integer in DIGITS_RANGE (20-500); default 50. */
+  readonly digits?: number;
+}
+
+function exactText(name: string, x: unknown): string {
+  if (typeof x === 'string') return x;
+  if (typeof x === 'bigint') return x.toString();
+  if (typeof x === 'number' && Number.isFinite(x)) return String(x);
+  throw new ParameterError(`parameter ${name} = ${String(x).slice(0, 40)}: a decimal string, a fraction, a bigint or a finite number`);
+}
+
+/**
+ * The conditional (and, below threshold, unconditional) steady state of one of the paper's
+ * models, with every figure of merit solve prints.
+ *
+ * @param model `modulated` (model one), `constant` (model two), `single` (one-mode amplifier)
+ *   or `bae` (ideal two-mode back-action evasion).
+ * @param parameters rates in units of your choice, e.g. `{ delta: '30', chi: 25, nbar: 5, mu: 5 }`;
+ *   defaults γ = 1, N = 0, μ = 0, η = 1. Each is checked: PARAMETERS says what each may be.
+ * @returns the Solution: `regime` (decided exactly), `chiTh`, `conditional` and
+ *   `unconditional` steady states (covariance of (X₁, Y₁, X₂, Y₂) and residual), `analysis`
+ *   (S, V_α±, α, E_N by two routes, Duan, Simon), for model two `separabilityUV`, and the
+ *   `workingDigits` that held the requested digits.
+ * @throws ParameterError for an unknown model or a parameter out of range; InputError for
+ *   digits out of range; PrecisionError if the digits cannot be held within 980 working digits.
+ */
+export function solve(model: ModelName, parameters: ModelParameters = {}, options: PrecisionOptions = {}): Solution {
+  const digits = checkedDigits(options.digits);
+  if (typeof parameters !== 'object' || parameters === null) throw new ParameterError('parameters: an object of parameter values by name');
+  const raw = Object.fromEntries(Object.entries(parameters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, exactText(k, v)]));
+  return solveModel(resolveParameters(model, raw), digits);
+}
+
+export interface DerivedModel {
+  readonly model: ModelName;
+  /** The quadratures of the covariance, in order: X1, Y1, X2, Y2 (X, Y for `single`). */
+  readonly basis: readonly string[];
+  /** dr = A r dt + noise: the drift A, exact, as rational functions of the parameters. */
+  readonly drift: Matrix;
+  /** D of dV/dt = AV + VAᵀ + D. */
+  readonly diffusion: Matrix;
+  /** M of the conditional term −VMV (measurement strength μ, efficiency η). */
+  readonly measurement: Matrix;
+  /** Ω_jk = −i[r_j, r_k]. */
+  readonly symplectic: Matrix;
+  /** The drift is stable (every eigenvalue Re < 0) iff every one of these is > 0 (Liénard-Chipart). */
+  readonly stabilityConditions: readonly RationalFunction[];
+}
+
+/**
+ * The exact equations of a built-in model, derived by the engine from its Hamiltonian, damping
+ * and measurements (each entry a RationalFunction of the parameters γ₁, γ₂, Δ, Γ, χ, N, μ, η;
+ * `toString()` prints it).
+ * @throws ParameterError for an unknown model.
+ */
+export function derive(model: ModelName): DerivedModel {
+  if (!MODEL_NAMES.includes(model)) throw new ParameterError(`model "${String(model).slice(0, 40)}": one of ${MODEL_NAMES.join(', ')}`);
+  const s = conditionalSystemOf(model);
+  return { model, basis: s.basis, drift: s.drift, diffusion: s.diffusion, measurement: s.measurement, symplectic: s.symplectic, stabilityConditions: lienardChipart(s.drift) };
+}
+
+/**
+ * The stabilising solution of AV + VAᵀ + D − VMV = 0 (Newton-Kleinman from a stabilising start).
+ * @param drift A, n×n real. @param diffusion D, n×n symmetric. @param measurement M, n×n symmetric (≥ 0).
+ * @returns the covariance at `digits` digits, the residual max|AV + VAᵀ + D − VMV| and the step count.
+ * @throws InputError for a malformed matrix; NoSteadyStateError when there is none.
+ */
+export function riccatiSteadyState(drift: MatrixInput, diffusion: MatrixInput, measurement: MatrixInput, options: PrecisionOptions = {}): SteadyState {
+  const digits = checkedDigits(options.digits);
+  const a = realMatrix('drift', drift, digits + 10);
+  const n = a.length;
+  return riccati(digits, a, symmetricMatrix('diffusion', diffusion, digits + 10, n), symmetricMatrix('measurement', measurement, digits + 10, n));
+}
+
+/**
+ * The unconditional steady state, AV + VAᵀ + D = 0.
+ * @throws InputError for a malformed matrix; NoSteadyStateError when the drift is not stable.
+ */
+export function lyapunovSteadyState(drift: MatrixInput, diffusion: MatrixInput, options: PrecisionOptions = {}): SteadyState {
+  const digits = checkedDigits(options.digits);
+  const a = realMatrix('drift', drift, digits + 10);
+  return lyapunov(digits, a, symmetricMatrix('diffusion', diffusion, digits + 10, a.length));
+}
+
+export interface LogNegativity {
+  /** E_N = max(0, −ln 2ν̃₋), from the symplectic invariants. */
+  readonly value: Decimal;
+  /** The same from the explicit partial transpose (a matrix route), and the digits the two routes share. */
+  readonly partialTranspose: Decimal;
+  readonly agreeingDigits: number;
+}
+
+/**
+ * The log-negativity of a two-mode Gaussian state, by two routes.
+ * @param covariance 4×4 in the order (X₁, Y₁, X₂, Y₂), vacuum ½·1.
+ * @throws InputError if it is not 4×4 symmetric; NotPhysicalStateError if it is not a quantum state.
+ */
+export function logNegativity(covariance: MatrixInput, options: PrecisionOptions = {}): LogNegativity {
+  const digits = checkedDigits(options.digits);
+  const v = physicalCovariance('covariance', covariance, digits);
+  const invariant = logNegativityInvariant(digits, v);
+  const transposed = logNegativityPartialTranspose(digits, v);
+  return { value: invariant.logNegativity, partialTranspose: transposed.logNegativity, agreeingDigits: agreeingDigits(invariant.nu, transposed.nu, digits) };
+}
+
+/**
+ * S = 2√(V_α₊ V_α₋) of the paper's (15), from the least variances of the (X₊, Y₊) and (X₋, Y₋) planes.
+ * @throws as logNegativity.
+ */
+export function separability(covariance: MatrixInput, options: PrecisionOptions = {}): Separability {
+  const digits = checkedDigits(options.digits);
+  return productS(digits, physicalCovariance('covariance', covariance, digits));
+}
+
+/**
+ * Every figure of merit of a two-mode state: S with V_α± and α, E_N by two routes, e^(−E_N),
+ * Duan's sum, Simon's invariant, the smallest symplectic eigenvalue.
+ * @throws as logNegativity.
+ */
+export function analyseTwoMode(covariance: MatrixInput, options: PrecisionOptions = {}): TwoModeAnalysis {
+  const digits = checkedDigits(options.digits);
+  return analyse(digits, physicalCovariance('covariance', covariance, digits));
+}
