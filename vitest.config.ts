@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'properties/**/*.property.ts'],
     setupFiles: ['test/setup.ts'],
+    globalSetup: ['test/globalSetup.ts'],
     testTimeout: 60_000,
     // The JSON report lets .ci/run print its own closing line.
     reporters: ['default', 'json'],

@@ -3,7 +3,7 @@
  * engine or a check could not run; 2 a usage error. No stack trace reaches the user.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from './packageFile.ts';
 import { availableParallelism } from 'node:os';
 import { runAssumptions, runClaims } from '../verify/runner.ts';
 import { runChild, runClaimsOnCores, shardOf } from './parallel.ts';
@@ -159,7 +159,7 @@ function digitsOption(text: string): number {
 }
 
 /** The recorded ledger: the verdicts CI holds every run to. */
-const LEDGER = fileURLToPath(new URL('../../VERIFICATION.md', import.meta.url));
+const LEDGER = packageFile('VERIFICATION.md');
 
 async function verify(args: string[], app: Application): Promise<number> {
   const { values } = parseOptions({

@@ -4,11 +4,11 @@
  * are merged in item order. Used by verify (claims) and figure2 (curves).
  */
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from './packageFile.ts';
 import type { CheckContext, Claim, ClaimResult } from '../verify/claim.ts';
 import { runClaims } from '../verify/runner.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/detuned-paramp.js', import.meta.url));
+const BIN = packageFile('bin/detuned-paramp.js');
 
 export function shardOf<T>(items: readonly T[], shard: number, of: number): T[] {
   return items.filter((_, k) => k % of === shard);

@@ -4,12 +4,24 @@
  * identically zero, and for derivatives. Neither shares code with our exact engine.
  */
 import { createRequire } from 'node:module';
-import algebrite from 'algebrite';
-import nerdamer from 'nerdamer';
+import type Algebrite from 'algebrite';
+import type Nerdamer from 'nerdamer';
 
 const require = createRequire(import.meta.url);
-require('nerdamer/Algebra.js');
-require('nerdamer/Calculus.js');
+
+/** Each CAS is loaded when first consulted: the command starts, and a run without witnesses goes, without them. */
+function onFirstUse<T>(load: () => T): () => T {
+  let loaded: T | undefined;
+  return () => (loaded ??= load());
+}
+
+const nerdamerCas = onFirstUse(() => {
+  const cas = require('nerdamer') as typeof Nerdamer;
+  require('nerdamer/Algebra.js');
+  require('nerdamer/Calculus.js');
+  return cas;
+});
+const algebriteCas = onFirstUse(() => require('algebrite') as typeof Algebrite);
 
 export interface Witness {
   readonly name: string;
@@ -27,6 +39,7 @@ function decide(expanded: string, simplify: () => string): boolean {
 export const nerdamerWitness: Witness = {
   name: 'nerdamer',
   isZero(expression) {
+    const nerdamer = nerdamerCas();
     try {
       return decide(nerdamer(`expand(${expression})`).toString(), () => nerdamer(`simplify(${expression})`).toString());
     } finally {
@@ -34,6 +47,7 @@ export const nerdamerWitness: Witness = {
     }
   },
   derivative(expression, variable) {
+    const nerdamer = nerdamerCas();
     try {
       return `(${nerdamer.diff(nerdamer(expression), variable).toString()})`;
     } finally {
@@ -43,6 +57,7 @@ export const nerdamerWitness: Witness = {
 };
 
 function runAlgebrite(source: string): string {
+  const algebrite = algebriteCas();
   algebrite.run('clearall');
   const out = algebrite.run(source);
   if (/^Stop/i.test(out)) throw new Error(`algebrite: ${out}`);

@@ -1,0 +1,67 @@
+/**
+ * The package as a user gets it: `npm pack`, installed into a scratch project, imported from
+ * plain Node ESM and from TypeScript (typechecked against the shipped declarations with no
+ * @types, then run). The numbers are checked against the closed form (16)-(18) typed
+ * independently in test/support, and E_N = −ln S for model one.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Decimal as Decimal20 } from 'decimal.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { independentS } from './support/independentClosedForms.ts';
+
+const Decimal = Decimal20.clone({ precision: 60 });
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+let project: string;
+
+const USE_MJS = `
+import { solve, derive, logNegativity, InputError } from 'detuned-paramp';
+const s = solve('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5' }, { digits: 30 });
+let refused = '';
+try { logNegativity([[1, 0], [0, 1]]); } catch (err) { refused = err instanceof InputError ? err.message : 'another error'; }
+console.log(JSON.stringify({ S: s.analysis.S.toString(), EN: logNegativity(s.conditional.covariance).value.toString(), basis: derive('constant').basis, refused }));
+`;
+
+const USE_TS = `
+import { solve, derive, analyseTwoMode, type DerivedModel, type Solution, type TwoModeAnalysis } from 'detuned-paramp';
+const s: Solution = solve('modulated', { delta: 30, chi: 25, nbar: 5, mu: 5 });
+const d: DerivedModel = derive('modulated');
+const a: TwoModeAnalysis = analyseTwoMode(s.conditional!.covariance);
+const regime: 'below-threshold' | 'at-threshold' | 'above-threshold' = s.regime;
+console.log(JSON.stringify({ regime, conditions: d.stabilityConditions.length, S: a.S.toString() }));
+`;
+
+beforeAll(() => {
+  project = mkdtempSync(join(tmpdir(), 'detuned-paramp-package-'));
+  // dist/ is current (test/globalSetup.ts), so packing needs no second build.
+  execFileSync(NPM, ['pack', '--ignore-scripts', '--silent', '--pack-destination', project], { stdio: 'ignore' });
+  const tarball = readdirSync(project).find((f) => f.endsWith('.tgz'))!;
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
+  execFileSync(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', `./${tarball}`], { cwd: project, stdio: 'ignore' });
+  writeFileSync(join(project, 'use.mjs'), USE_MJS);
+  writeFileSync(join(project, 'use.ts'), USE_TS);
+  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, types: [] }, files: ['use.ts'] }));
+}, 120_000);
+
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+const expectedS = independentS('1', '30', '25', '5', '5', '1');
+
+describe('the packed package', () => {
+  it('imports from plain Node ESM: solve, derive and logNegativity, with entry checks', () => {
+    const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' })) as { S: string; EN: string; basis: string[]; refused: string };
+    expect(new Decimal(out.S).toSignificantDigits(28).toString()).toBe(new Decimal(expectedS).toSignificantDigits(28).toString());
+    expect(new Decimal(out.EN).minus(new Decimal(expectedS).ln().neg()).abs().lt('1e-27')).toBe(true);
+    expect(out.basis).toEqual(['X1', 'Y1', 'X2', 'Y2']);
+    expect(out.refused).toMatch(/^covariance: a 4×4/);
+  });
+  it('typechecks against its declarations from TypeScript, with no @types, and runs', () => {
+    execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: project, encoding: 'utf8' });
+    const out = JSON.parse(execFileSync(process.execPath, ['--import', resolve('node_modules/tsx/dist/esm/index.mjs'), 'use.ts'], { cwd: project, encoding: 'utf8' })) as { regime: string; conditions: number; S: string };
+    expect(out.regime).toBe('below-threshold');
+    expect(out.conditions).toBeGreaterThan(0);
+    expect(new Decimal(out.S).toSignificantDigits(40).toString()).toBe(expectedS);
+  });
+});
