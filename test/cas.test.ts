@@ -30,6 +30,14 @@ describe.each(witnesses)('witness $name', (w) => {
     expect(driftMismatches(w, model, ['x', 'y'], [['-gamma', 'omega'], ['-omega', '-gamma']])).toEqual([]);
     expect(driftMismatches(w, model, ['x', 'y'], [['-gamma', '-omega'], ['omega', '-gamma']])).toEqual(['(1,2)', '(2,1)']);
   });
+  it('every parameter name the paper uses is a plain symbol (algebrite would read Gamma as its gamma function)', () => {
+    for (const name of ['Gamma', 'gamma', 'Delta', 'chi', 'N', 'mu', 'eta', 'hbar', 'omega_m']) {
+      expect(w.isZero(`2*${name} - ${name} - ${name}`), name).toBe(true);
+      expect(w.isZero(`(${w.derivative(`${name}*X1*X2`, 'X2')}) - ${name}*X1`), name).toBe(true);
+      expect(w.isZero(`(${w.derivative(`${name}*X1*X2`, 'X2')}) - 2*${name}*X1`), name).toBe(false);
+      expect(w.derivative(`${name}*X1*X2`, 'X2'), name).not.toMatch(new RegExp(`\\b${name}\\s*\\(`));
+    }
+  });
   it('Poisson brackets and equality up to a constant', () => {
     expect(poissonBracketVanishes(w, 'x', 'x^2 + z', { pairs: [['x', 'y']] })).toBe(true);
     expect(poissonBracketVanishes(w, 'x', 'y^2', { pairs: [['x', 'y']] })).toBe(false);

@@ -37,8 +37,17 @@ function symplecticJ(vars: CanonicalVariables): StringMatrix {
   return names.map((_, i) => names.map((_, j) => (i % 2 === 0 && j === i + 1 ? '1' : i % 2 === 1 && j === i - 1 ? '(-1)' : '0')));
 }
 
+/** A factor the witness (or a structural matrix) wrote as a literal zero. */
+const isLiteralZero = (x: string) => /^[\s(]*0[\s)]*$/.test(x);
+
+/** Products of literal zeros are left out: a CAS's time grows with the length of what it expands. */
 function product(a: StringMatrix, b: StringMatrix): StringMatrix {
-  return a.map((row) => (b[0] ?? []).map((_, j) => row.map((x, k) => `(${x})*(${b[k]![j]!})`).join('+')));
+  return a.map((row) =>
+    (b[0] ?? []).map((_, j) => {
+      const terms = row.flatMap((x, k) => (isLiteralZero(x) || isLiteralZero(b[k]![j]!) ? [] : [`(${x})*(${b[k]![j]!})`]));
+      return terms.length === 0 ? '0' : terms.join('+');
+    }),
+  );
 }
 
 function transposed(a: StringMatrix): StringMatrix {

@@ -56,10 +56,17 @@ export const nerdamerWitness: Witness = {
   },
 };
 
+/**
+ * Algebrite reads `Gamma` as its gamma function: a bare Gamma becomes Gamma(last result), e.g.
+ * d(Gamma*X1*X2, X2) = X1*Gamma(0). The symbol is renamed on the way in, so a rate called Γ is
+ * a plain symbol to it too.
+ */
+const ALGEBRITE_RESERVED = /\bGamma\b(?!\s*\()/g;
+
 function runAlgebrite(source: string): string {
   const algebrite = algebriteCas();
   algebrite.run('clearall');
-  const out = algebrite.run(source);
+  const out = algebrite.run(source.replace(ALGEBRITE_RESERVED, 'Gamma_symbol'));
   if (/^Stop/i.test(out)) throw new Error(`algebrite: ${out}`);
   return out;
 }
