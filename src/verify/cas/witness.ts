@@ -4,8 +4,8 @@
  * identically zero, and for derivatives. Neither shares code with our exact engine.
  */
 import { createRequire } from 'node:module';
-import type Algebrite from 'algebrite';
 import type Nerdamer from 'nerdamer';
+import { fastAlgebrite } from './algebriteModule.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -21,7 +21,7 @@ const nerdamerCas = onFirstUse(() => {
   require('nerdamer/Calculus.js');
   return cas;
 });
-const algebriteCas = onFirstUse(() => require('algebrite') as typeof Algebrite);
+const algebriteCas = onFirstUse(fastAlgebrite);
 
 export interface Witness {
   readonly name: string;
