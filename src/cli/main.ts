@@ -101,8 +101,9 @@ verify options:
   --junit FILE         also write the ledger as JUnit XML, one testcase per claim
   --ledger FILE        the recorded ledger to compare verdicts with (default: VERIFICATION.md;
                        LF or CRLF; a claim recorded twice, or a row for no claim, fails)
-  --jobs N             check the claims in N processes, 1 to the number of cores (default:
-                       2 with witnesses on a machine with 2 or more cores, else 1)
+  --jobs N             check the claims in N processes, 1 to the number of cores (default 1:
+                       each process derives the models and warms the CAS again, which costs
+                       more than a second core saves)
   --shard K/N          internal: check only every N-th claim from the K-th, print raw results
   -h, --help           this text
 
@@ -185,8 +186,7 @@ async function verify(args: string[], app: Application): Promise<number> {
     return 0;
   }
   const digits = values.digits === undefined ? DEFAULT_DIGITS : digitsOption(values.digits);
-  // Two processes pay off only when the witnesses run: alone, the exact engine is faster than a second start-up.
-  const jobs = values.jobs === undefined ? (values['no-witnesses'] ? 1 : Math.min(2, availableParallelism())) : integerOption('jobs', values.jobs, 1, availableParallelism());
+  const jobs = values.jobs === undefined ? 1 : integerOption('jobs', values.jobs, 1, availableParallelism());
   // Refuse a file that cannot be read or written before the claims run, not after.
   const ledgerPath = values.ledger ?? LEDGER;
   if (!values.markdown && !existsSync(ledgerPath)) throw new UsageError(`${values.ledger === undefined ? 'the recorded ledger' : '--ledger'} ${ledgerPath}: no such file`);
