@@ -6,8 +6,7 @@ import { symmetricEigen } from '../src/numeric/eigen.ts';
 import { dsub } from '../src/numeric/matrix.ts';
 import { physicality } from '../src/entanglement/gaussianState.ts';
 import { closedForm } from '../proofs/closedForms.ts';
-import { solveModel, threshold, type Solution } from '../src/app/solve.ts';
-import { resolveParameters } from '../src/models/parameters.ts';
+import { solve, threshold, type Solution } from '../src/index.ts';
 import { belowFraction, detuning, efficiency, modelOneDraw, modelOneParameters, occupation, rate, runs, strength } from './arbitraries.ts';
 
 /** Any model below threshold, with or without damping asymmetry and extra detunings. */
@@ -16,21 +15,21 @@ const anyModel = fc.oneof(
   fc.record({ g1: rate, g2: rate, coupling: detuning, d1: detuning, d2: detuning, nbar: occupation, mu: strength, eta: efficiency, fraction: belowFraction }).map((r) => {
     // Detunings and asymmetry move the threshold off any closed form: χ is a fraction of the computed one.
     const p = { gamma1: r.g1, gamma2: r.g2, coupling: r.coupling, delta1: (Number(r.d1) / 10).toString(), delta2: (Number(r.d2) / 10).toString(), nbar: r.nbar, mu: r.mu, eta: r.eta };
-    const chiTh = threshold(resolveParameters('constant', { ...p, chi: '0' }), 20);
+    const chiTh = threshold('constant', { ...p, chi: '0' }, { digits: 20 });
     const chi = chiTh === null ? '1' : (Math.floor(r.fraction * chiTh.toNumber() * 1e4) / 1e4).toFixed(4);
     return ['constant', { ...p, chi }] as const;
   }),
 );
 
 function solveAny([model, p]: readonly ['modulated' | 'constant', Record<string, string>], digits = 30): Solution {
-  return solveModel(resolveParameters(model, p), digits);
+  return solve(model, p, { digits: digits });
 }
 
 describe('entanglement', () => {
   it('model one (symmetric states with isotropic local blocks): E_N = −ln S to ≥ 40 of 50 digits when S < 1, E_N = 0 otherwise', () => {
     fc.assert(
       fc.property(modelOneDraw(belowFraction), (d) => {
-        const a = solveModel(resolveParameters('modulated', modelOneParameters(d)), 50).analysis!;
+        const a = solve('modulated', modelOneParameters(d), { digits: 50 }).analysis!;
         if (a.S.lt(1)) expect(agreeingDigits(a.S, a.expMinusLogNegativity, 50)).toBeGreaterThanOrEqual(40);
         else expect(a.logNegativity.isZero()).toBe(true);
       }),
@@ -42,7 +41,7 @@ describe('entanglement', () => {
     fc.assert(
       fc.property(modelOneDraw(belowFraction), (d) => {
         const p = modelOneParameters(d);
-        const a = solveModel(resolveParameters('modulated', p), 50).analysis!;
+        const a = solve('modulated', p, { digits: 50 }).analysis!;
         const D = decimalContext(50);
         expect(D.sin(a.alpha.times(2)).isNegative()).toBe(false);
         const closed = closedForm(50, { gamma: p.gamma!, delta: p.delta!, chi: p.chi!, nbar: p.nbar!, mu: p.mu!, eta: p.eta! }, 1);

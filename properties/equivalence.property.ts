@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { optimalQuadrature } from '../src/entanglement/gaussianState.ts';
 import { agreeingDigits } from '../src/numeric/context.ts';
 import type { DMatrix } from '../src/numeric/matrix.ts';
-import { solveModel } from '../src/app/solve.ts';
-import { resolveParameters } from '../src/models/parameters.ts';
+import { solve } from '../src/index.ts';
 import { belowFraction, chiAt, detuning, efficiency, occupation, rate, runs, strength } from './arbitraries.ts';
 
 /** The 2×2 covariance of (q₁, q₂) = ((r_i + s·r_j)/√2, (r_i − s·r_j)/√2) from V in (X₁, Y₁, X₂, Y₂). */
@@ -25,8 +24,8 @@ describe('model equivalence under Δ <-> Γ', () => {
       fc.property(fc.record({ gamma: rate, shift: detuning, nbar: occupation, mu: strength, eta: efficiency, fraction: belowFraction }), (d) => {
         const chi = chiAt(d.fraction, Number(d.gamma) ** 2 + Number(d.shift) ** 2);
         const common = { gamma: d.gamma, chi, nbar: d.nbar, mu: d.mu, eta: d.eta };
-        const one = solveModel(resolveParameters('modulated', { ...common, delta: d.shift }), 40).analysis!;
-        const v = solveModel(resolveParameters('constant', { ...common, coupling: d.shift }), 40).conditional!.covariance;
+        const one = solve('modulated', { ...common, delta: d.shift }, { digits: 40 }).analysis!;
+        const v = solve('constant', { ...common, coupling: d.shift }, { digits: 40 }).conditional!.covariance;
         // U₁, U₂ = (X₁ ± Y₂)/√2 (indices 0, 3); V₂, V₁ = (Y₁ ± X₂)/√2 (indices 1, 2).
         const u = optimalQuadrature(40, pairBlock(v, 0, 3, 1)).variance;
         const w = optimalQuadrature(40, pairBlock(v, 1, 2, 1)).variance;
@@ -43,8 +42,8 @@ describe('model equivalence under Δ <-> Γ', () => {
       fc.property(fc.record({ gamma: rate, shift: detuning, nbar: occupation, mu: figureMu, eta: efficiency, fraction: belowFraction }), (d) => {
         const chi = chiAt(d.fraction, Number(d.gamma) ** 2 + Number(d.shift) ** 2);
         const common = { gamma: d.gamma, chi, nbar: d.nbar, mu: d.mu, eta: d.eta };
-        const one = solveModel(resolveParameters('modulated', { ...common, delta: d.shift }), 30).analysis!;
-        const two = solveModel(resolveParameters('constant', { ...common, coupling: d.shift }), 30).separabilityUV!;
+        const one = solve('modulated', { ...common, delta: d.shift }, { digits: 30 }).analysis!;
+        const two = solve('constant', { ...common, coupling: d.shift }, { digits: 30 }).separabilityUV!;
         expect(agreeingDigits(two.S, one.S, 30)).toBeGreaterThanOrEqual(28);
       }),
       runs(0.2),

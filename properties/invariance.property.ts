@@ -5,8 +5,7 @@ import { analyseTwoMode } from '../src/entanglement/analysis.ts';
 import { agreeingDigits, decimalContext } from '../src/numeric/context.ts';
 import { dmul, dtranspose, type DMatrix } from '../src/numeric/matrix.ts';
 import { Rational } from '../src/exact/rational.ts';
-import { solveModel } from '../src/app/solve.ts';
-import { resolveParameters } from '../src/models/parameters.ts';
+import { solve } from '../src/index.ts';
 import { belowFraction, modelOneDraw, modelOneParameters, runs } from './arbitraries.ts';
 
 const D = decimalContext(40);
@@ -19,7 +18,7 @@ describe('invariances of S and E_N', () => {
   it('swapping the oscillators and rotating both frames by the same angle', () => {
     fc.assert(
       fc.property(modelOneDraw(belowFraction), fc.integer({ min: 0, max: 359 }), (d, degrees) => {
-        const v = solveModel(resolveParameters('modulated', modelOneParameters(d)), 40).conditional!.covariance;
+        const v = solve('modulated', modelOneParameters(d), { digits: 40 }).conditional!.covariance;
         const base = analyseTwoMode(40, v);
         const z = new D(0);
         const o = new D(1);
@@ -54,8 +53,8 @@ describe('invariances of S and E_N', () => {
         const scaled = Object.fromEntries(
           Object.entries(p).map(([name, x]) => [name, ['gamma', 'delta', 'chi', 'mu'].includes(name) ? Rational.parse(x).mul(k).toDecimalString() : x]),
         );
-        const a = solveModel(resolveParameters('modulated', p), 40).analysis!;
-        const b = solveModel(resolveParameters('modulated', scaled), 40).analysis!;
+        const a = solve('modulated', p, { digits: 40 }).analysis!;
+        const b = solve('modulated', scaled, { digits: 40 }).analysis!;
         expect(agreeingDigits(a.S, b.S, 40)).toBeGreaterThanOrEqual(35);
         expect(agreeingDigits(a.logNegativity.plus(1), b.logNegativity.plus(1), 40)).toBeGreaterThanOrEqual(35);
       }),

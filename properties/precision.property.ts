@@ -8,9 +8,7 @@ import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { decimalContext } from '../src/numeric/context.ts';
-import { PrecisionError, solveModel } from '../src/app/solve.ts';
-import { resolveParameters, type RawParameters } from '../src/models/parameters.ts';
-import { solutionJson } from '../src/app/solveReport.ts';
+import { PrecisionError, solutionJson, solve, type ModelName, type ModelParameters } from '../src/index.ts';
 import { runs } from './arbitraries.ts';
 
 const DIGITS = 20;
@@ -30,7 +28,7 @@ function chiNear(threshold: Decimal, where: string): string {
 const draw = fc.record({ model: fc.constantFrom('modulated', 'constant', 'single', 'bae'), gamma: scale, shift: scale, nbar: scale, mu: scale, eta: fraction, place });
 type Draw = typeof draw extends fc.Arbitrary<infer T> ? T : never;
 
-function parameters(d: Draw): RawParameters {
+function parameters(d: Draw): ModelParameters {
   const th = new D(d.gamma).pow(2).plus(new D(d.shift).pow(2)).sqrt();
   const common = { gamma: d.gamma, nbar: d.nbar, mu: d.mu, eta: d.eta };
   if (d.model === 'bae') return common;
@@ -57,12 +55,12 @@ describe('precision follows conditioning', () => {
         const p = parameters(d);
         let coarse: Record<string, unknown>;
         try {
-          coarse = solutionJson(solveModel(resolveParameters(d.model as 'modulated', p), DIGITS));
+          coarse = solutionJson(solve(d.model as ModelName, p, { digits: DIGITS }));
         } catch (err) {
           expect(err).toBeInstanceOf(PrecisionError);
           return;
         }
-        const fine = solutionJson(solveModel(resolveParameters(d.model as 'modulated', p), DIGITS + 20));
+        const fine = solutionJson(solve(d.model as ModelName, p, { digits: DIGITS + 20 }));
         expect(coarse.regime).toBe(fine.regime);
         const [a, b] = [printed(coarse), printed(fine)];
         expect([...a.keys()]).toEqual([...b.keys()]);

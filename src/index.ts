@@ -24,7 +24,8 @@ import { lyapunovSteadyState as lyapunov, riccatiSteadyState as riccati, type St
 import { lienardChipart } from './gaussian/stability.ts';
 import { MODEL_NAMES, ParameterError, resolveParameters, type ParameterName } from './models/parameters.ts';
 import type { ModelName } from './models/measured.ts';
-import { conditionalSystemOf, solveModel, type Solution } from './app/solve.ts';
+import type { Regime } from './gaussian/regime.ts';
+import { conditionalSystemOf, modelMatrices as matricesAt, regimeOf, solveModel, threshold as thresholdAt, type ModelMatrices, type Solution } from './app/solve.ts';
 import { checkedDigits, physicalCovariance, realMatrix, symmetricMatrix, type MatrixInput } from './app/inputs.ts';
 
 export { Decimal } from 'decimal.js';
@@ -37,7 +38,7 @@ export { InputError, NotPhysicalStateError } from './app/inputs.ts';
 export { solutionJson } from './app/solveReport.ts';
 export { Rational } from './exact/rational.ts';
 export { RationalFunction } from './exact/rationalFunction.ts';
-export type { Solution } from './app/solve.ts';
+export type { ModelMatrices, Solution } from './app/solve.ts';
 export type { SteadyState } from './numeric/riccati.ts';
 export type { TwoModeAnalysis } from './entanglement/analysis.ts';
 export type { Separability } from './entanglement/gaussianState.ts';
@@ -79,9 +80,42 @@ function exactText(name: string, x: unknown): string {
  */
 export function solve(model: ModelName, parameters: ModelParameters = {}, options: PrecisionOptions = {}): Solution {
   const digits = checkedDigits(options.digits);
+  return solveModel(resolved(model, parameters), digits);
+}
+
+function resolved(model: ModelName, parameters: ModelParameters) {
   if (typeof parameters !== 'object' || parameters === null) throw new ParameterError('parameters: an object of parameter values by name');
   const raw = Object.fromEntries(Object.entries(parameters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, exactText(k, v)]));
-  return solveModel(resolveParameters(model, raw), digits);
+  return resolveParameters(model, raw);
+}
+
+/**
+ * Below, at or above the instability threshold, decided exactly (Liénard-Chipart conditions
+ * of the drift at the rational parameter values): no rounding is involved.
+ * @throws ParameterError as solve.
+ */
+export function regime(model: ModelName, parameters: ModelParameters = {}): Regime {
+  return regimeOf(resolved(model, parameters));
+}
+
+/**
+ * χ_th: the smallest χ ≥ 0 at which the drift stops being stable, the other parameters held,
+ * to `digits` digits; null for a model without drive (bae) or when no χ below 2⁴⁰⁰⁰ destabilises it.
+ * @throws ParameterError as solve (χ itself may be left out).
+ */
+export function threshold(model: ModelName, parameters: ModelParameters = {}, options: PrecisionOptions = {}): Decimal | null {
+  const digits = checkedDigits(options.digits);
+  return thresholdAt(resolved(model, parameters), digits);
+}
+
+/**
+ * The drift A, diffusion D and measurement M of a model at a parameter point, as Decimal matrices
+ * of `digits` digits (each entry the exact value rounded once), in the basis of derive(model).
+ * @throws ParameterError as solve.
+ */
+export function modelMatrices(model: ModelName, parameters: ModelParameters = {}, options: PrecisionOptions = {}): ModelMatrices {
+  const digits = checkedDigits(options.digits);
+  return matricesAt(resolved(model, parameters), digits);
 }
 
 export interface DerivedModel {

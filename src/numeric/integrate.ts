@@ -1,5 +1,6 @@
-/** Classical fourth-order Runge-Kutta for the covariance ODE dV/dt = AV + VAᵀ + D − VMV, in Decimal. */
-import { decimalContext } from './context.ts';
+/** Classical fourth-order Runge-Kutta for the covariance ODE dV/dt = AV + VAᵀ + D − VMV. */
+import { decimalContext, type DecimalConstructor } from './context.ts';
+import { Float64Context } from './float64.ts';
 import { dadd, dmul, dscale, dsub, dtranspose, type DMatrix } from './matrix.ts';
 
 export function covarianceRate(a: DMatrix, d: DMatrix, m: DMatrix, v: DMatrix): DMatrix {
@@ -7,18 +8,25 @@ export function covarianceRate(a: DMatrix, d: DMatrix, m: DMatrix, v: DMatrix): 
   return dsub(dadd(dadd(av, dtranspose(av)), d), dmul(dmul(v, m), v));
 }
 
-export function integrateCovariance(digits: number, a: DMatrix, d: DMatrix, m: DMatrix, v0: DMatrix, time: string, steps: number): DMatrix {
-  const D = decimalContext(digits);
+/**
+ * V(time) from V(0) = v0 in `steps` equal steps, in Decimal at `precision` digits, or in IEEE
+ * doubles ('double': for checks that need a few digits, where the step error dominates anyway).
+ * The result is returned as Decimals of `precision` digits (20 for 'double').
+ */
+export function integrateCovariance(precision: number | 'double', a: DMatrix, d: DMatrix, m: DMatrix, v0: DMatrix, time: string, steps: number): DMatrix {
+  const D: DecimalConstructor = precision === 'double' ? Float64Context : decimalContext(precision);
+  const out = decimalContext(precision === 'double' ? 20 : precision);
+  const [A, Dm, M, V0] = [a, d, m, v0].map((x) => x.map((row) => row.map((y) => new D(precision === 'double' ? y.toNumber() : y)))) as [DMatrix, DMatrix, DMatrix, DMatrix];
   const h = new D(time).div(steps);
   const half = h.div(2);
   const sixth = h.div(6);
-  let v = v0;
+  let v = V0;
   for (let s = 0; s < steps; s++) {
-    const k1 = covarianceRate(a, d, m, v);
-    const k2 = covarianceRate(a, d, m, dadd(v, dscale(k1, half)));
-    const k3 = covarianceRate(a, d, m, dadd(v, dscale(k2, half)));
-    const k4 = covarianceRate(a, d, m, dadd(v, dscale(k3, h)));
+    const k1 = covarianceRate(A, Dm, M, v);
+    const k2 = covarianceRate(A, Dm, M, dadd(v, dscale(k1, half)));
+    const k3 = covarianceRate(A, Dm, M, dadd(v, dscale(k2, half)));
+    const k4 = covarianceRate(A, Dm, M, dadd(v, dscale(k3, h)));
     v = dadd(v, dscale(dadd(dadd(k1, k4), dscale(dadd(k2, k3), new D(2))), sixth));
   }
-  return v;
+  return v.map((row) => row.map((x) => new out(precision === 'double' ? x.toNumber() : x)));
 }
