@@ -9,7 +9,7 @@ import { lienardChipart } from '../gaussian/stability.ts';
 import { stabilityThreshold } from '../numeric/threshold.ts';
 import type { ConditionalSystem } from '../gaussian/conditional.ts';
 import { analyseTwoMode, type TwoModeAnalysis } from '../entanglement/analysis.ts';
-import { logNegativityInvariant, optimalQuadrature, separability } from '../entanglement/gaussianState.ts';
+import { logNegativityInvariant, optimalQuadrature, separability, type LeastQuadrature } from '../entanglement/gaussianState.ts';
 import { DEFAULT_DIGITS, MAX_CONTEXT_DIGITS, WorkingPrecisionError, type Dec } from '../numeric/context.ts';
 import { evaluateDecimal, evaluateExact } from '../numeric/fromExact.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
@@ -91,7 +91,7 @@ export interface Solution {
   readonly unconditionalAnalysis?: { readonly S: Dec; readonly logNegativity: Dec };
   /** Model two: S_UV, (15) built from its own planes (U₁, U₂) and (V₁, V₂). */
   readonly separabilityUV?: ProductSeparability;
-  readonly singleMode?: { variance: Dec; angle: Dec };
+  readonly singleMode?: LeastQuadrature;
   readonly notes: string[];
 }
 
@@ -144,7 +144,8 @@ function printedNumbers(s: Solution): Map<string, { value: Dec; floor: Dec | num
   const a = s.analysis;
   if (a) {
     for (const [k, x] of Object.entries({ S: a.S, vp: a.vAlphaPlus, vm: a.vAlphaMinus, duan: a.duan, nu: a.smallestSymplectic })) out.set(k, { value: x, floor: 0 });
-    out.set('alpha', { value: a.alpha, floor: 1 });
+    // Angles agree through cos 2θ and sin 2θ: an arctangent at working precision costs more than the whole solve.
+    for (const [k, x] of Object.entries({ cos2alpha: a.cos2alpha, sin2alpha: a.sin2alpha })) out.set(k, { value: x, floor: 1 });
     for (const [k, x] of Object.entries({ en: a.logNegativity, enPT: a.logNegativityCheck.value })) out.set(k, { value: x, floor: logNegativityFloor });
     out.set('simon', { value: a.simon, floor: largest(s.conditional!.covariance).pow(4) });
   }
@@ -156,11 +157,12 @@ function printedNumbers(s: Solution): Map<string, { value: Dec; floor: Dec | num
   const uv = s.separabilityUV;
   if (uv) {
     for (const [k, x] of Object.entries({ suv: uv.S, u0: uv.variances[0], u1: uv.variances[1] })) out.set(k, { value: x, floor: 0 });
-    for (const [k, x] of Object.entries({ a0: uv.angles[0], a1: uv.angles[1], bound: uv.separableBound })) out.set(k, { value: x, floor: 1 });
+    for (const [k, x] of Object.entries({ c0: uv.cos2Angles[0], c1: uv.cos2Angles[1], s0: uv.sin2Angles[0], s1: uv.sin2Angles[1], bound: uv.separableBound })) out.set(k, { value: x, floor: 1 });
   }
   if (s.singleMode) {
     out.set('variance', { value: s.singleMode.variance, floor: 0 });
-    out.set('angle', { value: s.singleMode.angle, floor: 1 });
+    out.set('cos2', { value: s.singleMode.cos2, floor: 1 });
+    out.set('sin2', { value: s.singleMode.sin2, floor: 1 });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /** Every figure of merit of a two-mode covariance, each headline number by two routes with their agreement. */
-import { agreeingDigits, type Dec } from '../numeric/context.ts';
+import { agreeingDigits, decimalContext, type Dec } from '../numeric/context.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
 import { logNegativityInvariant, logNegativityPartialTranspose, physicality, separability, simonInvariant, type Separability } from './gaussianState.ts';
 
@@ -18,11 +18,22 @@ export function analyseTwoMode(digits: number, v: DMatrix): TwoModeAnalysis {
   const invariant = logNegativityInvariant(digits, v);
   const transposed = logNegativityPartialTranspose(digits, v);
   const phys = physicality(digits, v);
+  const s = separability(digits, v);
   return {
-    ...separability(digits, v),
+    // Not spread: a spread would evaluate α's arctangent, which most callers never read.
+    get alpha() {
+      return s.alpha;
+    },
+    cos2alpha: s.cos2alpha,
+    sin2alpha: s.sin2alpha,
+    vAlphaPlus: s.vAlphaPlus,
+    vAlphaMinus: s.vAlphaMinus,
+    S: s.S,
+    duan: s.duan,
     logNegativity: invariant.logNegativity,
     logNegativityCheck: { value: transposed.logNegativity, digits: agreeingDigits(invariant.nu, transposed.nu, digits) },
-    expMinusLogNegativity: invariant.logNegativity.neg().exp(),
+    // e^(−E_N) = min(1, 2ν̃₋) exactly, without an exponential.
+    expMinusLogNegativity: decimalContext(digits).min(1, invariant.nu.times(2)),
     simon: simonInvariant(digits, v),
     smallestSymplectic: phys.smallestSymplectic,
     physical: phys.physical,

@@ -4,7 +4,7 @@
  * transpose with a symmetric eigen-solve), and separability by Duan, Simon and the product S.
  */
 import { decimalContext, type Dec, type DecimalConstructor } from '../numeric/context.ts';
-import { ddeterminant, symmetricEigen, symmetricSqrt } from '../numeric/eigen.ts';
+import { ddeterminant, NotPositiveSemidefiniteError, sqrtOfEigen, symmetricEigen } from '../numeric/eigen.ts';
 import { dmul, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 
 function block(v: DMatrix, r: number, c: number): DMatrix {
@@ -38,12 +38,18 @@ export interface Physicality {
 
 export function physicality(digits: number, v: DMatrix): Physicality {
   const D = decimalContext(digits);
-  // The matrix route, not the invariants: a degenerate symplectic spectrum (both modes alike, as in
-  // model one) would cost the invariant formula half its digits through √(Σ² − 4 det V).
-  const nu = new D(smallestSymplecticOfMatrix(digits, v));
   const tol = new D(10).pow(-(digits - 5));
-  const positive = symmetricEigen(D, v).values[0]!.gt(0);
-  return { smallestSymplectic: nu, physical: positive && nu.gte(new D(0.5).minus(tol)) };
+  let spectrum: { nu: Dec; leastEigenvalue: Dec };
+  try {
+    // The matrix route, not the invariants: a degenerate symplectic spectrum (both modes alike, as in
+    // model one) would cost the invariant formula half its digits through √(Σ² − 4 det V).
+    spectrum = symplecticSpectrum(digits, v);
+  } catch (err) {
+    if (err instanceof NotPositiveSemidefiniteError) return { smallestSymplectic: new D(0), physical: false };
+    throw err;
+  }
+  const nu = new D(spectrum.nu);
+  return { smallestSymplectic: nu, physical: spectrum.leastEigenvalue.gt(0) && nu.gte(new D(0.5).minus(tol)) };
 }
 
 /** E_N = max(0, −ln 2ν̃₋) by the invariant formula. */
@@ -59,19 +65,20 @@ export function logNegativityInvariant(digits: number, v: DMatrix): { nu: Dec; l
  * symplectic eigenvalues are the singular values of K = V^{1/2} Ω V^{1/2}, read from the
  * eigenvalues of KᵀK (a symmetric eigen-solve, well conditioned even for a degenerate spectrum).
  */
-function smallestSymplecticOfMatrix(digits: number, v: DMatrix): Dec {
+function symplecticSpectrum(digits: number, v: DMatrix): { nu: Dec; leastEigenvalue: Dec } {
   const D = decimalContext(digits + 10);
-  const root = symmetricSqrt(D, v.map((row) => row.map((x) => new D(x))));
+  const e = symmetricEigen(D, v.map((row) => row.map((x) => new D(x))));
+  const root = sqrtOfEigen(D, e);
   const omega = v.map((_, i) => v.map((__, j) => new D(j === i + 1 && i % 2 === 0 ? 1 : i === j + 1 && j % 2 === 0 ? -1 : 0)));
   const k = dmul(dmul(root, omega), root);
   const squares = symmetricEigen(D, dmul(dtranspose(k), k)).values;
-  return new (decimalContext(digits))(nonNegative(squares[0]!).sqrt());
+  return { nu: new (decimalContext(digits))(nonNegative(squares[0]!).sqrt()), leastEigenvalue: e.values[0]! };
 }
 
 /** The same from the explicit partial transpose Ṽ = P V P, P = diag(1, 1, 1, −1), by the matrix route. */
 export function logNegativityPartialTranspose(digits: number, v: DMatrix): { nu: Dec; logNegativity: Dec } {
   const sign = [1, 1, 1, -1];
-  const nu = smallestSymplecticOfMatrix(digits, v.map((row, i) => row.map((x, j) => x.times(sign[i]! * sign[j]!))));
+  const { nu } = symplecticSpectrum(digits, v.map((row, i) => row.map((x, j) => x.times(sign[i]! * sign[j]!))));
   const out = decimalContext(digits);
   const e = nu.times(2).ln().neg();
   return { nu, logNegativity: e.isNegative() ? new out(0) : e };
@@ -139,8 +146,11 @@ export function quadratureVariance(digits: number, m: DMatrix, angle: Dec): Dec 
 }
 
 export interface Separability {
-  /** α: the least-variance angle in the (X₊, Y₊) plane. */
+  /** α: the least-variance angle in the (X₊, Y₊) plane (an arctangent, computed on first use). */
   readonly alpha: Dec;
+  /** cos 2α and sin 2α, which fix α without trigonometry. */
+  readonly cos2alpha: Dec;
+  readonly sin2alpha: Dec;
   /** V_α₊ and V_α₋: variances at α in the (X₊, Y₊) plane and at α + 90° in the (X₋, Y₋) plane. */
   readonly vAlphaPlus: Dec;
   readonly vAlphaMinus: Dec;
@@ -174,6 +184,8 @@ export function separability(digits: number, v: DMatrix): Separability {
     get alpha() {
       return least.angle;
     },
+    cos2alpha: least.cos2,
+    sin2alpha: least.sin2,
     vAlphaPlus,
     vAlphaMinus,
     S: vAlphaPlus.times(vAlphaMinus).sqrt().times(2),

@@ -14,8 +14,11 @@ import { dmul, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 import { optimalQuadrature, type LeastQuadrature } from './gaussianState.ts';
 
 export interface ProductSeparability {
-  /** Least-variance angle in each plane, radians in (−π/2, π/2]. */
+  /** Least-variance angle in each plane, radians in (−π/2, π/2] (arctangents, computed on first use). */
   readonly angles: readonly [Dec, Dec];
+  /** cos 2θ and sin 2θ of each plane's angle, which fix it without trigonometry. */
+  readonly cos2Angles: readonly [Dec, Dec];
+  readonly sin2Angles: readonly [Dec, Dec];
   readonly variances: readonly [Dec, Dec];
   readonly S: Dec;
   /** The least S of any separable state for these two quadratures: S below it proves entanglement. */
@@ -52,6 +55,8 @@ export function productSeparability(digits: number, v: DMatrix, first: DMatrix, 
     get angles(): readonly [Dec, Dec] {
       return [least[0].q.angle, least[1].q.angle];
     },
+    cos2Angles: [least[0].q.cos2, least[1].q.cos2],
+    sin2Angles: [least[0].q.sin2, least[1].q.sin2],
     variances: [least[0].q.variance, least[1].q.variance],
     S: least[0].q.variance.times(least[1].q.variance).sqrt().times(2),
     separableBound: bound,
