@@ -1,7 +1,7 @@
 /**
- * npm run bench: throughput of the exact layer and wall times of verify. Figures are printed,
- * never asserted. Targets (issue 2): ≥ 100,000 small-polynomial products per second; the
- * symbolic verify under 3 s on 2 cores.
+ * npm run bench: throughput of the exact and numeric layers, and the wall times the issues set
+ * targets for (start-up, verify, figure2, npm test). Figures are printed, never asserted.
+ * `npm run bench -- --baseline REF` also measures the wall times at another commit.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -13,7 +13,6 @@ import { momentumQuadrature, positionQuadrature } from '../src/operators/quadrat
 import { riccatiSteadyState } from '../src/numeric/riccati.ts';
 import { modelMatrices, solveModel } from '../src/app/solve.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
-import { claims } from '../proofs/index.ts';
 
 function rate(label: string, unit: string, seconds: number, body: () => void): void {
   const start = performance.now();
@@ -56,21 +55,49 @@ for (const digits of [30, 50]) {
 }
 rate('whole solve at 50 digits (threshold, Lyapunov, Riccati, S, E_N two ways)', 'solves', 2, () => solveModel(params, 50));
 
-function wall(label: string, args: string[]): void {
+/** Wall seconds of one command run in `root` (a checkout of this repository). */
+function seconds(root: string, command: string, args: string[]): { seconds: number; status: number | null; stdout: string } {
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8' });
-  const seconds = (performance.now() - start) / 1000;
-  const inner = /^([\d.]+) s$/m.exec(r.stdout)?.[1];
-  console.log(`${label.padEnd(68)} ${seconds.toFixed(2).padStart(8)} s wall (${inner === undefined ? '' : `claims ${inner} s, `}exit ${r.status})`);
+  const r = spawnSync(command, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { seconds: (performance.now() - start) / 1000, status: r.status, stdout: r.stdout };
 }
 
-console.log('\nverify (every claim), whole process including start-up; targets: symbolic < 3 s, all < 10 s');
-const symbolic = claims.filter((c) => /^[257]\. /.test(c.section)).flatMap((c) => ['--only', c.id]);
-wall(`symbolic claims of Eqs. 1-8, 19-28 (${symbolic.length / 2}), exact engine only, target < 3 s`, ['verify', '--no-witnesses', ...symbolic]);
-wall('every claim, exact engine only (--no-witnesses, 1 process)', ['verify', '--no-witnesses']);
-wall('exact + all three witnesses, numeric claims at 50 digits (default, 2 processes)', ['verify']);
-wall('exact + all three witnesses, 1 process', ['verify', '--jobs', '1']);
-wall('exact + all three witnesses, numeric claims at 30 digits', ['verify', '--digits', '30']);
+const TARGETS: ReadonlyArray<{ label: string; target: string; command: string; args: string[] }> = [
+  { label: 'CLI start-up: --help', target: '≤ 0.3 s', command: process.execPath, args: ['bin/detuned-paramp.js', '--help'] },
+  { label: 'verify, every claim, exact engine only (--no-witnesses)', target: '', command: process.execPath, args: ['bin/detuned-paramp.js', 'verify', '--no-witnesses'] },
+  { label: 'verify, every claim with every witness', target: '≤ 5 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'verify'] },
+  { label: 'figure2 at 30 digits, 121 points', target: '< 10 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'figure2', '--out', mkdtempSync(join(tmpdir(), 'bench-fig-'))] },
+  { label: 'npm test', target: '≤ 20 s', command: process.execPath, args: ['node_modules/vitest/vitest.mjs', 'run', '--reporter=dot'] },
+];
 
-console.log('\nfigure2 (11 curves × 121 points in two processes, minima refined, back-action crossings), target < 10 s at 30 digits');
-wall('detuned-paramp figure2 --out <tmp> at 30 digits', ['figure2', '--out', mkdtempSync(join(tmpdir(), 'bench-fig-'))]);
+/**
+ * `npm run bench -- --baseline REF` measures the same commands in a worktree of REF (npm ci run
+ * there), so that before and after come from one run on one machine.
+ */
+function baselineCheckout(): { ref: string; root: string } | undefined {
+  const k = process.argv.indexOf('--baseline');
+  if (k < 0) return undefined;
+  const ref = process.argv[k + 1];
+  if (ref === undefined) throw new Error('--baseline needs a git ref');
+  const root = mkdtempSync(join(tmpdir(), 'bench-baseline-'));
+  for (const [command, args] of [
+    ['git', ['worktree', 'add', '--detach', root, ref]],
+    ['npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund']],
+  ] as const) {
+    const r = spawnSync(command, [...args], { cwd: command === 'git' ? '.' : root, stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed in ${root}`);
+  }
+  return { ref, root };
+}
+
+const baseline = baselineCheckout();
+console.log(`\nwall times, whole process including start-up${baseline ? `; before = ${baseline.ref}` : ''}`);
+for (const t of TARGETS) {
+  const now = seconds('.', t.command, t.args);
+  const before = baseline ? seconds(baseline.root, t.command, t.args) : undefined;
+  const inner = /^([\d.]+) s$/m.exec(now.stdout)?.[1];
+  console.log(
+    `${`${t.label}${t.target ? ` (target ${t.target})` : ''}`.padEnd(68)} ${now.seconds.toFixed(2).padStart(7)} s (exit ${now.status}${inner ? `, claims ${inner} s` : ''})${before ? `   before ${before.seconds.toFixed(2)} s (exit ${before.status})` : ''}`,
+  );
+}
+if (baseline) spawnSync('git', ['worktree', 'remove', '--force', baseline.root], { stdio: 'ignore' });
