@@ -156,7 +156,12 @@ export function riccatiSteadyState(drift: MatrixInput, diffusion: MatrixInput, m
   const digits = checkedDigits(options.digits);
   const a = realMatrix('drift', drift, digits + 10);
   const n = a.length;
-  return riccati(digits, a, symmetricMatrix('diffusion', diffusion, digits + 10, n), symmetricMatrix('measurement', measurement, digits + 10, n));
+  return rounded(riccati(digits, a, symmetricMatrix('diffusion', diffusion, digits + 10, n), symmetricMatrix('measurement', measurement, digits + 10, n)), digits);
+}
+
+/** The covariance to `digits` significant digits: what was asked for, not the working precision's tail. */
+function rounded(s: SteadyState, digits: number): SteadyState {
+  return { ...s, covariance: s.covariance.map((row) => row.map((x) => x.toSignificantDigits(digits))) };
 }
 
 /**
@@ -166,7 +171,7 @@ export function riccatiSteadyState(drift: MatrixInput, diffusion: MatrixInput, m
 export function lyapunovSteadyState(drift: MatrixInput, diffusion: MatrixInput, options: PrecisionOptions = {}): SteadyState {
   const digits = checkedDigits(options.digits);
   const a = realMatrix('drift', drift, digits + 10);
-  return lyapunov(digits, a, symmetricMatrix('diffusion', diffusion, digits + 10, a.length));
+  return rounded(lyapunov(digits, a, symmetricMatrix('diffusion', diffusion, digits + 10, a.length)), digits);
 }
 
 export interface LogNegativity {
