@@ -309,7 +309,7 @@ export const section4Numeric: Claim[] = [
         const newton = solveModel(params, context.digits).conditional!.covariance;
         const m = modelMatrices(params, 20);
         const vacuum = m.drift.map((row, i) => row.map((_, j) => new (decimalContext(20))(i === j ? '0.5' : '0')));
-        const integrated = integrateCovariance(20, m.drift, m.diffusion, m.measurement, vacuum, '8', 250);
+        const integrated = integrateCovariance('double', m.drift, m.diffusion, m.measurement, vacuum, '8', 250);
         const d = Math.min(...newton.flatMap((row, i) => row.map((x, j) => (x.abs().lt('1e-15') ? 20 : agreeingDigits(x, integrated[i]![j]!, 20)))));
         digits.push(d);
         lines.push(`${model}: Riccati and RK4 (t = 8, 250 steps, from the vacuum) agree to ${d} digits in every entry`);
@@ -326,7 +326,7 @@ export const section4Numeric: Claim[] = [
       lines.push(`model one: V_α₊ from the reduced 2×2 (X₊, Y₊) equations ${fmt(reducedV, 20)} vs the full 4×4 ${fmt(full, 20)} (${rd} digits)`);
       const holds = digits[0]! >= 8 && digits[1]! >= 8 && rd >= requiredDigits(context);
       return verifiedOrErratum(
-        { holds, derived: lines.join('; '), reports: [{ engine: 'riccati', agreed: true, detail: 'Newton-Kleinman at 60 digits' }, { engine: 'rk4', agreed: digits[0]! >= 8 && digits[1]! >= 8, detail: 'fourth-order Runge-Kutta at 20 digits, step 0.032' }, { engine: 'reduced', agreed: rd >= requiredDigits(context), detail: 'the 2×2 Riccati equation of the + pair' }], notes: ['RK4 agreement is limited by the step (error ∝ h⁴) and the finite time, not by precision', 'the property test of RK4 convergence (properties/threshold.property.ts) draws |Δ| ≤ 3γ and χ ≤ 0.7χ_th only, to keep each integration short; every other property draws the whole space'] },
+        { holds, derived: lines.join('; '), reports: [{ engine: 'riccati', agreed: true, detail: 'Newton-Kleinman at 60 digits' }, { engine: 'rk4', agreed: digits[0]! >= 8 && digits[1]! >= 8, detail: 'fourth-order Runge-Kutta in double precision, step 0.032' }, { engine: 'reduced', agreed: rd >= requiredDigits(context), detail: 'the 2×2 Riccati equation of the + pair' }], notes: ['RK4 agreement is limited by the step (error ∝ h⁴) and the finite time, not by precision', 'the property test of RK4 convergence (properties/threshold.property.ts) draws |Δ| ≤ 3γ and χ ≤ 0.7χ_th only, to keep each integration short; every other property draws the whole space'] },
         'the routes disagree',
       );
     },

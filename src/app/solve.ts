@@ -4,7 +4,7 @@
  * decided exactly, and the Lyapunov and Riccati steady states at `digits` significant digits.
  */
 import { Decimal } from 'decimal.js';
-import { RationalFunction } from '../exact/rationalFunction.ts';
+import { RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
 import { lienardChipart } from '../gaussian/stability.ts';
 import { stabilityThreshold } from '../numeric/threshold.ts';
 import type { ConditionalSystem } from '../gaussian/conditional.ts';
@@ -27,17 +27,23 @@ export function conditionalSystemOf(model: ModelName): ConditionalSystem {
   return SYSTEMS[model]();
 }
 
-const stabilityQuantities = new Map<ModelName, RationalFunction[]>();
+const stabilityQuantities = new Map<ModelName, { quantities: RationalFunction[]; symbols: Set<number> }>();
+/** χ_th depends only on the drift's parameters: a sweep along μ, η or N computes it once. */
+const thresholds = new Map<string, Dec | null>();
 
 /** The smallest χ ≥ 0 at which the drift stops being stable, to `digits` digits; null if the model has no drive or no χ below 2⁴⁰⁰⁰ destabilises it. */
 export function threshold(p: ResolvedParameters, digits: number): Dec | null {
   if (p.values.chi === undefined) return null;
-  let quantities = stabilityQuantities.get(p.model);
-  if (quantities === undefined) {
-    quantities = lienardChipart(conditionalSystemOf(p.model).drift);
-    stabilityQuantities.set(p.model, quantities);
+  let stability = stabilityQuantities.get(p.model);
+  if (stability === undefined) {
+    const quantities = lienardChipart(conditionalSystemOf(p.model).drift);
+    stability = { quantities, symbols: new Set(quantities.flatMap((q) => [...q.num.symbols(), ...q.den.symbols()])) };
+    stabilityQuantities.set(p.model, stability);
   }
-  return stabilityThreshold(quantities, sym.chi, symbolValues(p), digits);
+  const values = symbolValues(p);
+  const key = `${p.model}@${digits}:${[...values].filter(([s]) => stability.symbols.has(symbolIndex(s)) && s !== sym.chi).map(([s, v]) => `${symbolIndex(s)}=${v}`).join(',')}`;
+  if (!thresholds.has(key)) thresholds.set(key, stabilityThreshold(stability.quantities, sym.chi, values, digits));
+  return thresholds.get(key)!;
 }
 
 export interface ModelMatrices {
