@@ -4,8 +4,8 @@
  * transpose with a symmetric eigen-solve), and separability by Duan, Simon and the product S.
  */
 import { decimalContext, type Dec, type DecimalConstructor } from '../numeric/context.ts';
-import { ddeterminant, NotPositiveSemidefiniteError, sqrtOfEigen, symmetricEigen } from '../numeric/eigen.ts';
-import { dmul, dtranspose, type DMatrix } from '../numeric/matrix.ts';
+import { ddeterminant, NotPositiveSemidefiniteError, symmetricEigen } from '../numeric/eigen.ts';
+import { cholesky, dmul, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 
 function block(v: DMatrix, r: number, c: number): DMatrix {
   return [
@@ -39,17 +39,11 @@ export interface Physicality {
 export function physicality(digits: number, v: DMatrix): Physicality {
   const D = decimalContext(digits);
   const tol = new D(10).pow(-(digits - 5));
-  let spectrum: { nu: Dec; leastEigenvalue: Dec };
-  try {
-    // The matrix route, not the invariants: a degenerate symplectic spectrum (both modes alike, as in
-    // model one) would cost the invariant formula half its digits through √(Σ² − 4 det V).
-    spectrum = symplecticSpectrum(digits, v);
-  } catch (err) {
-    if (err instanceof NotPositiveSemidefiniteError) return { smallestSymplectic: new D(0), physical: false };
-    throw err;
-  }
-  const nu = new D(spectrum.nu);
-  return { smallestSymplectic: nu, physical: spectrum.leastEigenvalue.gt(0) && nu.gte(new D(0.5).minus(tol)) };
+  // The matrix route, not the invariants: a degenerate symplectic spectrum (both modes alike, as in
+  // model one) would cost the invariant formula half its digits through √(Σ² − 4 det V).
+  const nu = smallestSymplectic(digits, v);
+  if (nu === undefined) return { smallestSymplectic: new D(0), physical: false };
+  return { smallestSymplectic: new D(nu), physical: nu.gte(new D(0.5).minus(tol)) };
 }
 
 /** E_N = max(0, −ln 2ν̃₋) by the invariant formula. */
@@ -61,24 +55,27 @@ export function logNegativityInvariant(digits: number, v: DMatrix): { nu: Dec; l
 }
 
 /**
- * The smallest symplectic eigenvalue of a positive 2n×2n matrix in the order (X₁, Y₁, …): the
- * symplectic eigenvalues are the singular values of K = V^{1/2} Ω V^{1/2}, read from the
- * eigenvalues of KᵀK (a symmetric eigen-solve, well conditioned even for a degenerate spectrum).
+ * The smallest symplectic eigenvalue of a 2n×2n matrix in the order (X₁, Y₁, …), or undefined if
+ * it is not positive definite. With V = LLᵀ (Cholesky), K = LᵀΩL is antisymmetric and similar to
+ * ΩV, whose eigenvalues are ±iν_k: the ν_k² are the eigenvalues of KᵀK (a symmetric eigen-solve,
+ * well conditioned even for a degenerate spectrum).
  */
-function symplecticSpectrum(digits: number, v: DMatrix): { nu: Dec; leastEigenvalue: Dec } {
+function smallestSymplectic(digits: number, v: DMatrix): Dec | undefined {
   const D = decimalContext(digits + 10);
-  const e = symmetricEigen(D, v.map((row) => row.map((x) => new D(x))));
-  const root = sqrtOfEigen(D, e);
+  const l = cholesky(D, v);
+  if (l === undefined) return undefined;
   const omega = v.map((_, i) => v.map((__, j) => new D(j === i + 1 && i % 2 === 0 ? 1 : i === j + 1 && j % 2 === 0 ? -1 : 0)));
-  const k = dmul(dmul(root, omega), root);
+  const k = dmul(dmul(dtranspose(l), omega), l);
   const squares = symmetricEigen(D, dmul(dtranspose(k), k)).values;
-  return { nu: new (decimalContext(digits))(nonNegative(squares[0]!).sqrt()), leastEigenvalue: e.values[0]! };
+  return new (decimalContext(digits))(nonNegative(squares[0]!).sqrt());
 }
 
 /** The same from the explicit partial transpose Ṽ = P V P, P = diag(1, 1, 1, −1), by the matrix route. */
 export function logNegativityPartialTranspose(digits: number, v: DMatrix): { nu: Dec; logNegativity: Dec } {
   const sign = [1, 1, 1, -1];
-  const { nu } = symplecticSpectrum(digits, v.map((row, i) => row.map((x, j) => x.times(sign[i]! * sign[j]!))));
+  const nu = smallestSymplectic(digits, v.map((row, i) => row.map((x, j) => x.times(sign[i]! * sign[j]!))));
+  // Ṽ is V conjugated by an orthogonal P: it is positive definite whenever V is, so a failure is rounding.
+  if (nu === undefined) throw new NotPositiveSemidefiniteError('the partial transpose is not positive definite at this working precision');
   const out = decimalContext(digits);
   const e = nu.times(2).ln().neg();
   return { nu, logNegativity: e.isNegative() ? new out(0) : e };

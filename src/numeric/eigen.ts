@@ -59,11 +59,7 @@ export function fromEigen(e: { values: readonly Dec[]; vectors: DMatrix }, f: (x
 
 /** S^{1/2} of a symmetric positive semi-definite matrix, through its eigenvectors. */
 export function symmetricSqrt(D: DecimalConstructor, s: DMatrix): DMatrix {
-  return sqrtOfEigen(D, symmetricEigen(D, s));
-}
-
-/** S^{1/2} from S's eigen-decomposition; an eigenvalue below −10^-(precision−5) of the largest is refused. */
-export function sqrtOfEigen(D: DecimalConstructor, e: { values: readonly Dec[]; vectors: DMatrix }): DMatrix {
+  const e = symmetricEigen(D, s);
   const largest = e.values.reduce((m, x) => (x.abs().gt(m) ? x.abs() : m), new D(0));
   if (e.values.some((x) => x.lt(largest.times(new D(10).pow(-D.precision + 5)).neg()))) throw new NotPositiveSemidefiniteError('matrix is not positive semi-definite at this working precision');
   return fromEigen(e, (x) => nonNegative(x).sqrt());

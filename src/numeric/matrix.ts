@@ -72,6 +72,25 @@ export function dsolve(m: DMatrix, rhs: Dec[]): Dec[] {
   return x;
 }
 
+/** L with A = L Lᵀ (L lower triangular) for a symmetric positive definite A; undefined if a pivot is not positive. */
+export function cholesky(D: DecimalConstructor, a: DMatrix): DMatrix | undefined {
+  const n = a.length;
+  const l = a.map(() => a.map(() => new D(0)));
+  for (let j = 0; j < n; j++) {
+    let pivot = new D(a[j]![j]!);
+    for (let k = 0; k < j; k++) pivot = pivot.minus(l[j]![k]!.times(l[j]![k]!));
+    if (!pivot.gt(0)) return undefined;
+    const root = pivot.sqrt();
+    l[j]![j] = root;
+    for (let i = j + 1; i < n; i++) {
+      let x = new D(a[i]![j]!);
+      for (let k = 0; k < j; k++) x = x.minus(l[i]![k]!.times(l[j]![k]!));
+      l[i]![j] = x.div(root);
+    }
+  }
+  return l;
+}
+
 export function dsymmetrize(a: DMatrix, half: Dec): DMatrix {
   return a.map((row, i) => row.map((x, j) => x.plus(a[j]![i]!).times(half)));
 }
