@@ -23,7 +23,7 @@ const fmt = (x: number, n = 4) => x.toPrecision(n);
 export function leastModelTwo(g1: string, g2: string, coupling: string, chi: string): { mu: number; sUV: number; en: number } {
   const at = (mu: string) => resolveParameters('constant', { gamma1: g1, gamma2: g2, coupling, chi, nbar: '5', eta: '1', mu });
   const reduced = reducedModelTwo(20, symbolValues(at('1')));
-  const best = leastOverMu((mu) => reduced.at(new (decimalContext(20))(mu)).S.toNumber(), 60);
+  const best = leastOverMu((mu) => reduced.at(new (decimalContext(20))(mu)).S.toNumber());
   const full = solveModel(at(best.mu.toPrecision(17)), 20);
   return { mu: best.mu, sUV: best.value, en: full.analysis!.logNegativity.toNumber() };
 }

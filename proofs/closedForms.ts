@@ -30,16 +30,27 @@ export function closedForm(digits: number, p: ModelOnePoint, sinSign: 1 | -1): {
   return { S, cos2alpha, snr, v0 };
 }
 
-/** argmin over μ ∈ [10⁻⁶, 10⁶] of a function unimodal in log μ, by ternary search to about 8 digits of μ; f gets μ as a 17-digit decimal string. */
-export function leastOverMu(f: (mu: string) => number, steps = 90): { mu: number; value: number } {
+/**
+ * argmin over μ ∈ [10⁻⁶, 10⁶] of a function unimodal in log μ, by golden-section search until log μ
+ * is fixed to 10⁻⁹ (past that, a minimum evaluated in doubles is flat to rounding); f gets μ as a
+ * 17-digit decimal string.
+ */
+export function leastOverMu(f: (mu: string) => number): { mu: number; value: number } {
   const g = (logMu: number) => f(Math.exp(logMu).toPrecision(17));
-  let lo = Math.log(1e-6);
-  let hi = Math.log(1e6);
-  for (let k = 0; k < steps; k++) {
-    const m1 = lo + (hi - lo) / 3;
-    const m2 = hi - (hi - lo) / 3;
-    if (g(m1) < g(m2)) hi = m2;
-    else lo = m1;
+  const ratio = (Math.sqrt(5) - 1) / 2;
+  let [lo, hi] = [Math.log(1e-6), Math.log(1e6)];
+  let [m1, m2] = [hi - ratio * (hi - lo), lo + ratio * (hi - lo)];
+  let [g1, g2] = [g(m1), g(m2)];
+  while (hi - lo > 1e-9) {
+    if (g1 < g2) {
+      [hi, m2, g2] = [m2, m1, g1];
+      m1 = hi - ratio * (hi - lo);
+      g1 = g(m1);
+    } else {
+      [lo, m1, g1] = [m1, m2, g2];
+      m2 = lo + ratio * (hi - lo);
+      g2 = g(m2);
+    }
   }
   return { mu: Math.exp((lo + hi) / 2), value: g((lo + hi) / 2) };
 }
