@@ -64,11 +64,22 @@ export function matrixText(m: Matrix): string {
   return `[${m.map((row) => `[${row.map((x) => x.toString()).join(', ')}]`).join(', ')}]`;
 }
 
+/** Derivations by Hamiltonian, then by dissipators and basis: several claims derive the same system. */
+const derived = new WeakMap<Operator, Map<string, LinearGaussianSystem>>();
+
 export function deriveSystem(system: OpenSystem, basis: readonly string[]): LinearGaussianSystem {
-  return linearGaussianSystem(
-    system,
-    basis.map((name) => ({ name, op: quadratures[name]! })),
-  );
+  let byRest = derived.get(system.hamiltonian);
+  if (byRest === undefined) derived.set(system.hamiltonian, (byRest = new Map()));
+  const key = `${system.dissipators.map((d) => `${d.rate}·${d.jump}`).join(';')}|${basis.join(',')}`;
+  let s = byRest.get(key);
+  if (s === undefined) {
+    s = linearGaussianSystem(
+      system,
+      basis.map((name) => ({ name, op: quadratures[name]! })),
+    );
+    byRest.set(key, s);
+  }
+  return s;
 }
 
 /**
