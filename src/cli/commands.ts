@@ -10,6 +10,8 @@ import type { ModelName } from '../models/measured.ts';
 import { PrecisionError, solveModel } from '../app/solve.ts';
 import { MODEL_NAMES, PARAMETERS, ParameterError, resolveParameters } from '../models/parameters.ts';
 import { solutionJson, solutionText } from '../app/solveReport.ts';
+import { derivation, derivationJson, derivationLatex, derivationText } from '../app/derive.ts';
+import { loadModelFile, ModelFileError, type ModelFile } from '../models/modelFile.ts';
 
 /** Every `of`-th curve of Figure 2 from the `shard`-th, each announced through `progress`. */
 async function curveShard(request: { digits: number; points: number; shard: number; of: number; progress: (line: string) => void }) {
@@ -69,6 +71,17 @@ export const commands: Commands = {
   },
   figure2,
   figure2Shard: curveShard,
+  derive: (text, file, format) => {
+    let model: ModelFile;
+    try {
+      model = loadModelFile(text, file);
+    } catch (err) {
+      if (err instanceof ModelFileError) throw new UsageError(err.message);
+      throw err;
+    }
+    const d = derivation(model);
+    return format === 'json' ? JSON.stringify(derivationJson(model, d), null, 2) : format === 'latex' ? derivationLatex(d) : derivationText(model, d);
+  },
   reference: async (digits) => {
     const { referenceRows, referenceSchema, referenceCsv, REFERENCE_DOC } = await import('../app/reference.ts');
     const rows = referenceRows(digits);

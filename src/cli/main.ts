@@ -51,6 +51,13 @@ Usage:
                                     separable bound, and three SVG plots (the figure, a second
                                     panel of e^(−E_N), the alternative readings); prints each
                                     curve's minimum and where back-action evasion overtakes
+  detuned-paramp derive FILE [--json | --latex]
+                                    the exact equations of your own model (a YAML or JSON
+                                    model file, see README "Model files"): equations of
+                                    motion, drift A, diffusion D, measurement M, the
+                                    commutator table, the conditional covariance equations in
+                                    components, and the Liénard-Chipart stability conditions;
+                                    --latex prints LaTeX that pastes into a paper
   detuned-paramp reference --out DIR [--digits N]
                                     the golden dataset for other implementations: a grid of
                                     parameter sets of every model (near, at and above
@@ -321,6 +328,29 @@ function reportReplaced(dir: string, names: readonly string[]): void {
   if (names.length > 0) process.stderr.write(`replaced ${names.join(', ')} in ${dir}\n`);
 }
 
+async function derive(args: string[], app: Application): Promise<number> {
+  const { values, positionals } = parseOptions({
+    args,
+    options: { json: { type: 'boolean', default: false }, latex: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    allowPositionals: true,
+  });
+  if (values.help) {
+    process.stdout.write(`${helpText(app)}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) throw new UsageError('derive takes one FILE (a YAML or JSON model file)');
+  if (values.json && values.latex) throw new UsageError('--json and --latex exclude each other');
+  const file = positionals[0]!;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  process.stdout.write(`${app.derive(text, file, values.json ? 'json' : values.latex ? 'latex' : 'text')}\n`);
+  return 0;
+}
+
 async function compare(args: string[], app: Application): Promise<number> {
   const { values, positionals } = parseOptions({
     args,
@@ -399,8 +429,10 @@ export async function main(argv: string[], ledger: Ledger, commands: Commands = 
       return reference(rest, app);
     case 'compare':
       return compare(rest, app);
+    case 'derive':
+      return derive(rest, app);
     default:
-      throw new UsageError(`unknown command "${command}" (commands: verify, solve, figure2, reference, compare, help)`);
+      throw new UsageError(`unknown command "${command}" (commands: verify, solve, derive, figure2, reference, compare, help)`);
   }
 }
 

@@ -47,6 +47,11 @@ export function declareSymbol(name: string, options: SymbolOptions = {}): Symbol
   return info;
 }
 
+/** The symbol whose ASCII name is `ascii`, if one is declared. */
+export function symbolWithAscii(ascii: string): SymbolInfo | undefined {
+  return byIndex.find((s) => s.ascii === ascii);
+}
+
 export function symbolAt(index: number): SymbolInfo {
   const s = byIndex[index];
   if (!s) throw new Error(`no symbol with index ${index}`);

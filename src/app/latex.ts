@@ -1,0 +1,64 @@
+/**
+ * LaTeX of the engine's exact values, rendered from the expression tree of their ASCII form (the
+ * same tree the CAS witnesses read), never retyped: Greek parameter names become macros, a
+ * trailing number a subscript (gamma1 -> \gamma_{1}), nbar -> \bar{n}, sqrt2 -> \sqrt{2}.
+ */
+import { parseExpression, type Expr } from '../exact/expression.ts';
+import type { RationalFunction } from '../exact/rationalFunction.ts';
+
+const GREEK = new Set(['alpha', 'beta', 'gamma', 'Gamma', 'delta', 'Delta', 'epsilon', 'zeta', 'eta', 'theta', 'Theta', 'kappa', 'lambda', 'Lambda', 'mu', 'nu', 'xi', 'Xi', 'pi', 'Pi', 'rho', 'sigma', 'Sigma', 'tau', 'phi', 'Phi', 'chi', 'psi', 'Psi', 'omega', 'Omega']);
+
+/** LaTeX of an identifier: V__a__b (a covariance) -> V_{a b}, gamma1 -> \gamma_{1}, X_a -> X_{a}. */
+export function latexIdentifier(name: string): string {
+  const covariance = /^V__(.+)__(.+)$/.exec(name);
+  if (covariance) return `V_{${latexIdentifier(covariance[1]!)} ${latexIdentifier(covariance[2]!)}}`;
+  if (name === 'nbar') return '\\bar{n}';
+  const root = /^sqrt(\d+)$/.exec(name);
+  if (root) return `\\sqrt{${root[1]}}`;
+  const parts = name.split('_').filter(Boolean);
+  const [head, ...rest] = parts;
+  const m = /^([A-Za-z]+?)(\d+)$/.exec(head ?? name);
+  const base = m ? m[1]! : (head ?? name);
+  const subscripts = [...(m ? [m[2]!] : []), ...rest];
+  const symbol = GREEK.has(base) ? `\\${base}` : base.length > 1 ? `\\mathrm{${base}}` : base;
+  return subscripts.length > 0 ? `${symbol}_{${subscripts.join(',')}}` : symbol;
+}
+
+const isSum = (e: Expr) => e.kind === 'bin' && (e.op === '+' || e.op === '-');
+
+function latex(e: Expr): string {
+  switch (e.kind) {
+    case 'num':
+      return e.value;
+    case 'id':
+      return latexIdentifier(e.name);
+    case 'neg':
+      return `-${isSum(e.arg) ? `\\left(${latex(e.arg)}\\right)` : latex(e.arg)}`;
+    case 'sqrt':
+      return `\\sqrt{${latex(e.arg)}}`;
+    case 'pow': {
+      const base = e.base.kind === 'id' || e.base.kind === 'num' ? latex(e.base) : `\\left(${latex(e.base)}\\right)`;
+      return `${base}^{${e.exponent}}`;
+    }
+    case 'bin': {
+      if (e.op === '/') return `\\frac{${latex(e.left)}}{${latex(e.right)}}`;
+      if (e.op === '*') {
+        const factor = (x: Expr) => (isSum(x) ? `\\left(${latex(x)}\\right)` : latex(x));
+        const joiner = e.right.kind === 'num' ? ' \\cdot ' : ' ';
+        return `${factor(e.left)}${joiner}${factor(e.right)}`;
+      }
+      const right = e.op === '-' && isSum(e.right) ? `\\left(${latex(e.right)}\\right)` : latex(e.right);
+      return `${latex(e.left)} ${e.op} ${right.startsWith('-') && e.op === '+' ? `\\left(${right}\\right)` : right}`;
+    }
+  }
+}
+
+/** LaTeX of an exact value (math mode, without delimiters). */
+export function latexOf(x: RationalFunction): string {
+  return latex(parseExpression(x.toString('ascii')));
+}
+
+/** A bmatrix of exact values. */
+export function latexMatrix(m: readonly (readonly RationalFunction[])[]): string {
+  return `\\begin{bmatrix} ${m.map((row) => row.map(latexOf).join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
+}

@@ -1,0 +1,235 @@
+/**
+ * A model file (YAML, or JSON, which is YAML too) read into an open system with measurements:
+ *
+ *   modes: [a, b]                       ladder operators a, ad (a†), b, bd; quadratures X_a, Y_a, …
+ *   parameters: { gamma: "> 0", Delta: real, chi: ">= 0", eta: "0 <= eta <= 1" }
+ *   hamiltonian: "Delta*(ad*a + bd*b) + chi*(a*b + ad*bd)"       H/ħ, a frequency
+ *   dissipators: [ { rate: "2*gamma*(N + 1)", jump: a }, … ]     rate·D[jump]
+ *   measurements: [ { operator: X_a, strength: mu, efficiency: eta }, … ]
+ *   basis: { X1: "X_a", Y1: "Y_a", … }                            optional; default X_m, Y_m per mode
+ *
+ * Everything the file says is checked, and a refusal is a ModelFileError that names the file,
+ * the line and column, and what is wrong. Nothing in the file is ever executed: expressions go
+ * through the engine's own small expression grammar.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+import { ExpressionSyntaxError, parseExpression } from '../exact/expression.ts';
+import { RationalFunction } from '../exact/rationalFunction.ts';
+import { symbolWithAscii } from '../exact/symbols.ts';
+import { conditionalGaussianSystem, type ConditionalSystem } from '../gaussian/conditional.ts';
+import { NotLinearGaussianError } from '../gaussian/linearSystem.ts';
+import { mode as bosonicMode, Operator } from '../operators/operator.ts';
+import { operatorFrom, type Environment } from '../operators/operatorExpression.ts';
+import { momentumQuadrature, positionQuadrature } from '../operators/quadratures.ts';
+
+export class ModelFileError extends Error {}
+
+/** Bounds that keep a hostile file cheap to refuse: size, list lengths, expression length and nesting. */
+export const MODEL_FILE_LIMITS = { bytes: 200_000, modes: 8, entries: 64, expressionLength: 2_000, nesting: 50 } as const;
+
+export type Domain = { readonly lower?: { readonly value: number; readonly strict: boolean }; readonly upper?: { readonly value: number; readonly strict: boolean } };
+
+export interface ModelParameter {
+  readonly name: string;
+  readonly domain: Domain;
+  /** The domain as written, e.g. "> 0". */
+  readonly domainText: string;
+  readonly symbol: RationalFunction;
+}
+
+export interface ModelFile {
+  readonly file: string;
+  readonly modes: readonly string[];
+  readonly parameters: readonly ModelParameter[];
+  readonly hamiltonianText: string;
+  readonly system: ConditionalSystem;
+}
+
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
+const RESERVED = new Set(['i', 'sqrt']);
+
+/** Reads and checks a model file's text; `file` names it in messages. */
+export function loadModelFile(text: string, file: string): ModelFile {
+  const at = locator(text, file);
+  if (text.length > MODEL_FILE_LIMITS.bytes) throw new ModelFileError(`${file}: larger than ${MODEL_FILE_LIMITS.bytes} characters`);
+  const lines = new LineCounter();
+  // Aliases are never resolved (the loader reads nodes), so an alias bomb costs nothing; an alias where a value belongs is refused as not a string.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) throw new ModelFileError(`${at(first.pos[0])}: ${first.message.split('\n')[0]}`);
+  const root = doc.contents;
+  if (!isMap(root)) throw new ModelFileError(`${at(0)}: a model file is a mapping with modes, parameters, hamiltonian, dissipators and measurements`);
+  const where = (node: Node | null | undefined) => at(node?.range?.[0] ?? 0);
+  const field = (map: YAMLMap, key: string): Node | undefined => {
+    const pair = map.items.find((p: Pair) => isScalar(p.key) && p.key.value === key);
+    return (pair?.value ?? undefined) as Node | undefined;
+  };
+  const known = ['modes', 'parameters', 'hamiltonian', 'dissipators', 'measurements', 'basis'];
+  for (const p of root.items) {
+    const key = isScalar(p.key) ? String(p.key.value) : undefined;
+    if (key === undefined || !known.includes(key)) throw new ModelFileError(`${where(p.key as Node)}: unknown field "${String(key).slice(0, 40)}" (fields: ${known.join(', ')})`);
+  }
+  const required = (key: string) => {
+    const n = field(root, key);
+    if (n === undefined) throw new ModelFileError(`${at(0)}: the field "${key}" is required`);
+    return n;
+  };
+  const str = (node: Node, what: string): string => {
+    if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) throw new ModelFileError(`${where(node)}: ${what} must be a string`);
+    return String(node.value);
+  };
+  const list = (node: Node, what: string) => {
+    if (!isSeq(node)) throw new ModelFileError(`${where(node)}: ${what} must be a list`);
+    if (node.items.length > MODEL_FILE_LIMITS.entries) throw new ModelFileError(`${where(node)}: ${what} has more than ${MODEL_FILE_LIMITS.entries} entries`);
+    return node.items as Node[];
+  };
+  const name = (node: Node, what: string, taken: Set<string>) => {
+    const n = str(node, what);
+    if (!IDENTIFIER.test(n) || RESERVED.has(n)) throw new ModelFileError(`${where(node)}: ${what} "${n.slice(0, 40)}" must be a plain identifier (letters and digits), not i or sqrt`);
+    if (taken.has(n)) throw new ModelFileError(`${where(node)}: "${n}" is declared twice`);
+    taken.add(n);
+    return n;
+  };
+
+  const taken = new Set<string>();
+  const modeNodes = list(required('modes'), 'modes');
+  if (modeNodes.length === 0 || modeNodes.length > MODEL_FILE_LIMITS.modes) throw new ModelFileError(`${where(required('modes'))}: 1 to ${MODEL_FILE_LIMITS.modes} modes`);
+  const modes = modeNodes.map((n) => name(n, 'a mode', taken));
+  const env = new Map<string, Operator | RationalFunction>();
+  const defaultBasis: Array<{ name: string; op: Operator }> = [];
+  for (const m of modes) {
+    const bm = bosonicMode(`file:${file}:${m}`);
+    for (const [k, op] of [
+      [m, Operator.annihilation(bm)],
+      [`${m}d`, Operator.creation(bm)],
+      [`X_${m}`, positionQuadrature(bm)],
+      [`Y_${m}`, momentumQuadrature(bm)],
+    ] as const) {
+      if (taken.has(k) && k !== m) throw new ModelFileError(`${where(required('modes'))}: "${k}" (from mode ${m}) clashes with another name`);
+      taken.add(k);
+      env.set(k, op);
+    }
+    defaultBasis.push({ name: `X_${m}`, op: positionQuadrature(bm) }, { name: `Y_${m}`, op: momentumQuadrature(bm) });
+  }
+
+  const parameterNode = required('parameters');
+  if (!isMap(parameterNode)) throw new ModelFileError(`${where(parameterNode)}: parameters must be a mapping of name to domain, e.g. gamma: "> 0"`);
+  const parameters: ModelParameter[] = parameterNode.items.map((p: Pair) => {
+    const pname = name(p.key as Node, 'a parameter', taken);
+    const domainText = p.value === null ? 'real' : str(p.value as Node, `the domain of ${pname}`);
+    const domain = parseDomain(domainText, pname, where(p.value as Node));
+    // A name the engine already knows (gamma is the paper's γ) is that symbol: the derivation does no
+    // sign reasoning on symbols, and values are checked against this file's domain.
+    const known = symbolWithAscii(pname);
+    const positive = domain.lower !== undefined && domain.lower.value >= 0 && domain.lower.strict;
+    const symbol = known ? RationalFunction.symbol(known.name, { ascii: known.ascii, positive: known.positive }) : RationalFunction.symbol(pname, { positive });
+    env.set(pname, symbol);
+    return { name: pname, domain, domainText, symbol };
+  });
+
+  const expression = (node: Node, what: string): Operator => {
+    const t = str(node, what);
+    if (t.length > MODEL_FILE_LIMITS.expressionLength) throw new ModelFileError(`${where(node)}: ${what} is longer than ${MODEL_FILE_LIMITS.expressionLength} characters`);
+    if (nesting(t) > MODEL_FILE_LIMITS.nesting) throw new ModelFileError(`${where(node)}: ${what} nests parentheses more than ${MODEL_FILE_LIMITS.nesting} deep`);
+    try {
+      parseExpression(t);
+      return operatorFrom(t, env as Environment);
+    } catch (err) {
+      const message = err instanceof ExpressionSyntaxError ? err.message : (err as Error).message;
+      throw new ModelFileError(`${where(node)}: ${what}: ${message}`);
+    }
+  };
+  const scalar = (node: Node, what: string): RationalFunction => {
+    const c = expression(node, what).cNumber();
+    if (c === undefined) throw new ModelFileError(`${where(node)}: ${what} must be a number or a parameter expression, not an operator`);
+    return c;
+  };
+
+  const hNode = required('hamiltonian');
+  const hamiltonian = expression(hNode, 'the hamiltonian');
+  if (hamiltonian.degree() > 2) throw new ModelFileError(`${where(hNode)}: the hamiltonian has degree ${hamiltonian.degree()} in the ladder operators; only quadratic Hamiltonians give a linear Gaussian model`);
+  if (!hamiltonian.isHermitian()) throw new ModelFileError(`${where(hNode)}: the hamiltonian is not Hermitian (H ≠ H†: check the conjugate terms, e.g. i*(ad*bd - a*b))`);
+
+  const entries = (key: string, fields: readonly string[]) => {
+    const node = field(root, key);
+    return node === undefined
+      ? []
+      : list(node, key).map((item) => {
+          if (!isMap(item)) throw new ModelFileError(`${where(item)}: each of ${key} is a mapping with ${fields.join(', ')}`);
+          for (const p of item.items) {
+            const k = isScalar(p.key) ? String(p.key.value) : '';
+            if (!fields.includes(k)) throw new ModelFileError(`${where(p.key as Node)}: unknown field "${k.slice(0, 40)}" in ${key} (fields: ${fields.join(', ')})`);
+          }
+          return { item, get: (k: string) => field(item, k) ?? missing(where(item), key, k) };
+        });
+  };
+  const dissipators = entries('dissipators', ['rate', 'jump']).map(({ get }) => {
+    const jumpNode = get('jump');
+    const jump = expression(jumpNode, 'a jump operator');
+    if (jump.degree() !== 1 || !jump.constantPart().isZero()) throw new ModelFileError(`${where(jumpNode)}: a jump operator must be linear in the ladder operators (no constant, no products)`);
+    return { rate: scalar(get('rate'), 'a dissipator rate'), jump };
+  });
+  const measurements = entries('measurements', ['operator', 'strength', 'efficiency']).map(({ get }, k) => {
+    const opNode = get('operator');
+    const op = expression(opNode, 'a measured operator');
+    if (op.degree() !== 1 || !op.isHermitian() || !op.constantPart().isZero()) throw new ModelFileError(`${where(opNode)}: a measured operator must be a Hermitian linear quadrature`);
+    return { name: `${str(opNode, 'a measured operator')}#${k + 1}`, op, strength: scalar(get('strength'), 'a measurement strength'), efficiency: scalar(get('efficiency'), 'a measurement efficiency') };
+  });
+
+  const basisNode = field(root, 'basis');
+  let basis = defaultBasis;
+  if (basisNode !== undefined) {
+    if (!isMap(basisNode)) throw new ModelFileError(`${where(basisNode)}: basis must be a mapping of name to quadrature, e.g. X1: X_a`);
+    const names = new Set(taken);
+    basis = basisNode.items.map((p: Pair) => ({ name: name(p.key as Node, 'a basis name', names), op: expression(p.value as Node, 'a basis quadrature') }));
+  }
+  let system: ConditionalSystem;
+  try {
+    system = conditionalGaussianSystem({ hamiltonian, dissipators }, measurements, basis);
+  } catch (err) {
+    if (err instanceof NotLinearGaussianError) throw new ModelFileError(`${where(basisNode ?? root)}: ${err.message}`);
+    throw err;
+  }
+  return { file, modes, parameters, hamiltonianText: str(hNode, 'the hamiltonian'), system };
+}
+
+function missing(at: string, key: string, field: string): never {
+  throw new ModelFileError(`${at}: an entry of ${key} needs "${field}"`);
+}
+
+function nesting(text: string): number {
+  let depth = 0;
+  let most = 0;
+  for (const c of text) {
+    if (c === '(') most = Math.max(most, ++depth);
+    else if (c === ')') depth--;
+  }
+  return most;
+}
+
+/** "file:line:column" of a character offset. */
+function locator(text: string, file: string): (offset: number) => string {
+  return (offset) => {
+    const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return `${file}:${line}:${column}`;
+  };
+}
+
+/** `real`, `> 0`, `>= 0`, `< 1`, `0 <= x <= 1` (x the parameter's name). */
+export function parseDomain(text: string, name: string, at: string): Domain {
+  const t = text.trim();
+  if (t === 'real' || t === '') return {};
+  const num = String.raw`(-?\d+(?:\.\d+)?)`;
+  const one = new RegExp(String.raw`^(>=|>|<=|<)\s*${num}$`).exec(t);
+  if (one) {
+    const bound = { value: Number(one[2]), strict: one[1]!.length === 1 };
+    return one[1]!.startsWith('>') ? { lower: bound } : { upper: bound };
+  }
+  const two = new RegExp(String.raw`^${num}\s*(<=|<)\s*([A-Za-z][A-Za-z0-9]*)\s*(<=|<)\s*${num}$`).exec(t);
+  if (two && two[3] === name) {
+    return { lower: { value: Number(two[1]), strict: two[2] === '<' }, upper: { value: Number(two[5]), strict: two[4] === '<' } };
+  }
+  throw new ModelFileError(`${at}: the domain of ${name} "${t.slice(0, 40)}" is not one of: real, > a, >= a, < b, <= b, a <= ${name} <= b`);
+}
