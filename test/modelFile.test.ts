@@ -1,0 +1,187 @@
+/**
+ * Model files: the paper's model one written as a file derives exactly the built-in system;
+ * refusals name file, line and column; hostile input never ends in anything but a result or a
+ * ModelFileError; the LaTeX renderer on every expression class the derivation emits.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseExpression } from '../src/exact/expression.ts';
+import { q, RationalFunction } from '../src/exact/rationalFunction.ts';
+import { derivation, derivationJson, derivationLatex } from '../src/app/derive.ts';
+import { latexOf } from '../src/app/latex.ts';
+import { loadModelFile, ModelFileError } from '../src/models/modelFile.ts';
+import { modulatedCoupling } from '../src/models/measured.ts';
+import { exitCodeOf, main } from '../src/cli/main.ts';
+import { ledger } from '../proofs/ledger.ts';
+
+/** Model one as the engine builds it (src/models/measured.ts), written by hand as a file with the engine's parameter names. */
+const MODEL_ONE = `modes: [a, b]
+parameters:
+  gamma1: "> 0"
+  gamma2: "> 0"
+  Delta: real
+  Delta1: real
+  Delta2: real
+  chi: ">= 0"
+  N: ">= 0"
+  mu: ">= 0"
+  eta: "0 <= eta <= 1"
+# H/ħ of Eq. (2) in the rotating frame, with the zero-point term, and our extra detunings.
+hamiltonian: "Delta*(ad*a + bd*b + 1) + chi*(a*b + ad*bd) + Delta1*ad*a + Delta2*bd*b"
+dissipators:
+  - { rate: "2*gamma1*(N + 1)", jump: a }
+  - { rate: "2*gamma1*N", jump: ad }
+  - { rate: "2*gamma2*(N + 1)", jump: b }
+  - { rate: "2*gamma2*N", jump: bd }
+measurements:
+  - { operator: X_a, strength: mu, efficiency: eta }
+  - { operator: Y_a, strength: mu, efficiency: eta }
+  - { operator: X_b, strength: mu, efficiency: eta }
+  - { operator: Y_b, strength: mu, efficiency: eta }
+basis: { X1: X_a, Y1: Y_a, X2: X_b, Y2: Y_b }
+`;
+
+const sameMatrix = (a: readonly (readonly RationalFunction[])[], b: readonly (readonly RationalFunction[])[]) => a.every((row, i) => row.every((x, j) => x.equals(b[i]![j]!)));
+
+describe('model files', () => {
+  it('model one written as a file derives exactly the built-in system: drift, diffusion, measurement', () => {
+    const file = loadModelFile(MODEL_ONE, 'model-one.yaml').system;
+    const builtIn = modulatedCoupling();
+    expect(file.basis).toEqual(builtIn.basis);
+    expect(sameMatrix(file.drift, builtIn.drift)).toBe(true);
+    expect(sameMatrix(file.diffusion, builtIn.diffusion)).toBe(true);
+    expect(sameMatrix(file.measurement, builtIn.measurement)).toBe(true);
+  });
+
+  it('derive: the stability conditions hold exactly below χ_th = √(γ² + Δ²) and one fails above (γ₁ = γ₂ = 1, Δ = 3)', () => {
+    const d = derivation(loadModelFile(MODEL_ONE, 'model-one.yaml'));
+    const at = (chi: number) =>
+      d.stabilityConditions.every((c) => {
+        const values = new Map([
+          ['gamma1', 1], ['gamma2', 1], ['Delta', 3], ['Delta1', 0], ['Delta2', 0], ['chi', chi],
+        ] as const);
+        const v = parseExpression(c.toString('ascii'));
+        const value = evaluateNumber(v, (name) => values.get(name as 'chi') ?? 0);
+        return value > 0;
+      });
+    expect(at(3.16)).toBe(true); // √10 = 3.1623
+    expect(at(3.17)).toBe(false);
+    expect(Object.keys(derivationJson(loadModelFile(MODEL_ONE, 'model-one.yaml'), d))).toEqual(
+      expect.arrayContaining(['equationsOfMotion', 'drift', 'diffusion', 'measurement', 'commutators', 'covarianceEquations', 'stabilityConditions']),
+    );
+  });
+
+  it('derive: the covariance equations of the measured X₁ carry −4ημ(V_X1X1² + V_X1Y1²), the printed form of (12)', () => {
+    const d = derivation(loadModelFile(MODEL_ONE, 'model-one.yaml'));
+    const xx = d.covarianceEquations.find((e) => e.i === 0 && e.j === 0)!.rate.toString('ascii');
+    expect(xx).toContain('4*mu*eta*V__X1__X1^2');
+    expect(xx).toContain('4*mu*eta*V__X1__Y1^2');
+    expect(derivationLatex(d)).toContain('\\dot{V_{X_{1} X_{1}}}');
+  });
+
+  it('refuses, naming file, line and column: a non-quadratic H, a non-Hermitian H, a nonlinear jump, an unknown symbol, a bad domain, a bad measurement', () => {
+    const cases: Array<[string, RegExp]> = [
+      [MODEL_ONE.replace('chi*(a*b + ad*bd)', 'chi*(a*b*a + ad*ad*bd)'), /^bad\.yaml:13:14: the hamiltonian has degree 3/],
+      [MODEL_ONE.replace('chi*(a*b + ad*bd)', 'chi*(a*b - ad*bd)'), /^bad\.yaml:13:14: the hamiltonian is not Hermitian/],
+      [MODEL_ONE.replace('jump: ad }', 'jump: ad*a }'), /^bad\.yaml:16:\d+: a jump operator must be linear/],
+      [MODEL_ONE.replace('Delta1*ad*a', 'Delta3*ad*a'), /^bad\.yaml:13:14: the hamiltonian: unknown identifier "Delta3"/],
+      [MODEL_ONE.replace('gamma1: "> 0"', 'gamma1: "positive"'), /^bad\.yaml:3:11: the domain of gamma1 "positive" is not one of/],
+      [MODEL_ONE.replace('operator: X_a,', 'operator: a,'), /^bad\.yaml:\d+:\d+: a measured operator must be a Hermitian linear quadrature/],
+      [MODEL_ONE.replace('modes: [a, b]', 'modes: [a, a]'), /^bad\.yaml:1:\d+: "a" is declared twice/],
+      [`${MODEL_ONE}colour: blue\n`, /^bad\.yaml:\d+:1: unknown field "colour"/],
+      ['modes: [a]\nparameters: {}\n', /the field "hamiltonian" is required/],
+    ];
+    for (const [text, message] of cases) {
+      expect(() => loadModelFile(text, 'bad.yaml'), String(message)).toThrow(message);
+    }
+  });
+
+  it('fuzz: malformed, deeply nested, huge and hostile input ends in a model or a ModelFileError, quickly', () => {
+    const hostile = [
+      `modes: [a]\nparameters: {}\nhamiltonian: "${'('.repeat(5000)}a${')'.repeat(5000)}"\n`,
+      `modes: [a]\nparameters: {}\nhamiltonian: "${'ad*a + '.repeat(2000)}0"\n`,
+      'a: &x [*x, *x]\nb: &y [*x, *x, *x]\nc: [*y, *y, *y, *y]\n',
+      `modes: [${Array.from({ length: 100 }, (_, k) => `m${k}`).join(', ')}]\n`,
+      'x'.repeat(300_000),
+      'modes: [constructor, __proto__]\nparameters: { toString: real }\nhamiltonian: "0"\n',
+      'modes: [a]\nparameters: {}\nhamiltonian: "process.exit(1)"\n',
+      '{"modes": ["a"], "parameters": {}, "hamiltonian": "ad*a", "dissipators": [{"rate": "1", "jump": "a"}]}',
+    ];
+    const lines = MODEL_ONE.split('\n');
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          fc.constantFrom(...hostile),
+          // Cut or garble the valid file: every prefix and one corrupted character.
+          fc.tuple(fc.integer({ min: 0, max: MODEL_ONE.length }), fc.string({ minLength: 1, maxLength: 3 })).map(([k, s]) => MODEL_ONE.slice(0, k) + s + MODEL_ONE.slice(k + 1)),
+          fc.shuffledSubarray(lines).map((ls) => ls.join('\n')),
+          fc.jsonValue({ maxDepth: 6 }).map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          const start = performance.now();
+          try {
+            loadModelFile(text, 'fuzz.yaml');
+          } catch (err) {
+            expect(err, String(err)).toBeInstanceOf(ModelFileError);
+            expect((err as Error).message).toMatch(/^fuzz\.yaml(:\d+:\d+)?: /);
+          }
+          // A hang detector, not a speed target: any input is read or refused in far less.
+          expect(performance.now() - start).toBeLessThan(5000);
+        },
+      ),
+    );
+  });
+
+  it('the command: derive exits 0 on a model file, and 2 on a refused one or a missing file (in process)', async () => {
+    const out: string[] = [];
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((chunk: string) => (out.push(chunk), true)) as typeof process.stdout.write;
+    try {
+      expect(await main(['derive', 'models/one-oscillator-measured.yaml', '--json'], ledger)).toBe(0);
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(JSON.parse(out.join('')).basis).toEqual(['X1', 'Y1', 'X2', 'Y2']);
+    for (const args of [['derive', 'nonexistent.yaml'], ['derive', 'package.json'], ['derive'], ['derive', 'models/one-oscillator-measured.yaml', '--json', '--latex']]) {
+      const err = await main(args, ledger).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(exitCodeOf(err), args.join(' ')).toBe(2);
+    }
+  });
+});
+
+describe('LaTeX from the expression trees', () => {
+  it('renders every expression class: numbers, Greek and subscripted names, sums, products, quotients, powers, negation, roots', () => {
+    const g1 = RationalFunction.symbol('γ₁', { ascii: 'gamma1', positive: true });
+    const chi = RationalFunction.symbol('χ', { ascii: 'chi', positive: true });
+    expect(latexOf(g1.mul(chi).mul(q(2)))).toBe('2 \\gamma_{1} \\chi');
+    expect(latexOf(g1.div(chi.add(q(1))))).toBe('\\frac{\\gamma_{1}}{\\chi + 1}');
+    expect(latexOf(chi.pow(2).neg())).toBe('-\\chi^{2}');
+    expect(latexOf(RationalFunction.symbol('nbar'))).toBe('\\bar{n}');
+    expect(latexOf(RationalFunction.symbol('V(X_a,Y_b)', { ascii: 'V__X_a__Y_b' }))).toBe('V_{X_{a} Y_{b}}');
+    expect(latexOf(RationalFunction.sqrt('√2', q(2), { ascii: 'sqrt2' }).mul(chi))).toBe('\\sqrt{2} \\chi');
+  });
+});
+
+/** A float evaluation of an ASCII expression tree, typed here for the test. */
+function evaluateNumber(e: ReturnType<typeof parseExpression>, value: (name: string) => number): number {
+  switch (e.kind) {
+    case 'num':
+      return Number(e.value);
+    case 'id':
+      return value(e.name);
+    case 'neg':
+      return -evaluateNumber(e.arg, value);
+    case 'pow':
+      return evaluateNumber(e.base, value) ** e.exponent;
+    case 'sqrt':
+      return Math.sqrt(evaluateNumber(e.arg, value));
+    case 'bin': {
+      const [a, b] = [evaluateNumber(e.left, value), evaluateNumber(e.right, value)];
+      return e.op === '+' ? a + b : e.op === '-' ? a - b : e.op === '*' ? a * b : a / b;
+    }
+  }
+}
