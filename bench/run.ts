@@ -66,6 +66,8 @@ const TARGETS: ReadonlyArray<{ label: string; target: string; command: string; a
   { label: 'CLI start-up: --help', target: '≤ 0.3 s', command: process.execPath, args: ['bin/detuned-paramp.js', '--help'] },
   { label: 'verify, every claim, exact engine only (--no-witnesses)', target: '', command: process.execPath, args: ['bin/detuned-paramp.js', 'verify', '--no-witnesses'] },
   { label: 'verify, every claim with every witness', target: '≤ 5 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'verify'] },
+  { label: 'derive, a two-mode model file', target: '< 1 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'derive', 'models/one-oscillator-measured.yaml'] },
+  { label: 'derive, a three-mode model file', target: '< 3 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'derive', 'models/two-oscillators-cavity.yaml'] },
   { label: 'figure2 at 30 digits, 121 points', target: '< 10 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'figure2', '--out', mkdtempSync(join(tmpdir(), 'bench-fig-'))] },
   { label: 'npm test', target: '≤ 20 s', command: process.execPath, args: ['node_modules/vitest/vitest.mjs', 'run', '--reporter=dot'] },
 ];

@@ -3,6 +3,7 @@
  * refusals name file, line and column; hostile input never ends in anything but a result or a
  * ModelFileError; the LaTeX renderer on every expression class the derivation emits.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseExpression } from '../src/exact/expression.ts';
@@ -77,6 +78,17 @@ describe('model files', () => {
     expect(xx).toContain('4*mu*eta*V__X1__X1^2');
     expect(xx).toContain('4*mu*eta*V__X1__Y1^2');
     expect(derivationLatex(d)).toContain('\\dot{V_{X_{1} X_{1}}}');
+  });
+
+  it('three modes: the cavity rows of models/two-oscillators-cavity.yaml are the hand-derived dX_c/dt = g(Y_a + Y_b) − κX_c, dY_c/dt = −g(X_a + X_b) − κY_c, D_cc = κ', () => {
+    const s = loadModelFile(readFileSync('models/two-oscillators-cavity.yaml', 'utf8'), 'cavity.yaml').system;
+    expect(s.basis).toEqual(['X_a', 'Y_a', 'X_b', 'Y_b', 'X_c', 'Y_c']);
+    const kappa = RationalFunction.symbol('kappa', { positive: true });
+    const row = (k: number) => s.drift[k]!.map((x) => x.toString('ascii'));
+    expect(row(4)).toEqual(['0', 'g', '0', 'g', '-kappa', '0']);
+    expect(row(5)).toEqual(['-g', '0', '-g', '0', '0', '-kappa']);
+    expect(s.diffusion[4]![4]!.equals(kappa)).toBe(true);
+    expect(s.diffusion[4]![5]!.isZero() && s.measurement[4]!.every((x) => x.isZero())).toBe(true);
   });
 
   it('refuses, naming file, line and column: a non-quadratic H, a non-Hermitian H, a nonlinear jump, an unknown symbol, a bad domain, a bad measurement', () => {
