@@ -5,6 +5,8 @@ import { linearGaussianSystem, NotLinearGaussianError } from '../src/gaussian/li
 import { hurwitzDeterminants, proveStabilityCondition } from '../src/gaussian/stability.ts';
 import { mode, Operator } from '../src/operators/operator.ts';
 import { momentumQuadrature, positionQuadrature } from '../src/operators/quadratures.ts';
+import { logNegativityOfBipartition } from '../src/entanglement/gaussianState.ts';
+import { decimalContext } from '../src/numeric/context.ts';
 
 const m = mode('g_test');
 const a = Operator.annihilation(m);
@@ -52,5 +54,28 @@ describe('Routh-Hurwitz', () => {
   it('a wrong margin fails: A above is not stable iff 2γ² − χ² > 0', () => {
     const proof = proveStabilityCondition(matrix([[gamma.neg(), chi], [chi, gamma.neg()]]), q(2).mul(gamma).mul(gamma).sub(chi.mul(chi)), chi);
     expect(proof.sufficient && proof.necessary).toBe(false);
+  });
+});
+
+describe('n-mode log-negativity', () => {
+  it('a two-mode squeezed vacuum (r = 1) has E_N = 2r by both routes; a third, vacuum mode adds nothing; a product state has E_N = 0', () => {
+    const D = decimalContext(40);
+    const [c, s] = [new D(2).exp().plus(new D(-2).exp()).div(4), new D(2).exp().minus(new D(-2).exp()).div(4)];
+    const z = new D(0);
+    const half = new D(0.5);
+    // V = ½[cosh 2r 1, sinh 2r Z; sinh 2r Z, cosh 2r 1] with Z = diag(1, −1), plus a vacuum mode.
+    const v = [
+      [c, z, s, z, z, z],
+      [z, c, z, s.neg(), z, z],
+      [s, z, c, z, z, z],
+      [z, s.neg(), z, c, z, z],
+      [z, z, z, z, half, z],
+      [z, z, z, z, z, half],
+    ];
+    for (const route of ['cholesky', 'square-root'] as const) {
+      expect(logNegativityOfBipartition(40, v, [0], route).minus(2).abs().lt('1e-35'), route).toBe(true);
+      expect(logNegativityOfBipartition(40, v, [0, 2], route).minus(2).abs().lt('1e-35'), route).toBe(true);
+      expect(logNegativityOfBipartition(40, v, [2], route).abs().lt('1e-35'), route).toBe(true);
+    }
   });
 });

@@ -4,7 +4,7 @@
  * transpose with a symmetric eigen-solve), and separability by Duan, Simon and the product S.
  */
 import { decimalContext, type Dec, type DecimalConstructor } from '../numeric/context.ts';
-import { ddeterminant, NotPositiveSemidefiniteError, symmetricEigen } from '../numeric/eigen.ts';
+import { ddeterminant, NotPositiveSemidefiniteError, symmetricEigen, symmetricSqrt } from '../numeric/eigen.ts';
 import { cholesky, dmul, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 
 function block(v: DMatrix, r: number, c: number): DMatrix {
@@ -55,19 +55,49 @@ export function logNegativityInvariant(digits: number, v: DMatrix): { nu: Dec; l
 }
 
 /**
- * The smallest symplectic eigenvalue of a 2n×2n matrix in the order (X₁, Y₁, …), or undefined if
- * it is not positive definite. With V = LLᵀ (Cholesky), K = LᵀΩL is antisymmetric and similar to
- * ΩV, whose eigenvalues are ±iν_k: the ν_k² are the eigenvalues of KᵀK (a symmetric eigen-solve,
- * well conditioned even for a degenerate spectrum).
+ * The symplectic eigenvalues (ascending) of a 2n×2n matrix in the order (X₁, Y₁, …), or undefined
+ * if it is not positive definite. K, antisymmetric and similar to ΩV (whose eigenvalues are ±iν_k),
+ * is LᵀΩL with V = LLᵀ (Cholesky, `route` 'cholesky') or V^{1/2}ΩV^{1/2} (an eigen-decomposition,
+ * 'square-root': an independent second route); the ν_k² are the eigenvalues of KᵀK, each twice (a
+ * symmetric eigen-solve, well conditioned even for a degenerate spectrum).
  */
-function smallestSymplectic(digits: number, v: DMatrix): Dec | undefined {
+export function symplecticEigenvalues(digits: number, v: DMatrix, route: 'cholesky' | 'square-root' = 'cholesky'): Dec[] | undefined {
   const D = decimalContext(digits + 10);
-  const l = cholesky(D, v);
-  if (l === undefined) return undefined;
+  const w = v.map((row) => row.map((x) => new D(x)));
+  let k: DMatrix;
   const omega = v.map((_, i) => v.map((__, j) => new D(j === i + 1 && i % 2 === 0 ? 1 : i === j + 1 && j % 2 === 0 ? -1 : 0)));
-  const k = dmul(dmul(dtranspose(l), omega), l);
+  if (route === 'cholesky') {
+    const l = cholesky(D, w);
+    if (l === undefined) return undefined;
+    k = dmul(dmul(dtranspose(l), omega), l);
+  } else {
+    if (!symmetricEigen(D, w).values[0]!.gt(0)) return undefined;
+    const root = symmetricSqrt(D, w);
+    k = dmul(dmul(root, omega), root);
+  }
   const squares = symmetricEigen(D, dmul(dtranspose(k), k)).values;
-  return new (decimalContext(digits))(nonNegative(squares[0]!).sqrt());
+  const out = decimalContext(digits);
+  return squares.filter((_, i) => i % 2 === 0).map((x) => new out(nonNegative(x).sqrt()));
+}
+
+function smallestSymplectic(digits: number, v: DMatrix): Dec | undefined {
+  return symplecticEigenvalues(digits, v)?.[0];
+}
+
+/**
+ * E_N of the bipartition (the modes in `part` | the rest) of an n-mode state, V over (X₁, Y₁, …):
+ * the partial transpose flips the momenta of `part`, and E_N = Σ_k max(0, −ln 2ν̃_k) over its
+ * symplectic eigenvalues. `route` chooses how they are found (symplecticEigenvalues).
+ */
+export function logNegativityOfBipartition(digits: number, v: DMatrix, part: readonly number[], route: 'cholesky' | 'square-root' = 'cholesky'): Dec {
+  const flip = (i: number) => (i % 2 === 1 && part.includes((i - 1) / 2) ? -1 : 1);
+  const nus = symplecticEigenvalues(digits, v.map((row, i) => row.map((x, j) => x.times(flip(i) * flip(j)))), route);
+  if (nus === undefined) throw new NotPositiveSemidefiniteError('the partial transpose is not positive definite at this working precision');
+  const D = decimalContext(digits);
+  return nus.reduce((sum, nu) => {
+    const e = nu.times(2).ln().neg();
+    return e.isPositive() ? sum.plus(e) : sum;
+  }, new D(0));
 }
 
 /** The same from the explicit partial transpose Ṽ = P V P, P = diag(1, 1, 1, −1), by the matrix route. */
