@@ -3,14 +3,15 @@
  * models/parameters): the model's symbolic conditional system evaluated exactly, its regime
  * decided exactly, and the Lyapunov and Riccati steady states at `digits` significant digits.
  */
-import { Decimal } from 'decimal.js';
 import { RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
 import { lienardChipart } from '../gaussian/stability.ts';
 import { stabilityThreshold } from '../numeric/threshold.ts';
 import type { ConditionalSystem } from '../gaussian/conditional.ts';
 import { analyseTwoMode, type TwoModeAnalysis } from '../entanglement/analysis.ts';
 import { logNegativityInvariant, optimalQuadrature, separability, type LeastQuadrature } from '../entanglement/gaussianState.ts';
-import { DEFAULT_DIGITS, MAX_CONTEXT_DIGITS, WorkingPrecisionError, type Dec } from '../numeric/context.ts';
+import { DEFAULT_DIGITS, type Dec } from '../numeric/context.ts';
+import { holdingDigits, type PrintedNumbers } from './certify.ts';
+export { MAX_WORKING_DIGITS, PrecisionError } from './certify.ts';
 import { evaluateDecimal, evaluateExact } from '../numeric/fromExact.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
 import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
@@ -137,8 +138,8 @@ function solveAt(p: ResolvedParameters, digits: number, work: number, regime: Re
  * out as rounding residue (angles: 1; E_N: 10^-(digits+5); Simon's invariant: (largest variance)⁴; a
  * covariance entry: the largest entry).
  */
-function printedNumbers(s: Solution): Map<string, { value: Dec; floor: Dec | number | string }> {
-  const out = new Map<string, { value: Dec; floor: Dec | number | string }>();
+function printedNumbers(s: Solution): PrintedNumbers {
+  const out: PrintedNumbers = new Map();
   // E_N is relative down to 10^-(digits+5), absolute below: a pure state's E_N is exactly 0, and rounding leaves residue.
   const logNegativityFloor = `1e-${s.digits + 5}`;
   const largest = (m: DMatrix) => m.flat().reduce((x, y) => (y.abs().gt(x) ? y.abs() : x), m[0]![0]!.abs());
@@ -173,26 +174,6 @@ function printedNumbers(s: Solution): Map<string, { value: Dec; floor: Dec | num
   return out;
 }
 
-function agreeTo(a: Solution, b: Solution, digits: number): boolean {
-  const x = printedNumbers(a);
-  const y = printedNumbers(b);
-  if (x.size !== y.size) return false;
-  const tolerance = `1e-${digits}`;
-  for (const [k, { value, floor }] of x) {
-    const w = y.get(k)?.value;
-    if (w === undefined || !value.isFinite() || !w.isFinite()) return false;
-    // The scale only sets the tolerance, so Decimal's default 20 digits are enough for it.
-    if (value.minus(w).abs().gt(Decimal.max(value.abs(), w.abs(), floor).times(tolerance))) return false;
-  }
-  return true;
-}
-
-/** The most working digits solveModel escalates to before giving up (internal steps add up to 10 more). */
-export const MAX_WORKING_DIGITS = MAX_CONTEXT_DIGITS - 10;
-
-/** A solution could not be made to hold its digits within MAX_WORKING_DIGITS. */
-export class PrecisionError extends Error {}
-
 /**
  * The steady states at `digits` significant digits. Precision follows conditioning: the model is
  * solved at two working precisions, raised (digits + 10, + 30, + 70, …) until every printed
@@ -202,20 +183,5 @@ export class PrecisionError extends Error {}
 export function solveModel(p: ResolvedParameters, digits: number = DEFAULT_DIGITS): Solution {
   const regime = regimeOf(p);
   const chiTh = threshold(p, digits);
-  let previous: Solution | undefined;
-  let failure = '';
-  // Working digits: digits + 10, + 30, + 70, …, the last step clamped to MAX_WORKING_DIGITS.
-  for (let work = digits + 10, last = false; !last; work = Math.min(MAX_WORKING_DIGITS, 2 * work - digits + 10)) {
-    last = work === MAX_WORKING_DIGITS;
-    let current: Solution | undefined;
-    try {
-      current = solveAt(p, digits, work, regime, chiTh);
-    } catch (err) {
-      if (!(err instanceof WorkingPrecisionError)) throw err;
-      failure = `${err.message} at ${work} working digits`;
-    }
-    if (current && previous && agreeTo(previous, current, digits)) return current;
-    previous = current;
-  }
-  throw new PrecisionError(`the solution did not hold ${digits} digits between two working precisions up to ${MAX_WORKING_DIGITS}${failure ? ` (last failure: ${failure})` : ''}`);
+  return holdingDigits(digits, (work) => solveAt(p, digits, work, regime, chiTh), printedNumbers);
 }

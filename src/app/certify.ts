@@ -1,0 +1,50 @@
+/**
+ * Precision follows conditioning: a result is computed at two working precisions, raised
+ * (digits + 10, + 30, + 70, …) until every number it prints agrees between them to `digits`; a
+ * step that fails at one precision (a zero pivot, lost positivity, a Newton-Kleinman that does
+ * not settle: a WorkingPrecisionError) is retried at the next.
+ */
+import { Decimal } from 'decimal.js';
+import { MAX_CONTEXT_DIGITS, WorkingPrecisionError, type Dec } from '../numeric/context.ts';
+
+/** Every number a result prints, by name, with the scale on which two precisions must agree: its own size (floor 0), or a natural floor for numbers that may be exactly 0. */
+export type PrintedNumbers = Map<string, { value: Dec; floor: Dec | number | string }>;
+
+/** The most working digits the escalation reaches before giving up (internal steps add up to 10 more). */
+export const MAX_WORKING_DIGITS = MAX_CONTEXT_DIGITS - 10;
+
+/** A result could not be made to hold its digits within MAX_WORKING_DIGITS. */
+export class PrecisionError extends Error {}
+
+function agreeTo(x: PrintedNumbers, y: PrintedNumbers, digits: number): boolean {
+  if (x.size !== y.size) return false;
+  const tolerance = `1e-${digits}`;
+  for (const [k, { value, floor }] of x) {
+    const w = y.get(k)?.value;
+    if (w === undefined || !value.isFinite() || !w.isFinite()) return false;
+    // The scale only sets the tolerance, so Decimal's default 20 digits are enough for it.
+    if (value.minus(w).abs().gt(Decimal.max(value.abs(), w.abs(), floor).times(tolerance))) return false;
+  }
+  return true;
+}
+
+/** The result of `computeAt(work)` at the first working precision whose printed numbers agree with the previous one's to `digits`. */
+export function holdingDigits<T>(digits: number, computeAt: (work: number) => T, printed: (result: T) => PrintedNumbers): T {
+  let previous: PrintedNumbers | undefined;
+  let failure = '';
+  // Working digits: digits + 10, + 30, + 70, …, the last step clamped to MAX_WORKING_DIGITS.
+  for (let work = digits + 10, last = false; !last; work = Math.min(MAX_WORKING_DIGITS, 2 * work - digits + 10)) {
+    last = work === MAX_WORKING_DIGITS;
+    let current: T | undefined;
+    try {
+      current = computeAt(work);
+    } catch (err) {
+      if (!(err instanceof WorkingPrecisionError)) throw err;
+      failure = `${err.message} at ${work} working digits`;
+    }
+    const numbers = current === undefined ? undefined : printed(current);
+    if (current !== undefined && numbers && previous && agreeTo(previous, numbers, digits)) return current;
+    previous = numbers;
+  }
+  throw new PrecisionError(`the solution did not hold ${digits} digits between two working precisions up to ${MAX_WORKING_DIGITS}${failure ? ` (last failure: ${failure})` : ''}`);
+}
