@@ -10,7 +10,15 @@ import { parseExpression } from '../src/exact/expression.ts';
 import { q, RationalFunction } from '../src/exact/rationalFunction.ts';
 import { derivation, derivationJson, derivationLatex } from '../src/app/derive.ts';
 import { latexOf } from '../src/app/latex.ts';
-import { loadModelFile, ModelFileError } from '../src/models/modelFile.ts';
+import { loadModelFile, ModelFileError, resolveFileParameters } from '../src/models/modelFile.ts';
+import { fileSolutionJson, solveModelFile } from '../src/app/solveFile.ts';
+import { solveModel } from '../src/app/solve.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
+import { agreeingDigits } from '../src/numeric/context.ts';
+import { Decimal as Decimal20 } from 'decimal.js';
+import { independentS } from './support/independentClosedForms.ts';
+
+const Decimal = Decimal20.clone({ precision: 60 });
 import { modulatedCoupling } from '../src/models/measured.ts';
 import { exitCodeOf, main } from '../src/cli/main.ts';
 import { ledger } from '../proofs/ledger.ts';
@@ -145,7 +153,7 @@ describe('model files', () => {
     );
   });
 
-  it('the command: derive exits 0 on a model file, and 2 on a refused one or a missing file (in process)', async () => {
+  it('the command: derive and solve --model-file exit 0 on a model file, and 2 on a refused one, a missing file or a wrong flag (in process)', async () => {
     const out: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((chunk: string) => (out.push(chunk), true)) as typeof process.stdout.write;
@@ -155,13 +163,80 @@ describe('model files', () => {
       process.stdout.write = write;
     }
     expect(JSON.parse(out.join('')).basis).toEqual(['X1', 'Y1', 'X2', 'Y2']);
-    for (const args of [['derive', 'nonexistent.yaml'], ['derive', 'package.json'], ['derive'], ['derive', 'models/one-oscillator-measured.yaml', '--json', '--latex']]) {
+    out.length = 0;
+    process.stdout.write = ((chunk: string) => (out.push(chunk), true)) as typeof process.stdout.write;
+    try {
+      const set = ['gamma=1', 'delta=30', 'chi=25', 'nbar=5', 'mu=5', 'eta=1'].flatMap((x) => ['--set', x]);
+      expect(await main(['solve', '--model-file', 'models/one-oscillator-measured.yaml', ...set, '--digits', '20', '--json'], ledger)).toBe(0);
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(JSON.parse(out.join('')).regime).toBe('below-threshold');
+    for (const args of [
+      ['derive', 'nonexistent.yaml'],
+      ['derive', 'package.json'],
+      ['derive'],
+      ['derive', 'models/one-oscillator-measured.yaml', '--json', '--latex'],
+      ['solve', '--model-file', 'models/one-oscillator-measured.yaml', '--model', 'modulated'],
+      ['solve', '--model', 'modulated', '--delta', '1', '--chi', '1', '--set', 'mu=1'],
+      ['solve', '--model-file', 'models/one-oscillator-measured.yaml', '--set', 'mu'],
+      ['solve', '--model-file', 'models/one-oscillator-measured.yaml', '--set', 'gamma=1'],
+    ]) {
       const err = await main(args, ledger).then(
         () => undefined,
         (e: unknown) => e,
       );
       expect(exitCodeOf(err), args.join(' ')).toBe(2);
     }
+  });
+});
+
+describe('solve --model-file', () => {
+  const solveFile = (text: string, set: Record<string, string>, digits = 30) => {
+    const model = loadModelFile(text, 'model.yaml');
+    return solveModelFile(model, resolveFileParameters(model, set, (n) => `--set ${n}`), digits);
+  };
+  const point = { gamma1: '1', gamma2: '1', Delta: '30', Delta1: '0', Delta2: '0', chi: '25', N: '5', mu: '5', eta: '1' };
+
+  it('model one as a file gives the built-in solve\'s numbers: S, E_N (two routes), Duan, Simon, the covariance', () => {
+    const f = solveFile(MODEL_ONE, point);
+    const b = solveModel(resolveParameters('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5' }), 30);
+    for (const key of ['S', 'logNegativity', 'duan', 'simon', 'vAlphaPlus', 'vAlphaMinus'] as const) {
+      expect(agreeingDigits(f.analysis![key], b.analysis![key], 30), key).toBeGreaterThanOrEqual(29);
+    }
+    f.conditional!.covariance.forEach((row, i) => row.forEach((x, j) => expect(x.minus(b.conditional!.covariance[i]![j]!).abs().lt('1e-29')).toBe(true)));
+    expect(f.bipartitions[0]!.side).toEqual(['a']);
+    expect(agreeingDigits(f.bipartitions[0]!.logNegativity, b.analysis!.logNegativity, 30)).toBeGreaterThanOrEqual(29);
+  });
+
+  it('three modes: with the cavity uncoupled (g = 0), E_N(a | b, c) is model one\'s −ln S of the closed form (16)-(18), typed independently; the cavity is not entangled', () => {
+    const f = solveFile(readFileSync('models/two-oscillators-cavity.yaml', 'utf8'), { gamma: '1', delta: '30', chi: '25', nbar: '5', g: '0', kappa: '2', mu: '5', eta: '1' });
+    const expected = new Decimal(independentS('1', '30', '25', '5', '5', '1')).ln().neg();
+    const [a, , c] = f.bipartitions;
+    expect(a!.logNegativity.minus(expected).abs().lt('1e-35')).toBe(true);
+    expect(a!.check.digits).toBeGreaterThanOrEqual(29);
+    expect(c!.logNegativity.isZero()).toBe(true);
+  });
+
+  it('three modes, coupled (g = 3γ): the two oscillators stay symmetric (E_N(a | rest) = E_N(b | rest)), the two routes agree, and the state is physical', () => {
+    const f = solveFile(readFileSync('models/two-oscillators-cavity.yaml', 'utf8'), { gamma: '1', delta: '30', chi: '25', nbar: '5', g: '3', kappa: '2', mu: '5', eta: '1' });
+    const [a, b] = f.bipartitions;
+    expect(agreeingDigits(a!.logNegativity, b!.logNegativity, 30)).toBeGreaterThanOrEqual(29);
+    expect(a!.check.digits).toBeGreaterThanOrEqual(29);
+    expect(a!.logNegativity.gt(0)).toBe(true);
+    expect(f.conditional!.residual.lt('1e-30')).toBe(true);
+    expect(JSON.stringify(fileSolutionJson(f))).toMatch(/"bipartitions":\[\{"side":\["a"\]/);
+  });
+
+  it('refuses a missing, unknown or out-of-domain value, naming it and the domain', () => {
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ ...point, eta: '1.5' }, /--set eta = 1\.5: outside the domain 0 <= eta <= 1/],
+      [{ ...point, gamma1: '0' }, /--set gamma1 = 0: outside the domain > 0/],
+      [{ ...point, kappa: '1' }, /--set kappa: model\.yaml has no parameter kappa/],
+      [Object.fromEntries(Object.entries(point).filter(([k]) => k !== 'chi')), /--set chi is required by model\.yaml \(domain >= 0\)/],
+      [{ ...point, mu: 'abc' }, /--set mu: "abc" is not a number/],
+    ];
+    for (const [set, message] of cases) expect(() => solveFile(MODEL_ONE, set), String(message)).toThrow(message);
   });
 });
 

@@ -5,10 +5,32 @@
  * not settle: a WorkingPrecisionError) is retried at the next.
  */
 import { Decimal } from 'decimal.js';
+import type { TwoModeAnalysis } from '../entanglement/analysis.ts';
 import { MAX_CONTEXT_DIGITS, WorkingPrecisionError, type Dec } from '../numeric/context.ts';
+import type { DMatrix } from '../numeric/matrix.ts';
 
 /** Every number a result prints, by name, with the scale on which two precisions must agree: its own size (floor 0), or a natural floor for numbers that may be exactly 0. */
 export type PrintedNumbers = Map<string, { value: Dec; floor: Dec | number | string }>;
+
+/** E_N is relative down to 10^-(digits+5), absolute below: a pure state's E_N is exactly 0, and rounding leaves residue. */
+export function logNegativityFloorOf(digits: number): string {
+  return `1e-${digits + 5}`;
+}
+
+const largest = (m: DMatrix) => m.flat().reduce((x, y) => (y.abs().gt(x) ? y.abs() : x), m[0]![0]!.abs());
+
+/** A covariance's entries, each on the scale of the largest. */
+export function addMatrixNumbers(out: PrintedNumbers, name: string, m: DMatrix | undefined): void {
+  if (m !== undefined) m.forEach((row, i) => row.forEach((x, j) => out.set(`${name}${i}${j}`, { value: x, floor: largest(m) })));
+}
+
+/** A two-mode analysis of the covariance `v`: angles agree through cos 2θ and sin 2θ (an arctangent at working precision costs more than the whole solve), Simon's invariant on the scale (largest variance)⁴. */
+export function addAnalysisNumbers(out: PrintedNumbers, a: TwoModeAnalysis, v: DMatrix, digits: number): void {
+  for (const [k, x] of Object.entries({ S: a.S, vp: a.vAlphaPlus, vm: a.vAlphaMinus, duan: a.duan, nu: a.smallestSymplectic })) out.set(k, { value: x, floor: 0 });
+  for (const [k, x] of Object.entries({ cos2alpha: a.cos2alpha, sin2alpha: a.sin2alpha })) out.set(k, { value: x, floor: 1 });
+  for (const [k, x] of Object.entries({ en: a.logNegativity, enPT: a.logNegativityCheck.value })) out.set(k, { value: x, floor: logNegativityFloorOf(digits) });
+  out.set('simon', { value: a.simon, floor: largest(v).pow(4) });
+}
 
 /** The most working digits the escalation reaches before giving up (internal steps add up to 10 more). */
 export const MAX_WORKING_DIGITS = MAX_CONTEXT_DIGITS - 10;

@@ -10,7 +10,7 @@ import type { ConditionalSystem } from '../gaussian/conditional.ts';
 import { analyseTwoMode, type TwoModeAnalysis } from '../entanglement/analysis.ts';
 import { logNegativityInvariant, optimalQuadrature, separability, type LeastQuadrature } from '../entanglement/gaussianState.ts';
 import { DEFAULT_DIGITS, type Dec } from '../numeric/context.ts';
-import { holdingDigits, type PrintedNumbers } from './certify.ts';
+import { addAnalysisNumbers, addMatrixNumbers, holdingDigits, logNegativityFloorOf, type PrintedNumbers } from './certify.ts';
 export { MAX_WORKING_DIGITS, PrecisionError } from './certify.ts';
 import { evaluateDecimal, evaluateExact } from '../numeric/fromExact.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
@@ -140,22 +140,10 @@ function solveAt(p: ResolvedParameters, digits: number, work: number, regime: Re
  */
 function printedNumbers(s: Solution): PrintedNumbers {
   const out: PrintedNumbers = new Map();
-  // E_N is relative down to 10^-(digits+5), absolute below: a pure state's E_N is exactly 0, and rounding leaves residue.
-  const logNegativityFloor = `1e-${s.digits + 5}`;
-  const largest = (m: DMatrix) => m.flat().reduce((x, y) => (y.abs().gt(x) ? y.abs() : x), m[0]![0]!.abs());
-  const matrix = (name: string, m: DMatrix | undefined) => {
-    if (m !== undefined) m.forEach((row, i) => row.forEach((x, j) => out.set(`${name}${i}${j}`, { value: x, floor: largest(m) })));
-  };
-  matrix('V', s.conditional?.covariance);
-  matrix('U', s.unconditional?.covariance);
-  const a = s.analysis;
-  if (a) {
-    for (const [k, x] of Object.entries({ S: a.S, vp: a.vAlphaPlus, vm: a.vAlphaMinus, duan: a.duan, nu: a.smallestSymplectic })) out.set(k, { value: x, floor: 0 });
-    // Angles agree through cos 2θ and sin 2θ: an arctangent at working precision costs more than the whole solve.
-    for (const [k, x] of Object.entries({ cos2alpha: a.cos2alpha, sin2alpha: a.sin2alpha })) out.set(k, { value: x, floor: 1 });
-    for (const [k, x] of Object.entries({ en: a.logNegativity, enPT: a.logNegativityCheck.value })) out.set(k, { value: x, floor: logNegativityFloor });
-    out.set('simon', { value: a.simon, floor: largest(s.conditional!.covariance).pow(4) });
-  }
+  const logNegativityFloor = logNegativityFloorOf(s.digits);
+  addMatrixNumbers(out, 'V', s.conditional?.covariance);
+  addMatrixNumbers(out, 'U', s.unconditional?.covariance);
+  if (s.analysis) addAnalysisNumbers(out, s.analysis, s.conditional!.covariance, s.digits);
   const u = s.unconditionalAnalysis;
   if (u) {
     out.set('uS', { value: u.S, floor: 0 });

@@ -3,9 +3,10 @@ import type { Dec } from '../numeric/context.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
 import { CONVENTIONS } from '../models/conventions.ts';
 import type { Solution } from './solve.ts';
+import type { TwoModeAnalysis } from '../entanglement/analysis.ts';
 
 /** A printed number; a non-finite one is an error, never output. */
-const str = (x: Dec, digits: number): string => {
+export const str = (x: Dec, digits: number): string => {
   if (!x.isFinite()) throw new Error(`a non-finite value (${x.toString()}) reached the output`);
   return x.toSignificantDigits(digits).toString();
 };
@@ -15,6 +16,23 @@ export function covarianceStrings(m: DMatrix, digits: number): string[][] {
   for (const row of m) for (const x of row) if (x.abs().gt(largest)) largest = x.abs();
   const floor = largest.times(`1e-${digits}`);
   return m.map((row) => row.map((x) => (x.abs().lt(floor) ? '0' : str(x, digits))));
+}
+
+/** The keys of a two-mode analysis, the same for a built-in model and a model file. */
+export function analysisJson(a: TwoModeAnalysis, d: number): Record<string, unknown> {
+  return {
+    S: str(a.S, d),
+    Valpha: [str(a.vAlphaPlus, d), str(a.vAlphaMinus, d)],
+    alpha: str(a.alpha, d),
+    logNegativity: str(a.logNegativity, d),
+    logNegativityPartialTranspose: str(a.logNegativityCheck.value, d),
+    logNegativityRoutesAgreeToDigits: a.logNegativityCheck.digits,
+    expMinusLogNegativity: str(a.expMinusLogNegativity, d),
+    duan: str(a.duan, d),
+    simon: str(a.simon, d),
+    smallestSymplecticEigenvalue: str(a.smallestSymplectic, d),
+    physical: a.physical,
+  };
 }
 
 export function solutionJson(s: Solution): Record<string, unknown> {
@@ -35,22 +53,7 @@ export function solutionJson(s: Solution): Record<string, unknown> {
     out.residual = s.conditional.residual.toExponential(3);
     if (s.unconditional) out.unconditionalCovariance = covarianceStrings(s.unconditional.covariance, d);
     if (s.unconditionalAnalysis) out.unconditional = { S: str(s.unconditionalAnalysis.S, d), logNegativity: str(s.unconditionalAnalysis.logNegativity, d) };
-    if (s.analysis) {
-      const a = s.analysis;
-      Object.assign(out, {
-        S: str(a.S, d),
-        Valpha: [str(a.vAlphaPlus, d), str(a.vAlphaMinus, d)],
-        alpha: str(a.alpha, d),
-        logNegativity: str(a.logNegativity, d),
-        logNegativityPartialTranspose: str(a.logNegativityCheck.value, d),
-        logNegativityRoutesAgreeToDigits: a.logNegativityCheck.digits,
-        expMinusLogNegativity: str(a.expMinusLogNegativity, d),
-        duan: str(a.duan, d),
-        simon: str(a.simon, d),
-        smallestSymplecticEigenvalue: str(a.smallestSymplectic, d),
-        physical: a.physical,
-      });
-    }
+    if (s.analysis) Object.assign(out, analysisJson(s.analysis, d));
     if (s.separabilityUV) {
       const u = s.separabilityUV;
       Object.assign(out, {

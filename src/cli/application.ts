@@ -22,6 +22,8 @@ export interface Commands {
   figure2(request: { digits: number; points: number; worker?: () => Promise<unknown[]>; progress: (line: string) => void }): Promise<{ files: Readonly<Record<string, string>>; lines: readonly string[] }>;
   /** A figure2 worker's share of the curves (every `of`-th from the `shard`-th), as JSON-safe data. */
   figure2Shard(request: { digits: number; points: number; shard: number; of: number; progress: (line: string) => void }): Promise<unknown[]>;
+  /** solve for a model file's text at exact parameter values (`--set`); a refused file or value is a UsageError. */
+  solveFile(text: string, file: string, parameters: Readonly<Record<string, string>>, digits: number): { readonly json: object; readonly text: string };
   /** The exact derivation of a model file's text, as text, JSON or LaTeX; a refused file is a UsageError naming file, line and column. */
   derive(text: string, file: string, format: 'text' | 'json' | 'latex'): string;
   /** The golden dataset: the files to write and the line to print. */

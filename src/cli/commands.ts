@@ -11,7 +11,18 @@ import { PrecisionError, solveModel } from '../app/solve.ts';
 import { MODEL_NAMES, PARAMETERS, ParameterError, resolveParameters } from '../models/parameters.ts';
 import { solutionJson, solutionText } from '../app/solveReport.ts';
 import { derivation, derivationJson, derivationLatex, derivationText } from '../app/derive.ts';
-import { loadModelFile, ModelFileError, type ModelFile } from '../models/modelFile.ts';
+import { loadModelFile, ModelFileError, resolveFileParameters, type ModelFile } from '../models/modelFile.ts';
+import { fileSolutionJson, fileSolutionText, solveModelFile } from '../app/solveFile.ts';
+
+/** A model file, or a UsageError naming file, line and column. */
+function loaded(text: string, file: string): ModelFile {
+  try {
+    return loadModelFile(text, file);
+  } catch (err) {
+    if (err instanceof ModelFileError) throw new UsageError(err.message);
+    throw err;
+  }
+}
 
 /** Every `of`-th curve of Figure 2 from the `shard`-th, each announced through `progress`. */
 async function curveShard(request: { digits: number; points: number; shard: number; of: number; progress: (line: string) => void }) {
@@ -71,14 +82,19 @@ export const commands: Commands = {
   },
   figure2,
   figure2Shard: curveShard,
-  derive: (text, file, format) => {
-    let model: ModelFile;
+  solveFile: (text, file, parameters, digits) => {
+    const model = loaded(text, file);
     try {
-      model = loadModelFile(text, file);
+      const solution = solveModelFile(model, resolveFileParameters(model, parameters, (name) => `--set ${name}`), digits);
+      return { json: fileSolutionJson(solution), text: fileSolutionText(solution) };
     } catch (err) {
-      if (err instanceof ModelFileError) throw new UsageError(err.message);
+      if (err instanceof ParameterError) throw new UsageError(err.message);
+      if (err instanceof PrecisionError) throw new Error(`${err.message}; ${file} with ${Object.entries(parameters).map(([k, v]) => `--set ${k}=${v}`).join(' ')}`);
       throw err;
     }
+  },
+  derive: (text, file, format) => {
+    const model = loaded(text, file);
     const d = derivation(model);
     return format === 'json' ? JSON.stringify(derivationJson(model, d), null, 2) : format === 'latex' ? derivationLatex(d) : derivationText(model, d);
   },

@@ -16,6 +16,9 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pai
 import { ExpressionSyntaxError, parseExpression } from '../exact/expression.ts';
 import { RationalFunction } from '../exact/rationalFunction.ts';
 import { symbolWithAscii } from '../exact/symbols.ts';
+import { Rational } from '../exact/rational.ts';
+import type { ParameterValues } from '../numeric/fromExact.ts';
+import { exactValue, ParameterError, type ParameterLabel } from './parameters.ts';
 import { conditionalGaussianSystem, type ConditionalSystem } from '../gaussian/conditional.ts';
 import { NotLinearGaussianError } from '../gaussian/linearSystem.ts';
 import { mode as bosonicMode, Operator } from '../operators/operator.ts';
@@ -43,6 +46,12 @@ export interface ModelFile {
   readonly parameters: readonly ModelParameter[];
   readonly hamiltonianText: string;
   readonly system: ConditionalSystem;
+  /** The quadratures of the covariance, in order (the file's basis, or X_m, Y_m per mode). */
+  readonly basis: ReadonlyArray<{ readonly name: string; readonly op: Operator }>;
+  /** X_m, Y_m for each mode in the order of `modes`: the basis in which bipartitions are read. */
+  readonly modeBasis: ReadonlyArray<{ readonly name: string; readonly op: Operator }>;
+  /** Bipartitions whose log-negativity solve reports: the modes of one side (default: each mode against the rest; one for two modes). */
+  readonly bipartitions: ReadonlyArray<readonly string[]>;
 }
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
@@ -64,7 +73,7 @@ export function loadModelFile(text: string, file: string): ModelFile {
     const pair = map.items.find((p: Pair) => isScalar(p.key) && p.key.value === key);
     return (pair?.value ?? undefined) as Node | undefined;
   };
-  const known = ['modes', 'parameters', 'hamiltonian', 'dissipators', 'measurements', 'basis'];
+  const known = ['modes', 'parameters', 'hamiltonian', 'dissipators', 'measurements', 'basis', 'bipartitions'];
   for (const p of root.items) {
     const key = isScalar(p.key) ? String(p.key.value) : undefined;
     if (key === undefined || !known.includes(key)) throw new ModelFileError(`${where(p.key as Node)}: unknown field "${String(key).slice(0, 40)}" (fields: ${known.join(', ')})`);
@@ -190,7 +199,45 @@ export function loadModelFile(text: string, file: string): ModelFile {
     if (err instanceof NotLinearGaussianError) throw new ModelFileError(`${where(basisNode ?? root)}: ${err.message}`);
     throw err;
   }
-  return { file, modes, parameters, hamiltonianText: str(hNode, 'the hamiltonian'), system };
+  const bipartitionNode = field(root, 'bipartitions');
+  const bipartitions =
+    bipartitionNode === undefined
+      ? (modes.length === 2 ? modes.slice(0, 1) : modes).map((m) => [m])
+      : list(bipartitionNode, 'bipartitions').map((side) =>
+          list(side, 'a bipartition (the modes of one side)').map((n) => {
+            const m = str(n, 'a mode');
+            if (!modes.includes(m)) throw new ModelFileError(`${where(n)}: "${m.slice(0, 40)}" is not one of the modes (${modes.join(', ')})`);
+            return m;
+          }),
+        );
+  for (const [k, side] of bipartitions.entries()) {
+    if (side.length === 0 || side.length === modes.length) throw new ModelFileError(`${where(bipartitionNode ?? root)}: bipartition ${k + 1} must leave modes on both sides`);
+  }
+  return { file, modes, parameters, hamiltonianText: str(hNode, 'the hamiltonian'), system, basis, modeBasis: defaultBasis, bipartitions };
+}
+
+/**
+ * A model file's parameter values read exactly and checked against the file's domains; every
+ * parameter must be given. Messages name each through `label` (`--set mu` on the command line).
+ */
+export function resolveFileParameters(model: ModelFile, raw: Readonly<Record<string, string>>, label: ParameterLabel): ParameterValues {
+  for (const k of Object.keys(raw)) {
+    if (!model.parameters.some((p) => p.name === k)) throw new ParameterError(`${label(k)}: ${model.file} has no parameter ${k.slice(0, 40)} (it has ${model.parameters.map((p) => p.name).join(', ')})`);
+  }
+  return new Map(
+    model.parameters.map((p) => {
+      const text = raw[p.name];
+      if (text === undefined) throw new ParameterError(`${label(p.name)} is required by ${model.file} (domain ${p.domainText})`);
+      const value = exactValue(p.name, text, label, `domain ${p.domainText}`);
+      const outside = (bound: Domain['lower'], below: boolean) => {
+        if (bound === undefined) return false;
+        const c = value.compare(Rational.parse(String(bound.value)));
+        return below ? (bound.strict ? c <= 0 : c < 0) : bound.strict ? c >= 0 : c > 0;
+      };
+      if (outside(p.domain.lower, true) || outside(p.domain.upper, false)) throw new ParameterError(`${label(p.name)} = ${text.slice(0, 40)}: outside the domain ${p.domainText} that ${model.file} gives it`);
+      return [p.symbol, value] as [RationalFunction, Rational];
+    }),
+  );
 }
 
 function missing(at: string, key: string, field: string): never {

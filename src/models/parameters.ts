@@ -59,17 +59,22 @@ export type ParameterLabel = (name: string) => string;
 export const parameterLabel: ParameterLabel = (name) => `parameter ${name}`;
 
 function parse(name: ParameterName, text: string, label: ParameterLabel): Rational {
+  return exactValue(name, text, label, PARAMETERS[name]);
+}
+
+/** A parameter value read exactly (a decimal or a fraction) within VALUE_LIMITS; `describe` says what the parameter may be. */
+export function exactValue(name: string, text: string, label: ParameterLabel, describe: string): Rational {
   const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
   if (text.length > VALUE_LIMITS.maxLength) throw new ParameterError(`${label(name)}: "${shown}" is longer than ${VALUE_LIMITS.maxLength} characters`);
   let value: Rational;
   try {
     value = Rational.parse(text);
   } catch {
-    throw new ParameterError(`${label(name)}: "${shown}" is not a number, or its exponent is beyond ±${VALUE_LIMITS.maxExponent} (${PARAMETERS[name]})`);
+    throw new ParameterError(`${label(name)}: "${shown}" is not a number, or its exponent is beyond ±${VALUE_LIMITS.maxExponent} (${describe})`);
   }
   const size = value.abs();
   if (!value.isZero() && (size.compare(LARGEST) > 0 || size.compare(SMALLEST) < 0)) {
-    throw new ParameterError(`${label(name)} = ${shown}: outside the supported magnitudes, 0 or 1e-${VALUE_LIMITS.maxExponent} ≤ |x| ≤ 1e${VALUE_LIMITS.maxExponent} (${PARAMETERS[name]})`);
+    throw new ParameterError(`${label(name)} = ${shown}: outside the supported magnitudes, 0 or 1e-${VALUE_LIMITS.maxExponent} ≤ |x| ≤ 1e${VALUE_LIMITS.maxExponent} (${describe})`);
   }
   return value;
 }
