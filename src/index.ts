@@ -27,6 +27,9 @@ import type { ModelName } from './models/measured.ts';
 import type { Regime } from './gaussian/regime.ts';
 import { conditionalSystemOf, modelMatrices as matricesAt, regimeOf, solveModel, threshold as thresholdAt, type ModelMatrices, type Solution } from './app/solve.ts';
 import { checkedDigits, physicalCovariance, realMatrix, symmetricMatrix, type MatrixInput } from './app/inputs.ts';
+import { derivation, type Derivation } from './app/derive.ts';
+import { solveModelFile as solveFileAt, type FileSolution } from './app/solveFile.ts';
+import { resolveFileParameters, type ModelFile } from './models/modelFile.ts';
 
 export { Decimal } from 'decimal.js';
 export { CONVENTIONS } from './models/conventions.ts';
@@ -35,6 +38,10 @@ export { MODEL_NAMES, PARAMETERS, ParameterError, VALUE_LIMITS } from './models/
 export { PrecisionError } from './app/solve.ts';
 export { NoSteadyStateError } from './numeric/riccati.ts';
 export { InputError, NotPhysicalStateError } from './app/inputs.ts';
+export { loadModelFile, ModelFileError } from './models/modelFile.ts';
+export type { ModelFile } from './models/modelFile.ts';
+export type { Derivation } from './app/derive.ts';
+export type { FileSolution } from './app/solveFile.ts';
 export { solutionJson } from './app/solveReport.ts';
 export { Rational } from './exact/rational.ts';
 export { RationalFunction } from './exact/rationalFunction.ts';
@@ -84,9 +91,31 @@ export function solve(model: ModelName, parameters: ModelParameters = {}, option
 }
 
 function resolved(model: ModelName, parameters: ModelParameters) {
+  return resolveParameters(model, exactTexts(parameters));
+}
+
+function exactTexts(parameters: Readonly<Record<string, string | number | bigint | undefined>>): Record<string, string> {
   if (typeof parameters !== 'object' || parameters === null) throw new ParameterError('parameters: an object of parameter values by name');
-  const raw = Object.fromEntries(Object.entries(parameters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, exactText(k, v)]));
-  return resolveParameters(model, raw);
+  return Object.fromEntries(Object.entries(parameters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, exactText(k, v)]));
+}
+
+/**
+ * The exact derivation of a model file read by loadModelFile(text, name): equations of motion,
+ * A, D, M, the commutator table, the covariance equations in components, the stability conditions.
+ */
+export function deriveModelFile(model: ModelFile): Derivation {
+  return derivation(model);
+}
+
+/**
+ * The steady states of a model file at exact parameter values (every parameter it declares, within
+ * its domain), with the built-in figures of merit for two modes and the log-negativity of each
+ * bipartition the file names.
+ * @throws ParameterError for a missing, unknown or out-of-domain value; InputError for digits; PrecisionError as solve.
+ */
+export function solveModelFile(model: ModelFile, parameters: Readonly<Record<string, string | number | bigint>>, options: PrecisionOptions = {}): FileSolution {
+  const digits = checkedDigits(options.digits);
+  return solveFileAt(model, resolveFileParameters(model, exactTexts(parameters), (name) => `parameter ${name}`), digits);
 }
 
 /**

@@ -17,11 +17,14 @@ const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 let project: string;
 
 const USE_MJS = `
-import { solve, derive, logNegativity, InputError } from 'detuned-paramp';
+import { readFileSync } from 'node:fs';
+import { solve, derive, logNegativity, InputError, loadModelFile, solveModelFile } from 'detuned-paramp';
 const s = solve('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5' }, { digits: 30 });
 let refused = '';
 try { logNegativity([[1, 0], [0, 1]]); } catch (err) { refused = err instanceof InputError ? err.message : 'another error'; }
-console.log(JSON.stringify({ S: s.analysis.S.toString(), EN: logNegativity(s.conditional.covariance).value.toString(), basis: derive('constant').basis, refused }));
+const cavity = loadModelFile(readFileSync('node_modules/detuned-paramp/models/two-oscillators-cavity.yaml', 'utf8'), 'cavity.yaml');
+const f = solveModelFile(cavity, { gamma: 1, delta: 30, chi: 25, nbar: 5, g: 0, kappa: 2, mu: 5, eta: 1 }, { digits: 30 });
+console.log(JSON.stringify({ S: s.analysis.S.toString(), EN: logNegativity(s.conditional.covariance).value.toString(), basis: derive('constant').basis, refused, cavityEN: f.bipartitions[0].logNegativity.toString() }));
 `;
 
 const USE_TS = `
@@ -50,12 +53,14 @@ afterAll(() => rmSync(project, { recursive: true, force: true }));
 const expectedS = independentS('1', '30', '25', '5', '5', '1');
 
 describe('the packed package', () => {
-  it('imports from plain Node ESM: solve, derive and logNegativity, with entry checks', () => {
-    const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' })) as { S: string; EN: string; basis: string[]; refused: string };
+  it('imports from plain Node ESM: solve, derive, logNegativity with entry checks, and a shipped model file', () => {
+    const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' })) as { S: string; EN: string; basis: string[]; refused: string; cavityEN: string };
     expect(new Decimal(out.S).toSignificantDigits(28).toString()).toBe(new Decimal(expectedS).toSignificantDigits(28).toString());
     expect(new Decimal(out.EN).minus(new Decimal(expectedS).ln().neg()).abs().lt('1e-27')).toBe(true);
     expect(out.basis).toEqual(['X1', 'Y1', 'X2', 'Y2']);
     expect(out.refused).toMatch(/^covariance: a 4×4/);
+    // A shipped three-mode model file, its cavity uncoupled: model one's E_N again.
+    expect(new Decimal(out.cavityEN).minus(new Decimal(expectedS).ln().neg()).abs().lt('1e-27')).toBe(true);
   });
   it('typechecks against its declarations from TypeScript, with no @types, and runs', () => {
     execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: project, encoding: 'utf8' });
