@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseExpression } from '../src/exact/expression.ts';
-import { q, RationalFunction } from '../src/exact/rationalFunction.ts';
+import { q, RationalFunction, symbolIndex } from '../src/exact/rationalFunction.ts';
 import { derivation, derivationJson, derivationLatex } from '../src/app/derive.ts';
 import { latexOf } from '../src/app/latex.ts';
 import { loadModelFile, ModelFileError, resolveFileParameters } from '../src/models/modelFile.ts';
@@ -19,7 +19,9 @@ import { Decimal as Decimal20 } from 'decimal.js';
 import { independentS } from './support/independentClosedForms.ts';
 
 const Decimal = Decimal20.clone({ precision: 60 });
-import { modulatedCoupling } from '../src/models/measured.ts';
+import { backActionEvasion, constantCoupling, modulatedCoupling, singleMode } from '../src/models/measured.ts';
+import { sym } from '../src/models/symbols.ts';
+import type { Matrix } from '../src/exact/matrix.ts';
 import { exitCodeOf, main } from '../src/cli/main.ts';
 import { ledger } from '../proofs/ledger.ts';
 
@@ -60,6 +62,19 @@ describe('model files', () => {
     expect(sameMatrix(file.drift, builtIn.drift)).toBe(true);
     expect(sameMatrix(file.diffusion, builtIn.diffusion)).toBe(true);
     expect(sameMatrix(file.measurement, builtIn.measurement)).toBe(true);
+  });
+
+  it('the paper\'s models shipped as files (models/*.yaml, parameters named like solve\'s flags) derive exactly the built-in systems', () => {
+    // solve's flag names against the engine's symbols where they differ.
+    const renamed: Record<string, RationalFunction> = { delta: sym.Delta, delta1: sym.Delta1, delta2: sym.Delta2, coupling: sym.Gamma, nbar: sym.N };
+    const systems = { modulated: modulatedCoupling(), constant: constantCoupling(), single: singleMode(), bae: backActionEvasion() };
+    for (const [name, builtIn] of Object.entries(systems)) {
+      const file = loadModelFile(readFileSync(`models/${name}.yaml`, 'utf8'), `${name}.yaml`);
+      const substitutions = file.parameters.filter((p) => p.name in renamed).map((p) => [symbolIndex(p.symbol), renamed[p.name]!] as const);
+      const inEngineNames = (m: Matrix) => m.map((row) => row.map((x) => substitutions.reduce((acc, [k, v]) => acc.substitute(k, v), x)));
+      expect(file.system.basis.length, name).toBe(builtIn.basis.length);
+      for (const key of ['drift', 'diffusion', 'measurement'] as const) expect(sameMatrix(inEngineNames(file.system[key]), builtIn[key]), `${name} ${key}`).toBe(true);
+    }
   });
 
   it('derive: the stability conditions hold exactly below χ_th = √(γ² + Δ²) and one fails above (γ₁ = γ₂ = 1, Δ = 3)', () => {

@@ -50,7 +50,7 @@ export interface ModelFile {
   readonly basis: ReadonlyArray<{ readonly name: string; readonly op: Operator }>;
   /** X_m, Y_m for each mode in the order of `modes`: the basis in which bipartitions are read. */
   readonly modeBasis: ReadonlyArray<{ readonly name: string; readonly op: Operator }>;
-  /** Bipartitions whose log-negativity solve reports: the modes of one side (default: each mode against the rest; one for two modes). */
+  /** Bipartitions whose log-negativity solve reports: the modes of one side (default: each mode against the rest; one for two modes; none for one). */
   readonly bipartitions: ReadonlyArray<readonly string[]>;
 }
 
@@ -202,7 +202,7 @@ export function loadModelFile(text: string, file: string): ModelFile {
   const bipartitionNode = field(root, 'bipartitions');
   const bipartitions =
     bipartitionNode === undefined
-      ? (modes.length === 2 ? modes.slice(0, 1) : modes).map((m) => [m])
+      ? (modes.length < 2 ? [] : modes.length === 2 ? modes.slice(0, 1) : modes).map((m) => [m])
       : list(bipartitionNode, 'bipartitions').map((side) =>
           list(side, 'a bipartition (the modes of one side)').map((n) => {
             const m = str(n, 'a mode');
