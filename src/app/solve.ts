@@ -17,15 +17,15 @@ import type { DMatrix } from '../numeric/matrix.ts';
 import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
 import type { ProductSeparability } from '../entanglement/productCriterion.ts';
 import { stabilityRegime, type Regime } from '../gaussian/regime.ts';
-import { backActionEvasion, constantCoupling, modulatedCoupling, singleMode, type ModelName } from '../models/measured.ts';
+import type { ModelName } from '../models/measured.ts';
+import { builtInModel } from '../models/builtIn.ts';
 import { separabilityUV } from './separabilityUV.ts';
 import { sym } from '../models/symbols.ts';
 import { symbolValues, type ResolvedParameters } from '../models/parameters.ts';
 
-const SYSTEMS: Record<ModelName, () => ConditionalSystem> = { modulated: modulatedCoupling, constant: constantCoupling, single: singleMode, bae: backActionEvasion };
-
+/** A built-in model's system, from its model file (src/models/builtIn.ts). */
 export function conditionalSystemOf(model: ModelName): ConditionalSystem {
-  return SYSTEMS[model]();
+  return builtInModel(model).system;
 }
 
 const stabilityQuantities = new Map<ModelName, { quantities: RationalFunction[]; symbols: Set<number> }>();

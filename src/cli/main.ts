@@ -3,7 +3,7 @@
  * engine or a check could not run; 2 a usage error. No stack trace reaches the user.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { packageFile } from './packageFile.ts';
+import { packageFile } from '../models/packageFile.ts';
 import { availableParallelism } from 'node:os';
 import { runAssumptions, runClaims } from '../verify/runner.ts';
 import { runChild, runClaimsOnCores, shardOf } from './parallel.ts';

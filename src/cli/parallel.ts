@@ -4,7 +4,7 @@
  * are merged in item order. Used by verify (claims) and figure2 (curves).
  */
 import { spawn } from 'node:child_process';
-import { packageFile } from './packageFile.ts';
+import { packageFile } from '../models/packageFile.ts';
 import type { CheckContext, Claim, ClaimResult } from '../verify/claim.ts';
 import { runClaims } from '../verify/runner.ts';
 

@@ -9,6 +9,7 @@ import type { RationalFunction as R } from '../exact/rationalFunction.ts';
 import type { ParameterValues } from '../numeric/fromExact.ts';
 import type { ModelName } from './measured.ts';
 import { sym } from './symbols.ts';
+import { builtInModel } from './builtIn.ts';
 
 export class ParameterError extends Error {}
 
@@ -136,6 +137,12 @@ export function symbolValues(p: ResolvedParameters): ParameterValues {
   else entries.push([sym.gamma1, v.gamma1!], [sym.gamma2, v.gamma2!], [sym.Delta1, v.delta1!], [sym.Delta2, v.delta2!]);
   if (v.delta !== undefined) entries.push([sym.Delta, v.delta]);
   if (v.coupling !== undefined) entries.push([sym.Gamma, v.coupling]);
+  // The model file's own symbols (delta, coupling, nbar, … named like the flags), for its system.
+  const byFlag: Record<string, Rational | undefined> = { ...v, gamma: v.gamma1 };
+  for (const q of builtInModel(p.model).parameters) {
+    const value = byFlag[q.name];
+    if (value !== undefined) entries.push([q.symbol, value]);
+  }
   return new Map(entries);
 }
 
