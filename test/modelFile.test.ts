@@ -243,6 +243,15 @@ describe('solve --model-file', () => {
     expect(JSON.stringify(fileSolutionJson(f))).toMatch(/"bipartitions":\[\{"side":\["a"\]/);
   });
 
+  it('a named pair of planes: models/constant.yaml\'s U and V planes give the built-in S_UV and its separable bound (planes read by the generic loader, with √2 evaluated numerically)', () => {
+    const set = { gamma1: '5/4', gamma2: '3/4', coupling: '30', delta1: '0', delta2: '0', chi: '25', nbar: '5', mu: '5', eta: '1' };
+    const f = solveFile(readFileSync('models/constant.yaml', 'utf8'), set);
+    const b = solveModel(resolveParameters('constant', { gamma1: '5/4', gamma2: '3/4', coupling: '30', chi: '25', nbar: '5', mu: '5' }), 30).separabilityUV!;
+    const uv = f.pairs.find((p) => p.name === 'UV')!.separability;
+    expect(agreeingDigits(uv.S, b.S, 30)).toBeGreaterThanOrEqual(29);
+    expect(agreeingDigits(uv.separableBound, b.separableBound, 30)).toBeGreaterThanOrEqual(29);
+  });
+
   it('refuses a missing, unknown or out-of-domain value, naming it and the domain', () => {
     const cases: Array<[Record<string, string>, RegExp]> = [
       [{ ...point, eta: '1.5' }, /--set eta = 1\.5: outside the domain 0 <= eta <= 1/],

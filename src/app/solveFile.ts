@@ -8,7 +8,8 @@ import { analyseTwoMode, type TwoModeAnalysis } from '../entanglement/analysis.t
 import { logNegativityOfBipartition } from '../entanglement/gaussianState.ts';
 import { inverse } from '../exact/matrix.ts';
 import { RationalFunction } from '../exact/rationalFunction.ts';
-import { coordinates } from '../gaussian/linearSystem.ts';
+import { commutatorMatrix, coordinates } from '../gaussian/linearSystem.ts';
+import { productSeparability, type ProductSeparability } from '../entanglement/productCriterion.ts';
 import { stabilityRegime, type Regime } from '../gaussian/regime.ts';
 import { agreeingDigits, type Dec } from '../numeric/context.ts';
 import { evaluateDecimal, evaluateExact, type ParameterValues } from '../numeric/fromExact.ts';
@@ -39,6 +40,8 @@ export interface FileSolution {
   readonly conditional?: SteadyState;
   /** Two modes: every figure of merit of the pair, read in the basis X_a, Y_a, X_b, Y_b. */
   readonly analysis?: TwoModeAnalysis;
+  /** The product separability of each pair of planes the file names, with its separable bound. */
+  readonly pairs: ReadonlyArray<{ readonly name: string; readonly separability: ProductSeparability }>;
   readonly bipartitions: readonly BipartitionEntanglement[];
   readonly notes: readonly string[];
 }
@@ -49,6 +52,10 @@ export function solveModelFile(model: ModelFile, values: ParameterValues, digits
   // r_modes = T r_file: the covariance is read per mode (X_m, Y_m) for bipartitions and the two-mode analysis.
   const ops = model.basis.map((b) => b.op);
   const toModes = model.modeBasis.map((b) => coordinates(b.op, ops, inverse(s.symplectic), b.name));
+  // The planes as rows of coefficients over the mode basis (X_m, Y_m), where the separable bound is read.
+  const modeOps = model.modeBasis.map((b) => b.op);
+  const modeOmegaInverse = inverse(commutatorMatrix(modeOps));
+  const planeRows = model.pairs.map((p) => [p.first, p.second].map((plane) => plane.map((op) => coordinates(op, modeOps, modeOmegaInverse, p.name))));
   const solveAt = (work: number): FileSolution => {
     const [a, d, m, t] = [s.drift, s.diffusion, s.measurement, toModes].map((x) => evaluateDecimal(work, x, values)) as [DMatrix, DMatrix, DMatrix, DMatrix];
     const stable = regime === 'below-threshold';
@@ -82,6 +89,7 @@ export function solveModelFile(model: ModelFile, values: ParameterValues, digits
       ...(conditional ? { conditional } : {}),
       ...(perMode && model.modes.length === 2 ? { analysis: analyseTwoMode(work, perMode) } : {}),
       bipartitions,
+      pairs: perMode ? model.pairs.map((p, k) => ({ name: p.name, separability: productSeparability(work, perMode, ...(planeRows[k]!.map((rows) => evaluateDecimal(work, rows, values)) as [DMatrix, DMatrix])) })) : [],
       notes,
     };
   };
@@ -93,6 +101,13 @@ function printedNumbers(f: FileSolution): PrintedNumbers {
   addMatrixNumbers(out, 'V', f.conditional?.covariance);
   addMatrixNumbers(out, 'U', f.unconditional?.covariance);
   if (f.analysis) addAnalysisNumbers(out, f.analysis, f.conditional!.covariance, f.digits);
+  f.pairs.forEach((p, k) => {
+    const s = p.separability;
+    out.set(`pairS${k}`, { value: s.S, floor: 0 });
+    out.set(`pairBound${k}`, { value: s.separableBound, floor: 1 });
+    s.cos2Angles.forEach((x, j) => out.set(`pairCos${k}.${j}`, { value: x, floor: 1 }));
+    s.sin2Angles.forEach((x, j) => out.set(`pairSin${k}.${j}`, { value: x, floor: 1 }));
+  });
   f.bipartitions.forEach((b, k) => {
     out.set(`en${k}`, { value: b.logNegativity, floor: logNegativityFloorOf(f.digits) });
     out.set(`enCheck${k}`, { value: b.check.value, floor: logNegativityFloorOf(f.digits) });
@@ -115,6 +130,7 @@ export function fileSolutionJson(f: FileSolution): Record<string, unknown> {
     ...(f.conditional ? { covariance: covarianceStrings(f.conditional.covariance, d), residual: f.conditional.residual.toExponential(3) } : {}),
     ...(f.unconditional ? { unconditionalCovariance: covarianceStrings(f.unconditional.covariance, d) } : {}),
     ...(f.analysis ? analysisJson(f.analysis, d) : {}),
+    pairs: f.pairs.map((p) => ({ name: p.name, S: str(p.separability.S, d), variances: p.separability.variances.map((x) => str(x, d)), separableBound: str(p.separability.separableBound, d) })),
     bipartitions: f.bipartitions.map((b) => ({
       side: b.side,
       logNegativity: str(b.logNegativity, d),
@@ -131,6 +147,7 @@ export function fileSolutionText(f: FileSolution): string {
   for (const key of ['S', 'Valpha', 'alpha', 'logNegativity', 'expMinusLogNegativity', 'duan', 'simon', 'residual'] as const) {
     if (j[key] !== undefined) lines.push(`${key.padEnd(22)} ${Array.isArray(j[key]) ? (j[key] as string[]).join(', ') : String(j[key])}`);
   }
+  for (const p of f.pairs) lines.push(`S(${p.name})`.padEnd(23) + `${str(p.separability.S, f.digits)} (separable states: ≥ ${str(p.separability.separableBound, f.digits)})`);
   for (const b of f.bipartitions) lines.push(`E_N(${b.side.join(', ')} | rest)`.padEnd(23) + str(b.logNegativity, f.digits));
   if (j.covariance) lines.push(`covariance (${f.model.basis.map((b) => b.name).join(', ')}):`, ...(j.covariance as string[][]).map((r) => `  ${r.join('  ')}`));
   for (const n of f.notes) lines.push(`note: ${n}`);

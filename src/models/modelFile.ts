@@ -50,6 +50,8 @@ export interface ModelFile {
   readonly basis: ReadonlyArray<{ readonly name: string; readonly op: Operator }>;
   /** X_m, Y_m for each mode in the order of `modes`: the basis in which bipartitions are read. */
   readonly modeBasis: ReadonlyArray<{ readonly name: string; readonly op: Operator }>;
+  /** Pairs of planes whose product separability S solve reports, each plane two quadratures (product criterion). */
+  readonly pairs: ReadonlyArray<{ readonly name: string; readonly first: readonly [Operator, Operator]; readonly second: readonly [Operator, Operator] }>;
   /** Bipartitions whose log-negativity solve reports: the modes of one side (default: each mode against the rest; one for two modes; none for one). */
   readonly bipartitions: ReadonlyArray<readonly string[]>;
 }
@@ -73,7 +75,7 @@ export function loadModelFile(text: string, file: string): ModelFile {
     const pair = map.items.find((p: Pair) => isScalar(p.key) && p.key.value === key);
     return (pair?.value ?? undefined) as Node | undefined;
   };
-  const known = ['modes', 'parameters', 'hamiltonian', 'dissipators', 'measurements', 'basis', 'bipartitions'];
+  const known = ['modes', 'parameters', 'hamiltonian', 'dissipators', 'measurements', 'basis', 'bipartitions', 'pairs'];
   for (const p of root.items) {
     const key = isScalar(p.key) ? String(p.key.value) : undefined;
     if (key === undefined || !known.includes(key)) throw new ModelFileError(`${where(p.key as Node)}: unknown field "${String(key).slice(0, 40)}" (fields: ${known.join(', ')})`);
@@ -213,7 +215,20 @@ export function loadModelFile(text: string, file: string): ModelFile {
   for (const [k, side] of bipartitions.entries()) {
     if (side.length === 0 || side.length === modes.length) throw new ModelFileError(`${where(bipartitionNode ?? root)}: bipartition ${k + 1} must leave modes on both sides`);
   }
-  return { file, modes, parameters, hamiltonianText: str(hNode, 'the hamiltonian'), system, basis, modeBasis: defaultBasis, bipartitions };
+  const pairs = entries('pairs', ['name', 'first', 'second']).map(({ get }) => {
+    const plane = (k: string) => {
+      const node = get(k);
+      const items = list(node, `a plane (${k})`);
+      if (items.length !== 2) throw new ModelFileError(`${where(node)}: a plane is two quadratures, e.g. [X_a, Y_a]`);
+      const [p, q] = items.map((n) => expression(n, 'a plane quadrature')) as [Operator, Operator];
+      for (const [n, op] of [[items[0]!, p], [items[1]!, q]] as const) {
+        if (op.degree() !== 1 || !op.isHermitian() || !op.constantPart().isZero()) throw new ModelFileError(`${where(n)}: a plane quadrature must be a Hermitian linear quadrature`);
+      }
+      return [p, q] as const;
+    };
+    return { name: str(get('name'), 'a pair name'), first: plane('first'), second: plane('second') };
+  });
+  return { file, modes, parameters, hamiltonianText: str(hNode, 'the hamiltonian'), system, basis, modeBasis: defaultBasis, pairs, bipartitions };
 }
 
 /**

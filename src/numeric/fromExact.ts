@@ -2,7 +2,9 @@
 import { GaussianRational } from '../exact/gaussian.ts';
 import type { Matrix } from '../exact/matrix.ts';
 import { Rational } from '../exact/rational.ts';
+import type { Polynomial } from '../exact/polynomial.ts';
 import { symbolIndex, type RationalFunction } from '../exact/rationalFunction.ts';
+import { symbolAt } from '../exact/symbols.ts';
 import { decimalContext, type Dec, type DecimalConstructor } from './context.ts';
 import type { DMatrix } from './matrix.ts';
 
@@ -24,7 +26,36 @@ function toDecimal(D: DecimalConstructor, g: readonly GaussianRational[][]): DMa
 }
 
 export function evaluateDecimal(digits: number, m: Matrix, values: ParameterValues): DMatrix {
+  if (m.some((row) => row.some((x) => hasRoot(x)))) return m.map((row) => row.map((x) => realWithRoots(decimalContext(digits), x, values)));
   return toDecimal(decimalContext(digits), evaluateExact(m, values));
+}
+
+const hasRoot = (x: RationalFunction) => [...x.num.symbols(), ...x.den.symbols()].some((k) => symbolAt(k).radicand !== undefined);
+
+/**
+ * A real value with square-root symbols (√2 from sqrt(2) in a model file), in Decimal: each root is
+ * the square root of its radicand at the same values, rounded once per use.
+ */
+function realWithRoots(D: DecimalConstructor, x: RationalFunction, values: ParameterValues): Dec {
+  const byIndex = new Map([...values].map(([s, v]) => [symbolIndex(s), v] as [number, Rational]));
+  const symbolValue = (k: number): Dec => {
+    const info = symbolAt(k);
+    if (info.radicand) return polynomial(info.radicand.num).div(polynomial(info.radicand.den)).sqrt();
+    const v = byIndex.get(k);
+    if (v === undefined) throw new Error(`no value for ${info.name}`);
+    return new D(v.num.toString()).div(v.den.toString());
+  };
+  const polynomial = (p: Polynomial): Dec => {
+    let sum = new D(0);
+    for (const [monomial, c] of p.terms) {
+      if (!c.isReal()) throw new Error('a covariance-equation matrix evaluated to a complex number');
+      let term = new D(c.re.num.toString()).div(c.re.den.toString());
+      for (let k = 0; k < monomial.length; k++) if (monomial.charCodeAt(k) > 0) term = term.times(symbolValue(k).pow(monomial.charCodeAt(k)));
+      sum = sum.plus(term);
+    }
+    return sum;
+  };
+  return polynomial(x.num).div(polynomial(x.den));
 }
 
 /** A matrix affine in one parameter s, M(s) = M₀ + s M₁, with every other parameter fixed. */
