@@ -95,6 +95,15 @@ describe('model files', () => {
     );
   });
 
+  it('derive: the closed forms in the threshold parameter give Ref. [30]\'s χ_th² = γ² + Δ² for the one-mode amplifier, and model one\'s for a symmetric pair', () => {
+    for (const file of ['models/single.yaml', 'models/one-oscillator-measured.yaml']) {
+      const model = loadModelFile(readFileSync(file, 'utf8'), file);
+      const [gamma, delta] = ['gamma', 'delta'].map((n) => model.parameters.find((p) => p.name === n)!.symbol) as [RationalFunction, RationalFunction];
+      const roots = derivation(model).thresholdRoots.map((r) => r.squared);
+      expect(roots.some((r) => r.equals(gamma.mul(gamma).add(delta.mul(delta)))), file).toBe(true);
+    }
+  });
+
   it('derive: the covariance equations of the measured X₁ carry −4ημ(V_X1X1² + V_X1Y1²), the printed form of (12)', () => {
     const d = derivation(loadModelFile(MODEL_ONE, 'model-one.yaml'));
     const xx = d.covarianceEquations.find((e) => e.i === 0 && e.j === 0)!.rate.toString('ascii');

@@ -2,7 +2,8 @@
  * What `derive FILE` prints: the exact objects the engine derives from a model file, as text,
  * JSON (every value a string in the ASCII expression language) or LaTeX.
  */
-import { RationalFunction } from '../exact/rationalFunction.ts';
+import { Polynomial } from '../exact/polynomial.ts';
+import { q, RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
 import type { Matrix } from '../exact/matrix.ts';
 import { covarianceEquations } from '../gaussian/conditional.ts';
 import { lienardChipart } from '../gaussian/stability.ts';
@@ -22,6 +23,12 @@ export interface Derivation {
   readonly covarianceEquations: ReadonlyArray<{ readonly i: number; readonly j: number; readonly rate: RationalFunction }>;
   /** The drift is stable iff every one of these is > 0 (Liénard-Chipart). */
   readonly stabilityConditions: readonly RationalFunction[];
+  /**
+   * Where a condition changes sign in the file's `threshold` parameter p, for the conditions with a
+   * closed form: a polynomial in p² of degree 1, or of degree 2 with a double root. The threshold
+   * is the least p at which any condition fails, which may be one without a closed form here.
+   */
+  readonly thresholdRoots: ReadonlyArray<{ readonly condition: number; readonly squared: RationalFunction }>;
 }
 
 export function derivation(model: ModelFile): Derivation {
@@ -38,7 +45,25 @@ export function derivation(model: ModelFile): Derivation {
     commutators: s.symplectic,
     covarianceEquations: rates.flatMap((row, i) => row.flatMap((rate, j) => (j >= i ? [{ i, j, rate }] : []))),
     stabilityConditions: lienardChipart(s.drift),
+    thresholdRoots: model.thresholdSymbol === undefined ? [] : squaredRoots(lienardChipart(s.drift), model.thresholdSymbol),
   };
+}
+
+/** p² at which each condition changes sign, where a closed form exists (see Derivation.thresholdRoots). */
+function squaredRoots(conditions: readonly RationalFunction[], p: RationalFunction): Derivation['thresholdRoots'] {
+  const k = symbolIndex(p);
+  return conditions.flatMap((c, condition) => {
+    if (!c.den.isConstant() || c.num.degreeIn(k) === 0) return [];
+    const coefficient = (e: number) => RationalFunction.fraction(c.num.coefficientOf(k, e), Polynomial.ONE);
+    const degree = c.num.degreeIn(k);
+    if ([1, 3].some((e) => !c.num.coefficientOf(k, e).isZero())) return [];
+    if (degree === 2) return [{ condition, squared: coefficient(0).neg().div(coefficient(2)) }];
+    if (degree === 4) {
+      const [a, b, c0] = [coefficient(4), coefficient(2), coefficient(0)];
+      if (b.mul(b).sub(a.mul(c0).mul(q(4))).isZero()) return [{ condition, squared: b.neg().div(a.mul(q(2))) }];
+    }
+    return [];
+  });
 }
 
 /** V(a,b), written V__a__b in the ASCII language (which the LaTeX renderer reads as V_{a b}). */
@@ -72,6 +97,15 @@ export function derivationText(model: ModelFile, d: Derivation): string {
     '',
     'stable (below threshold) iff every one of these is > 0 (Liénard-Chipart):',
     ...d.stabilityConditions.map((c) => `  ${c} > 0`),
+    ...(model.threshold === undefined
+      ? []
+      : [
+          `where the conditions change sign in ${model.threshold}, for those with a closed form (the threshold is the least ${model.threshold} at which any condition fails):`,
+          ...d.stabilityConditions.map((_, k) => {
+            const r = d.thresholdRoots.find((x) => x.condition === k);
+            return `  condition ${k + 1}: ${r ? `${model.threshold}² = ${r.squared}` : `no closed form here${d.stabilityConditions[k]!.num.degreeIn(symbolIndex(model.thresholdSymbol!)) === 0 ? ` (does not depend on ${model.threshold})` : ''}`}`;
+          }),
+        ]),
   ].join('\n');
 }
 
@@ -90,11 +124,12 @@ export function derivationJson(model: ModelFile, d: Derivation): object {
     commutators: m(d.commutators),
     covarianceEquations: Object.fromEntries(d.covarianceEquations.map((e) => [`V__${d.basis[e.i]}__${d.basis[e.j]}`, e.rate.toString('ascii')])),
     stabilityConditions: d.stabilityConditions.map((c) => `${c.toString('ascii')} > 0`),
+    thresholdRoots: d.thresholdRoots.map((r) => ({ condition: r.condition + 1, squared: r.squared.toString('ascii') })),
     conventions: 'X = (a + a†)/√2, Y = −i(a − a†)/√2; V_ij = ½⟨{δr_i, δr_j}⟩; dV/dt = AV + VAᵀ + D − VMV; rate·D[L] for each dissipator; μD[c] + √(ημ)H[c] for each measurement',
   };
 }
 
-export function derivationLatex(d: Derivation): string {
+export function derivationLatex(d: Derivation, threshold?: string): string {
   const name = latexIdentifier;
   const cov = (i: number, j: number) => latexOf(covarianceSymbol(d.basis[i]!, d.basis[j]!));
   return [
@@ -105,5 +140,6 @@ export function derivationLatex(d: Derivation): string {
     `A = ${latexMatrix(d.drift)}, \\quad D = ${latexMatrix(d.diffusion)}, \\quad M = ${latexMatrix(d.measurement)}, \\quad \\Omega = ${latexMatrix(d.commutators)}`,
     '',
     `\\text{stable iff } ${d.stabilityConditions.map((c) => `${latexOf(c)} > 0`).join(',\\; ')}`,
+    ...d.thresholdRoots.map((r) => `\\text{condition ${r.condition + 1} changes sign at } ${latexIdentifier(threshold ?? 'p')}^{2} = ${latexOf(r.squared)}`),
   ].join('\n');
 }

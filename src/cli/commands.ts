@@ -96,7 +96,7 @@ export const commands: Commands = {
   derive: (text, file, format) => {
     const model = loaded(text, file);
     const d = derivation(model);
-    return format === 'json' ? JSON.stringify(derivationJson(model, d), null, 2) : format === 'latex' ? derivationLatex(d) : derivationText(model, d);
+    return format === 'json' ? JSON.stringify(derivationJson(model, d), null, 2) : format === 'latex' ? derivationLatex(d, model.threshold) : derivationText(model, d);
   },
   reference: async (digits) => {
     const { referenceRows, referenceSchema, referenceCsv, REFERENCE_DOC } = await import('../app/reference.ts');

@@ -50,6 +50,10 @@ export interface ModelFile {
   readonly basis: ReadonlyArray<{ readonly name: string; readonly op: Operator }>;
   /** X_m, Y_m for each mode in the order of `modes`: the basis in which bipartitions are read. */
   readonly modeBasis: ReadonlyArray<{ readonly name: string; readonly op: Operator }>;
+  /** The parameter whose threshold derive gives in closed form where it can (the field `threshold`), by name. */
+  readonly threshold?: string;
+  /** The same parameter's symbol. */
+  readonly thresholdSymbol?: RationalFunction;
   /** Pairs of planes whose product separability S solve reports, each plane two quadratures (product criterion). */
   readonly pairs: ReadonlyArray<{ readonly name: string; readonly first: readonly [Operator, Operator]; readonly second: readonly [Operator, Operator] }>;
   /** Bipartitions whose log-negativity solve reports: the modes of one side (default: each mode against the rest; one for two modes; none for one). */
@@ -75,7 +79,7 @@ export function loadModelFile(text: string, file: string): ModelFile {
     const pair = map.items.find((p: Pair) => isScalar(p.key) && p.key.value === key);
     return (pair?.value ?? undefined) as Node | undefined;
   };
-  const known = ['modes', 'parameters', 'hamiltonian', 'dissipators', 'measurements', 'basis', 'bipartitions', 'pairs'];
+  const known = ['modes', 'parameters', 'hamiltonian', 'dissipators', 'measurements', 'basis', 'bipartitions', 'pairs', 'threshold'];
   for (const p of root.items) {
     const key = isScalar(p.key) ? String(p.key.value) : undefined;
     if (key === undefined || !known.includes(key)) throw new ModelFileError(`${where(p.key as Node)}: unknown field "${String(key).slice(0, 40)}" (fields: ${known.join(', ')})`);
@@ -228,7 +232,14 @@ export function loadModelFile(text: string, file: string): ModelFile {
     };
     return { name: str(get('name'), 'a pair name'), first: plane('first'), second: plane('second') };
   });
-  return { file, modes, parameters, hamiltonianText: str(hNode, 'the hamiltonian'), system, basis, modeBasis: defaultBasis, pairs, bipartitions };
+  const thresholdNode = field(root, 'threshold');
+  const threshold = thresholdNode === undefined ? undefined : str(thresholdNode, 'threshold');
+  const thresholdParameter = threshold === undefined ? undefined : parameters.find((p) => p.name === threshold);
+  if (threshold !== undefined && thresholdParameter === undefined) throw new ModelFileError(`${where(thresholdNode)}: threshold "${threshold.slice(0, 40)}" is not one of the parameters`);
+  return {
+    file, modes, parameters, hamiltonianText: str(hNode, 'the hamiltonian'), system, basis, modeBasis: defaultBasis, pairs, bipartitions,
+    ...(thresholdParameter ? { threshold: thresholdParameter.name, thresholdSymbol: thresholdParameter.symbol } : {}),
+  };
 }
 
 /**
