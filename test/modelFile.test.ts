@@ -263,10 +263,10 @@ describe('solve --model-file', () => {
 
   it('refuses a missing, unknown or out-of-domain value, naming it and the domain', () => {
     const cases: Array<[Record<string, string>, RegExp]> = [
-      [{ ...point, eta: '1.5' }, /--set eta = 1\.5: outside the domain 0 <= eta <= 1/],
-      [{ ...point, gamma1: '0' }, /--set gamma1 = 0: outside the domain > 0/],
+      [{ ...point, eta: '1.5' }, /--set eta = 1\.5: outside the domain 0 <= eta <= 1 declared at model\.yaml:11:3/],
+      [{ ...point, gamma1: '0' }, /--set gamma1 = 0: outside the domain > 0 declared at model\.yaml:3:3/],
       [{ ...point, kappa: '1' }, /--set kappa: model\.yaml has no parameter kappa/],
-      [Object.fromEntries(Object.entries(point).filter(([k]) => k !== 'chi')), /--set chi is required by model\.yaml \(domain >= 0\)/],
+      [Object.fromEntries(Object.entries(point).filter(([k]) => k !== 'chi')), /--set chi is required by model\.yaml \(declared at model\.yaml:8:3, domain >= 0\)/],
       [{ ...point, mu: 'abc' }, /--set mu: "abc" is not a number/],
     ];
     for (const [set, message] of cases) expect(() => solveFile(MODEL_ONE, set), String(message)).toThrow(message);

@@ -37,6 +37,8 @@ export interface ModelParameter {
   readonly domain: Domain;
   /** The domain as written, e.g. "> 0". */
   readonly domainText: string;
+  /** file:line:column of the declaration. */
+  readonly declared: string;
   readonly symbol: RationalFunction;
 }
 
@@ -139,7 +141,7 @@ export function loadModelFile(text: string, file: string): ModelFile {
     const positive = domain.lower !== undefined && domain.lower.value >= 0 && domain.lower.strict;
     const symbol = known ? RationalFunction.symbol(known.name, { ascii: known.ascii, positive: known.positive }) : RationalFunction.symbol(pname, { positive });
     env.set(pname, symbol);
-    return { name: pname, domain, domainText, symbol };
+    return { name: pname, domain, domainText, symbol, declared: where(p.key as Node) };
   });
 
   const expression = (node: Node, what: string): Operator => {
@@ -253,14 +255,14 @@ export function resolveFileParameters(model: ModelFile, raw: Readonly<Record<str
   return new Map(
     model.parameters.map((p) => {
       const text = raw[p.name];
-      if (text === undefined) throw new ParameterError(`${label(p.name)} is required by ${model.file} (domain ${p.domainText})`);
+      if (text === undefined) throw new ParameterError(`${label(p.name)} is required by ${model.file} (declared at ${p.declared}, domain ${p.domainText})`);
       const value = exactValue(p.name, text, label, `domain ${p.domainText}`);
       const outside = (bound: Domain['lower'], below: boolean) => {
         if (bound === undefined) return false;
         const c = value.compare(Rational.parse(String(bound.value)));
         return below ? (bound.strict ? c <= 0 : c < 0) : bound.strict ? c >= 0 : c > 0;
       };
-      if (outside(p.domain.lower, true) || outside(p.domain.upper, false)) throw new ParameterError(`${label(p.name)} = ${text.slice(0, 40)}: outside the domain ${p.domainText} that ${model.file} gives it`);
+      if (outside(p.domain.lower, true) || outside(p.domain.upper, false)) throw new ParameterError(`${label(p.name)} = ${text.slice(0, 40)}: outside the domain ${p.domainText} declared at ${p.declared}`);
       return [p.symbol, value] as [RationalFunction, Rational];
     }),
   );
