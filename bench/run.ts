@@ -68,6 +68,7 @@ const TARGETS: ReadonlyArray<{ label: string; target: string; command: string; a
   { label: 'verify, every claim with every witness', target: '≤ 5 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'verify'] },
   { label: 'derive, a two-mode model file', target: '< 1 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'derive', 'models/one-oscillator-measured.yaml'] },
   { label: 'derive, a three-mode model file', target: '< 3 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'derive', 'models/two-oscillators-cavity.yaml'] },
+  { label: 'simulate: 10⁶ steps of the 4×4 record and filter (whole process)', target: '< 2 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'simulate', '--model', 'modulated', '--delta', '30', '--chi', '25', '--nbar', '5', '--mu', '5', '--duration', '200', '--dt', '2e-4', '--seed', '1', '--out', mkdtempSync(join(tmpdir(), 'bench-sim-'))] },
   { label: 'figure2 at 30 digits, 121 points', target: '< 10 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'figure2', '--out', mkdtempSync(join(tmpdir(), 'bench-fig-'))] },
   { label: 'npm test', target: '≤ 20 s', command: process.execPath, args: ['node_modules/vitest/vitest.mjs', 'run', '--reporter=dot'] },
 ];

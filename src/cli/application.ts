@@ -24,6 +24,8 @@ export interface Commands {
   figure2Shard(request: { digits: number; points: number; shard: number; of: number; progress: (line: string) => void }): Promise<unknown[]>;
   /** solve for a model file's text at exact parameter values (`--set`); a refused file or value is a UsageError. */
   solveFile(text: string, file: string, parameters: Readonly<Record<string, string>>, digits: number): { readonly json: object; readonly text: string };
+  /** A simulated record and its filter at a built-in model's parameters: the files to write and the lines to print. */
+  simulate(request: { model: string; parameters: Readonly<Record<string, string>>; duration: number; dt: number; seed: number }): Promise<{ files: Readonly<Record<string, string>>; lines: readonly string[] }>;
   /** The exact derivation of a model file's text, as text, JSON or LaTeX; a refused file is a UsageError naming file, line and column. */
   derive(text: string, file: string, format: 'text' | 'json' | 'latex'): string;
   /** The golden dataset: the files to write and the line to print. */

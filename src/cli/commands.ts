@@ -7,8 +7,8 @@ import type { Commands } from './application.ts';
 import { UsageError } from './options.ts';
 import { shardOf } from './parallel.ts';
 import type { ModelName } from '../models/measured.ts';
-import { PrecisionError, solveModel } from '../app/solve.ts';
-import { MODEL_NAMES, PARAMETERS, ParameterError, resolveParameters } from '../models/parameters.ts';
+import { conditionalSystemOf, PrecisionError, solveModel } from '../app/solve.ts';
+import { MODEL_NAMES, PARAMETERS, ParameterError, resolveParameters, symbolValues, type ResolvedParameters } from '../models/parameters.ts';
 import { solutionJson, solutionText } from '../app/solveReport.ts';
 import { derivation, derivationJson, derivationLatex, derivationText } from '../app/derive.ts';
 import { loadModelFile, ModelFileError, resolveFileParameters, type ModelFile } from '../models/modelFile.ts';
@@ -97,6 +97,61 @@ export const commands: Commands = {
     const model = loaded(text, file);
     const d = derivation(model);
     return format === 'json' ? JSON.stringify(derivationJson(model, d), null, 2) : format === 'latex' ? derivationLatex(d, model.threshold) : derivationText(model, d);
+  },
+  simulate: async ({ model, parameters, duration, dt, seed }) => {
+    const { recordModel, simulate, simulationCsv, SimulationInputError } = await import('../app/simulate.ts');
+    const { renderLinePlotSvg } = await import('../app/plot.ts');
+    let p: ResolvedParameters;
+    try {
+      p = resolveParameters(model as ModelName, parameters, (name) => `--${name}`);
+    } catch (err) {
+      if (err instanceof ParameterError) throw new UsageError(err.message);
+      throw err;
+    }
+    const solution = solveModel(p, 20);
+    if (!solution.conditional) throw new UsageError(`no conditional steady state at these parameters (${solution.notes.join('; ')}): nothing for the filter to settle to`);
+    const numbers = (m: readonly (readonly { toNumber(): number }[])[]) => m.map((row) => row.map((x) => x.toNumber()));
+    const steady = numbers(solution.conditional.covariance);
+    const start = solution.unconditional ? numbers(solution.unconditional.covariance) : steady.map((row, i) => row.map((_, j) => (i === j ? 0.5 : 0)));
+    const system = conditionalSystemOf(p.model);
+    let s: ReturnType<typeof simulate>;
+    try {
+      s = simulate(recordModel(system, symbolValues(p)), system.basis, { duration, dt, seed, steadyCovariance: steady, startCovariance: start });
+    } catch (err) {
+      if (err instanceof SimulationInputError) throw new UsageError(err.message);
+      throw err;
+    }
+    const q = system.basis[0]!;
+    const stretch = s.rows.slice(0, 400);
+    const sigma = (r: (typeof stretch)[number]) => Math.sqrt(r.variance[0]!);
+    const plotRows = stretch.flatMap((r) => [
+      ...(s.channels.length > 0 ? [{ t: r.t, value: r.current[0]!, series: `current of ${s.channels[0]}` }] : []),
+      { t: r.t, value: r.truth[0]!, series: `true ${q}` },
+      { t: r.t, value: r.estimate[0]!, series: `estimated ${q}` },
+      { t: r.t, value: r.estimate[0]! + sigma(r), series: `estimated ${q} + σ` },
+      { t: r.t, value: r.estimate[0]! - sigma(r), series: `estimated ${q} − σ` },
+    ]);
+    const meta = {
+      model: p.model,
+      params: Object.fromEntries(Object.entries(p.values).map(([k, v]) => [k, v.toDecimalString()])),
+      seed,
+      dt,
+      steps: s.steps,
+      rowsEvery: s.stride,
+      prng: 'xoshiro128** seeded by splitmix32; normal deviates by Box-Muller',
+      integrator: 'Euler-Maruyama for the quadratures and the filter mean, explicit Euler for the filter covariance (weak order 1), IEEE doubles',
+      recordModel: 'dx = A x dt + dξ, E[dξ dξᵀ] = D dt; dy_k = 2√(η_k μ_k) ℓ_k·x dt + dW_k; currents are dy/dt averaged over each row\'s block of steps',
+      filterCovarianceAtEnd: s.filterCovariance,
+      riccatiSteadyState: steady,
+    };
+    return {
+      files: {
+        'simulation.csv': simulationCsv(s),
+        'simulation.json': `${JSON.stringify(meta, null, 2)}\n`,
+        'simulation.svg': await renderLinePlotSvg({ title: `${p.model}: the record and the filter (seed ${seed})`, x: { field: 't', title: 't (1/γ)', log: false }, y: { field: 'value', title: q, log: false }, series: 'series', rows: plotRows }),
+      },
+      lines: [`seed ${seed}`, `${s.steps} steps of dt = ${dt}; the filter covariance's largest distance from the Riccati steady state at the end: ${Math.max(...s.filterCovariance.flatMap((row, i) => row.map((x, j) => Math.abs(x - steady[i]![j]!)))).toExponential(2)}`],
+    };
   },
   reference: async (digits) => {
     const { referenceRows, referenceSchema, referenceCsv, REFERENCE_DOC } = await import('../app/reference.ts');

@@ -2,6 +2,7 @@
  * The detuned-paramp command. Exit codes: 0 success; 1 a witness disagreed with the exact
  * engine or a check could not run; 2 a usage error. No stack trace reaches the user.
  */
+import { randomInt } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { packageFile } from '../models/packageFile.ts';
 import { availableParallelism } from 'node:os';
@@ -56,6 +57,15 @@ Usage:
                                     declares set exactly and checked against its domain; for
                                     two modes the keys of the built-in models, and for any
                                     number the log-negativity of each bipartition it names
+  detuned-paramp simulate --model M [parameters] --duration T --dt H [--seed S] --out DIR
+                                    a measurement record and its Kalman-Bucy filter: the
+                                    quadratures' linear SDE with each measured operator's
+                                    homodyne current (Euler-Maruyama in doubles, at most 10⁷
+                                    steps, dt at most 1/20 of the fastest rate); writes
+                                    simulation.csv (currents, true and estimated quadratures,
+                                    filter variances; at most 10 000 rows), simulation.json
+                                    and simulation.svg; xoshiro128** from the printed seed,
+                                    so a seed gives the same files byte for byte
   detuned-paramp derive FILE [--json | --latex]
                                     the exact equations of your own model (a YAML or JSON
                                     model file, see README "Model files"): equations of
@@ -258,6 +268,15 @@ async function verify(args: string[], app: Application): Promise<number> {
   return changes.length > 0 || disagreements.length > 0 || crashed.length > 0 ? 1 : 0;
 }
 
+/** A flag per model parameter (--delta, --chi, …), as solve and simulate take them. */
+function parameterOptions(app: Application) {
+  return Object.fromEntries(Object.keys(app.parameters).map((k) => [k, { type: 'string' as const }]));
+}
+
+function parameterValues(app: Application, values: object): Record<string, string> {
+  return Object.fromEntries(Object.keys(app.parameters).map((k) => [k, (values as Record<string, unknown>)[k]]).filter(([, v]) => v !== undefined)) as Record<string, string>;
+}
+
 async function solve(args: string[], app: Application): Promise<number> {
   const { values } = parseOptions({
     args,
@@ -268,7 +287,7 @@ async function solve(args: string[], app: Application): Promise<number> {
       digits: { type: 'string', default: '50' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
-      ...Object.fromEntries(Object.keys(app.parameters).map((k) => [k, { type: 'string' as const }])),
+      ...parameterOptions(app),
     },
     allowPositionals: false,
   });
@@ -277,7 +296,7 @@ async function solve(args: string[], app: Application): Promise<number> {
     return 0;
   }
   const digits = digitsOption(values.digits);
-  const raw = Object.fromEntries(Object.keys(app.parameters).map((k) => [k, (values as Record<string, unknown>)[k]]).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const raw = parameterValues(app, values);
   let solution: { readonly json: object; readonly text: string };
   if (values['model-file'] !== undefined) {
     if (values.model !== undefined || Object.keys(raw).length > 0) throw new UsageError('--model-file takes its parameters from --set NAME=VALUE, not --model or parameter flags');
@@ -354,6 +373,41 @@ async function reference(args: string[], app: Application): Promise<number> {
 /** An existing output is replaced, never silently. */
 function reportReplaced(dir: string, names: readonly string[]): void {
   if (names.length > 0) process.stderr.write(`replaced ${names.join(', ')} in ${dir}\n`);
+}
+
+async function simulateCommand(args: string[], app: Application): Promise<number> {
+  const { values } = parseOptions({
+    args,
+    options: {
+      model: { type: 'string' },
+      duration: { type: 'string' },
+      dt: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+      ...parameterOptions(app),
+    },
+    allowPositionals: false,
+  });
+  if (values.help) {
+    process.stdout.write(`${helpText(app)}\n`);
+    return 0;
+  }
+  for (const required of ['model', 'duration', 'dt', 'out'] as const) if (values[required] === undefined) throw new UsageError(`--${required} is required`);
+  const positive = (name: 'duration' | 'dt') => {
+    const text = values[name]!;
+    const x = Number(text);
+    if (!/^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text) || !Number.isFinite(x) || x <= 0) throw new UsageError(`--${name} = ${text.slice(0, 40)}: a positive number`);
+    return x;
+  };
+  const [duration, dt] = [positive('duration'), positive('dt')];
+  const seed = values.seed === undefined ? randomInt(2 ** 32) : integerOption('seed', values.seed, 0, 2 ** 32 - 1);
+  const out = outputDirectory('out', values.out!);
+  const raw = parameterValues(app, values);
+  const { files, lines } = await app.simulate({ model: values.model!, parameters: raw, duration, dt, seed });
+  reportReplaced(out, writeFilesTogether(out, files));
+  process.stdout.write(`${[...lines, `wrote ${Object.keys(files).join(', ')} to ${out}`].join('\n')}\n`);
+  return 0;
 }
 
 async function derive(args: string[], app: Application): Promise<number> {
@@ -459,8 +513,10 @@ export async function main(argv: string[], ledger: Ledger, commands: Commands = 
       return compare(rest, app);
     case 'derive':
       return derive(rest, app);
+    case 'simulate':
+      return simulateCommand(rest, app);
     default:
-      throw new UsageError(`unknown command "${command}" (commands: verify, solve, derive, figure2, reference, compare, help)`);
+      throw new UsageError(`unknown command "${command}" (commands: verify, solve, derive, simulate, figure2, reference, compare, help)`);
   }
 }
 

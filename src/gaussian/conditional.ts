@@ -22,6 +22,11 @@ export interface Measurement {
 export interface ConditionalSystem extends LinearGaussianSystem {
   /** M of the Riccati term V M V. */
   readonly measurement: Matrix;
+  /**
+   * Each measured operator c = Σ_j ℓ_j r_j with its strength μ and efficiency η: its homodyne
+   * current is dy = 2√(ημ) ℓ·⟨r⟩ dt + dW, and M = Σ 4ημ ℓℓᵀ.
+   */
+  readonly channels: ReadonlyArray<{ readonly name: string; readonly coordinates: readonly RationalFunction[]; readonly strength: RationalFunction; readonly efficiency: RationalFunction }>;
 }
 
 export function conditionalGaussianSystem(
@@ -38,6 +43,7 @@ export function conditionalGaussianSystem(
   const omegaInverse = inverse(commutatorMatrix(ops));
   const n = ops.length;
   let measurement: Matrix = ops.map(() => ops.map(() => RationalFunction.ZERO));
+  const channels: Array<ConditionalSystem['channels'][number]> = [];
   for (const m of measurements) {
     if (!m.op.isHermitian()) throw new NotLinearGaussianError(`measured operator ${m.name} is not Hermitian`);
     const ell = coordinates(m.op, ops, omegaInverse, `measured operator ${m.name}`);
@@ -45,11 +51,12 @@ export function conditionalGaussianSystem(
       const symmetrised = ops.reduce((acc, rl, l) => acc.add(anticommutator(rl, rj).scale(ell[l]!)), anticommutator(m.op, rj).neg());
       if (!symmetrised.isZero()) throw new NotLinearGaussianError(`{${m.name}, ${basis[j]!.name}} is not a combination of symmetrised products`);
     });
+    channels.push({ name: m.name, coordinates: ell, strength: m.strength, efficiency: m.efficiency });
     const weight = q(4).mul(m.efficiency).mul(m.strength);
     measurement = measurement.map((row, i) => row.map((x, j) => x.add(weight.mul(ell[i]!).mul(ell[j]!))));
   }
   if (measurement.length !== n) throw new Error('internal: measurement matrix size');
-  return { ...unconditional, measurement };
+  return { ...unconditional, measurement, channels };
 }
 
 /** The right-hand side A V + V Aᵀ + D − V M V for a symbolic covariance V. */

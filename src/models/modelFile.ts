@@ -186,12 +186,14 @@ export function loadModelFile(text: string, file: string): ModelFile {
     if (jump.degree() !== 1 || !jump.constantPart().isZero()) throw new ModelFileError(`${where(jumpNode)}: a jump operator must be linear in the ladder operators (no constant, no products)`);
     return { rate: scalar(get('rate'), 'a dissipator rate'), jump };
   });
-  const measurements = entries('measurements', ['operator', 'strength', 'efficiency']).map(({ get }, k) => {
+  const measured = entries('measurements', ['operator', 'strength', 'efficiency']).map(({ get }) => {
     const opNode = get('operator');
     const op = expression(opNode, 'a measured operator');
     if (op.degree() !== 1 || !op.isHermitian() || !op.constantPart().isZero()) throw new ModelFileError(`${where(opNode)}: a measured operator must be a Hermitian linear quadrature`);
-    return { name: `${str(opNode, 'a measured operator')}#${k + 1}`, op, strength: scalar(get('strength'), 'a measurement strength'), efficiency: scalar(get('efficiency'), 'a measurement efficiency') };
+    return { text: str(opNode, 'a measured operator'), op, strength: scalar(get('strength'), 'a measurement strength'), efficiency: scalar(get('efficiency'), 'a measurement efficiency') };
   });
+  // Each channel is named by its operator as written, numbered only when one is measured twice.
+  const measurements = measured.map(({ text, ...m }, k) => ({ ...m, name: measured.filter((x) => x.text === text).length > 1 ? `${text}#${k + 1}` : text }));
 
   const basisNode = field(root, 'basis');
   let basis = defaultBasis;

@@ -1,0 +1,229 @@
+/**
+ * `simulate`: a measurement record of a model and what a Kalman-Bucy filter makes of it, in IEEE
+ * doubles (about 16 digits; the step error and the statistics dominate, see below).
+ *
+ * The record model is written from the measurement model, not from the Riccati code: the means of
+ * the quadratures follow the linear SDE dx = A x dt + dξ, E[dξ dξᵀ] = D dt (D holds the baths and
+ * the measurement back-action), and each measured operator c_k = ℓ_k·r gives a homodyne current
+ * dy_k = 2√(η_k μ_k) ℓ_k·x dt + dW_k with independent unit Wiener increments. The filter is the
+ * classical Kalman-Bucy filter of that model: dx̂ = A x̂ dt + P Cᵀ (dy − C x̂ dt),
+ * dP/dt = AP + PAᵀ + D − P CᵀC P with C the rows 2√(η_k μ_k) ℓ_k.
+ *
+ * Integrator: Euler-Maruyama for x and x̂, explicit Euler for P, step dt; weak order 1, so
+ * statistics carry a bias O(dt·rate). Pseudo-random numbers: xoshiro128** seeded through
+ * splitmix32 from the 32-bit seed, normal deviates by Box-Muller; the same seed gives the same
+ * numbers on every machine (only + − × ÷ √ ln cos sin of doubles, all IEEE-specified in V8 except
+ * ln/cos/sin, which are correctly rounded in practice on x86-64 and arm64).
+ */
+import { evaluateExact, type ParameterValues } from '../numeric/fromExact.ts';
+import type { ConditionalSystem } from '../gaussian/conditional.ts';
+
+/** The most steps one simulation takes (duration/dt): 10⁷, about 10 s and no memory beyond the output rows. */
+export const MAX_STEPS = 10_000_000;
+/** The most rows written: the record is averaged over blocks of steps beyond this. */
+export const MAX_ROWS = 10_000;
+
+export class SimulationInputError extends RangeError {}
+
+type Vec = number[];
+type Mat = number[][];
+
+const matVec = (m: Mat, v: Vec): Vec => m.map((row) => row.reduce((s, x, j) => s + x * v[j]!, 0));
+const matMul = (a: Mat, b: Mat): Mat => a.map((row) => b[0]!.map((_, j) => row.reduce((s, x, k) => s + x * b[k]![j]!, 0)));
+const transpose = (a: Mat): Mat => (a.length === 0 ? [] : a[0]!.map((_, j) => a.map((row) => row[j]!)));
+const infinityNorm = (a: Mat) => Math.max(...a.map((row) => row.reduce((s, x) => s + Math.abs(x), 0)));
+
+/** xoshiro128** (Blackman and Vigna), seeded by splitmix32; uniform doubles in (0, 1). */
+export function xoshiro128(seed: number): () => number {
+  let z = seed >>> 0;
+  const splitmix = () => {
+    z = (z + 0x9e3779b9) >>> 0;
+    let t = z;
+    t = Math.imul(t ^ (t >>> 16), 0x21f0aaad) >>> 0;
+    t = Math.imul(t ^ (t >>> 15), 0x735a2d97) >>> 0;
+    return (t ^ (t >>> 15)) >>> 0;
+  };
+  const s = [splitmix(), splitmix(), splitmix(), splitmix()];
+  const rotl = (x: number, k: number) => ((x << k) | (x >>> (32 - k))) >>> 0;
+  return () => {
+    const result = Math.imul(rotl(Math.imul(s[1]!, 5) >>> 0, 7), 9) >>> 0;
+    const t = (s[1]! << 9) >>> 0;
+    s[2] = (s[2]! ^ s[0]!) >>> 0;
+    s[3] = (s[3]! ^ s[1]!) >>> 0;
+    s[1] = (s[1]! ^ s[2]!) >>> 0;
+    s[0] = (s[0]! ^ s[3]!) >>> 0;
+    s[2] = (s[2]! ^ t) >>> 0;
+    s[3] = rotl(s[3]!, 11);
+    return (result + 0.5) / 4294967296;
+  };
+}
+
+/** Standard normal deviates by Box-Muller from a uniform generator. */
+export function normals(uniform: () => number): () => number {
+  let spare: number | undefined;
+  return () => {
+    if (spare !== undefined) {
+      const x = spare;
+      spare = undefined;
+      return x;
+    }
+    const r = Math.sqrt(-2 * Math.log(uniform()));
+    const theta = 2 * Math.PI * uniform();
+    spare = r * Math.sin(theta);
+    return r * Math.cos(theta);
+  };
+}
+
+/** A symmetric PSD matrix's square root by Cholesky with zero pivots allowed (D is often singular). */
+function psdFactor(d: Mat): Mat {
+  const n = d.length;
+  const l = d.map(() => d.map(() => 0));
+  const scale = Math.max(...d.map((row, i) => Math.abs(row[i]!)), 1e-300);
+  for (let j = 0; j < n; j++) {
+    let pivot = d[j]![j]!;
+    for (let k = 0; k < j; k++) pivot -= l[j]![k]! ** 2;
+    if (pivot < -1e-12 * scale) throw new SimulationInputError('the diffusion matrix is not positive semi-definite: the record model has no real noise');
+    const root = pivot > 1e-14 * scale ? Math.sqrt(pivot) : 0;
+    l[j]![j] = root;
+    for (let i = j + 1; i < n; i++) {
+      let x = d[i]![j]!;
+      for (let k = 0; k < j; k++) x -= l[i]![k]! * l[j]![k]!;
+      l[i]![j] = root === 0 ? 0 : x / root;
+    }
+  }
+  return l;
+}
+
+export interface SimulationRequest {
+  /** Total time, in the inverse units of the rates. */
+  readonly duration: number;
+  readonly dt: number;
+  /** 32-bit unsigned seed. */
+  readonly seed: number;
+  /** The conditional steady state (its size bounds the filter's fastest rate) and the start. */
+  readonly steadyCovariance: Mat;
+  readonly startCovariance: Mat;
+}
+
+export interface Simulation {
+  readonly basis: readonly string[];
+  readonly channels: readonly string[];
+  readonly dt: number;
+  readonly steps: number;
+  /** Rows at every `stride`-th step: time, the mean current of each channel over the block, the true and estimated quadratures, the filter variances. */
+  readonly stride: number;
+  readonly rows: ReadonlyArray<{ readonly t: number; readonly current: Vec; readonly truth: Vec; readonly estimate: Vec; readonly variance: Vec }>;
+  /** P at the end. */
+  readonly filterCovariance: Mat;
+}
+
+/** Drift, diffusion and the record matrix C of a conditional system at parameter values, in doubles. */
+export function recordModel(s: ConditionalSystem, values: ParameterValues): { a: Mat; d: Mat; c: Mat; names: string[] } {
+  const num = (m: ReturnType<typeof evaluateExact>) => m.map((row) => row.map((x) => Number(x.re.num) / Number(x.re.den)));
+  const a = num(evaluateExact(s.drift, values));
+  const d = num(evaluateExact(s.diffusion, values));
+  const rows = s.channels.map((ch) => {
+    const [[mu, eta]] = [num(evaluateExact([[ch.strength, ch.efficiency]], values))[0]!] as [[number, number]];
+    const ell = num(evaluateExact([[...ch.coordinates]], values))[0]!;
+    return { name: ch.name, row: ell.map((x) => 2 * Math.sqrt(eta * mu) * x) };
+  });
+  return { a, d, c: rows.map((r) => r.row), names: rows.map((r) => r.name) };
+}
+
+export function simulate(model: { a: Mat; d: Mat; c: Mat; names: string[] }, basis: readonly string[], r: SimulationRequest): Simulation {
+  const { a, d, c } = model;
+  const n = a.length;
+  for (const [name, x] of [['duration', r.duration], ['dt', r.dt]] as const) {
+    if (!Number.isFinite(x) || x <= 0) throw new SimulationInputError(`--${name} = ${x}: a positive number`);
+  }
+  const steps = Math.round(r.duration / r.dt);
+  if (steps < 1 || steps > MAX_STEPS) throw new SimulationInputError(`--duration / --dt = ${steps} steps: 1 to ${MAX_STEPS.toExponential(0)}`);
+  const m = c.length > 0 ? matMul(transpose(c), c) : a.map(() => a.map(() => 0));
+  const fastest = infinityNorm(a) + infinityNorm(m) * infinityNorm(r.steadyCovariance);
+  if (r.dt * fastest > 0.05) throw new SimulationInputError(`--dt = ${r.dt}: at most ${(0.05 / fastest).toPrecision(3)} (one twentieth of the fastest rate, ‖A‖ + ‖M‖‖V‖ = ${fastest.toPrecision(3)})`);
+  const gaussian = normals(xoshiro128(r.seed));
+  const k = c.length;
+  // Flat arrays, no allocation per step: the loop runs up to 10⁷ times.
+  const flat = (rows: Mat) => Float64Array.from(rows.flat());
+  const [A, Dm, Cm, M, L] = [a, d, c, m, psdFactor(d)].map(flat) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const start = psdFactor(r.startCovariance);
+  const x = Float64Array.from(matVec(start, basis.map(() => gaussian())));
+  const xHat = new Float64Array(n);
+  const P = flat(r.startCovariance);
+  const scratch = (size: number) => new Float64Array(size);
+  const [dy, g, innovation, ax, axHat, gain, ap, pm, pmp] = [scratch(k), scratch(n), scratch(k), scratch(n), scratch(n), scratch(n * k), scratch(n * n), scratch(n * n), scratch(n * n)] as const;
+  const sqrtDt = Math.sqrt(r.dt);
+  const stride = Math.max(1, Math.ceil(steps / MAX_ROWS));
+  const rows: Array<Simulation['rows'][number]> = [];
+  const block = new Float64Array(k);
+  for (let step = 1; step <= steps; step++) {
+    for (let q = 0; q < k; q++) {
+      let cx = 0;
+      let cxHat = 0;
+      for (let j = 0; j < n; j++) {
+        cx += Cm[q * n + j]! * x[j]!;
+        cxHat += Cm[q * n + j]! * xHat[j]!;
+      }
+      dy[q] = cx * r.dt + gaussian() * sqrtDt;
+      innovation[q] = dy[q]! - cxHat * r.dt;
+      block[q] = block[q]! + dy[q]!;
+    }
+    for (let j = 0; j < n; j++) g[j] = gaussian() * sqrtDt;
+    for (let i = 0; i < n; i++) {
+      let s1 = 0;
+      let s2 = 0;
+      for (let j = 0; j < n; j++) {
+        s1 += A[i * n + j]! * x[j]!;
+        s2 += A[i * n + j]! * xHat[j]!;
+      }
+      ax[i] = s1;
+      axHat[i] = s2;
+      for (let q = 0; q < k; q++) {
+        let s = 0;
+        for (let j = 0; j < n; j++) s += P[i * n + j]! * Cm[q * n + j]!;
+        gain[i * k + q] = s;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      let update = 0;
+      for (let q = 0; q < k; q++) update += gain[i * k + q]! * innovation[q]!;
+      xHat[i] = xHat[i]! + axHat[i]! * r.dt + update;
+      let kick = 0;
+      for (let j = 0; j <= i; j++) kick += L[i * n + j]! * g[j]!;
+      x[i] = x[i]! + ax[i]! * r.dt + kick;
+    }
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        let s1 = 0;
+        let s2 = 0;
+        for (let l = 0; l < n; l++) {
+          s1 += A[i * n + l]! * P[l * n + j]!;
+          s2 += P[i * n + l]! * M[l * n + j]!;
+        }
+        ap[i * n + j] = s1;
+        pm[i * n + j] = s2;
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let l = 0; l < n; l++) s += pm[i * n + l]! * P[l * n + j]!;
+        pmp[i * n + j] = s;
+      }
+    }
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) P[i * n + j] = P[i * n + j]! + (ap[i * n + j]! + ap[j * n + i]! + Dm[i * n + j]! - pmp[i * n + j]!) * r.dt;
+    if (step % stride === 0 || step === steps) {
+      const span = (step % stride === 0 ? stride : step % stride) * r.dt;
+      rows.push({ t: step * r.dt, current: [...block].map((b) => b / span), truth: [...x], estimate: [...xHat], variance: Array.from({ length: n }, (_, i) => P[i * n + i]!) });
+      block.fill(0);
+    }
+  }
+  const p = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => P[i * n + j]!));
+  return { basis, channels: model.names, dt: r.dt, steps, stride, rows, filterCovariance: p };
+}
+
+/** The rows as CSV: every number in JavaScript's shortest round-trip form, so the same seed gives the same bytes. */
+export function simulationCsv(s: Simulation): string {
+  const header = ['t', ...s.channels.map((c) => `current_${c}`), ...s.basis.map((b) => `true_${b}`), ...s.basis.map((b) => `estimate_${b}`), ...s.basis.map((b) => `variance_${b}`)];
+  return `${[header.join(','), ...s.rows.map((r) => [r.t, ...r.current, ...r.truth, ...r.estimate, ...r.variance].map(String).join(','))].join('\n')}\n`;
+}
