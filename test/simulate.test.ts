@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../src/cli/commands.ts';
 import { exitCodeOf, main } from '../src/cli/main.ts';
 import { ledger } from '../proofs/ledger.ts';
-import { normals, xoshiro128 } from '../src/app/simulate.ts';
+import { normals, recordModel, simulate, xoshiro128 } from '../src/app/simulate.ts';
+import { conditionalSystemOf, solveModel } from '../src/app/solve.ts';
+import { resolveParameters, symbolValues } from '../src/models/parameters.ts';
 
 const request = { model: 'modulated', parameters: { delta: '30', chi: '25', nbar: '5', mu: '5' }, duration: 20, dt: 2e-4, seed: 20140603 };
 
@@ -68,4 +70,34 @@ describe('simulate', () => {
       expect(exitCodeOf(err)).toBe(2);
     }
   });
+});
+
+describe('the record model against the Riccati equation (batch means)', () => {
+  const run = (model: 'modulated' | 'constant', parameters: Record<string, string>, filterScale: number) => {
+    const p = resolveParameters(model, parameters);
+    const solution = solveModel(p, 20);
+    const numbers = (m: readonly (readonly { toNumber(): number }[])[]) => m.map((row) => row.map((x) => x.toNumber()));
+    const v = numbers(solution.conditional!.covariance);
+    const rm = recordModel(conditionalSystemOf(model), symbolValues(p));
+    const s = simulate(rm, conditionalSystemOf(model).basis, {
+      duration: 200,
+      dt: 2e-4,
+      seed: 11,
+      steadyCovariance: v,
+      startCovariance: numbers(solution.unconditional!.covariance),
+      errorStatistics: { burnIn: 5, batches: 40 },
+      filterRecord: rm.c.map((row) => row.map((x) => x * filterScale)),
+    });
+    const e = s.errorCovariance!;
+    return Math.max(...e.mean.flatMap((row, i) => row.map((x, j) => Math.abs(x - v[i]![j]!) / e.standardError[i]![j]!)));
+  };
+  const one = { delta: '30', chi: '25', nbar: '5', mu: '5' };
+  it('model one and model two: every entry of the error covariance within 4.5 standard errors of the Riccati steady state', () => {
+    expect(run('modulated', one, 1)).toBeLessThan(4.5);
+    expect(run('constant', { coupling: '30', chi: '25', nbar: '5', mu: '5' }, 1)).toBeLessThan(4.5);
+  }, 60_000);
+  it('a filter that assumes twice the measurement rate, or leaves η out of its record model (η = 1/2), is caught: some entry beyond 6 standard errors', () => {
+    expect(run('modulated', one, Math.SQRT2)).toBeGreaterThan(6);
+    expect(run('modulated', { ...one, eta: '0.5' }, Math.SQRT2)).toBeGreaterThan(6);
+  }, 60_000);
 });

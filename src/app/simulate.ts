@@ -15,7 +15,8 @@
  * numbers on every machine (only + − × ÷ √ ln cos sin of doubles, all IEEE-specified in V8 except
  * ln/cos/sin, which are correctly rounded in practice on x86-64 and arm64).
  */
-import { evaluateExact, type ParameterValues } from '../numeric/fromExact.ts';
+import { evaluateDecimal, type ParameterValues } from '../numeric/fromExact.ts';
+import type { Matrix } from '../exact/matrix.ts';
 import type { ConditionalSystem } from '../gaussian/conditional.ts';
 
 /** The most steps one simulation takes (duration/dt): 10⁷, about 10 s and no memory beyond the output rows. */
@@ -103,6 +104,23 @@ export interface SimulationRequest {
   /** The conditional steady state (its size bounds the filter's fastest rate) and the start. */
   readonly steadyCovariance: Mat;
   readonly startCovariance: Mat;
+  /**
+   * Estimate E[(x − x̂)(x − x̂)ᵀ] over the steps after `burnIn` (time), in `batches` equal batches
+   * (batch means: their spread gives the standard error whatever the correlation time).
+   */
+  readonly errorStatistics?: { readonly burnIn: number; readonly batches: number };
+  /** The filter's own record matrix, when it differs from the record's (a miscalibrated filter). */
+  readonly filterRecord?: Mat;
+}
+
+export interface ErrorCovarianceEstimate {
+  readonly mean: Mat;
+  /** Standard error of each entry from the spread of the batch means. */
+  readonly standardError: Mat;
+  readonly batches: number;
+  /** Steps used, and the effective number of independent samples of the X₁ variance (steps × per-step variance / batch variance). */
+  readonly steps: number;
+  readonly effectiveSamples: number;
 }
 
 export interface Simulation {
@@ -115,16 +133,18 @@ export interface Simulation {
   readonly rows: ReadonlyArray<{ readonly t: number; readonly current: Vec; readonly truth: Vec; readonly estimate: Vec; readonly variance: Vec }>;
   /** P at the end. */
   readonly filterCovariance: Mat;
+  readonly errorCovariance?: ErrorCovarianceEstimate;
 }
 
 /** Drift, diffusion and the record matrix C of a conditional system at parameter values, in doubles. */
 export function recordModel(s: ConditionalSystem, values: ParameterValues): { a: Mat; d: Mat; c: Mat; names: string[] } {
-  const num = (m: ReturnType<typeof evaluateExact>) => m.map((row) => row.map((x) => Number(x.re.num) / Number(x.re.den)));
-  const a = num(evaluateExact(s.drift, values));
-  const d = num(evaluateExact(s.diffusion, values));
+  // Exact values (with √2 where a measured combination has it) rounded once to 20 digits, then to doubles.
+  const num = (m: Matrix) => evaluateDecimal(20, m, values).map((row) => row.map((x) => x.toNumber()));
+  const a = num(s.drift);
+  const d = num(s.diffusion);
   const rows = s.channels.map((ch) => {
-    const [[mu, eta]] = [num(evaluateExact([[ch.strength, ch.efficiency]], values))[0]!] as [[number, number]];
-    const ell = num(evaluateExact([[...ch.coordinates]], values))[0]!;
+    const [mu, eta] = num([[ch.strength, ch.efficiency]])[0]! as [number, number];
+    const ell = num([[...ch.coordinates]])[0]!;
     return { name: ch.name, row: ell.map((x) => 2 * Math.sqrt(eta * mu) * x) };
   });
   return { a, d, c: rows.map((r) => r.row), names: rows.map((r) => r.name) };
@@ -145,7 +165,16 @@ export function simulate(model: { a: Mat; d: Mat; c: Mat; names: string[] }, bas
   const k = c.length;
   // Flat arrays, no allocation per step: the loop runs up to 10⁷ times.
   const flat = (rows: Mat) => Float64Array.from(rows.flat());
-  const [A, Dm, Cm, M, L] = [a, d, c, m, psdFactor(d)].map(flat) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
+  const [A, Dm, Cm, L] = [a, d, c, psdFactor(d)].map(flat) as [Float64Array, Float64Array, Float64Array, Float64Array];
+  const filterRecord = r.filterRecord ?? c;
+  if (filterRecord.length !== k || filterRecord.some((row) => row.length !== n)) throw new SimulationInputError(`filterRecord: ${k} rows of ${n} coefficients`);
+  const [Cf, Mf] = [flat(filterRecord), flat(k > 0 ? matMul(transpose(filterRecord), filterRecord) : a.map(() => a.map(() => 0)))];
+  const stats = r.errorStatistics;
+  const firstCounted = stats ? Math.ceil(stats.burnIn / r.dt) + 1 : steps + 1;
+  const perBatch = stats ? Math.floor((steps - firstCounted + 1) / stats.batches) : 0;
+  if (stats && (!Number.isInteger(stats.batches) || stats.batches < 2 || perBatch < 1)) throw new SimulationInputError(`errorStatistics: at least 2 batches of at least one step after the burn-in`);
+  const batchSums = stats ? Array.from({ length: stats.batches }, () => new Float64Array(n * n)) : [];
+  let [firstSquareSum, firstFourthSum] = [0, 0];
   const start = psdFactor(r.startCovariance);
   const x = Float64Array.from(matVec(start, basis.map(() => gaussian())));
   const xHat = new Float64Array(n);
@@ -162,7 +191,7 @@ export function simulate(model: { a: Mat; d: Mat; c: Mat; names: string[] }, bas
       let cxHat = 0;
       for (let j = 0; j < n; j++) {
         cx += Cm[q * n + j]! * x[j]!;
-        cxHat += Cm[q * n + j]! * xHat[j]!;
+        cxHat += Cf[q * n + j]! * xHat[j]!;
       }
       dy[q] = cx * r.dt + gaussian() * sqrtDt;
       innovation[q] = dy[q]! - cxHat * r.dt;
@@ -180,7 +209,7 @@ export function simulate(model: { a: Mat; d: Mat; c: Mat; names: string[] }, bas
       axHat[i] = s2;
       for (let q = 0; q < k; q++) {
         let s = 0;
-        for (let j = 0; j < n; j++) s += P[i * n + j]! * Cm[q * n + j]!;
+        for (let j = 0; j < n; j++) s += P[i * n + j]! * Cf[q * n + j]!;
         gain[i * k + q] = s;
       }
     }
@@ -198,7 +227,7 @@ export function simulate(model: { a: Mat; d: Mat; c: Mat; names: string[] }, bas
         let s2 = 0;
         for (let l = 0; l < n; l++) {
           s1 += A[i * n + l]! * P[l * n + j]!;
-          s2 += P[i * n + l]! * M[l * n + j]!;
+          s2 += P[i * n + l]! * Mf[l * n + j]!;
         }
         ap[i * n + j] = s1;
         pm[i * n + j] = s2;
@@ -212,6 +241,16 @@ export function simulate(model: { a: Mat; d: Mat; c: Mat; names: string[] }, bas
       }
     }
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) P[i * n + j] = P[i * n + j]! + (ap[i * n + j]! + ap[j * n + i]! + Dm[i * n + j]! - pmp[i * n + j]!) * r.dt;
+    if (stats && step >= firstCounted) {
+      const batch = Math.floor((step - firstCounted) / perBatch);
+      if (batch < stats.batches) {
+        const sums = batchSums[batch]!;
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sums[i * n + j] = sums[i * n + j]! + (x[i]! - xHat[i]!) * (x[j]! - xHat[j]!);
+        const e2 = (x[0]! - xHat[0]!) ** 2;
+        firstSquareSum += e2;
+        firstFourthSum += e2 * e2;
+      }
+    }
     if (step % stride === 0 || step === steps) {
       const span = (step % stride === 0 ? stride : step % stride) * r.dt;
       rows.push({ t: step * r.dt, current: [...block].map((b) => b / span), truth: [...x], estimate: [...xHat], variance: Array.from({ length: n }, (_, i) => P[i * n + i]!) });
@@ -219,7 +258,17 @@ export function simulate(model: { a: Mat; d: Mat; c: Mat; names: string[] }, bas
     }
   }
   const p = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => P[i * n + j]!));
-  return { basis, channels: model.names, dt: r.dt, steps, stride, rows, filterCovariance: p };
+  let errorCovariance: ErrorCovarianceEstimate | undefined;
+  if (stats) {
+    const means = batchSums.map((sums) => Array.from(sums, (x) => x / perBatch));
+    const entry = (f: (i: number, j: number) => number) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => f(i, j)));
+    const mean = entry((i, j) => means.reduce((s, b) => s + b[i * n + j]!, 0) / stats.batches);
+    const standardError = entry((i, j) => Math.sqrt(means.reduce((s, b) => s + (b[i * n + j]! - mean[i]![j]!) ** 2, 0) / (stats.batches - 1) / stats.batches));
+    const used = perBatch * stats.batches;
+    const perStepVariance = firstFourthSum / used - (firstSquareSum / used) ** 2;
+    errorCovariance = { mean, standardError, batches: stats.batches, steps: used, effectiveSamples: perStepVariance / standardError[0]![0]! ** 2 };
+  }
+  return { basis, channels: model.names, dt: r.dt, steps, stride, rows, filterCovariance: p, ...(errorCovariance ? { errorCovariance } : {}) };
 }
 
 /** The rows as CSV: every number in JavaScript's shortest round-trip form, so the same seed gives the same bytes. */
