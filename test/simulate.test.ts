@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../src/cli/commands.ts';
 import { exitCodeOf, main } from '../src/cli/main.ts';
 import { ledger } from '../proofs/ledger.ts';
-import { normals, recordModel, simulate, xoshiro128 } from '../src/app/simulate.ts';
+import { discretisedErrorCovariance, normals, recordModel, simulate, xoshiro128 } from '../src/app/simulate.ts';
 import { conditionalSystemOf, solveModel } from '../src/app/solve.ts';
 import { resolveParameters, symbolValues } from '../src/models/parameters.ts';
 
@@ -100,4 +100,18 @@ describe('the record model against the Riccati equation (batch means)', () => {
     expect(run('modulated', one, Math.SQRT2)).toBeGreaterThan(6);
     expect(run('modulated', { ...one, eta: '0.5' }, Math.SQRT2)).toBeGreaterThan(6);
   }, 60_000);
+});
+
+describe('the step bias of Euler-Maruyama, exactly', () => {
+  it('the discretised filter\'s stationary error covariance tends to the Riccati steady state linearly in dt (weak order 1)', () => {
+    const p = resolveParameters('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5' });
+    const v = solveModel(p, 20).conditional!.covariance.map((row) => row.map((x) => x.toNumber()));
+    const rm = recordModel(conditionalSystemOf('modulated'), symbolValues(p));
+    const bias = (dt: number) => Math.max(...discretisedErrorCovariance(rm, v, dt).flatMap((row, i) => row.map((x, j) => Math.abs(x - v[i]![j]!))));
+    const [b1, b2, b3] = [bias(4e-4), bias(2e-4), bias(1e-4)];
+    expect(b1 / b2).toBeGreaterThan(1.9);
+    expect(b1 / b2).toBeLessThan(2.1);
+    expect(b2 / b3).toBeGreaterThan(1.9);
+    expect(b3).toBeLessThan(5e-3);
+  });
 });

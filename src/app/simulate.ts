@@ -276,3 +276,29 @@ export function simulationCsv(s: Simulation): string {
   const header = ['t', ...s.channels.map((c) => `current_${c}`), ...s.basis.map((b) => `true_${b}`), ...s.basis.map((b) => `estimate_${b}`), ...s.basis.map((b) => `variance_${b}`)];
   return `${[header.join(','), ...s.rows.map((r) => [r.t, ...r.current, ...r.truth, ...r.estimate, ...r.variance].map(String).join(','))].join('\n')}\n`;
 }
+
+/**
+ * The step-size bias of the simulation, exactly: with the filter at its steady gain K = VCᵀ, the
+ * error e = x − x̂ of the Euler-Maruyama scheme obeys e' = (I + (A − KC)dt) e + ξ, Cov ξ = (D + KKᵀ)dt,
+ * whose stationary covariance Σ(dt) solves Σ = FΣFᵀ + Q (by doubling). Σ → V as dt → 0 (the
+ * Riccati equation is the continuous limit); Σ(dt) − V is the bias a long simulation converges to.
+ */
+export function discretisedErrorCovariance(model: { a: Mat; d: Mat; c: Mat }, v: Mat, dt: number): Mat {
+  const { a, d, c } = model;
+  const n = a.length;
+  const k = c.length > 0 ? matMul(v, transpose(c)) : a.map(() => []);
+  const kc = c.length > 0 ? matMul(k, c) : a.map(() => a.map(() => 0));
+  const kk = c.length > 0 ? matMul(k, transpose(k)) : a.map(() => a.map(() => 0));
+  let f = a.map((row, i) => row.map((x, j) => (i === j ? 1 : 0) + (x - kc[i]![j]!) * dt));
+  let sigma = d.map((row, i) => row.map((x, j) => (x + kk[i]![j]!) * dt));
+  // Σ = Σ_k F^k Q F^kᵀ, doubling the number of terms each round; ρ(F) < 1 below the Nyquist of dt.
+  for (let round = 0; round < 64; round++) {
+    const next = sigma.map((row, i) => row.map((x, j) => x + matMul(matMul(f, sigma), transpose(f))[i]![j]!));
+    const change = Math.max(...next.flatMap((row, i) => row.map((x, j) => Math.abs(x - sigma[i]![j]!))));
+    sigma = next;
+    f = matMul(f, f);
+    if (change <= 1e-15 * Math.max(...sigma.flatMap((row) => row.map(Math.abs)))) break;
+  }
+  if (sigma.length !== n) throw new Error('internal: discretised covariance size');
+  return sigma;
+}
