@@ -121,6 +121,8 @@ export interface ErrorCovarianceEstimate {
   /** Steps used, and the effective number of independent samples of the X₁ variance (steps × per-step variance / batch variance). */
   readonly steps: number;
   readonly effectiveSamples: number;
+  /** Each batch's mean of (x − x̂)(x − x̂)ᵀ, for estimators of functions of the covariance (jackknife). */
+  readonly batchMeans: readonly Mat[];
 }
 
 export interface Simulation {
@@ -266,7 +268,8 @@ export function simulate(model: { a: Mat; d: Mat; c: Mat; names: string[] }, bas
     const standardError = entry((i, j) => Math.sqrt(means.reduce((s, b) => s + (b[i * n + j]! - mean[i]![j]!) ** 2, 0) / (stats.batches - 1) / stats.batches));
     const used = perBatch * stats.batches;
     const perStepVariance = firstFourthSum / used - (firstSquareSum / used) ** 2;
-    errorCovariance = { mean, standardError, batches: stats.batches, steps: used, effectiveSamples: perStepVariance / standardError[0]![0]! ** 2 };
+    const batchMeans = means.map((b) => entry((i, j) => b[i * n + j]!));
+    errorCovariance = { mean, standardError, batches: stats.batches, steps: used, effectiveSamples: perStepVariance / standardError[0]![0]! ** 2, batchMeans };
   }
   return { basis, channels: model.names, dt: r.dt, steps, stride, rows, filterCovariance: p, ...(errorCovariance ? { errorCovariance } : {}) };
 }
