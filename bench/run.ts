@@ -11,9 +11,9 @@ import { q, RationalFunction as R } from '../src/exact/rationalFunction.ts';
 import { Operator, mode } from '../src/operators/operator.ts';
 import { momentumQuadrature, positionQuadrature } from '../src/operators/quadratures.ts';
 import { riccatiSteadyState } from '../src/numeric/riccati.ts';
-import { conditionalSystemOf, modelMatrices, solveModel } from '../src/app/solve.ts';
-import { recordModel, simulate } from '../src/app/simulate.ts';
-import { resolveParameters, symbolValues } from '../src/models/parameters.ts';
+import { modelMatrices, solveModel } from '../src/app/solve.ts';
+import { simulate, simulationOf } from '../src/app/simulate.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
 
 function rate(label: string, unit: string, seconds: number, body: () => void): void {
   const start = performance.now();
@@ -58,11 +58,9 @@ rate('whole solve at 50 digits (threshold, Lyapunov, Riccati, S, E_N two ways)',
 
 console.log('\nsimulation (issue 12 target: 10⁶ steps of the 4×4 record and filter in < 2 s, doubles)');
 {
-  const solution = solveModel(params, 20);
-  const numbers = (m: readonly (readonly { toNumber(): number }[])[]) => m.map((row) => row.map((x) => x.toNumber()));
-  const record = recordModel(conditionalSystemOf('modulated'), symbolValues(params));
+  const setup = simulationOf(params);
   const start = performance.now();
-  simulate(record, ['X1', 'Y1', 'X2', 'Y2'], { duration: 200, dt: 2e-4, seed: 1, steadyCovariance: numbers(solution.conditional!.covariance), startCovariance: numbers(solution.unconditional!.covariance) });
+  simulate(setup.record, setup.basis, { duration: 200, dt: 2e-4, seed: 1, steadyCovariance: setup.steady, startCovariance: setup.start });
   console.log(`${'10⁶ steps of simulation and Kalman-Bucy filter'.padEnd(68)} ${((performance.now() - start) / 1000).toFixed(2).padStart(8)} s`);
 }
 

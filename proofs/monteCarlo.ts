@@ -5,9 +5,8 @@
  */
 import type { Claim } from '../src/verify/claim.ts';
 import { verifiedOrErratum } from '../src/verify/verdicts.ts';
-import { discretisedErrorCovariance, recordModel, simulate } from '../src/app/simulate.ts';
-import { conditionalSystemOf, solveModel } from '../src/app/solve.ts';
-import { resolveParameters, symbolValues, type RawParameters } from '../src/models/parameters.ts';
+import { deviationInStandardErrors, discretisedErrorCovariance, simulate, simulationOf } from '../src/app/simulate.ts';
+import { resolveParameters, type RawParameters } from '../src/models/parameters.ts';
 import type { ModelName } from '../src/models/measured.ts';
 import { logNegativityInvariant, separability } from '../src/entanglement/gaussianState.ts';
 import { decimalContext } from '../src/numeric/context.ts';
@@ -24,17 +23,15 @@ import { optimalMu } from './closedForms.ts';
 function finiteRecord(mu: string, record: { duration: number; dt: number; batches: number }) {
   const delta = thresholdDetuning('25');
   const p = resolveParameters('modulated', { delta, chi: '25', nbar: '5', mu, eta: '1' });
-  const solution = solveModel(p, 20);
-  const numbers = (m: readonly (readonly { toNumber(): number }[])[]) => m.map((row) => row.map((x) => x.toNumber()));
-  const v = numbers(solution.conditional!.covariance);
-  const system = conditionalSystemOf('modulated');
-  const s = simulate(recordModel(system, symbolValues(p)), system.basis, {
+  // At threshold the unconditional motion has no steady state: the record starts from the conditional one.
+  const setup = simulationOf(p);
+  const solution = setup.solution;
+  const s = simulate(setup.record, setup.basis, {
     duration: record.duration,
     dt: record.dt,
     seed: RUN.seed,
-    steadyCovariance: v,
-    // At threshold the unconditional motion has no steady state: start from the conditional one.
-    startCovariance: v,
+    steadyCovariance: setup.steady,
+    startCovariance: setup.start,
     errorStatistics: { burnIn: RUN.burnIn, batches: record.batches },
   });
   const batches = s.errorCovariance!.batchMeans;
@@ -91,22 +88,17 @@ export const monteCarlo: Claim[] = [
     printed: 'The evolution of the conditional variances is obtained by inserting linear and quadratic observables into the master equation',
     check: () => {
       const lines = POINTS.map(({ model, parameters }) => {
-        const p = resolveParameters(model, parameters);
-        const solution = solveModel(p, 20);
-        const numbers = (m: readonly (readonly { toNumber(): number }[])[]) => m.map((row) => row.map((x) => x.toNumber()));
-        const v = numbers(solution.conditional!.covariance);
-        const system = conditionalSystemOf(model);
-        const record = recordModel(system, symbolValues(p));
-        const s = simulate(record, system.basis, {
+        const { record, basis, steady: v, start } = simulationOf(resolveParameters(model, parameters));
+        const s = simulate(record, basis, {
           duration: RUN.duration,
           dt: RUN.dt,
           seed: RUN.seed,
           steadyCovariance: v,
-          startCovariance: numbers(solution.unconditional!.covariance),
+          startCovariance: start,
           errorStatistics: { burnIn: RUN.burnIn, batches: RUN.batches },
         });
         const e = s.errorCovariance!;
-        const z = Math.max(...e.mean.flatMap((row, i) => row.map((x, j) => Math.abs(x - v[i]![j]!) / e.standardError[i]![j]!)));
+        const z = deviationInStandardErrors(e, v);
         // The step bias, exactly (the discretised filter's stationary error covariance), against the statistical error, and its order.
         const biasAt = (dt: number) => discretisedErrorCovariance(record, v, dt).map((row, i) => row.map((x, j) => Math.abs(x - v[i]![j]!)));
         const [bias, half] = [biasAt(RUN.dt), biasAt(RUN.dt / 2)];

@@ -7,9 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { commands } from '../src/cli/commands.ts';
 import { exitCodeOf, main } from '../src/cli/main.ts';
 import { ledger } from '../proofs/ledger.ts';
-import { discretisedErrorCovariance, normals, recordModel, simulate, xoshiro128 } from '../src/app/simulate.ts';
-import { conditionalSystemOf, solveModel } from '../src/app/solve.ts';
-import { resolveParameters, symbolValues } from '../src/models/parameters.ts';
+import { discretisedErrorCovariance, normals, simulate, simulationOf, xoshiro128 } from '../src/app/simulate.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
 
 const request = { model: 'modulated', parameters: { delta: '30', chi: '25', nbar: '5', mu: '5' }, duration: 20, dt: 2e-4, seed: 20140603 };
 
@@ -74,22 +73,19 @@ describe('simulate', () => {
 
 describe('the record model against the Riccati equation (batch means)', () => {
   const run = (model: 'modulated' | 'constant', parameters: Record<string, string>, filterScale: number) => {
-    const p = resolveParameters(model, parameters);
-    const solution = solveModel(p, 20);
-    const numbers = (m: readonly (readonly { toNumber(): number }[])[]) => m.map((row) => row.map((x) => x.toNumber()));
-    const v = numbers(solution.conditional!.covariance);
-    const rm = recordModel(conditionalSystemOf(model), symbolValues(p));
-    const s = simulate(rm, conditionalSystemOf(model).basis, {
+    const { record, basis, steady, start } = simulationOf(resolveParameters(model, parameters));
+    const s = simulate(record, basis, {
       duration: 200,
       dt: 2e-4,
       seed: 11,
-      steadyCovariance: v,
-      startCovariance: numbers(solution.unconditional!.covariance),
+      steadyCovariance: steady,
+      startCovariance: start,
       errorStatistics: { burnIn: 5, batches: 40 },
-      filterRecord: rm.c.map((row) => row.map((x) => x * filterScale)),
+      filterRecord: record.c.map((row) => row.map((x) => x * filterScale)),
     });
+    // The deviation typed here, not read from the code under test.
     const e = s.errorCovariance!;
-    return Math.max(...e.mean.flatMap((row, i) => row.map((x, j) => Math.abs(x - v[i]![j]!) / e.standardError[i]![j]!)));
+    return Math.max(...e.mean.flatMap((row, i) => row.map((x, j) => Math.abs(x - steady[i]![j]!) / e.standardError[i]![j]!)));
   };
   const one = { delta: '30', chi: '25', nbar: '5', mu: '5' };
   it('model one and model two: every entry of the error covariance within 4.5 standard errors of the Riccati steady state', () => {
@@ -105,9 +101,8 @@ describe('the record model against the Riccati equation (batch means)', () => {
 describe('the step bias of Euler-Maruyama, exactly', () => {
   it('the discretised filter\'s stationary error covariance tends to the Riccati steady state linearly in dt (weak order 1)', () => {
     const p = resolveParameters('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5' });
-    const v = solveModel(p, 20).conditional!.covariance.map((row) => row.map((x) => x.toNumber()));
-    const rm = recordModel(conditionalSystemOf('modulated'), symbolValues(p));
-    const bias = (dt: number) => Math.max(...discretisedErrorCovariance(rm, v, dt).flatMap((row, i) => row.map((x, j) => Math.abs(x - v[i]![j]!))));
+    const { record, steady: v } = simulationOf(p);
+    const bias = (dt: number) => Math.max(...discretisedErrorCovariance(record, v, dt).flatMap((row, i) => row.map((x, j) => Math.abs(x - v[i]![j]!))));
     const [b1, b2, b3] = [bias(4e-4), bias(2e-4), bias(1e-4)];
     expect(b1 / b2).toBeGreaterThan(1.9);
     expect(b1 / b2).toBeLessThan(2.1);

@@ -18,6 +18,8 @@
 import { evaluateDecimal, type ParameterValues } from '../numeric/fromExact.ts';
 import type { Matrix } from '../exact/matrix.ts';
 import type { ConditionalSystem } from '../gaussian/conditional.ts';
+import { symbolValues, type ResolvedParameters } from '../models/parameters.ts';
+import { conditionalSystemOf, solveModel, type Solution } from './solve.ts';
 
 /** The most steps one simulation takes (duration/dt): 10⁷, about 10 s and no memory beyond the output rows. */
 export const MAX_STEPS = 10_000_000;
@@ -33,6 +35,29 @@ const matVec = (m: Mat, v: Vec): Vec => m.map((row) => row.reduce((s, x, j) => s
 const matMul = (a: Mat, b: Mat): Mat => a.map((row) => b[0]!.map((_, j) => row.reduce((s, x, k) => s + x * b[k]![j]!, 0)));
 const transpose = (a: Mat): Mat => (a.length === 0 ? [] : a[0]!.map((_, j) => a.map((row) => row[j]!)));
 const infinityNorm = (a: Mat) => Math.max(...a.map((row) => row.reduce((s, x) => s + Math.abs(x), 0)));
+/** CᵀC of a record matrix with `n` columns (the n×n zero matrix when nothing is measured): the M of −VMV. */
+const gram = (c: Mat, n: number): Mat => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => c.reduce((s, row) => s + row[i]! * row[j]!, 0)));
+
+/** Decimal matrices as doubles. */
+export const doubles = (m: readonly (readonly { toNumber(): number }[])[]): Mat => m.map((row) => row.map((x) => x.toNumber()));
+
+/**
+ * A built-in model at its parameters, ready to simulate: its record model and basis, the Riccati
+ * steady state V (20 digits, as doubles), and the covariance the record starts from: the
+ * unconditional steady state, or V at and above threshold, where there is none.
+ */
+export function simulationOf(p: ResolvedParameters): { record: RecordModel; basis: readonly string[]; steady: Mat; start: Mat; solution: Solution } {
+  const solution = solveModel(p, 20);
+  if (!solution.conditional) throw new SimulationInputError(`no conditional steady state at these parameters (${solution.notes.join('; ')}): nothing for the filter to settle to`);
+  const system = conditionalSystemOf(p.model);
+  const steady = doubles(solution.conditional.covariance);
+  return { record: recordModel(system, symbolValues(p)), basis: system.basis, steady, start: solution.unconditional ? doubles(solution.unconditional.covariance) : steady, solution };
+}
+
+/** The largest |estimate − v| over the entries, in the estimate's standard errors. */
+export function deviationInStandardErrors(e: ErrorCovarianceEstimate, v: Mat): number {
+  return Math.max(...e.mean.flatMap((row, i) => row.map((x, j) => Math.abs(x - v[i]![j]!) / e.standardError[i]![j]!)));
+}
 
 /** xoshiro128** (Blackman and Vigna), seeded by splitmix32; uniform doubles in (0, 1). */
 export function xoshiro128(seed: number): () => number {
@@ -139,7 +164,15 @@ export interface Simulation {
 }
 
 /** Drift, diffusion and the record matrix C of a conditional system at parameter values, in doubles. */
-export function recordModel(s: ConditionalSystem, values: ParameterValues): { a: Mat; d: Mat; c: Mat; names: string[] } {
+export interface RecordModel {
+  readonly a: Mat;
+  readonly d: Mat;
+  /** One row 2√(η_k μ_k) ℓ_k per measured operator. */
+  readonly c: Mat;
+  readonly names: readonly string[];
+}
+
+export function recordModel(s: ConditionalSystem, values: ParameterValues): RecordModel {
   // Exact values (with √2 where a measured combination has it) rounded once to 20 digits, then to doubles.
   const num = (m: Matrix) => evaluateDecimal(20, m, values).map((row) => row.map((x) => x.toNumber()));
   const a = num(s.drift);
@@ -152,7 +185,7 @@ export function recordModel(s: ConditionalSystem, values: ParameterValues): { a:
   return { a, d, c: rows.map((r) => r.row), names: rows.map((r) => r.name) };
 }
 
-export function simulate(model: { a: Mat; d: Mat; c: Mat; names: string[] }, basis: readonly string[], r: SimulationRequest): Simulation {
+export function simulate(model: RecordModel, basis: readonly string[], r: SimulationRequest): Simulation {
   const { a, d, c } = model;
   const n = a.length;
   for (const [name, x] of [['duration', r.duration], ['dt', r.dt]] as const) {
@@ -160,8 +193,7 @@ export function simulate(model: { a: Mat; d: Mat; c: Mat; names: string[] }, bas
   }
   const steps = Math.round(r.duration / r.dt);
   if (steps < 1 || steps > MAX_STEPS) throw new SimulationInputError(`--duration / --dt = ${steps} steps: 1 to ${MAX_STEPS.toExponential(0)}`);
-  const m = c.length > 0 ? matMul(transpose(c), c) : a.map(() => a.map(() => 0));
-  const fastest = infinityNorm(a) + infinityNorm(m) * infinityNorm(r.steadyCovariance);
+  const fastest = infinityNorm(a) + infinityNorm(gram(c, n)) * infinityNorm(r.steadyCovariance);
   if (r.dt * fastest > 0.05) throw new SimulationInputError(`--dt = ${r.dt}: at most ${(0.05 / fastest).toPrecision(3)} (one twentieth of the fastest rate, ‖A‖ + ‖M‖‖V‖ = ${fastest.toPrecision(3)})`);
   const gaussian = normals(xoshiro128(r.seed));
   const k = c.length;
@@ -170,7 +202,7 @@ export function simulate(model: { a: Mat; d: Mat; c: Mat; names: string[] }, bas
   const [A, Dm, Cm, L] = [a, d, c, psdFactor(d)].map(flat) as [Float64Array, Float64Array, Float64Array, Float64Array];
   const filterRecord = r.filterRecord ?? c;
   if (filterRecord.length !== k || filterRecord.some((row) => row.length !== n)) throw new SimulationInputError(`filterRecord: ${k} rows of ${n} coefficients`);
-  const [Cf, Mf] = [flat(filterRecord), flat(k > 0 ? matMul(transpose(filterRecord), filterRecord) : a.map(() => a.map(() => 0)))];
+  const [Cf, Mf] = [flat(filterRecord), flat(gram(filterRecord, n))];
   const stats = r.errorStatistics;
   const firstCounted = stats ? Math.ceil(stats.burnIn / r.dt) + 1 : steps + 1;
   const perBatch = stats ? Math.floor((steps - firstCounted + 1) / stats.batches) : 0;
@@ -286,22 +318,19 @@ export function simulationCsv(s: Simulation): string {
  * whose stationary covariance Σ(dt) solves Σ = FΣFᵀ + Q (by doubling). Σ → V as dt → 0 (the
  * Riccati equation is the continuous limit); Σ(dt) − V is the bias a long simulation converges to.
  */
-export function discretisedErrorCovariance(model: { a: Mat; d: Mat; c: Mat }, v: Mat, dt: number): Mat {
+export function discretisedErrorCovariance(model: RecordModel, v: Mat, dt: number): Mat {
   const { a, d, c } = model;
-  const n = a.length;
-  const k = c.length > 0 ? matMul(v, transpose(c)) : a.map(() => []);
-  const kc = c.length > 0 ? matMul(k, c) : a.map(() => a.map(() => 0));
-  const kk = c.length > 0 ? matMul(k, transpose(k)) : a.map(() => a.map(() => 0));
-  let f = a.map((row, i) => row.map((x, j) => (i === j ? 1 : 0) + (x - kc[i]![j]!) * dt));
-  let sigma = d.map((row, i) => row.map((x, j) => (x + kk[i]![j]!) * dt));
+  // With K = VCᵀ: KC = VM and KKᵀ = VMV, M = CᵀC.
+  const vm = matMul(v, gram(c, a.length));
+  const vmv = matMul(vm, v);
+  let f = a.map((row, i) => row.map((x, j) => (i === j ? 1 : 0) + (x - vm[i]![j]!) * dt));
+  let sigma = d.map((row, i) => row.map((x, j) => (x + vmv[i]![j]!) * dt));
   // Σ = Σ_k F^k Q F^kᵀ, doubling the number of terms each round; ρ(F) < 1 below the Nyquist of dt.
   for (let round = 0; round < 64; round++) {
-    const next = sigma.map((row, i) => row.map((x, j) => x + matMul(matMul(f, sigma), transpose(f))[i]![j]!));
-    const change = Math.max(...next.flatMap((row, i) => row.map((x, j) => Math.abs(x - sigma[i]![j]!))));
-    sigma = next;
+    const added = matMul(matMul(f, sigma), transpose(f));
+    sigma = sigma.map((row, i) => row.map((x, j) => x + added[i]![j]!));
     f = matMul(f, f);
-    if (change <= 1e-15 * Math.max(...sigma.flatMap((row) => row.map(Math.abs)))) break;
+    if (Math.max(...added.flat().map(Math.abs)) <= 1e-15 * Math.max(...sigma.flat().map(Math.abs))) break;
   }
-  if (sigma.length !== n) throw new Error('internal: discretised covariance size');
   return sigma;
 }

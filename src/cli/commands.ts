@@ -7,8 +7,8 @@ import type { Commands } from './application.ts';
 import { UsageError } from './options.ts';
 import { shardOf } from './parallel.ts';
 import type { ModelName } from '../models/measured.ts';
-import { conditionalSystemOf, PrecisionError, solveModel } from '../app/solve.ts';
-import { MODEL_NAMES, PARAMETERS, ParameterError, resolveParameters, symbolValues, type ResolvedParameters } from '../models/parameters.ts';
+import { PrecisionError, solveModel } from '../app/solve.ts';
+import { MODEL_NAMES, PARAMETERS, ParameterError, resolveParameters, type ResolvedParameters } from '../models/parameters.ts';
 import { solutionJson, solutionText } from '../app/solveReport.ts';
 import { derivation, derivationJson, derivationLatex, derivationText } from '../app/derive.ts';
 import { loadModelFile, ModelFileError, resolveFileParameters, type ModelFile } from '../models/modelFile.ts';
@@ -99,7 +99,7 @@ export const commands: Commands = {
     return format === 'json' ? JSON.stringify(derivationJson(model, d), null, 2) : format === 'latex' ? derivationLatex(d, model.threshold) : derivationText(model, d);
   },
   simulate: async ({ model, parameters, duration, dt, seed }) => {
-    const { recordModel, simulate, simulationCsv, SimulationInputError } = await import('../app/simulate.ts');
+    const { simulate, simulationCsv, simulationOf, SimulationInputError } = await import('../app/simulate.ts');
     const { renderLinePlotSvg } = await import('../app/plot.ts');
     let p: ResolvedParameters;
     try {
@@ -108,20 +108,17 @@ export const commands: Commands = {
       if (err instanceof ParameterError) throw new UsageError(err.message);
       throw err;
     }
-    const solution = solveModel(p, 20);
-    if (!solution.conditional) throw new UsageError(`no conditional steady state at these parameters (${solution.notes.join('; ')}): nothing for the filter to settle to`);
-    const numbers = (m: readonly (readonly { toNumber(): number }[])[]) => m.map((row) => row.map((x) => x.toNumber()));
-    const steady = numbers(solution.conditional.covariance);
-    const start = solution.unconditional ? numbers(solution.unconditional.covariance) : steady.map((row, i) => row.map((_, j) => (i === j ? 0.5 : 0)));
-    const system = conditionalSystemOf(p.model);
     let s: ReturnType<typeof simulate>;
+    let setup: ReturnType<typeof simulationOf>;
     try {
-      s = simulate(recordModel(system, symbolValues(p)), system.basis, { duration, dt, seed, steadyCovariance: steady, startCovariance: start });
+      setup = simulationOf(p);
+      s = simulate(setup.record, setup.basis, { duration, dt, seed, steadyCovariance: setup.steady, startCovariance: setup.start });
     } catch (err) {
       if (err instanceof SimulationInputError) throw new UsageError(err.message);
       throw err;
     }
-    const q = system.basis[0]!;
+    const steady = setup.steady;
+    const q = setup.basis[0]!;
     const stretch = s.rows.slice(0, 400);
     const sigma = (r: (typeof stretch)[number]) => Math.sqrt(r.variance[0]!);
     const plotRows = stretch.flatMap((r) => [
