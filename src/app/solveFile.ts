@@ -51,7 +51,8 @@ export function solveModelFile(model: ModelFile, values: ParameterValues, digits
   const regime = stabilityRegime(evaluateExact(s.drift, values).map((row) => row.map((x) => RationalFunction.from(x))));
   // r_modes = T r_file: the covariance is read per mode (X_m, Y_m) for bipartitions and the two-mode analysis.
   const ops = model.basis.map((b) => b.op);
-  const toModes = model.modeBasis.map((b) => coordinates(b.op, ops, inverse(s.symplectic), b.name));
+  const omegaInverse = inverse(s.symplectic);
+  const toModes = model.modeBasis.map((b) => coordinates(b.op, ops, omegaInverse, b.name));
   // The planes as rows of coefficients over the mode basis (X_m, Y_m), where the separable bound is read.
   const modeOps = model.modeBasis.map((b) => b.op);
   const modeOmegaInverse = inverse(commutatorMatrix(modeOps));

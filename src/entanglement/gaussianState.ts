@@ -4,7 +4,7 @@
  * transpose with a symmetric eigen-solve), and separability by Duan, Simon and the product S.
  */
 import { decimalContext, type Dec, type DecimalConstructor } from '../numeric/context.ts';
-import { ddeterminant, NotPositiveSemidefiniteError, symmetricEigen, symmetricSqrt } from '../numeric/eigen.ts';
+import { ddeterminant, fromEigen, NotPositiveSemidefiniteError, symmetricEigen } from '../numeric/eigen.ts';
 import { cholesky, dmul, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 
 function block(v: DMatrix, r: number, c: number): DMatrix {
@@ -71,8 +71,9 @@ export function symplecticEigenvalues(digits: number, v: DMatrix, route: 'choles
     if (l === undefined) return undefined;
     k = dmul(dmul(dtranspose(l), omega), l);
   } else {
-    if (!symmetricEigen(D, w).values[0]!.gt(0)) return undefined;
-    const root = symmetricSqrt(D, w);
+    const e = symmetricEigen(D, w);
+    if (!e.values[0]!.gt(0)) return undefined;
+    const root = fromEigen(e, (x) => x.sqrt());
     k = dmul(dmul(root, omega), root);
   }
   const squares = symmetricEigen(D, dmul(dtranspose(k), k)).values;
