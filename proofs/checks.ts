@@ -7,6 +7,7 @@ import { driftMismatches, diffusionMismatches, equalUpToConstant, type Classical
 import { operatorToCas, scalarToCas } from '../src/verify/cas/render.ts';
 import type { EngineReport } from '../src/verify/claim.ts';
 import { witnessReports } from '../src/verify/witnesses.ts';
+import { mathValue, type MathText } from '../src/verify/mathText.ts';
 import type { Witness } from '../src/verify/cas/witness.ts';
 import { substituted } from '../src/exact/expression.ts';
 import { differences, type Matrix } from '../src/exact/matrix.ts';
@@ -33,7 +34,7 @@ export function casForm(text: string): string {
 
 export interface Comparison {
   readonly holds: boolean;
-  readonly derived: string;
+  readonly derived: string | MathText;
   readonly reports: EngineReport[];
 }
 
@@ -48,7 +49,7 @@ export function compareOperator(witnesses: readonly Witness[], printedText: stri
   const reports = witnessReports(witnesses, operatorPartHolds, `difference ${difference.isZero() ? '0' : difference.toString()}`, (w) =>
     equalUpToConstant(w, casForm(printedText), casForm(operatorToCas(derived)), CLASSICAL_VARIABLES),
   );
-  return { holds: difference.isZero(), derived: derived.toString(), reports, constantOffset };
+  return { holds: difference.isZero(), derived: mathValue(derived), reports, constantOffset };
 }
 
 /** Two printed forms of one operator (e.g. both lines of (2)). */
@@ -60,8 +61,8 @@ export function printedMatrix(rows: readonly (readonly string[])[]): Matrix {
   return rows.map((row) => row.map((x) => scalarFrom(x, env)));
 }
 
-export function matrixText(m: Matrix): string {
-  return `[${m.map((row) => `[${row.map((x) => x.toString()).join(', ')}]`).join(', ')}]`;
+export function matrixText(m: Matrix): MathText {
+  return mathValue(m);
 }
 
 /** Derivations by Hamiltonian, then by dissipators and basis: several claims derive the same system. */

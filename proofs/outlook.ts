@@ -3,6 +3,7 @@
  * the robustness to damping asymmetry, and what only the experiments or other papers can
  * settle (unchecked, with the reason, and a reconstruction of ours where one is possible).
  */
+import { joinMath, mathText } from '../src/verify/mathText.ts';
 import type { Claim } from '../src/verify/claim.ts';
 import { unchecked, verifiedOrErratum } from '../src/verify/verdicts.ts';
 import { RationalFunction } from '../src/exact/rationalFunction.ts';
@@ -46,7 +47,7 @@ export const outlook: Claim[] = [
       const drift = deriveSystem(openSystem(resonant, sym.gamma, sym.gamma), printed.eq6.basis).drift;
       const proof = proveStabilityCondition(drift, sym.gamma.mul(sym.gamma).sub(sym.chi.mul(sym.chi)), sym.chi);
       const holds = proof.sufficient && proof.necessary;
-      const derived = `at Δ = 0: stable iff γ² − χ² > 0 (Hurwitz determinants ${proof.hurwitzInMargin.join('; ')})`;
+      const derived = mathText`at Δ = 0: stable iff γ² − χ² > 0 (Hurwitz determinants ${joinMath(proof.hurwitzInMargin, '; ')})`;
       return verifiedOrErratum({ holds, derived, reports: [{ engine: 'exact', agreed: true, detail: 'Routh-Hurwitz with the margin γ² − χ² (chi-th at Δ = 0)' }] }, 'the resonant threshold is not χ = γ');
     },
   },

@@ -1,4 +1,5 @@
 /** Section 2, model one (modulated coupling): Eqs. (1)-(8) and the text claims around them. */
+import { joinMath, mathText, type MathText } from '../src/verify/mathText.ts';
 import { poissonBracketVanishes } from '../src/verify/cas/classical.ts';
 import { scalarToCas } from '../src/verify/cas/render.ts';
 import type { Claim } from '../src/verify/claim.ts';
@@ -60,7 +61,7 @@ export const section2: Claim[] = [
         timeAverageReport(printedAverage === holds && derivedAverage, `period average of (1) against (2): with the printed χ ${printedAverage ? 'equal' : 'different'}, with the derived χ ${derivedAverage ? 'equal' : 'different'}`),
       ];
       return verifiedOrErratum(
-        { holds, derived: `χ = ${derivedChi}`, reports, notes: ['cos(2ω_d t) = (e^{2iω_d t} + e^{−2iω_d t})/2: only one of the two exponentials survives the RWA, which halves the rate'] },
+        { holds, derived: mathText`χ = ${derivedChi}`, reports, notes: ['cos(2ω_d t) = (e^{2iω_d t} + e^{−2iω_d t})/2: only one of the two exponentials survives the RWA, which halves the rate'] },
         'printed χ is twice the rate the RWA of (1) gives (the ½ of the cosine is lost); nothing downstream changes, since χ is used only as the rate in (2), but g = 4mω_mχ, not 2mω_mχ, when converting to a lab modulation depth',
       );
     },
@@ -148,7 +149,7 @@ export const section2: Claim[] = [
       return verifiedOrErratum(
         {
           holds: plus.holds && minus.holds,
-          derived: `(X₊,Y₊): ${plus.derived}; (X₋,Y₋): ${minus.derived}`,
+          derived: mathText`(X₊,Y₊): ${plus.derived}; (X₋,Y₋): ${minus.derived}`,
           reports: plus.reports.map((r, k) => ({ ...r, agreed: r.agreed && minus.reports[k]!.agreed, detail: `+: ${r.detail}; −: ${minus.reports[k]!.detail}` })),
           notes: ['each pair is derived in a two-element basis, which the engine accepts only if the pair is closed under the dynamics'],
         },
@@ -185,19 +186,19 @@ export const section2: Claim[] = [
         [sym.chi, ['Xp', 'Ym'], ['Yp', 'Xm']],
         [sym.chi.neg(), ['Xm', 'Yp'], ['Ym', 'Xp']],
       ];
-      const lines: string[] = [];
+      const lines: MathText[] = [];
       let holds = true;
       for (const [delta, conserved, driven] of cases) {
         const h = substituteAll(hamiltonian, [[sym.Delta, delta]]);
         for (const n of conserved) {
           const zero = commutator(h, quadratures[n]!).isZero();
           holds &&= zero;
-          lines.push(`Δ=${delta}: [H, ${n}] ${zero ? '= 0' : '≠ 0'}`);
+          lines.push(mathText`Δ=${delta}: [H, ${n}] ${zero ? '= 0' : '≠ 0'}`);
         }
         for (const n of driven) {
           const rate = commutator(h, quadratures[n]!).scale(R.I);
           holds &&= !rate.isZero();
-          lines.push(`Δ=${delta}: d${n}/dt = ${rate}`);
+          lines.push(mathText`Δ=${delta}: d${n}/dt = ${rate}`);
         }
       }
       const reports = witnessReports(context.witnesses, holds, lines.join('; '), (w) =>
@@ -207,7 +208,7 @@ export const section2: Claim[] = [
           ),
         ),
       );
-      return verifiedOrErratum({ holds, derived: lines.join('; '), reports }, 'the quasi-QND variables are not conserved without damping');
+      return verifiedOrErratum({ holds, derived: joinMath(lines, '; '), reports }, 'the quasi-QND variables are not conserved without damping');
     },
   },
   {
@@ -228,7 +229,7 @@ export const section2: Claim[] = [
       const frequencyCoupling = unequalFrequency[0]![3]!;
       const holds =
         invariantBlocks(identical).length === 2 && invariantBlocks(unequalDamping).length === 1 && invariantBlocks(unequalFrequency).length === 1;
-      const derived = `identical: blocks ${blocks(identical)}; γ₁ ≠ γ₂: ${blocks(unequalDamping)} via dX₊/dt ∋ (${dampingCoupling})X₋; Δ₁ ≠ Δ₂: ${blocks(unequalFrequency)} via dX₊/dt ∋ (${frequencyCoupling})Y₋`;
+      const derived = mathText`identical: blocks ${blocks(identical)}; γ₁ ≠ γ₂: ${blocks(unequalDamping)} via dX₊/dt ∋ (${dampingCoupling})X₋; Δ₁ ≠ Δ₂: ${blocks(unequalFrequency)} via dX₊/dt ∋ (${frequencyCoupling})Y₋`;
       const reports = witnessReports(context.witnesses, holds, derived, (w) =>
         [
           [dampingCoupling, sym.gamma2, sym.gamma1],

@@ -1,4 +1,5 @@
 /** Sections 3-4: measurement, conditional variances and the equations (9)-(14), (17) derived from the SME. */
+import { joinMath, mathText } from '../src/verify/mathText.ts';
 import { scalarToCas } from '../src/verify/cas/render.ts';
 import type { Claim } from '../src/verify/claim.ts';
 import { conventionOrErratum, verifiedOrErratum } from '../src/verify/verdicts.ts';
@@ -70,13 +71,13 @@ function eq12Claim(set: 'plus' | 'minus'): Claim {
       const underFlip = same(flipped);
       const printedConsistency = selfConsistent(p, vx, vy, c);
       const lines = [
-        `derived dV_X/dt = ${derived.VX}`,
-        `derived dV_Y/dt = ${derived.VY}`,
-        `derived dC/dt = ${derived.C}`,
+        mathText`derived dV_X/dt = ${derived.VX}`,
+        mathText`derived dV_Y/dt = ${derived.VY}`,
+        mathText`derived dC/dt = ${derived.C}`,
         direct ? 'equal to the printed set' : underFlip ? 'equal to the printed set only after C -> −C' : 'equal to the printed set under neither sign of C',
         printedConsistency.consistent
-          ? `the printed set is the covariance equation of the drift [[−γ, ${printedConsistency.p}], [${printedConsistency.q}, −γ]]`
-          : `the printed set is the covariance equation of no drift: its V equations need dC ∋ (${printedConsistency.q})V_X + (${printedConsistency.p})V_Y`,
+          ? mathText`the printed set is the covariance equation of the drift [[−γ, ${printedConsistency.p}], [${printedConsistency.q}, −γ]]`
+          : mathText`the printed set is the covariance equation of no drift: its V equations need dC ∋ (${printedConsistency.q})V_X + (${printedConsistency.p})V_Y`,
       ];
       const reports = witnessReports(context.witnesses, direct, lines.join('; '), (w) =>
         (['VX', 'VY', 'C'] as const).every((k) => w.isZero(`(${p.text[k]})-(${scalarToCas(derived[k])})`)),
@@ -84,7 +85,7 @@ function eq12Claim(set: 'plus' | 'minus'): Claim {
       const consequence = underFlip
         ? 'the printed signs of every C term are those of C -> −C, i.e. of C = −½⟨{X, Y}⟩, against (13): the optimal angle α changes sign. S and V_α are unchanged, but (16) then needs sin 2α of the opposite sign: with α from the printed (12), (16) gives the other root (see eq16)'
         : 'as printed, the set is not the covariance equation of the drift (7) under either sign convention for C; its steady state is not the conditional state of the model. The derived equations are printed above';
-      return verifiedOrErratum({ holds: direct, derived: lines.join('; '), reports }, consequence);
+      return verifiedOrErratum({ holds: direct, derived: joinMath(lines, '; '), reports }, consequence);
     },
   };
 }
@@ -119,7 +120,7 @@ export const section4: Claim[] = [
       const perDiffs = differences(perDrift, inOrder);
       const withMu = (m: Matrix) => m.map((row) => row.map((x) => x.substitute(symbolIndex(sym.mu), R.ZERO)));
       const holds = perDiffs.length === 0 || differences(withMu(perDrift), inOrder).length === 0;
-      const derived = `read per oscillator (D[a] + D[b], D[a†] + D[b†]): drift ${matrixText(perDrift)}${perDiffs.length === 0 ? ' = (6)' : ''}; read literally (collective jumps a + b, a† + b†): drift ${matrixText(literalDrift)}, which differs from (6) at ${literalDiffs.map((d) => `(${d.i + 1},${d.j + 1})`).join(' ')}`;
+      const derived = mathText`read per oscillator (D[a] + D[b], D[a†] + D[b†]): drift ${matrixText(perDrift)}${perDiffs.length === 0 ? ' = (6)' : ''}; read literally (collective jumps a + b, a† + b†): drift ${matrixText(literalDrift)}, which differs from (6) at ${literalDiffs.map((d) => `(${d.i + 1},${d.j + 1})`).join(' ')}`;
       const reports = witnessReports(context.witnesses, holds && literalDiffs.length > 0, derived, (w) =>
         literalDiffs.length > 0 && literalDiffs.every((d) => !w.isZero(`(${scalarToCas(d.a)})-(${scalarToCas(d.b)})`)),
       );
@@ -143,7 +144,7 @@ export const section4: Claim[] = [
       const holds = failing.length === 0;
       const derived = holds ? 'D[a] + D[a†] = D[X] + D[Y] on every test operator (a, a†, a†a, a², a†²a, ab, a†a³)' : `differs on ${failing.map(String).join(', ')}`;
       return verifiedOrErratum(
-        { holds, derived, reports: [{ engine: 'exact', agreed: true, detail: derived }], notes: ['an identity of superoperators on non-commuting operators: the commutative witnesses cannot express it'] },
+        { holds, derived, reports: [{ engine: 'exact', agreed: true, detail: String(derived) }], notes: ['an identity of superoperators on non-commuting operators: the commutative witnesses cannot express it'] },
         'the back-action terms are not those of a position measurement',
       );
     },
@@ -161,8 +162,8 @@ export const section4: Claim[] = [
       });
       const decay = adjointGenerator(Operator.ZERO, [{ rate: R.ONE, jump: ladder.a }], ladder.a);
       const holds = failing.length === 0 && decay.equals(ladder.a.scale(q(-1, 2)));
-      const derived = `printed form = engine's adjoint dissipator on every test operator; D[a]a = ${decay}`;
-      return verifiedOrErratum({ holds, derived, reports: [{ engine: 'exact', agreed: true, detail: derived }], notes: ['operator-valued: no commutative witness applies'] }, '(10) is not the adjoint dissipator');
+      const derived = mathText`printed form = engine's adjoint dissipator on every test operator; D[a]a = ${decay}`;
+      return verifiedOrErratum({ holds, derived, reports: [{ engine: 'exact', agreed: true, detail: String(derived) }], notes: ['operator-valued: no commutative witness applies'] }, '(10) is not the adjoint dissipator');
     },
   },
   {
@@ -178,7 +179,7 @@ export const section4: Claim[] = [
       const m = s.measurement;
       const expected = m.map((row, i) => row.map((_, j) => (i === j ? q(4).mul(sym.eta).mul(sym.mu) : R.ZERO)));
       const diffs = differences(m, expected);
-      const derived = `M = Σ_k 4ημ ℓ_kℓ_kᵀ = ${matrixText(m)} for X₁, Y₁, X₂, Y₂ measured (the same for X₊, Y₊, X₋, Y₋: an orthogonal change of the measured set)`;
+      const derived = mathText`M = Σ_k 4ημ ℓ_kℓ_kᵀ = ${matrixText(m)} for X₁, Y₁, X₂, Y₂ measured (the same for X₊, Y₊, X₋, Y₋: an orthogonal change of the measured set)`;
       const reports = witnessReports(context.witnesses, diffs.length === 0, derived, (w) => m.every((row, i) => row.every((x, j) => w.isZero(`(${scalarToCas(x)})-(${scalarToCas(expected[i]![j]!)})`))));
       return verifiedOrErratum({ holds: diffs.length === 0, derived, reports }, 'the measurement term is not −4ημ V²');
     },
@@ -217,9 +218,9 @@ export const section4: Claim[] = [
       const s = modulatedCouplingCollective();
       const innovation = s.measurement[0]![0]!;
       const holds = !innovation.isZero();
-      const derived = `the conditional means move: d⟨X₊⟩ ∋ 2√(ημ)(Vℓ) dW ≠ 0 (M₁₁ = ${innovation}), so ½⟨X₊Y₊ + Y₊X₊⟩ = C₊ + ⟨X₊⟩⟨Y₊⟩ is stochastic; only the covariance ½⟨{δX₊, δY₊}⟩ obeys the deterministic (12)`;
+      const derived = mathText`the conditional means move: d⟨X₊⟩ ∋ 2√(ημ)(Vℓ) dW ≠ 0 (M₁₁ = ${innovation}), so ½⟨X₊Y₊ + Y₊X₊⟩ = C₊ + ⟨X₊⟩⟨Y₊⟩ is stochastic; only the covariance ½⟨{δX₊, δY₊}⟩ obeys the deterministic (12)`;
       return conventionOrErratum(
-        { holds, derived, reports: [{ engine: 'exact', agreed: true, detail: derived }] },
+        { holds, derived, reports: [{ engine: 'exact', agreed: true, detail: String(derived) }] },
         'C± is the covariance with the means subtracted, ½⟨{δX±, δY±}⟩; as printed (13) is the second moment, which equals it only for zero conditional means',
         '(13) and (12) cannot both hold',
       );
@@ -235,7 +236,7 @@ export const section4: Claim[] = [
       const d = modulatedCouplingCollective().diffusion;
       const v0 = scalarFrom(printed.eq14.form, env);
       const diffs = differences(d, d.map((row, i) => row.map((_, j) => (i === j ? q(2).mul(sym.gamma).mul(v0) : R.ZERO))));
-      const derived = `D = ${matrixText(d)}`;
+      const derived = mathText`D = ${matrixText(d)}`;
       const reports = witnessReports(context.witnesses, diffs.length === 0, derived, (w) => w.isZero(`(${scalarToCas(d[0]![0]!)})-2*gamma*(${printed.eq14.form})`));
       return verifiedOrErratum({ holds: diffs.length === 0, derived, reports }, 'the derived diffusion is not 2γV₀');
     },
@@ -251,7 +252,7 @@ export const section4: Claim[] = [
       const second = scalarFrom(printed.eq17.second, env);
       const holds = first.equals(second);
       const reports = witnessReports(context.witnesses, holds, `2ημV₀/γ = ${first}`, (w) => w.isZero(`(${substituted(printed.eq17.first, { V0: printed.eq14.form })})-(${printed.eq17.second})`));
-      return verifiedOrErratum({ holds, derived: `2ημV₀/γ = ${first}`, reports }, 'the two forms of SNR differ');
+      return verifiedOrErratum({ holds, derived: mathText`2ημV₀/γ = ${first}`, reports }, 'the two forms of SNR differ');
     },
   },
   {
@@ -273,7 +274,7 @@ export const section4: Claim[] = [
       const plusSame = e[0]![0]!.equals(s[0]![0]!) && e[1]![1]!.equals(s[1]![1]!) && e[0]![1]!.equals(s[0]![1]!);
       const minusSame = e[2]![2]!.equals(minusChi(s[0]![0]!)) && e[3]![3]!.equals(minusChi(s[1]![1]!)) && e[2]![3]!.equals(minusChi(s[0]![1]!));
       const holds = plusSame && minusSame;
-      const derived = `one mode, H = Δa†a + (χ/2)(a² + a†²): dV_X/dt = ${s[0]![0]}, dV_Y/dt = ${s[1]![1]}, dC/dt = ${s[0]![1]}; + set ${plusSame ? 'identical' : 'different'}; − set ${minusSame ? 'identical with χ -> −χ' : 'different'}`;
+      const derived = mathText`one mode, H = Δa†a + (χ/2)(a² + a†²): dV_X/dt = ${s[0]![0]}, dV_Y/dt = ${s[1]![1]}, dC/dt = ${s[0]![1]}; + set ${plusSame ? 'identical' : 'different'}; − set ${minusSame ? 'identical with χ -> −χ' : 'different'}`;
       const reports = witnessReports(context.witnesses, holds, derived, (w) => w.isZero(`(${scalarToCas(e[0]![1]!)})-(${scalarToCas(s[0]![1]!)})`) && w.isZero(`(${scalarToCas(e[2]![3]!)})-(${scalarToCas(minusChi(s[0]![1]!))})`));
       return verifiedOrErratum({ holds, derived, reports }, 'the collective sets are not the one-mode equations');
     },

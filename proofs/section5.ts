@@ -1,4 +1,5 @@
 /** Section 5, model two (constant coupling plus single-mode parametric drives): Eqs. (19)-(24). */
+import { mathText } from '../src/verify/mathText.ts';
 import { poissonBracketVanishes } from '../src/verify/cas/classical.ts';
 import { scalarToCas } from '../src/verify/cas/render.ts';
 import type { Claim } from '../src/verify/claim.ts';
@@ -47,7 +48,7 @@ function labConstantClaim(c: {
       const needed = c.derivedConstant();
       const printedValue = scalarFrom(c.printedConstant, env);
       const holds = needed.equals(printedValue);
-      const derived = `(20) needs ${c.lab} = ${needed}; (19) prints ${c.lab} = ${printedValue}`;
+      const derived = mathText`(20) needs ${c.lab} = ${needed}; (19) prints ${c.lab} = ${printedValue}`;
       const averaged = matchesTimeAverage(printed.eq19, 'omega_m', c.averagedForm);
       const reports = [
         ...witnessReports(context.witnesses, holds, derived, (w) => w.isZero(`(${scalarToCas(needed)})-(${c.printedConstant})`)),
@@ -134,7 +135,7 @@ export const section5: Claim[] = [
           }),
         ),
       );
-      return verifiedOrErratum({ holds, derived: `T Tᵀ = ${matrixText(gram)}`, reports }, 'the transformation (22) is not orthogonal');
+      return verifiedOrErratum({ holds, derived: mathText`T Tᵀ = ${matrixText(gram)}`, reports }, 'the transformation (22) is not orthogonal');
     },
   },
   commutatorClaim({
@@ -186,7 +187,7 @@ export const section5: Claim[] = [
       const one = polys(deriveSystem(openSystem(substituteAll(modelOneHamiltonian(), [[sym.Delta, sym.Gamma]]), sym.gamma, sym.gamma), printed.eq6.basis).drift);
       const two = polys(deriveSystem(symmetric(), printed.eq24.basis).drift);
       const holds = JSON.stringify(one) === JSON.stringify(two);
-      const derived = `model one at Δ = Γ: blocks [1, a₁, a₂] = ${one.join(' | ')}; model two: ${two.join(' | ')}`;
+      const derived = mathText`model one at Δ = Γ: blocks [1, a₁, a₂] = ${one.join(' | ')}; model two: ${two.join(' | ')}`;
       const reports = witnessReports(context.witnesses, holds, derived, (w) =>
         [
           ['-gamma', 'Gamma - chi', '-Gamma - chi', '-gamma', 'chi - Gamma', 'chi + Gamma'],
@@ -253,7 +254,7 @@ export const section5: Claim[] = [
       const conserved = ['U1', 'V2'].every((n) => rate(n).isZero());
       const proxies = rate('U2').equals(quadratures.U1!.scale(sym.Gamma.mul(R.from(2)))) && rate('V1').equals(quadratures.V2!.scale(sym.Gamma.mul(R.from(-2))));
       const holds = conserved && proxies;
-      const derived = `dU₁/dt = ${rate('U1')}, dV₂/dt = ${rate('V2')}, dU₂/dt = 2Γ U₁: ${proxies}, dV₁/dt = −2Γ V₂: ${proxies}`;
+      const derived = mathText`dU₁/dt = ${rate('U1')}, dV₂/dt = ${rate('V2')}, dU₂/dt = 2Γ U₁: ${proxies}, dV₁/dt = −2Γ V₂: ${proxies}`;
       const h21 = casForm(printed.eq21.form.replaceAll('chi', 'Gamma'));
       const reports = witnessReports(context.witnesses, holds, derived, (w) =>
         ['U1', 'V2'].every((n) => poissonBracketVanishes(w, casForm(definitions[n]!), h21, { pairs: [['X1', 'Y1'], ['X2', 'Y2']] })),

@@ -1,4 +1,5 @@
 /** Section 7, damping asymmetry in model two: Eqs. (25)-(28) and the claim that only the drive rates change. */
+import { joinMath, mathText, type MathText } from '../src/verify/mathText.ts';
 import { scalarToCas } from '../src/verify/cas/render.ts';
 import type { Claim } from '../src/verify/claim.ts';
 import { verifiedOrErratum } from '../src/verify/verdicts.ts';
@@ -32,7 +33,7 @@ function definitionClaim(c: { id: string; equation: string; statement: string; t
       const values = c.fromDrift(drift());
       const printedValue = scalarFrom(c.form, env);
       const holds = values.every((v) => v.equals(printedValue));
-      const derived = values.map((v) => v.toString()).join(' = ');
+      const derived = joinMath(values, ' = ');
       const reports = witnessReports(context.witnesses, holds, `from the derived drift: ${derived}`, (w) => values.every((v) => w.isZero(`(${scalarToCas(v)})-(${c.form})`)));
       return verifiedOrErratum({ holds, derived, reports }, 'the printed definition does not make (25) the drift derived with γ₁ ≠ γ₂');
     },
@@ -100,7 +101,7 @@ export const section7: Claim[] = [
       const symmetric = deriveSystem(openSystem(modelTwoHamiltonian(), mean, mean), basis);
       const noiseChanges = differences(withAsymmetry.diffusion, symmetric.diffusion);
       const holds = noiseChanges.length === 0;
-      const derived = `drift: as (24) with χ -> χ₁, χ₂ (see eq25); diffusion with asymmetry ${matrixText(withAsymmetry.diffusion)} vs symmetric at the mean rate ${matrixText(symmetric.diffusion)}`;
+      const derived = mathText`drift: as (24) with χ -> χ₁, χ₂ (see eq25); diffusion with asymmetry ${matrixText(withAsymmetry.diffusion)} vs symmetric at the mean rate ${matrixText(symmetric.diffusion)}`;
       const reports = witnessReports(context.witnesses, holds, derived, (w) =>
         noiseChanges.every((d) => w.isZero(`(${scalarToCas(d.a)})-(${scalarToCas(d.b)})`)),
       );
@@ -124,7 +125,7 @@ export const section7: Claim[] = [
         { indices: [0, 1], rate: sym.chi1, chiOf: sym.chi1.add(half) },
         { indices: [2, 3], rate: sym.chi2, chiOf: sym.chi2.sub(half) },
       ];
-      const lines: string[] = [];
+      const lines: MathText[] = [];
       let holds = true;
       const witnessed: Array<[Matrix, R]> = [];
       for (const { indices, rate, chiOf } of blocks) {
@@ -132,7 +133,7 @@ export const section7: Claim[] = [
         const margin = mean.mul(mean).add(sym.Gamma.mul(sym.Gamma)).sub(rate.mul(rate));
         const proof = proveStabilityCondition(block, margin, rate);
         holds &&= proof.sufficient && proof.necessary;
-        lines.push(`block (${indices.map((k) => basis[k]).join(', ')}): stable iff ${margin} > 0 [${proof.obstacle ?? proof.hurwitzInMargin.join('; ')}]`);
+        lines.push(mathText`block (${indices.map((k) => basis[k]).join(', ')}): stable iff ${margin} > 0 [${proof.obstacle ?? joinMath(proof.hurwitzInMargin, '; ')}]`);
         witnessed.push([block, margin]);
       }
       const reports = witnessReports(context.witnesses, holds, lines.join('; '), (w) =>
@@ -141,7 +142,7 @@ export const section7: Claim[] = [
           return w.isZero(`(${a})*(${d})-(${b})*(${c})-(${scalarToCas(margin)})`) && w.isZero(`(${a})+(${d})+gamma1+gamma2`);
         }),
       );
-      return verifiedOrErratum({ holds, derived: lines.join('; '), reports }, 'the asymmetric threshold is not the one (25) implies');
+      return verifiedOrErratum({ holds, derived: joinMath(lines, '; '), reports }, 'the asymmetric threshold is not the one (25) implies');
     },
   },
 ];

@@ -1,4 +1,5 @@
 /** Claim shapes that recur between the two models: commutators, noise terms, thresholds. */
+import { joinMath, mathText } from '../src/verify/mathText.ts';
 import { commutatorMismatches } from '../src/verify/cas/classical.ts';
 import { scalarToCas } from '../src/verify/cas/render.ts';
 import type { Claim } from '../src/verify/claim.ts';
@@ -35,7 +36,7 @@ export function commutatorClaim(c: Described & { statement: string; basis: reado
         commutatorMismatches(w, CANONICAL, c.basis.map((n) => definitions[n]!), claimed.map((row) => row.map(scalarToCas))),
       );
       return verifiedOrErratum(
-        { holds: diffs.length === 0, derived: `−i[q_i, q_j] over (${c.basis.join(', ')}) = ${matrixText(derived)}`, reports },
+        { holds: diffs.length === 0, derived: mathText`−i[q_i, q_j] over (${c.basis.join(', ')}) = ${matrixText(derived)}`, reports },
         'the printed commutators are not those of the defined quadratures',
       );
     },
@@ -57,7 +58,7 @@ export function noiseClaim(c: Described & { basis: readonly string[]; system: ()
       const system = c.system();
       const comparison = compareDiffusion(context.witnesses, claimed, c.basis, deriveSystem(system, c.basis), classicalModel(c.hamiltonianForm, g1, g2, sym.N));
       return conventionOrErratum(
-        { ...comparison, derived: `D = ${comparison.derived}` },
+        { ...comparison, derived: mathText`D = ${comparison.derived}` },
         'the input noises are independent white noises normalised to the thermal variance, ⟨dq_in dq_in⟩ = (N + ½)dt, and γ is the amplitude damping rate (Lindblad rates 2γ(N+1) on a, 2γN on a†)',
         'the derived diffusion has correlations between different quadratures that independent inputs of equal strength cannot produce: the printed noise term is not the one the master equation gives',
       );
@@ -76,7 +77,7 @@ export function thresholdClaim(
       const margin = c.margin();
       const proof = proveStabilityCondition(drift, margin, c.eliminate);
       const holds = proof.sufficient && proof.necessary;
-      const derived = proof.obstacle ?? `Hurwitz determinants with margin = ${margin}: ${proof.hurwitzInMargin.join('; ')}; margin > 0 is ${proof.sufficient ? '' : 'not '}sufficient and ${proof.necessary ? '' : 'not '}necessary`;
+      const derived = proof.obstacle ?? mathText`Hurwitz determinants with margin = ${margin}: ${joinMath(proof.hurwitzInMargin, '; ')}; margin > 0 is ${proof.sufficient ? '' : 'not '}sufficient and ${proof.necessary ? '' : 'not '}necessary`;
       const reports = witnessReports(context.witnesses, holds, derived, (w) =>
         invariantBlocks(drift).every((block) => {
           if (block.length !== 2) throw new Error('witness handles 2×2 blocks only');

@@ -1,15 +1,23 @@
 /**
- * LaTeX of the engine's exact values, rendered from the expression tree of their ASCII form (the
- * same tree the CAS witnesses read), never retyped: Greek parameter names become macros, a
- * trailing number a subscript (gamma1 -> \gamma_{1}), nbar -> \bar{n}, sqrt2 -> \sqrt{2}.
+ * LaTeX of the engine's values (exact scalars, matrices, operators), rendered from the
+ * expression tree of their ASCII form (the same tree the CAS witnesses read), never retyped.
+ * An identifier is typeset from the symbol's own display name where it has one (V_X₊ ->
+ * V_{X_{+}}); otherwise Greek names become macros, a trailing number a subscript
+ * (gamma1 -> \gamma_{1}), nbar -> \bar{n}, sqrt2 -> \sqrt{2}.
  */
 import { parseExpression, type Expr } from '../exact/expression.ts';
+import type { Matrix } from '../exact/matrix.ts';
 import type { RationalFunction } from '../exact/rationalFunction.ts';
+import { symbolWithAscii } from '../exact/symbols.ts';
+import type { Operator } from '../operators/operator.ts';
+import { unicodeLatex } from './unicodeLatex.ts';
 
 const GREEK = new Set(['alpha', 'beta', 'gamma', 'Gamma', 'delta', 'Delta', 'epsilon', 'zeta', 'eta', 'theta', 'Theta', 'kappa', 'lambda', 'Lambda', 'mu', 'nu', 'xi', 'Xi', 'pi', 'Pi', 'rho', 'sigma', 'Sigma', 'tau', 'phi', 'Phi', 'chi', 'psi', 'Psi', 'omega', 'Omega']);
 
 /** LaTeX of an identifier: V__a__b (a covariance) -> V_{a b}, gamma1 -> \gamma_{1}, X_a -> X_{a}. */
 export function latexIdentifier(name: string): string {
+  const display = symbolWithAscii(name)?.name;
+  if (display !== undefined && display !== name && /[^\x00-\x7f]/.test(display)) return unicodeLatex(display);
   const covariance = /^V__(.+)__(.+)$/.exec(name);
   if (covariance) return `V_{${latexIdentifier(covariance[1]!)} ${latexIdentifier(covariance[2]!)}}`;
   if (name === 'nbar') return '\\bar{n}';
@@ -59,6 +67,26 @@ export function latexOf(x: RationalFunction): string {
 }
 
 /** A bmatrix of exact values. */
-export function latexMatrix(m: readonly (readonly RationalFunction[])[]): string {
+export function latexMatrix(m: Matrix | readonly (readonly RationalFunction[])[]): string {
   return `\\begin{bmatrix} ${m.map((row) => row.map(latexOf).join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
+}
+
+/** A normal-ordered operator: each term's coefficient, then a^{\dagger p} a^{q} per mode. */
+export function latexOperator(o: Operator): string {
+  const terms = o.termList().map(({ factors, coefficient }) => {
+    const tree = parseExpression(coefficient.toString('ascii'));
+    const ops = factors
+      .map(([m, p, q]) => {
+        const name = latexIdentifier(m.name);
+        const creation = p === 0 ? '' : p === 1 ? `${name}^{\\dagger}` : `${name}^{\\dagger ${p}}`;
+        const annihilation = q === 0 ? '' : q === 1 ? name : `${name}^{${q}}`;
+        return [creation, annihilation].filter(Boolean).join(' ');
+      })
+      .join(' ');
+    if (ops === '') return latex(tree);
+    if (tree.kind === 'num' && tree.value === '1') return ops;
+    if (tree.kind === 'neg' && tree.arg.kind === 'num' && tree.arg.value === '1') return `-${ops}`;
+    return `${isSum(tree) ? `\\left(${latex(tree)}\\right)` : latex(tree)} ${ops}`;
+  });
+  return terms.length === 0 ? '0' : terms.join(' + ').replace(/\+ -/g, '- ');
 }

@@ -3,7 +3,8 @@
  * engine or a check could not run; 2 a usage error. No stack trace reaches the user.
  */
 import { randomInt } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { packageFile } from '../models/packageFile.ts';
 import { availableParallelism } from 'node:os';
 import { runAssumptions, runClaims } from '../verify/runner.ts';
@@ -12,12 +13,12 @@ import { integerOption, parseOptions, UsageError } from './options.ts';
 import { outputDirectory, outputFile, writeFilesTogether } from './output.ts';
 import { DEFAULT_DIGITS, DIGITS_RANGE } from '../numeric/context.ts';
 import { ALL_WITNESSES, witnessesNamed } from '../verify/witnesses.ts';
-import type { CheckContext } from '../verify/claim.ts';
+import type { AssumptionResult, CheckContext, ClaimResult } from '../verify/claim.ts';
 import { ledgerJson } from '../verify/report/json.ts';
-import { renderMarkdown } from '../verify/report/markdown.ts';
+import { renderMarkdown, renderStepSummary } from '../verify/report/markdown.ts';
 import { renderText } from '../verify/report/text.ts';
 import { renderJUnit } from '../verify/report/junit.ts';
-import { changedVerdicts, recordedVerdicts } from '../verify/recorded.ts';
+import { changedVerdicts, recordedVerdicts, type VerdictChange } from '../verify/recorded.ts';
 import type { Application, Commands, Ledger } from './application.ts';
 import { commands as paperCommands } from './commands.ts';
 
@@ -121,6 +122,13 @@ verify options:
   --digits N           working precision of the numeric claims (${DIGITS_RANGE.min}-${DIGITS_RANGE.max}; default 50); two routes
                        to a number must agree to all but ten of these digits
   --junit FILE         also write the ledger as JUnit XML, one testcase per claim
+  --html DIR           also write the audit report DIR/index.html: one self-contained page
+                       (no network) with each claim's printed and derived forms typeset by
+                       KaTeX, the difference or the reason, the engines that agreed, the
+                       assumptions it rests on, Figure 2, filters and deep links (#eq12.minus);
+                       other files in DIR are left alone, a replaced index.html is named
+  --summary            append a compact Markdown summary (counts, every erratum, every
+                       changed verdict) to the file GITHUB_STEP_SUMMARY names (GitHub Actions)
   --ledger FILE        the recorded ledger to compare verdicts with (default: VERIFICATION.md;
                        LF or CRLF; a claim recorded twice, or a row for no claim, fails)
   --jobs N             check the claims in N processes, 1 to the number of cores (default 1:
@@ -199,6 +207,8 @@ async function verify(args: string[], app: Application): Promise<number> {
       digits: { type: 'string' },
       junit: { type: 'string' },
       ledger: { type: 'string' },
+      html: { type: 'string' },
+      summary: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     allowPositionals: false,
@@ -208,6 +218,7 @@ async function verify(args: string[], app: Application): Promise<number> {
     return 0;
   }
   const digits = values.digits === undefined ? DEFAULT_DIGITS : digitsOption(values.digits);
+  if (values.html !== undefined) outputDirectory('html', values.html);
   const jobs = values.jobs === undefined ? 1 : integerOption('jobs', values.jobs, 1, availableParallelism());
   // Refuse a file that cannot be read or written before the claims run, not after.
   const ledgerPath = values.ledger ?? LEDGER;
@@ -258,6 +269,12 @@ async function verify(args: string[], app: Application): Promise<number> {
   const changes = values.markdown ? [] : changedVerdicts(results, recordedVerdicts(ledgerPath), only.length === 0);
   const disagreements = results.filter((r) => r.verdict.evidence.engines.some((e) => !e.agreed)).map((r) => r.id);
   if (values.junit !== undefined) writeFileSync(values.junit, renderJUnit(results, changes));
+  if (values.html !== undefined) {
+    const html = await htmlReport(results, assumptionResults, changes, consulted);
+    reportReplaced(values.html, writeFilesTogether(values.html, { 'index.html': html }));
+    process.stderr.write(`wrote index.html to ${values.html} (other files there are left as they are)\n`);
+  }
+  if (values.summary) writeStepSummary(renderStepSummary(results, changes));
   if (values.json) process.stdout.write(`${JSON.stringify({ ...ledgerJson(results, assumptionResults), changedVerdicts: changes, seconds: seconds.toFixed(3) }, null, 2)}\n`);
   else if (values.markdown) process.stdout.write(renderMarkdown(results, assumptionResults));
   else process.stdout.write(`${renderText(results, assumptionResults, consulted)}\n${seconds.toFixed(2)} s\n`);
@@ -371,6 +388,34 @@ async function reference(args: string[], app: Application): Promise<number> {
 }
 
 /** An existing output is replaced, never silently. */
+/** The shipped Figure 2 plots (figures/, made by `figure2 --out figures`; a test keeps them current). */
+const FIGURES = [
+  { id: 'figure2-plot', file: 'figure2.svg', caption: 'Figure 2 as drawn: S against μ/γ, N = 5, η = 1; light χ = 25γ, dark χ = 50γ; solid model one, dashed model two (S_UV), dot-dashed back-action evasion; both parametric schemes at their threshold.' },
+  { id: 'figure2-entanglement', file: 'figure2-entanglement.svg', caption: 'Figure 2, second panel: e^(−E_N) of every curve (model two: also S of (15) from X±, Y±).' },
+  { id: 'figure2-alternatives', file: 'figure2-alternatives.svg', caption: 'Figure 2 at χ = 50γ under the alternative readings of what the paper leaves open.' },
+];
+
+async function htmlReport(results: readonly ClaimResult[], assumptions: readonly AssumptionResult[], changes: readonly VerdictChange[], witnesses: readonly string[]): Promise<string> {
+  const { renderHtml } = await import('../verify/report/html.ts');
+  const { gitCommit, toolVersion } = await import('./provenance.ts');
+  const figures = FIGURES.map((f) => ({ id: f.id, caption: f.caption, svg: readFileSync(packageFile(join('figures', f.file)), 'utf8') }));
+  return renderHtml({ results, assumptions, changes, witnesses, version: toolVersion(), commit: gitCommit(), figures });
+}
+
+/** Appends to the job summary file GitHub Actions names in GITHUB_STEP_SUMMARY; says so when there is none. */
+function writeStepSummary(markdown: string): void {
+  const file = process.env.GITHUB_STEP_SUMMARY;
+  if (file === undefined || file === '') {
+    process.stderr.write('--summary: GITHUB_STEP_SUMMARY is not set (it is set inside a GitHub Actions job); no summary written\n');
+    return;
+  }
+  try {
+    appendFileSync(file, markdown);
+  } catch (err) {
+    throw new UsageError(`--summary: cannot append to GITHUB_STEP_SUMMARY = ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+  }
+}
+
 function reportReplaced(dir: string, names: readonly string[]): void {
   if (names.length > 0) process.stderr.write(`replaced ${names.join(', ')} in ${dir}\n`);
 }

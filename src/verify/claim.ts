@@ -1,5 +1,6 @@
 /** A claim: one printed equation or statement, and a check that derives the truth and returns a verdict. */
 import type { Witness } from './cas/witness.ts';
+import type { MathPiece } from './mathText.ts';
 
 export type Status = 'verified' | 'convention' | 'erratum' | 'unchecked';
 
@@ -17,11 +18,17 @@ export interface Evidence {
   readonly notes?: readonly string[];
 }
 
+/** What was derived: `derived` is its Unicode text; `derivedMath`, where the check kept its engine values, the same text in pieces with LaTeX. */
+interface Derived {
+  readonly derived: string;
+  readonly derivedMath?: readonly MathPiece[];
+}
+
 export type Verdict =
-  | { status: 'verified'; derived: string; evidence: Evidence }
-  | { status: 'convention'; derived: string; convention: string; evidence: Evidence }
-  | { status: 'erratum'; derived: string; consequence: string; evidence: Evidence }
-  | { status: 'unchecked'; derived: string; reason: string; evidence: Evidence };
+  | ({ status: 'verified'; evidence: Evidence } & Derived)
+  | ({ status: 'convention'; convention: string; evidence: Evidence } & Derived)
+  | ({ status: 'erratum'; consequence: string; evidence: Evidence } & Derived)
+  | ({ status: 'unchecked'; reason: string; evidence: Evidence } & Derived);
 
 /** What every check is handed: nothing a check reads is module state. */
 export interface CheckContext {

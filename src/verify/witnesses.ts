@@ -1,4 +1,5 @@
 /** Runs a conclusion past every independent witness and reports which agreed with our exact engine. */
+import type { MathText } from './mathText.ts';
 import { algebriteWitness, nerdamerWitness, type Witness } from './cas/witness.ts';
 import { randomPointsWitness } from './cas/randomPoints.ts';
 import type { EngineReport } from './claim.ts';
@@ -16,8 +17,8 @@ export function witnessesNamed(names: readonly string[]): Witness[] {
  * `exact` is our engine's conclusion (true: the printed form holds). `witnessCheck` returns
  * the witness's own conclusion, or the list of places where it finds a mismatch.
  */
-export function witnessReports(witnesses: readonly Witness[], exact: boolean, exactDetail: string, witnessCheck: (w: Witness) => boolean | string[]): EngineReport[] {
-  const reports: EngineReport[] = [{ engine: 'exact', agreed: true, detail: exactDetail }];
+export function witnessReports(witnesses: readonly Witness[], exact: boolean, exactDetail: string | MathText, witnessCheck: (w: Witness) => boolean | string[]): EngineReport[] {
+  const reports: EngineReport[] = [{ engine: 'exact', agreed: true, detail: String(exactDetail) }];
   for (const w of witnesses) {
     try {
       const r = witnessCheck(w);

@@ -1,7 +1,12 @@
-/** The ledger as JSON: {"conventions", "summary", "claims": [{"id","equation","status","printed","derived","evidence", …}]}. */
+/**
+ * The ledger as JSON: {"conventions", "summary", "claims": [{"id","equation","status","printed","derived","evidence", …}]}.
+ * printedLatex is the transcription typeset (absent where it is prose); derivedMath is the derived
+ * text in pieces, each engine value with its LaTeX.
+ */
 import type { AssumptionResult, ClaimResult } from '../claim.ts';
 import { CONVENTIONS } from '../../models/conventions.ts';
 import { summaryCounts } from './text.ts';
+import { isProse, unicodeLatex } from '../../app/unicodeLatex.ts';
 
 export function ledgerJson(results: readonly ClaimResult[], assumptions: readonly AssumptionResult[]): object {
   return {
@@ -17,7 +22,9 @@ export function ledgerJson(results: readonly ClaimResult[], assumptions: readonl
         statement: r.statement,
         status: v.status,
         printed: r.printed,
+        ...(isProse(r.printed) ? {} : { printedLatex: unicodeLatex(r.printed) }),
         derived: v.derived,
+        ...(v.derivedMath ? { derivedMath: v.derivedMath } : {}),
         ...(v.status === 'erratum' ? { consequence: v.consequence } : {}),
         ...(v.status === 'convention' ? { convention: v.convention } : {}),
         ...(v.status === 'unchecked' ? { reason: v.reason } : {}),

@@ -2,8 +2,24 @@
 import type { AssumptionResult, ClaimResult } from '../claim.ts';
 import { CONVENTIONS } from '../../models/conventions.ts';
 import { summaryCounts } from './text.ts';
+import type { VerdictChange } from '../recorded.ts';
+import type { MathPiece } from '../mathText.ts';
+import { isProse, unicodeLatex } from '../../app/unicodeLatex.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+/** GitHub's inline math with backticks, $`…`$: Markdown leaves its backslashes and underscores alone. */
+const math = (latex: string) => `$\`${latex}\`$`;
+
+/** A printed transcription: typeset unless it is prose. */
+function printedMarkdown(text: string): string {
+  return isProse(text) ? text : math(unicodeLatex(text));
+}
+
+/** A derived form: its engine values typeset, its words as they are. */
+function derivedMarkdown(text: string, pieces: readonly MathPiece[] | undefined): string {
+  return pieces === undefined ? text : pieces.map((p) => (p.latex === undefined ? p.text : math(p.latex))).join('');
+}
 
 function evidenceLine(r: ClaimResult): string {
   const engines = r.verdict.evidence.engines;
@@ -40,7 +56,7 @@ export function renderMarkdown(results: readonly ClaimResult[], assumptions: rea
   out.push('', '## Errata', '');
   for (const r of errata) {
     const v = r.verdict;
-    out.push(`### \`${r.id}\` ${r.equation}`, '', `- printed: ${r.printed}`, `- derived: ${v.derived}`);
+    out.push(`### \`${r.id}\` ${r.equation}`, '', `- printed: ${printedMarkdown(r.printed)}`, `- derived: ${derivedMarkdown(v.derived, v.derivedMath)}`);
     if (v.status === 'erratum') out.push(`- consequence: ${v.consequence}`);
     for (const n of v.evidence.notes ?? []) out.push(`- note: ${n}`);
     out.push(`- reproduce: \`npx detuned-paramp verify --only ${r.id}\``, '');
@@ -58,5 +74,30 @@ export function renderMarkdown(results: readonly ClaimResult[], assumptions: rea
   }
   out.push('', 'Throughout:', '', ...Object.entries(CONVENTIONS).map(([k, v]) => `- ${k}: ${v}`), '');
   out.push('## Reproduce', '', 'Every row: `npx detuned-paramp verify --only ID` (add `--json` for the derived forms and every engine\'s detail).', '');
+  return out.join('\n');
+}
+
+/**
+ * The compact summary for a CI job page (GITHUB_STEP_SUMMARY): the counts, every erratum with
+ * what follows from it, every verdict that differs from the recorded ledger, every disagreement.
+ */
+export function renderStepSummary(results: readonly ClaimResult[], changes: readonly VerdictChange[]): string {
+  const counts = summaryCounts(results);
+  const errata = results.filter((r) => r.verdict.status === 'erratum');
+  const disagreed = results.filter((r) => r.verdict.evidence.engines.some((e) => !e.agreed));
+  const out = [
+    '## detuned-paramp verify',
+    '',
+    `${results.length} claims: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}.`,
+    '',
+    changes.length === 0 ? 'Every verdict equals the one recorded in the ledger.' : `**${changes.length} verdict${changes.length === 1 ? '' : 's'} changed:**`,
+    ...changes.map((c) => `- \`${c.id}\`: ${c.problem ?? `${c.now} now, the ledger records ${c.recorded ?? 'nothing'}`}`),
+    ...(disagreed.length > 0 ? ['', `**Witnesses disagreed on:** ${disagreed.map((r) => `\`${r.id}\``).join(', ')}`] : []),
+    '',
+    '| erratum | equation | what follows |',
+    '|---|---|---|',
+    ...errata.map((r) => `| \`${r.id}\` | ${cell(r.equation)} | ${cell(r.verdict.status === 'erratum' ? r.verdict.consequence : '')} |`),
+    '',
+  ];
   return out.join('\n');
 }
