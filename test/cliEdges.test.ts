@@ -129,6 +129,8 @@ describe('the command', () => {
       [['reference', '--out', ''], /--out is empty/],
       [['verify', '--ledger', '/nonexistent/V.md'], /--ledger \/nonexistent\/V.md: no such file/],
       [['verify', '--junit', '/proc/nope/x.xml'], /cannot write there/],
+      [['verify', '--html', '/proc/detuned-paramp-report'], /--html \/proc\/detuned-paramp-report: cannot write there/],
+      [['verify', '--html', '/dev/null'], /--html \/dev\/null: exists and is not a directory/],
       [['verify', '--jobs', '999'], /--jobs = 999: an integer from 1 to/],
       [['solve', '--model', 'modulated', '--delta', '1', '--chi', '1', '--digits', '501'], /--digits = 501: an integer from 20 to 500/],
       [['figure2', '--out', '/tmp', '--points', '2'], /--points = 2: an integer from 3 to 2001/],

@@ -5,6 +5,8 @@
  * asymmetric damping: U₁ = (X₁ + Y₂)/√2, U₂ = (X₁ − Y₂)/√2 -> D_U₁U₂ = ½(D_X₁ − D_Y₂) = (γ₁ − γ₂)(N + ½).
  */
 import { readFileSync } from 'node:fs';
+import katex from 'katex';
+import { isProse, unicodeLatex } from '../src/app/unicodeLatex.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { q } from '../src/exact/rationalFunction.ts';
 import type { ClaimResult } from '../src/verify/claim.ts';
@@ -82,5 +84,26 @@ describe('the ledger', () => {
   });
   it('VERIFICATION.md is the current ledger (regenerate: npx detuned-paramp verify --markdown > VERIFICATION.md)', () => {
     expect(readFileSync('VERIFICATION.md', 'utf8')).toBe(renderMarkdown(results, runAssumptions(assumptions)));
+  });
+  it('every printed form that is not prose, and every engine value in a derived form, typesets in KaTeX with no error and no warning', () => {
+    const problems: string[] = [];
+    const typeset = (id: string, latex: string) => {
+      try {
+        katex.renderToString(latex, { throwOnError: true, strict: (code: string, message: string) => (problems.push(`${id}: ${code} ${message}`), 'ignore') });
+      } catch (err) {
+        problems.push(`${id}: ${(err as Error).message}`);
+      }
+    };
+    let values = 0;
+    for (const r of results) {
+      if (!isProse(r.printed)) typeset(`${r.id} printed`, unicodeLatex(r.printed));
+      for (const p of r.verdict.derivedMath ?? []) if (p.latex !== undefined) (values++, typeset(`${r.id} derived`, p.latex));
+      // The pieces are the derived text, cut up: nothing lost, nothing added.
+      if (r.verdict.derivedMath) expect(r.verdict.derivedMath.map((p) => p.text).join('')).toBe(r.verdict.derived);
+    }
+    expect(problems).toEqual([]);
+    // The symbolic claims keep their values: the matrices, operators and rational functions of at least 35 claims.
+    expect(results.filter((r) => r.verdict.derivedMath).length).toBeGreaterThanOrEqual(35);
+    expect(values).toBeGreaterThan(60);
   });
 });

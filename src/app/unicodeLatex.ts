@@ -222,7 +222,8 @@ export function unicodeLatex(text: string): string {
     flush();
     atomEnd = false;
     if (c === ' ') out.push(' ');
-    else if (SYMBOL[c] !== undefined) out.push(`${SYMBOL[c]!} `);
+    // A macro needs a space before a following letter; a plain sign does not.
+    else if (SYMBOL[c] !== undefined) out.push(/[A-Za-z]$/.test(SYMBOL[c]!) ? `${SYMBOL[c]!} ` : SYMBOL[c]!);
     else if (/[\x20-\x7e]/.test(c)) out.push(c);
     else out.push(`\\text{${c}}`);
     i++;

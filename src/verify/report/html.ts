@@ -99,7 +99,7 @@ function claimHtml(r: ClaimResult, assumptions: readonly AssumptionResult[]): st
   return `<article class="claim" id="${escape(r.id)}" data-status="${v.status}" data-section="${escape(r.section)}" data-search="${escape(search)}">
 <h3><a class="anchor" href="#${escape(r.id)}">${escape(r.id)}</a> <span class="equation">${escape(r.equation)}</span> <span class="badge ${v.status}">${v.status}</span></h3>
 <p class="statement">${escape(r.statement)}</p>
-<div class="forms"><section aria-label="printed"><h4>Printed</h4>${printedHtml(r.printed)}</section><section aria-label="derived"><h4>Derived</h4>${derivedHtml(r)}</section></div>
+<div class="forms"><section aria-label="printed" tabindex="0"><h4>Printed</h4>${printedHtml(r.printed)}</section><section aria-label="derived" tabindex="0"><h4>Derived</h4>${derivedHtml(r)}</section></div>
 ${differenceHtml(r)}${enginesHtml(r)}${links.length > 0 ? `<p class="rests">Rests on: ${links.join(', ')}</p>` : ''}
 <p class="reproduce">Reproduce: <code>npx detuned-paramp verify --only ${escape(r.id)}</code></p>
 </article>`;
@@ -132,7 +132,7 @@ nav.filters fieldset{display:inline-block;border:0;margin:0 1rem 0 0;padding:0}n
 .claim:target{outline:3px solid #e0a800}
 .claim h3{margin:.2rem 0;font-size:1.1rem}.anchor{font-family:ui-monospace,monospace}.equation{color:var(--muted);font-weight:400}
 .forms{display:grid;grid-template-columns:1fr 1fr;gap:1rem}.forms h4{margin:.3rem 0;font-size:.85rem;text-transform:uppercase;color:var(--muted)}
-.forms section{overflow-x:auto;min-width:0}blockquote{margin:0;padding-left:.8rem;border-left:3px solid var(--line)}
+.forms section{overflow-x:auto;min-width:0}.forms section:focus-visible{outline:2px solid #1f4f8f}blockquote{margin:0;padding-left:.8rem;border-left:3px solid var(--line)}
 .difference{border-left:5px solid;padding:.4rem .8rem;margin:.6rem 0;background:#fff8e1}
 .difference.erratum{border-color:var(--erratum);background:#fdecec}.difference.convention{border-color:var(--convention);background:#eaf1fb}.difference.unchecked{border-color:var(--unchecked)}
 .engines li.disagreed{color:var(--erratum);font-weight:600}.engines .mark{font-weight:600}.agreed .mark{color:var(--verified)}
