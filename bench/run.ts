@@ -1,6 +1,6 @@
 /**
  * npm run bench: throughput of the exact and numeric layers, and the wall times the issues set
- * targets for (start-up, verify, figure2, npm test). Figures are printed, never asserted.
+ * targets for (start-up, verify, verify --html, figure2, npm test). Figures are printed, never asserted.
  * `npm run bench -- --baseline REF` also measures the wall times at another commit.
  */
 import { spawnSync } from 'node:child_process';
@@ -74,6 +74,7 @@ function seconds(root: string, command: string, args: string[]): { seconds: numb
 const TARGETS: ReadonlyArray<{ label: string; target: string; command: string; args: string[] }> = [
   { label: 'CLI start-up: --help', target: '≤ 0.3 s', command: process.execPath, args: ['bin/detuned-paramp.js', '--help'] },
   { label: 'verify, every claim, exact engine only (--no-witnesses)', target: '', command: process.execPath, args: ['bin/detuned-paramp.js', 'verify', '--no-witnesses'] },
+  { label: 'the same with --html (the audit page)', target: '≤ the line above + 1 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'verify', '--no-witnesses', '--html', mkdtempSync(join(tmpdir(), 'bench-html-'))] },
   { label: 'verify, every claim with every witness', target: '≤ 5 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'verify'] },
   { label: 'derive, a two-mode model file', target: '< 1 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'derive', 'models/one-oscillator-measured.yaml'] },
   { label: 'derive, a three-mode model file', target: '< 3 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'derive', 'models/two-oscillators-cavity.yaml'] },

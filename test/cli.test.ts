@@ -81,15 +81,17 @@ describe('detuned-paramp', () => {
       expect((err as Error).message).not.toMatch(/NaN|Infinity/);
     }
   });
-  it('figure2 writes its data and plots in the paper\'s encoding, with each curve\'s minimum to 12 digits', () => {
+  it('figure2 writes its data and plots in the paper\'s encoding, with each curve\'s minimum to 12 digits; the plots shipped in figures/ (the HTML report\'s) are current', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fig-'));
-    const r = run('figure2', '--out', dir, '--points', '7');
+    const r = run('figure2', '--out', dir);
     expect(r.status).toBe(0);
     for (const f of ['figure2.json', 'figure2.csv', 'figure2.svg', 'figure2-entanglement.svg', 'figure2-alternatives.svg']) expect(existsSync(join(dir, f))).toBe(true);
+    // Regenerate with: npx detuned-paramp figure2 --out figures (and keep only the SVG files).
+    for (const f of ['figure2.svg', 'figure2-entanglement.svg', 'figure2-alternatives.svg']) expect(readFileSync(join(dir, f), 'utf8') === readFileSync(join('figures', f), 'utf8'), `figures/${f} is stale`).toBe(true);
     const data = JSON.parse(readFileSync(join(dir, 'figure2.json'), 'utf8'));
     const byId = (id: string) => data.curves.find((c: { id: string }) => c.id === id);
     expect(data.curves.filter((c: { alternative: boolean }) => !c.alternative).map((c: { id: string }) => c.id)).toEqual(['one-25', 'two-25', 'one-50', 'two-50', 'bae']);
-    expect(data.curves[0].points).toHaveLength(7);
+    expect(data.curves[0].points).toHaveLength(121);
     expect(data.curves[0].points[0].S.replace(/[-.]/g, '').replace(/e.*$/, '').length).toBeGreaterThanOrEqual(25);
     for (const key of ['S_UV_reduced', 'S_UV_fullCovariance', 'S_UV_separableBound']) expect(byId('two-25').points[3]).toHaveProperty(key);
     expect(byId('two-50').parameters.gamma1).toBe('5/4');

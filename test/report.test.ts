@@ -20,6 +20,7 @@ describe('Unicode mathematics to LaTeX', () => {
     expect(unicodeLatex('χ_th = √(γ² + Δ²)')).toBe('\\chi_{\\mathrm{th}} = \\sqrt{\\gamma^{2} + \\Delta^{2}}');
     expect(unicodeLatex('[...]^(1/2)')).toBe('[...]^{1/2}');
     expect(unicodeLatex('(…)ᵀ')).toBe('(\\ldots)^{T}');
+    expect(unicodeLatex('H -> H̃')).toBe('H \\to \\tilde{H}');
   });
   it('reads ± after a Latin capital as a label and between quantities as an operator', () => {
     expect(unicodeLatex('V_X±² + C±²')).toBe('V_{X_{\\pm}}^{2} + C_{\\pm}^{2}');

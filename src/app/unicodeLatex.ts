@@ -108,6 +108,13 @@ export function unicodeLatex(text: string): string {
       i = end < 0 ? text.length : end + 1;
       continue;
     }
+    if (rest.startsWith('->')) {
+      flush();
+      out.push('\\to ');
+      atomEnd = false;
+      i += 2;
+      continue;
+    }
     if (rest.startsWith('[[')) {
       const end = closing(text, i, '[', ']');
       const rows = end > 0 ? matrixRows(text.slice(i + 1, end)) : undefined;
