@@ -95,6 +95,22 @@ describe('output', () => {
   });
 });
 
+describe('the job summary', () => {
+  it('verify --summary appends to GITHUB_STEP_SUMMARY, and says so when it is not set', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'summary-')), 'step.md');
+    writeFileSync(file, 'earlier step\n');
+    const withSummary = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, ['bin/detuned-paramp.js', 'verify', '--no-witnesses', '--only', 'eq2.chi', '--summary'], { encoding: 'utf8', env: { ...process.env, ...env } });
+    expect(withSummary({ GITHUB_STEP_SUMMARY: file }).status).toBe(0);
+    const summary = readFileSync(file, 'utf8');
+    expect(summary.startsWith('earlier step\n## detuned-paramp verify')).toBe(true);
+    expect(summary).toContain('1 claims: 0 verified, 0 convention, 1 erratum, 0 unchecked.');
+    expect(summary).toMatch(/\| `eq2\.chi` \| \(2\), text \| .+ \|/);
+    const unset = withSummary({ GITHUB_STEP_SUMMARY: '' });
+    expect(unset.status).toBe(0);
+    expect(unset.stderr).toContain('--summary: GITHUB_STEP_SUMMARY is not set');
+  });
+});
+
 describe('the recorded ledger', () => {
   const result = (id: string, status: 'verified' | 'erratum'): ClaimResult => ({ id, verdict: { status } } as unknown as ClaimResult);
   const ledger = (lines: string[], eol = '\n') => {

@@ -62,7 +62,7 @@ function eliminateSquare(p: Polynomial, index: number, square: Polynomial): Poly
 
 export interface StabilityProof {
   /** Hurwitz determinants with s² eliminated, as polynomials in the margin. */
-  readonly hurwitzInMargin: readonly string[];
+  readonly hurwitzInMargin: readonly RationalFunction[];
   readonly sufficient: boolean;
   readonly necessary: boolean;
   /** Why the proof could not be attempted, if it could not. */
@@ -98,6 +98,6 @@ export function proveStabilityCondition(drift: Matrix, margin: RationalFunction,
     }
     return false;
   });
-  return { hurwitzInMargin: inMargin.map((p) => p.toString()), sufficient, necessary };
+  return { hurwitzInMargin: inMargin.map((p) => RationalFunction.from(p)), sufficient, necessary };
 }
 
