@@ -7,7 +7,7 @@ import { driftMismatches, diffusionMismatches, equalUpToConstant, type Classical
 import { operatorToCas, scalarToCas } from '../src/verify/cas/render.ts';
 import type { EngineReport } from '../src/verify/claim.ts';
 import { witnessReports } from '../src/verify/witnesses.ts';
-import { mathValue, type MathText } from '../src/verify/mathText.ts';
+import { mathValue, matrixWithDifferences, type MathText } from '../src/verify/mathText.ts';
 import type { Witness } from '../src/verify/cas/witness.ts';
 import { substituted } from '../src/exact/expression.ts';
 import { differences, type Matrix } from '../src/exact/matrix.ts';
@@ -120,7 +120,7 @@ export function compareDrift(witnesses: readonly Witness[],
       printedRows.map((row) => row.map((x) => `(${x})`)),
     ),
   );
-  return { holds: diffs.length === 0, derived: matrixText(derived.drift), reports, system: derived };
+  return { holds: diffs.length === 0, derived: matrixWithDifferences(derived.drift, diffs), reports, system: derived };
 }
 
 /** A claimed diffusion matrix against the derived one. */
@@ -134,5 +134,5 @@ export function compareDiffusion(witnesses: readonly Witness[], claimed: Matrix,
       claimed.map((row) => row.map(scalarToCas)),
     ),
   );
-  return { holds: diffs.length === 0, derived: matrixText(derived.diffusion), reports };
+  return { holds: diffs.length === 0, derived: matrixWithDifferences(derived.diffusion, diffs), reports };
 }

@@ -5,7 +5,7 @@ import { latexOperator } from '../src/app/latex.ts';
 import { q } from '../src/exact/rationalFunction.ts';
 import { Operator } from '../src/operators/operator.ts';
 import { ladder, sym } from '../src/models/symbols.ts';
-import { joinMath, mathText } from '../src/verify/mathText.ts';
+import { joinMath, mathText, matrixWithDifferences } from '../src/verify/mathText.ts';
 import { verifiedOrErratum } from '../src/verify/verdicts.ts';
 import type { ClaimResult } from '../src/verify/claim.ts';
 import { renderMarkdown, renderStepSummary } from '../src/verify/report/markdown.ts';
@@ -55,6 +55,12 @@ describe('engine values kept as values', () => {
     const joined = joinMath([sym.chi, mathText`x ${sym.gamma}`], '; ');
     expect(String(joined)).toBe(`${sym.chi}; x ${sym.gamma}`);
     expect(joined.pieces.map((p) => p.latex ?? p.text)).toEqual(['\\chi', '; x ', '\\gamma']);
+  });
+  it('a derived matrix boxes the entries that differ from the printed one, its text unchanged', () => {
+    const m = [[sym.gamma.neg(), q(1)], [q(0), sym.gamma.neg()]];
+    const t = matrixWithDifferences(m, [{ i: 0, j: 1 }]);
+    expect(String(t)).toBe(String(mathText`${m}`));
+    expect(t.pieces[0]!.latex).toBe('\\begin{bmatrix} -\\gamma & \\boxed{\\textstyle 1} \\\\ 0 & -\\gamma \\end{bmatrix}');
   });
   it('a verdict keeps the pieces only when a value was kept', () => {
     expect(verifiedOrErratum({ holds: true, derived: 'plain', reports: [] }, '').derivedMath).toBeUndefined();

@@ -66,9 +66,10 @@ export function latexOf(x: RationalFunction): string {
   return latex(parseExpression(x.toString('ascii')));
 }
 
-/** A bmatrix of exact values. */
-export function latexMatrix(m: Matrix | readonly (readonly RationalFunction[])[]): string {
-  return `\\begin{bmatrix} ${m.map((row) => row.map(latexOf).join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
+/** A bmatrix of exact values; the entries named in `boxed` ("i,j", from 0) are boxed. */
+export function latexMatrix(m: Matrix | readonly (readonly RationalFunction[])[], boxed: ReadonlySet<string> = new Set()): string {
+  const entry = (x: RationalFunction, i: number, j: number) => (boxed.has(`${i},${j}`) ? `\\boxed{\\textstyle ${latexOf(x)}}` : latexOf(x));
+  return `\\begin{bmatrix} ${m.map((row, i) => row.map((x, j) => entry(x, i, j)).join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
 }
 
 /** A normal-ordered operator: each term's coefficient, then a^{\dagger p} a^{q} per mode. */

@@ -52,6 +52,12 @@ export function mathText(strings: TemplateStringsArray, ...values: unknown[]): M
   return new MathText(normalised(pieces));
 }
 
+/** A derived matrix with the entries where it differs from the printed one boxed (the text is the matrix's own). */
+export function matrixWithDifferences(m: Matrix, differing: ReadonlyArray<{ readonly i: number; readonly j: number }>): MathText {
+  const [piece] = piecesOf(m);
+  return new MathText([{ text: piece!.text, latex: latexMatrix(m, new Set(differing.map((d) => `${d.i},${d.j}`))) }]);
+}
+
 /** One engine value (or text) as a MathText. */
 export function mathValue(value: unknown): MathText {
   return new MathText(normalised(piecesOf(value)));

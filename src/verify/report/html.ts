@@ -51,7 +51,8 @@ function derivedHtml(r: ClaimResult): string {
       lines[lines.length - 1]!.push(escape(part));
     });
   }
-  return lines.map((l) => `<p>${l.join('')}</p>`).join('');
+  const boxed = (r.verdict.derivedMath ?? []).some((p) => p.latex?.includes('\\boxed') === true);
+  return lines.map((l) => `<p>${l.join('')}</p>`).join('') + (boxed ? '<p class="legend">Boxed: the entries where the derived form differs from the printed one.</p>' : '');
 }
 
 /** The printed form typeset, one display line per ";"-separated equation; prose stays a quotation. */
@@ -136,7 +137,7 @@ nav.filters fieldset{display:inline-block;border:0;margin:0 1rem 0 0;padding:0}n
 .difference{border-left:5px solid;padding:.4rem .8rem;margin:.6rem 0;background:#fff8e1}
 .difference.erratum{border-color:var(--erratum);background:#fdecec}.difference.convention{border-color:var(--convention);background:#eaf1fb}.difference.unchecked{border-color:var(--unchecked)}
 .engines li.disagreed{color:var(--erratum);font-weight:600}.engines .mark{font-weight:600}.agreed .mark{color:var(--verified)}
-.rests,.reproduce{font-size:.9rem;color:var(--muted);margin:.3rem 0}
+.legend{font-size:.9rem;color:var(--erratum)}.rests,.reproduce{font-size:.9rem;color:var(--muted);margin:.3rem 0}
 figure{margin:1rem 0}figure img{max-width:100%;height:auto;border:1px solid var(--line)}
 @media (max-width:800px){.forms{grid-template-columns:1fr}}
 `;
@@ -213,7 +214,7 @@ ${changes.length > 0 ? `</p><p><strong>Verdicts that differ from the recorded le
 <main>
 ${body.join('\n')}
 <section id="figure2" aria-label="Figure 2"><h2>Figure 2</h2>
-<p>Computed by <code>detuned-paramp figure2</code> (the shipped plots; regenerate with <code>npx detuned-paramp figure2 --out figures</code>). Cited by ${citing.join(', ')}.</p>
+<p>Computed by <code>detuned-paramp figure2</code> (the shipped plots; regenerate with <code>npx detuned-paramp figure2 --out figures</code>). ${citing.length > 0 ? `Cited by ${citing.join(', ')}.` : 'No claim of this selection cites it.'}</p>
 ${figures.join('\n')}
 </section>
 <section id="assumptions" aria-label="Assumptions"><h2>Assumptions</h2><p>What the paper leaves open: the choice made, and each alternative with its effect.</p>
