@@ -5,7 +5,7 @@
  * independently in test/support, and E_N = −ln S for model one.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Decimal as Decimal20 } from 'decimal.js';
@@ -68,5 +68,13 @@ describe('the packed package', () => {
     expect(out.regime).toBe('below-threshold');
     expect(out.conditions).toBeGreaterThan(0);
     expect(new Decimal(out.S).toSignificantDigits(40).toString()).toBe(expectedS);
+  });
+  it('writes the audit page from the installed command: KaTeX and the shipped figures found, no commit claimed', () => {
+    execFileSync(process.execPath, ['node_modules/detuned-paramp/bin/detuned-paramp.js', 'verify', '--no-witnesses', '--only', 'eq25.noise', '--html', 'audit'], { cwd: project, stdio: 'ignore' });
+    const page = readFileSync(join(project, 'audit', 'index.html'), 'utf8');
+    expect(page).toContain('id="eq25.noise" data-status="erratum"');
+    expect(page).toContain('class="katex"');
+    expect((page.match(/<img src="data:image\/svg\+xml;base64,/g) ?? []).length).toBe(3);
+    expect(page).toContain('commit <code>none (not a git checkout of detuned-paramp)</code>');
   });
 });
