@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import katex from 'katex';
-import { isProse, unicodeLatex } from '../src/app/unicodeLatex.ts';
+import { printedLatex } from '../src/app/unicodeLatex.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { q } from '../src/exact/rationalFunction.ts';
 import type { ClaimResult } from '../src/verify/claim.ts';
@@ -96,7 +96,8 @@ describe('the ledger', () => {
     };
     let values = 0;
     for (const r of results) {
-      if (!isProse(r.printed)) typeset(`${r.id} printed`, unicodeLatex(r.printed));
+      const printed = printedLatex(r.printed);
+      if (printed !== undefined) typeset(`${r.id} printed`, printed);
       for (const p of r.verdict.derivedMath ?? []) if (p.latex !== undefined) (values++, typeset(`${r.id} derived`, p.latex));
       // The pieces are the derived text, cut up: nothing lost, nothing added.
       if (r.verdict.derivedMath) expect(r.verdict.derivedMath.map((p) => p.text).join('')).toBe(r.verdict.derived);

@@ -15,7 +15,7 @@ const SUPERSCRIPT: Readonly<Record<string, string>> = { '⁰': '0', '¹': '1', '
 const SYMBOL: Readonly<Record<string, string>> = {
   '−': '-', '–': '-', '±': '\\pm', '∓': '\\mp', '·': '\\cdot', '×': '\\times', '≪': '\\ll', '≫': '\\gg', '≠': '\\neq', '≈': '\\approx',
   '≤': '\\leq', '≥': '\\geq', '→': '\\to', '↔': '\\leftrightarrow', '∝': '\\propto', '∈': '\\in', '∋': '\\ni', '∞': '\\infty', '…': '\\ldots',
-  '⟨': '\\langle ', '⟩': '\\rangle ', '½': '\\tfrac{1}{2}', 'ħ': '\\hbar ', '∂': '\\partial ', '∑': '\\sum ', 'Σ': '\\Sigma ', '√': '\\surd ',
+  '⟨': '\\langle ', '⟩': '\\rangle ', '½': '\\tfrac{1}{2}', '∂': '\\partial ', '∑': '\\sum ', '√': '\\surd ',
   '°': '^{\\circ}', '{': '\\{', '}': '\\}', '&': '\\&', '%': '\\%', '#': '\\#', $: '\\$', '~': '\\sim ', '\\': '\\backslash ', '_': '\\_',
   '✓': '\\checkmark ', '∅': '\\emptyset ', '⊗': '\\otimes ', '‖': '\\|', '′': "'",
 };
@@ -77,6 +77,11 @@ function matrixRows(inner: string): string[][] | undefined {
 function quotedLatex(quoted: string): string {
   const words = quoted.split(' ').map((w) => (/^[\x20-\x7e]*$/.test(w) ? `\\text{${textEscape(w)}}` : unicodeLatex(w)));
   return `\\text{“}${words.join('\\ ')}\\text{”}`;
+}
+
+/** The LaTeX of a printed transcription, or undefined when it is prose (shown as a quotation instead). */
+export function printedLatex(text: string): string | undefined {
+  return isProse(text) ? undefined : unicodeLatex(text);
 }
 
 /** LaTeX (math mode, no delimiters) of Unicode mathematics. */

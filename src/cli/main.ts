@@ -16,7 +16,7 @@ import { ALL_WITNESSES, witnessesNamed } from '../verify/witnesses.ts';
 import type { AssumptionResult, CheckContext, ClaimResult } from '../verify/claim.ts';
 import { ledgerJson } from '../verify/report/json.ts';
 import { renderMarkdown, renderStepSummary } from '../verify/report/markdown.ts';
-import { renderText } from '../verify/report/text.ts';
+import { disagreedClaims, renderText } from '../verify/report/text.ts';
 import { renderJUnit } from '../verify/report/junit.ts';
 import { changedVerdicts, recordedVerdicts, type VerdictChange } from '../verify/recorded.ts';
 import type { Application, Commands, Ledger } from './application.ts';
@@ -267,7 +267,7 @@ async function verify(args: string[], app: Application): Promise<number> {
   const seconds = (performance.now() - start) / 1000;
   // --markdown writes the ledger (the shell has already emptied the file it is redirected to): nothing to compare with.
   const changes = values.markdown ? [] : changedVerdicts(results, recordedVerdicts(ledgerPath), only.length === 0);
-  const disagreements = results.filter((r) => r.verdict.evidence.engines.some((e) => !e.agreed)).map((r) => r.id);
+  const disagreements = disagreedClaims(results);
   if (values.junit !== undefined) writeFileSync(values.junit, renderJUnit(results, changes));
   if (values.html !== undefined) {
     const html = await htmlReport(results, assumptionResults, changes, consulted);

@@ -19,6 +19,8 @@ export class MathText {
   }
 }
 
+const matrixAsText = (m: Matrix) => `[${m.map((row) => `[${row.map((x) => x.toString()).join(', ')}]`).join(', ')}]`;
+
 const isMatrix = (v: unknown): v is Matrix => Array.isArray(v) && v.length > 0 && v.every((row) => Array.isArray(row) && row.every((x) => x instanceof RationalFunction));
 
 /** The text and LaTeX of one engine value; anything else is text. */
@@ -26,7 +28,7 @@ function piecesOf(value: unknown): MathPiece[] {
   if (value instanceof MathText) return [...value.pieces];
   if (value instanceof RationalFunction) return [{ text: value.toString(), latex: latexOf(value) }];
   if (value instanceof Operator) return [{ text: value.toString(), latex: latexOperator(value) }];
-  if (isMatrix(value)) return [{ text: `[${value.map((row) => `[${row.map((x) => x.toString()).join(', ')}]`).join(', ')}]`, latex: latexMatrix(value) }];
+  if (isMatrix(value)) return [{ text: matrixAsText(value), latex: latexMatrix(value) }];
   return [{ text: String(value) }];
 }
 
@@ -54,8 +56,7 @@ export function mathText(strings: TemplateStringsArray, ...values: unknown[]): M
 
 /** A derived matrix with the entries where it differs from the printed one boxed (the text is the matrix's own). */
 export function matrixWithDifferences(m: Matrix, differing: ReadonlyArray<{ readonly i: number; readonly j: number }>): MathText {
-  const [piece] = piecesOf(m);
-  return new MathText([{ text: piece!.text, latex: latexMatrix(m, new Set(differing.map((d) => `${d.i},${d.j}`))) }]);
+  return new MathText([{ text: matrixAsText(m), latex: latexMatrix(m, new Set(differing.map((d) => `${d.i},${d.j}`))) }]);
 }
 
 /** One engine value (or text) as a MathText. */

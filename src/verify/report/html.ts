@@ -13,7 +13,7 @@ import type { AssumptionResult, ClaimResult, Status } from '../claim.ts';
 import type { VerdictChange } from '../recorded.ts';
 import { CONVENTIONS } from '../../models/conventions.ts';
 import { isProse, splitTopLevel, unicodeLatex } from '../../app/unicodeLatex.ts';
-import { summaryCounts } from './text.ts';
+import { disagreedClaims, summaryCounts } from './text.ts';
 
 export interface HtmlReport {
   readonly results: readonly ClaimResult[];
@@ -106,17 +106,13 @@ ${differenceHtml(r)}${enginesHtml(r)}${links.length > 0 ? `<p class="rests">Rest
 </article>`;
 }
 
-let inlinedCss: string | undefined;
-
 /** KaTeX's stylesheet with its WOFF2 fonts as data URIs (the other formats dropped): no file beside the page. */
 function katexCss(): string {
-  if (inlinedCss !== undefined) return inlinedCss;
   const dist = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
   const css = readFileSync(join(dist, 'katex.min.css'), 'utf8');
-  inlinedCss = css.replace(/src:url\(fonts\/([^)]+\.woff2)\) format\("woff2"\)(?:,url\([^)]+\) format\("[^"]+"\))*/g, (_, font: string) =>
+  return css.replace(/src:url\(fonts\/([^)]+\.woff2)\) format\("woff2"\)(?:,url\([^)]+\) format\("[^"]+"\))*/g, (_, font: string) =>
     `src:url(data:font/woff2;base64,${readFileSync(join(dist, 'fonts', font)).toString('base64')}) format("woff2")`,
   );
-  return inlinedCss;
 }
 
 const STYLE = `
@@ -171,7 +167,7 @@ export function renderHtml(report: HtmlReport): string {
   const { results, assumptions } = report;
   const counts = summaryCounts(results);
   const sections = [...new Set(results.map((r) => r.section))];
-  const disagreements = results.filter((r) => r.verdict.evidence.engines.some((e) => !e.agreed));
+  const disagreements = disagreedClaims(results);
   const body = sections.map((section) => {
     const claims = results.filter((r) => r.section === section);
     return `<section class="ledger-section" aria-label="${escape(section)}"><h2>${escape(section)}</h2>\n${claims.map((r) => claimHtml(r, assumptions)).join('\n')}</section>`;

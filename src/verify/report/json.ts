@@ -6,7 +6,7 @@
 import type { AssumptionResult, ClaimResult } from '../claim.ts';
 import { CONVENTIONS } from '../../models/conventions.ts';
 import { summaryCounts } from './text.ts';
-import { isProse, unicodeLatex } from '../../app/unicodeLatex.ts';
+import { printedLatex } from '../../app/unicodeLatex.ts';
 
 export function ledgerJson(results: readonly ClaimResult[], assumptions: readonly AssumptionResult[]): object {
   return {
@@ -15,6 +15,7 @@ export function ledgerJson(results: readonly ClaimResult[], assumptions: readonl
     summary: summaryCounts(results),
     claims: results.map((r) => {
       const v = r.verdict;
+      const latex = printedLatex(r.printed);
       return {
         id: r.id,
         equation: r.equation,
@@ -22,7 +23,7 @@ export function ledgerJson(results: readonly ClaimResult[], assumptions: readonl
         statement: r.statement,
         status: v.status,
         printed: r.printed,
-        ...(isProse(r.printed) ? {} : { printedLatex: unicodeLatex(r.printed) }),
+        ...(latex === undefined ? {} : { printedLatex: latex }),
         derived: v.derived,
         ...(v.derivedMath ? { derivedMath: v.derivedMath } : {}),
         ...(v.status === 'erratum' ? { consequence: v.consequence } : {}),

@@ -1,10 +1,10 @@
 /** The ledger as Markdown: VERIFICATION.md is this output, kept in sync by a test. */
 import type { AssumptionResult, ClaimResult } from '../claim.ts';
 import { CONVENTIONS } from '../../models/conventions.ts';
-import { summaryCounts } from './text.ts';
+import { disagreedClaims, summaryCounts } from './text.ts';
 import type { VerdictChange } from '../recorded.ts';
 import type { MathPiece } from '../mathText.ts';
-import { isProse, unicodeLatex } from '../../app/unicodeLatex.ts';
+import { printedLatex } from '../../app/unicodeLatex.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -13,7 +13,8 @@ const math = (latex: string) => `$\`${latex}\`$`;
 
 /** A printed transcription: typeset unless it is prose. */
 function printedMarkdown(text: string): string {
-  return isProse(text) ? text : math(unicodeLatex(text));
+  const latex = printedLatex(text);
+  return latex === undefined ? text : math(latex);
 }
 
 /** A derived form: its engine values typeset, its words as they are. */
@@ -84,7 +85,7 @@ export function renderMarkdown(results: readonly ClaimResult[], assumptions: rea
 export function renderStepSummary(results: readonly ClaimResult[], changes: readonly VerdictChange[]): string {
   const counts = summaryCounts(results);
   const errata = results.filter((r) => r.verdict.status === 'erratum');
-  const disagreed = results.filter((r) => r.verdict.evidence.engines.some((e) => !e.agreed));
+  const disagreed = disagreedClaims(results);
   const out = [
     '## detuned-paramp verify',
     '',

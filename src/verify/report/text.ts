@@ -17,6 +17,11 @@ export function summaryCounts(results: readonly ClaimResult[]): Record<string, n
   return counts;
 }
 
+/** The claims on which a witness or a second route disagreed with the exact engine. */
+export function disagreedClaims(results: readonly ClaimResult[]): ClaimResult[] {
+  return results.filter((r) => r.verdict.evidence.engines.some((e) => !e.agreed));
+}
+
 /** The ledger as a terminal table; `witnesses` names the independent witnesses that were consulted. */
 export function renderText(results: readonly ClaimResult[], assumptions: readonly AssumptionResult[], witnesses: readonly string[]): string {
   const lines: string[] = [];
@@ -50,7 +55,7 @@ export function renderText(results: readonly ClaimResult[], assumptions: readonl
     }
   }
   const counts = summaryCounts(results);
-  const disagreements = results.filter((r) => r.verdict.evidence.engines.some((e) => !e.agreed));
+  const disagreements = disagreedClaims(results);
   lines.push(
     '',
     `${results.length} claims: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`,
