@@ -144,7 +144,7 @@ export const section4: Claim[] = [
       const holds = failing.length === 0;
       const derived = holds ? 'D[a] + D[a†] = D[X] + D[Y] on every test operator (a, a†, a†a, a², a†²a, ab, a†a³)' : `differs on ${failing.map(String).join(', ')}`;
       return verifiedOrErratum(
-        { holds, derived, reports: [{ engine: 'exact', agreed: true, detail: String(derived) }], notes: ['an identity of superoperators on non-commuting operators: the commutative witnesses cannot express it'] },
+        { holds, derived, reports: [{ engine: 'exact', agreed: true, detail: derived }], notes: ['an identity of superoperators on non-commuting operators: the commutative witnesses cannot express it'] },
         'the back-action terms are not those of a position measurement',
       );
     },

@@ -106,7 +106,11 @@ describe('Markdown and the job summary', () => {
 describe('the HTML page, in process', () => {
   const page = renderHtml({
     results: [erratum, prose],
-    assumptions: [{ id: 'figure2-detuning', where: 'Figure 2, Sections 4 and 7', question: 'Which Δ?', chosen: 'Δ = √(χ² − γ²)', alternatives: [{ label: 'Δ = χ', effect: 'higher S' }] }],
+    assumptions: [
+      { id: 'figure2-detuning', where: 'Figure 2, Sections 4 and 7', question: 'Which Δ?', chosen: 'Δ = √(χ² − γ²)', alternatives: [{ label: 'Δ = χ', effect: 'higher S' }] },
+      { id: 'frame-zero-point', where: '(2), (20)', question: 'Which frame?', chosen: 'with the zero point', alternatives: [] },
+      { id: 'c-sign', where: '(12), (13)', question: 'Which sign of C?', chosen: '(13)', alternatives: [] },
+    ],
     changes: [],
     witnesses: ['nerdamer'],
     version: '9.9.9',
@@ -128,6 +132,9 @@ describe('the HTML page, in process', () => {
   });
   it('links a claim to the assumptions it rests on and to Figure 2, and sets the difference apart', () => {
     expect(page).toContain('<a href="#assumption-figure2-detuning">assumption figure2-detuning</a>');
+    // Made at (2): linked from the claim at "(2), text", and from no claim at (12).
+    expect(page).toMatch(/id="eq2\.chi"[^]*?<a href="#assumption-frame-zero-point">[^]*?<\/article>/);
+    expect(page).not.toContain('href="#assumption-c-sign"');
     expect(page).toContain('<a href="#figure2">Figure 2</a>');
     expect(page).toContain('<div class="difference erratum"><strong>Erratum: what follows.</strong> every χ is twice too large</div>');
     expect(page).toContain('✗ disagreed</span> <code>nerdamer</code>: no');

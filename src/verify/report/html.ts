@@ -14,6 +14,7 @@ import type { VerdictChange } from '../recorded.ts';
 import { CONVENTIONS } from '../../models/conventions.ts';
 import { isProse, splitTopLevel, unicodeLatex } from '../../app/unicodeLatex.ts';
 import { disagreedClaims, summaryCounts } from './text.ts';
+import { escapeMarkup as escape } from './markup.ts';
 
 export interface HtmlReport {
   readonly results: readonly ClaimResult[];
@@ -29,8 +30,6 @@ export interface HtmlReport {
 }
 
 const STATUSES: readonly Status[] = ['verified', 'convention', 'erratum', 'unchecked'];
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Typeset LaTeX; a LaTeX error shows as KaTeX's red error node (the browser test looks for them). */
 function tex(latex: string): string {
@@ -83,7 +82,8 @@ function enginesHtml(r: ClaimResult): string {
 /** The assumptions a claim rests on: those its derivation names, or those made where the claim's equation is. */
 function assumptionsOf(r: ClaimResult, assumptions: readonly AssumptionResult[]): AssumptionResult[] {
   const text = `${r.verdict.derived} ${(r.verdict.evidence.notes ?? []).join(' ')}`;
-  const places = (a: AssumptionResult) => a.where.split(/,\s*/).map((w) => w.replace(/\s*\(.*\)$/, '').trim());
+  // "Figure 2 (dot-dashed)" is made at Figure 2; "(9)" at (9).
+  const places = (a: AssumptionResult) => a.where.split(/,\s*/).map((w) => w.replace(/(?<=\S)\s+\(.*\)$/, '').trim());
   return assumptions.filter((a) => text.includes(a.id) || places(a).some((w) => w !== '' && (r.equation === w || r.equation.startsWith(`${w},`) || r.equation.startsWith(`${w} `))));
 }
 

@@ -1,8 +1,8 @@
 /** The ledger as JUnit XML, one testcase per claim: it fails when the verdict changed or a witness disagreed. */
 import type { ClaimResult } from '../claim.ts';
 import type { VerdictChange } from '../recorded.ts';
+import { escapeMarkup as xml } from './markup.ts';
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export function renderJUnit(results: readonly ClaimResult[], changes: readonly VerdictChange[]): string {
   const changed = new Map(changes.map((c) => [c.id, c]));
