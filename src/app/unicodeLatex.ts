@@ -15,9 +15,9 @@ const SUPERSCRIPT: Readonly<Record<string, string>> = { '⁰': '0', '¹': '1', '
 const SYMBOL: Readonly<Record<string, string>> = {
   '−': '-', '–': '-', '±': '\\pm', '∓': '\\mp', '·': '\\cdot', '×': '\\times', '≪': '\\ll', '≫': '\\gg', '≠': '\\neq', '≈': '\\approx',
   '≤': '\\leq', '≥': '\\geq', '→': '\\to', '↔': '\\leftrightarrow', '∝': '\\propto', '∈': '\\in', '∋': '\\ni', '∞': '\\infty', '…': '\\ldots',
-  '⟨': '\\langle ', '⟩': '\\rangle ', '½': '\\tfrac{1}{2}', '∂': '\\partial ', '∑': '\\sum ', '√': '\\surd ',
-  '°': '^{\\circ}', '{': '\\{', '}': '\\}', '&': '\\&', '%': '\\%', '#': '\\#', $: '\\$', '~': '\\sim ', '\\': '\\backslash ', '_': '\\_',
-  '✓': '\\checkmark ', '∅': '\\emptyset ', '⊗': '\\otimes ', '‖': '\\|', '′': "'",
+  '⟨': '\\langle', '½': '\\tfrac{1}{2}', '∂': '\\partial', '∑': '\\sum', '√': '\\surd',
+  '°': '^{\\circ}', '{': '\\{', '}': '\\}', '&': '\\&', '%': '\\%', '#': '\\#', $: '\\$', '~': '\\sim', '\\': '\\backslash', '_': '\\_',
+  '✓': '\\checkmark', '∅': '\\emptyset', '⊗': '\\otimes', '‖': '\\|', '′': "'",
 };
 const FUNCTIONS = new Set(['sin', 'cos', 'tan', 'exp', 'ln', 'log', 'det', 'tr', 'max', 'min', 'Re', 'Im', 'arctan', 'sinh', 'cosh', 'tanh']);
 /** Letters whose run reads as a product of symbols (ab, dt, dW), not as an English word. */
