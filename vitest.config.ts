@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { availableParallelism } from 'node:os';
 
+// npm test: the fast tier, in process (units and properties, ≤ 20 s). The browser, package,
+// spawned-command, whole-ledger and peer tests are npm run test:e2e (vitest.e2e.config.ts).
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'properties/**/*.property.ts'],
+    include: ['test/*.test.ts', 'properties/**/*.property.ts'],
     setupFiles: ['test/setup.ts'],
-    globalSetup: ['test/globalSetup.ts'],
     testTimeout: 60_000,
     // vitest leaves one core free by default, which on a 2-core machine runs the files one at a time.
     maxWorkers: availableParallelism(),

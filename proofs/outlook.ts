@@ -24,6 +24,7 @@ const fmt = (x: number, n = 4) => x.toPrecision(n);
 export const outlook: Claim[] = [
   {
     id: 'steady-state-entanglement',
+    expected: { status: 'verified', reason: 'both schemes reach E_N > 0 in steady state at the paper\'s parameters' },
     equation: 'Abstract, Section 1',
     section: '1. Introduction',
     statement: 'Both schemes reach a steady state with strong two-mode entanglement for matched oscillators, with weak, individual measurements.',
@@ -38,6 +39,7 @@ export const outlook: Claim[] = [
   },
   {
     id: 'resonant-growth',
+    expected: { status: 'verified', reason: 'at Δ = 0 the drift has eigenvalue χ − γ > 0 once χ > γ' },
     equation: 'Section 2, text after (2)',
     section: '2. Model one: modulated coupling',
     statement: 'On resonance (Δ = 0) the two-mode squeezing amplifies without bound once χ > γ.',
@@ -53,6 +55,7 @@ export const outlook: Claim[] = [
   },
   {
     id: 'model-one-mismatch',
+    expected: { status: 'erratum', reason: 'a frequency mismatch changes nothing (a†a − b†b is conserved) and a damping mismatch raised E_N at the tested point' },
     equation: 'Section 2, text after (7)',
     section: '2. Model one: modulated coupling',
     statement: 'Unequal resonance frequencies or damping rates degrade the entanglement of model one (analysis needs the full 10-element covariance).',
@@ -84,6 +87,7 @@ export const outlook: Claim[] = [
   },
   {
     id: 'backaction-decreasing-with-drive',
+    expected: { status: 'unchecked', reason: 'the paper gives no definition of the back-action heating to compute' },
     equation: 'Section 6',
     section: '6. Comparison with measurement-based scheme',
     statement: 'The back-action heating is a decreasing function of the parametric drive strength.',
@@ -95,6 +99,7 @@ export const outlook: Claim[] = [
   },
   {
     id: 'quarter-cycle-lag',
+    expected: { status: 'unchecked', reason: 'needs the lab-frame (non-RWA) model at finite Q, issue 23' },
     equation: 'Section 5, text after (22)',
     section: '5. Model two: constant coupling',
     statement: 'That X and Y of an oscillator are read a quarter cycle apart has little effect when Q ≫ N.',
@@ -103,6 +108,7 @@ export const outlook: Claim[] = [
   },
   {
     id: 'okamoto-device',
+    expected: { status: 'unchecked', reason: 'an external fact about a device, not derivable from the paper' },
     equation: 'Section 8',
     section: '8. Experimental outlook',
     statement: 'A device of Okamoto et al. (Ref. [26]) has Γ/γ ≈ 400 and drives parametrically above threshold by a factor of at least 100.',

@@ -27,6 +27,7 @@ const witnessModel = () => classicalModel(printed.eq2.quadrature, sym.gamma, sym
 export const section2: Claim[] = [
   {
     id: 'eq1',
+    expected: { status: 'convention', reason: 'the RWA of (1) gives (2) only when the frame includes the zero-point term ħω_d; otherwise a c-number differs' },
     equation: '(1) -> (2)',
     section: SECTION,
     statement: 'In the frame rotating at ω_d = ω_m − Δ, with the rotating-wave approximation, the lab Hamiltonian (1) becomes ħΔ(a†a + b†b + 1) + ħχ(ab + a†b†).',
@@ -45,6 +46,7 @@ export const section2: Claim[] = [
   },
   {
     id: 'eq2.chi',
+    expected: { status: 'erratum', reason: 'by hand, cos keeps only ½ of ab under the RWA, so χ = g/(4mω_m), not g/(2mω_m)' },
     equation: '(2), text',
     section: SECTION,
     statement: 'The pair-creation rate of (2) is χ = g/(2 m ω_m).',
@@ -68,6 +70,7 @@ export const section2: Claim[] = [
   },
   {
     id: 'eq2',
+    expected: { status: 'verified', reason: 'expanding X = (a + a†)/√2, Y = −i(a − a†)/√2 by hand gives the ladder form from the quadrature form' },
     equation: '(2)',
     section: SECTION,
     statement: 'The ladder and quadrature forms of (2) are the same operator.',
@@ -76,6 +79,7 @@ export const section2: Claim[] = [
   },
   {
     id: 'eq3',
+    expected: { status: 'verified', reason: '(a ± b)/√2 are the collective ladder operators, and their quadratures are (3a)-(3d)' },
     equation: '(3a)-(3d)',
     section: SECTION,
     statement: 'X± and Y± are the quadratures of the natural collective modes x± = (x₁ ± x₂)/√2, i.e. of the ladder operators (a ± b)/√2.',
@@ -104,6 +108,7 @@ export const section2: Claim[] = [
   },
   commutatorClaim({
     id: 'eq4',
+    expected: { status: 'verified', reason: 'orthogonal combinations of canonical pairs keep [X, Y] = i and commute across pairs' },
     equation: '(4)',
     section: SECTION,
     statement: '[X₊, Y₊] = [X₋, Y₋] = i are the only non-zero commutators among X₊, X₋, Y₊, Y₋.',
@@ -113,6 +118,7 @@ export const section2: Claim[] = [
   }),
   {
     id: 'eq5',
+    expected: { status: 'verified', reason: 'substituting (3) into (2) by hand gives (5)' },
     equation: '(5)',
     section: SECTION,
     statement: 'In collective quadratures H̃ = ħ(Δ + χ)/2 (X₊² + Y₋²) + ħ(Δ − χ)/2 (X₋² + Y₊²).',
@@ -121,6 +127,7 @@ export const section2: Claim[] = [
   },
   {
     id: 'eq6',
+    expected: { status: 'verified', reason: 'the Heisenberg equations of (5) with damping γ give the printed drift (6)' },
     equation: '(6)',
     section: SECTION,
     statement: 'With equal damping γ of both oscillators, the drift matrix of (X₊, X₋, Y₊, Y₋) is M of (6).',
@@ -129,6 +136,7 @@ export const section2: Claim[] = [
   },
   noiseClaim({
     id: 'eq6.noise',
+    expected: { status: 'convention', reason: 'the diffusion is 2γ(N + ½)·1 only when the bath occupation convention N + ½ is read into the input noise' },
     equation: '(6), noise term',
     section: SECTION,
     printed: printed.eq6.noise,
@@ -139,6 +147,7 @@ export const section2: Claim[] = [
   }),
   {
     id: 'eq7',
+    expected: { status: 'verified', reason: '(6) is block diagonal in (X₊, Y₊), (X₋, Y₋), each block as printed' },
     equation: '(7)',
     section: SECTION,
     statement: 'The pairs (X₊, Y₊) and (X₋, Y₋) evolve independently, each with drift [[−γ, Δ∓χ], [−Δ∓χ, −γ]].',
@@ -159,6 +168,7 @@ export const section2: Claim[] = [
   },
   thresholdClaim({
     id: 'chi-th',
+    expected: { status: 'verified', reason: 'each 2×2 block of (7) has eigenvalues −γ ± √(χ² − Δ²), stable iff χ² < γ² + Δ²' },
     equation: 'Section 2, text after (7)',
     section: SECTION,
     statement: 'Model one is below threshold (every drift eigenvalue has Re < 0) iff χ < χ_th = √(γ² + Δ²).',
@@ -169,6 +179,7 @@ export const section2: Claim[] = [
   }),
   {
     id: 'eq8',
+    expected: { status: 'verified', reason: 'setting Δ = χ in (5) removes the X₋² + Y₊² term' },
     equation: '(8)',
     section: SECTION,
     statement: 'At Δ = χ the Hamiltonian is H̃ = ħχ(X₊² + Y₋²).',
@@ -177,6 +188,7 @@ export const section2: Claim[] = [
   },
   {
     id: 'quasi-qnd-model-one',
+    expected: { status: 'verified', reason: 'at Δ = χ, H̃ ∝ X₊² + Y₋² commutes with X₊ and Y₋' },
     equation: 'Section 2, text after (8)',
     section: SECTION,
     statement: 'Without damping, X₊ and Y₋ are constants of the motion at Δ = χ (and X₋, Y₊ at Δ = −χ); Y₊ and X₋ are driven by them.',
@@ -213,6 +225,7 @@ export const section2: Claim[] = [
   },
   {
     id: 'model-one-needs-identical-oscillators',
+    expected: { status: 'verified', reason: 'unequal frequencies or damping couple the + and − pairs in the drift' },
     equation: 'Section 2, text after (7); Section 7',
     section: SECTION,
     statement: 'The (X₊, Y₊) and (X₋, Y₋) pairs evolve independently only if the oscillators have equal resonance frequencies and equal damping rates.',

@@ -56,6 +56,10 @@ function eq12Claim(set: 'plus' | 'minus'): Claim {
   const label = set === 'plus' ? '+' : '−';
   return {
     id: set === 'plus' ? 'eq12' : 'eq12.minus',
+    expected:
+      set === 'plus'
+        ? { status: 'erratum', reason: 'by hand from (7), (AV + VAᵀ)₁₂ carries −Δ(V_X − V_Y) ∓ χ(V_X + V_Y); the printed C signs are flipped' }
+        : { status: 'erratum', reason: 'the − set as printed matches the drift (7) under neither sign convention for C' },
     equation: `(12), ${label} set`,
     section: SECTION,
     statement: `The conditional variances of the ${label} pair obey the three equations (12) (with V₀ of (14) and C of (13)).`,
@@ -98,6 +102,7 @@ function testOperators(): Operator[] {
 export const section4: Claim[] = [
   {
     id: 'eq9',
+    expected: { status: 'convention', reason: 'the mean dynamics of (9) are those of (6) when 2γN and 2γ(N + 1) are the rates of D[a†] and D[a] (assumption dissipator-reading)' },
     equation: '(9), dissipators',
     section: SECTION,
     statement: 'With the dissipators of (9), [2γN + μ] D[a† + b†] + [2γ(N+1) + μ] D[a + b], the mean dynamics are those of (6).',
@@ -133,6 +138,7 @@ export const section4: Claim[] = [
   },
   {
     id: 'eq9.backaction',
+    expected: { status: 'verified', reason: 'D[a] + D[a†] = D[X] + D[Y] is an operator identity' },
     equation: '(9), μ terms',
     section: SECTION,
     statement: 'The back-action μ(D[a] + D[a†]) of (9) is that of measuring both rotating-frame quadratures, μ(D[X] + D[Y]): the RWA of a position measurement.',
@@ -151,6 +157,7 @@ export const section4: Claim[] = [
   },
   {
     id: 'eq10',
+    expected: { status: 'verified', reason: 'the adjoint Lindblad dissipator reproduces the damping of (6)' },
     equation: '(10)',
     section: SECTION,
     statement: 'D[a]A = a†Aa − ½(a†aA + Aa†a) is the Heisenberg-picture Lindblad dissipator, the one whose use reproduces (6) (see eq9).',
@@ -168,6 +175,7 @@ export const section4: Claim[] = [
   },
   {
     id: 'eq11',
+    expected: { status: 'verified', reason: 'the innovation of a homodyne record of c = ℓ·r is 2(Vℓ), giving the −4ημ(Vℓ)(Vℓ)ᵀ term' },
     equation: '(11)',
     section: SECTION,
     statement: 'For a Hermitian measured quadrature c = ℓ·r, H[c] of (11) gives the innovation ⟨H[c]r_j⟩ = 2(Vℓ)_j and hence the conditional term −4ημ(Vℓ)(Vℓ)ᵀ of the variance equations.',
@@ -188,6 +196,7 @@ export const section4: Claim[] = [
   eq12Claim('minus'),
   {
     id: 'eq12.blocks',
+    expected: { status: 'verified', reason: 'the drift, diffusion and measurement are block diagonal, so the steady covariance is too' },
     equation: '(12), text before',
     section: SECTION,
     statement: printed.eq12.blockText,
@@ -210,6 +219,7 @@ export const section4: Claim[] = [
   },
   {
     id: 'eq13',
+    expected: { status: 'convention', reason: 'C is the symmetrised covariance; the printed (12) signs need C of the opposite sign (assumption c-sign)' },
     equation: '(13)',
     section: SECTION,
     statement: 'C± = ½⟨X±Y± + Y±X±⟩ is the symmetrised covariance that (12) evolves.',
@@ -228,6 +238,7 @@ export const section4: Claim[] = [
   },
   {
     id: 'eq14',
+    expected: { status: 'verified', reason: 'thermal 2γ(N + ½) plus back-action μ gives 2γV₀ with V₀ = N + ½ + μ/(2γ)' },
     equation: '(14)',
     section: SECTION,
     statement: 'The diffusion of every collective quadrature, thermal plus back-action, is 2γV₀ with V₀ = N + ½ + μ/(2γ).',
@@ -243,6 +254,7 @@ export const section4: Claim[] = [
   },
   {
     id: 'eq17',
+    expected: { status: 'verified', reason: 'substituting V₀ of (14) into 2ημV₀/γ gives the two printed terms' },
     equation: '(17)',
     section: SECTION,
     statement: 'SNR = 2ημV₀/γ equals 2ημ(N + ½)/γ + ημ²/γ² with V₀ of (14).',
@@ -257,6 +269,7 @@ export const section4: Claim[] = [
   },
   {
     id: 'single-mode-identity',
+    expected: { status: 'verified', reason: 'each pair of (7) is the one-mode amplifier of Ref. [30] with χ -> ±χ' },
     equation: 'Section 4, text after (14)',
     section: SECTION,
     statement: 'Each set of (12) is identical to the three variance equations of the one-mode detuned parametric amplifier (the − set with χ -> −χ).',

@@ -2,7 +2,7 @@
 import { mathText } from '../src/verify/mathText.ts';
 import { poissonBracketVanishes } from '../src/verify/cas/classical.ts';
 import { scalarToCas } from '../src/verify/cas/render.ts';
-import type { Claim } from '../src/verify/claim.ts';
+import type { Claim, Expectation } from '../src/verify/claim.ts';
 import { conventionOrErratum, verifiedOrErratum } from '../src/verify/verdicts.ts';
 import { witnessReports } from '../src/verify/witnesses.ts';
 import { characteristicPolynomial, differences, identity, invariantBlocks, mul, submatrix, transpose } from '../src/exact/matrix.ts';
@@ -29,6 +29,7 @@ const witnessModel = () => classicalModel(printed.eq20.quadrature, sym.gamma, sy
 /** Which lab constant of (19) the rates of (20) need, against the printed one. */
 function labConstantClaim(c: {
   id: string;
+  expected: Expectation;
   statement: string;
   printedConstant: string;
   derivedConstant: () => R;
@@ -40,6 +41,7 @@ function labConstantClaim(c: {
 }): Claim {
   return {
     id: c.id,
+    expected: c.expected,
     equation: '(19) -> (20)',
     section: SECTION,
     statement: c.statement,
@@ -62,6 +64,7 @@ function labConstantClaim(c: {
 export const section5: Claim[] = [
   {
     id: 'eq19',
+    expected: { status: 'convention', reason: 'the RWA of (19) has the operator form of (20) in the frame at ω_m, up to the rates (see eq19.coupling, eq19.drive)' },
     equation: '(19) -> (20)',
     section: SECTION,
     statement: 'In the frame rotating at ω_m, with the RWA (Γ ≪ ω_m), the lab Hamiltonian (19) has the operator form of (20): a beam-splitter coupling and a resonant (Δ = 0) single-mode squeezing drive on each oscillator.',
@@ -79,6 +82,7 @@ export const section5: Claim[] = [
   },
   labConstantClaim({
     id: 'eq19.coupling',
+    expected: { status: 'erratum', reason: 'by hand, (Γ/(mω_m))x₁x₂ is not an energy; 2mω_mΓ x₁x₂ is needed for rate Γ' },
     statement: 'The position coupling (Γ/(m ω_m)) x₁x₂ of (19) gives the beam-splitter rate Γ of (20).',
     printedConstant: 'Gamma',
     derivedConstant: () => modelTwoFromLab().gammaLab,
@@ -89,6 +93,7 @@ export const section5: Claim[] = [
   }),
   labConstantClaim({
     id: 'eq19.drive',
+    expected: { status: 'erratum', reason: 'by hand, sin keeps only ½ under the RWA, so the depth must be 4χ for squeezing at rate χ' },
     statement: 'The spring-constant modulation (mω_m/2)x²·2χ sin(2ω_m t) of (19) gives the squeezing term −(iħχ/2)(a² − a†²) of (20).',
     printedConstant: 'chi',
     derivedConstant: () => modelTwoFromLab().chiLab,
@@ -99,6 +104,7 @@ export const section5: Claim[] = [
   }),
   {
     id: 'eq20',
+    expected: { status: 'verified', reason: 'expanding the quadratures by hand gives the ladder form of (20)' },
     equation: '(20)',
     section: SECTION,
     statement: 'The ladder and quadrature forms of (20) are the same operator.',
@@ -107,6 +113,7 @@ export const section5: Claim[] = [
   },
   {
     id: 'eq21',
+    expected: { status: 'verified', reason: 'substituting (22) into (20) by hand gives (21)' },
     equation: '(21)',
     section: SECTION,
     statement: 'In the quadratures (22), H̃ = ħ(χ + Γ)/2 (U₁V₂ + V₂U₁) + ħ(χ − Γ)/2 (U₂V₁ + V₁U₂).',
@@ -115,6 +122,7 @@ export const section5: Claim[] = [
   },
   {
     id: 'eq22',
+    expected: { status: 'verified', reason: 'the change of quadratures (22) is an orthogonal matrix' },
     equation: '(22a)-(22d)',
     section: SECTION,
     statement: 'U₁, U₂, V₁, V₂ are an orthogonal change of the quadratures (X₁, Y₁, X₂, Y₂): a real rotation, so the vacuum stays isotropic.',
@@ -140,6 +148,7 @@ export const section5: Claim[] = [
   },
   commutatorClaim({
     id: 'eq23',
+    expected: { status: 'verified', reason: 'U₁, U₂ and V₁, V₂ commute pairwise, [U_k, V_k] = i' },
     equation: '(23)',
     section: SECTION,
     statement: '[U₁, V₁] = [U₂, V₂] = i are the only non-zero commutators among U₁, U₂, V₁, V₂; in particular [U₁, U₂] = [V₁, V₂] = 0 (quantum-mechanics-free subsystems).',
@@ -149,6 +158,7 @@ export const section5: Claim[] = [
   }),
   {
     id: 'eq24',
+    expected: { status: 'verified', reason: 'the Heisenberg equations of (21) with damping γ give the printed drift (24)' },
     equation: '(24)',
     section: SECTION,
     statement: 'With equal damping γ, the drift matrix of (U₁, U₂, V₁, V₂) is M of (24).',
@@ -157,6 +167,7 @@ export const section5: Claim[] = [
   },
   noiseClaim({
     id: 'eq24.noise',
+    expected: { status: 'convention', reason: 'as for (6): the diffusion is 2γ(N + ½)·1 in the N + ½ reading of the input noise' },
     equation: '(24), noise term',
     section: SECTION,
     printed: printed.eq24.noise,
@@ -167,6 +178,7 @@ export const section5: Claim[] = [
   }),
   thresholdClaim({
     id: 'chi-th-model-two',
+    expected: { status: 'verified', reason: 'each block of (24) is a block of (7) with Δ -> Γ' },
     equation: 'Section 5, text after (24)',
     section: SECTION,
     statement: 'Model two is below threshold iff χ < √(γ² + Γ²): (7)\'s threshold with Δ replaced by Γ.',
@@ -177,6 +189,7 @@ export const section5: Claim[] = [
   }),
   {
     id: 'model-equivalence-delta-gamma',
+    expected: { status: 'verified', reason: 'the characteristic polynomials of the blocks of (24) and (7) agree at Δ = Γ' },
     equation: 'Section 5, text after (24)',
     section: SECTION,
     statement: '(24) resembles (7) with Δ replaced by Γ: each invariant pair of model two has the characteristic polynomial of a pair of model one at Δ = Γ.',
@@ -202,6 +215,7 @@ export const section5: Claim[] = [
   },
   {
     id: 'model-two-same-entanglement',
+    expected: { status: 'erratum', reason: 'same variance equations and S_UV, but model two\'s E_N is smaller: U₁, U₂ are not EPR variables' },
     equation: 'Section 5, text before (19) and after (24)',
     section: SECTION,
     statement: 'Model two (Δ = 0, coupling Γ) is an equivalent scenario to model one at Δ = Γ: the same variance equations, hence the same squeezing and the same entanglement.',
@@ -244,6 +258,7 @@ export const section5: Claim[] = [
   },
   {
     id: 'quasi-qnd-model-two',
+    expected: { status: 'verified', reason: 'at χ = Γ, H̃ ∝ U₂V₁ + V₁U₂ terms vanish, so U₁ and V₂ are conserved' },
     equation: 'Section 5, text after (24)',
     section: SECTION,
     statement: 'At χ = Γ, without damping, U₁ and V₂ are constants of the motion, and U₂ and V₁ are driven by them only (U₂ is a proxy for U₁, V₁ for V₂).',

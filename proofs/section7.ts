@@ -1,7 +1,7 @@
 /** Section 7, damping asymmetry in model two: Eqs. (25)-(28) and the claim that only the drive rates change. */
 import { joinMath, mathText, type MathText } from '../src/verify/mathText.ts';
 import { scalarToCas } from '../src/verify/cas/render.ts';
-import type { Claim } from '../src/verify/claim.ts';
+import type { Claim, Expectation } from '../src/verify/claim.ts';
 import { verifiedOrErratum } from '../src/verify/verdicts.ts';
 import { witnessReports } from '../src/verify/witnesses.ts';
 import { differences, submatrix, type Matrix } from '../src/exact/matrix.ts';
@@ -22,9 +22,10 @@ const drift = (): Matrix => deriveSystem(asymmetric(), basis).drift;
 const definedBy = { chi1: printed.eq26.form, chi2: printed.eq27.form, gamma: printed.eq28.form };
 
 /** A printed definition (26)-(28) against the value the derived drift entries force. */
-function definitionClaim(c: { id: string; equation: string; statement: string; text: string; form: string; fromDrift: (m: Matrix) => R[] }): Claim {
+function definitionClaim(c: { id: string; expected: Expectation; equation: string; statement: string; text: string; form: string; fromDrift: (m: Matrix) => R[] }): Claim {
   return {
     id: c.id,
+    expected: c.expected,
     equation: c.equation,
     section: SECTION,
     statement: c.statement,
@@ -43,6 +44,7 @@ function definitionClaim(c: { id: string; equation: string; statement: string; t
 export const section7: Claim[] = [
   {
     id: 'eq25',
+    expected: { status: 'verified', reason: 'the drift with γ₁ ≠ γ₂ derived from the master equation has the printed form' },
     equation: '(25)',
     section: SECTION,
     statement: 'With damping rates γ₁ ≠ γ₂, the drift of (U₁, U₂, V₁, V₂) is (24) with χ replaced by χ₁ in the U block and χ₂ in the V block, γ = (γ₁ + γ₂)/2.',
@@ -57,6 +59,7 @@ export const section7: Claim[] = [
   },
   definitionClaim({
     id: 'eq26',
+    expected: { status: 'verified', reason: 'read off the derived drift (25)' },
     equation: '(26)',
     statement: 'χ₁ = χ − (γ₁ − γ₂)/2 is the effective drive rate of the U block: M₁₂ + Γ = M₂₁ − Γ = χ₁.',
     text: printed.eq26.text,
@@ -65,6 +68,7 @@ export const section7: Claim[] = [
   }),
   definitionClaim({
     id: 'eq27',
+    expected: { status: 'verified', reason: 'read off the derived drift (25)' },
     equation: '(27)',
     statement: 'χ₂ = χ + (γ₁ − γ₂)/2 is the effective drive rate of the V block: −M₃₄ − Γ = Γ − M₄₃ = χ₂.',
     text: printed.eq27.text,
@@ -73,6 +77,7 @@ export const section7: Claim[] = [
   }),
   definitionClaim({
     id: 'eq28',
+    expected: { status: 'verified', reason: 'the diagonal of the derived drift is −(γ₁ + γ₂)/2' },
     equation: '(28)',
     statement: 'Every diagonal entry of (25) is −γ with γ = (γ₁ + γ₂)/2.',
     text: printed.eq28.text,
@@ -81,6 +86,7 @@ export const section7: Claim[] = [
   }),
   noiseClaim({
     id: 'eq25.noise',
+    expected: { status: 'erratum', reason: 'by hand, D_U₁U₂ = (γ₁ − γ₂)(N + ½) ≠ 0: the inputs are correlated, not independent' },
     equation: '(25), noise term',
     section: SECTION,
     printed: printed.eq25.noise,
@@ -91,6 +97,7 @@ export const section7: Claim[] = [
   }),
   {
     id: 'asymmetry-only-drive-rate',
+    expected: { status: 'erratum', reason: 'true of the drift, but the asymmetry also correlates the noise (see eq25.noise)' },
     equation: 'Section 7, text before (25)',
     section: SECTION,
     statement: 'Damping asymmetry modifies only the effective parametric drive rate of model two (the dynamics are otherwise those of the symmetric case with γ the mean rate).',
@@ -113,6 +120,7 @@ export const section7: Claim[] = [
   },
   {
     id: 'chi-th-asymmetric',
+    expected: { status: 'verified', reason: 'our threshold: each block of (25) with χ_j is stable iff χ_j² < γ² + Γ²' },
     equation: '(25)-(28), threshold (ours)',
     section: SECTION,
     statement: 'With damping asymmetry, model two is below threshold iff χ₁² < γ² + Γ² and χ₂² < γ² + Γ², i.e. χ + |γ₁ − γ₂|/2 < √(γ² + Γ²). Not printed: derived here from (25).',

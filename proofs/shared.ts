@@ -2,7 +2,7 @@
 import { joinMath, mathText } from '../src/verify/mathText.ts';
 import { commutatorMismatches } from '../src/verify/cas/classical.ts';
 import { scalarToCas } from '../src/verify/cas/render.ts';
-import type { Claim } from '../src/verify/claim.ts';
+import type { Claim, Expectation } from '../src/verify/claim.ts';
 import { conventionOrErratum, verifiedOrErratum } from '../src/verify/verdicts.ts';
 import { witnessReports } from '../src/verify/witnesses.ts';
 import { differences, identity, invariantBlocks, mapEntries, submatrix, type Matrix } from '../src/exact/matrix.ts';
@@ -17,6 +17,7 @@ const CANONICAL = { pairs: [['X1', 'Y1'], ['X2', 'Y2']] as [string, string][] };
 
 interface Described {
   readonly id: string;
+  readonly expected: Expectation;
   readonly equation: string;
   readonly section: string;
   readonly printed: string;

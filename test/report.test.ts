@@ -1,4 +1,5 @@
 /** The reports a person reads: the Unicode-to-LaTeX typesetting, engine values kept as values, the Markdown math, the job summary, the HTML page's structure. */
+import { changedVerdicts } from '../src/verify/expected.ts';
 import { describe, expect, it } from 'vitest';
 import { isProse, unicodeLatex } from '../src/app/unicodeLatex.ts';
 import { latexOperator } from '../src/app/latex.ts';
@@ -74,6 +75,7 @@ const erratum: ClaimResult = {
   section: '2. Model one',
   statement: 'χ = g/(2mω_m).',
   printed: 'χ = g/(2 m ω_m)',
+  expected: { status: 'erratum', reason: 'by hand, the RWA keeps half of the cosine' },
   seconds: 0.01,
   verdict: { status: 'erratum', derived: 'χ = 1/4*g', derivedMath: [{ text: 'χ = ' }, { text: '1/4*g', latex: '\\frac{1}{4} g' }], consequence: 'every χ is twice too large', evidence: { engines: [{ engine: 'exact', agreed: true }] } },
 };
@@ -83,9 +85,23 @@ const prose: ClaimResult = {
   section: '4. Figure 2',
   statement: 'Figure 2 dips below 1.',
   printed: 'Separability S as a function of measurement strength for two values of the drive strength',
+  expected: { status: 'verified', reason: 'the closed form dips below 1' },
   seconds: 0.01,
   verdict: { status: 'verified', derived: 'least S = 0.7153', evidence: { engines: [{ engine: 'closed-form', agreed: true }, { engine: 'nerdamer', agreed: false, detail: 'no' }] } },
 };
+
+describe('expected verdicts', () => {
+  it('a verdict other than the one its claim expects is a change, named with the reason a person wrote', () => {
+    expect(changedVerdicts([erratum, prose])).toEqual([]);
+    const flipped = { ...erratum, verdict: { ...prose.verdict } };
+    expect(changedVerdicts([flipped, prose])).toEqual([{ id: 'eq2.chi', expected: 'erratum', expectedReason: 'by hand, the RWA keeps half of the cosine', now: 'verified' }]);
+  });
+  it('every claim of the paper expects a verdict, with a one-line reason', async () => {
+    const { claims } = await import('../proofs/index.ts');
+    for (const c of claims) expect(c.expected.reason.length, c.id).toBeGreaterThan(20);
+    for (const c of claims) expect(c.expected.reason, c.id).not.toMatch(/\n/);
+  });
+});
 
 describe('Markdown and the job summary', () => {
   it('VERIFICATION.md typesets the errata in GitHub math, the words left as words', () => {
@@ -94,12 +110,12 @@ describe('Markdown and the job summary', () => {
     expect(md).toContain('- derived: χ = $`\\frac{1}{4} g`$');
   });
   it('the step summary has the counts, each erratum with what follows, changed verdicts and disagreements', () => {
-    const s = renderStepSummary([erratum, prose], [{ id: 'figure2-caption', recorded: 'erratum', now: 'verified' }]);
+    const s = renderStepSummary([erratum, prose], [{ id: 'figure2-caption', expected: 'erratum', expectedReason: 'a reason', now: 'verified' }]);
     expect(s).toContain('2 claims: 1 verified, 0 convention, 1 erratum, 0 unchecked.');
     expect(s).toContain('| `eq2.chi` | (2), text | every χ is twice too large |');
-    expect(s).toContain('- `figure2-caption`: verified now, the ledger records erratum');
+    expect(s).toContain('- `figure2-caption`: verified now, expected erratum (a reason)');
     expect(s).toContain('**Witnesses disagreed on:** `figure2-caption`');
-    expect(renderStepSummary([prose], [])).toContain('Every verdict equals the one recorded in the ledger.');
+    expect(renderStepSummary([prose], [])).toContain('Every verdict is the one expected.');
   });
 });
 

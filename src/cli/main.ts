@@ -3,7 +3,7 @@
  * engine or a check could not run; 2 a usage error. No stack trace reaches the user.
  */
 import { randomInt } from 'node:crypto';
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageFile } from '../models/packageFile.ts';
 import { availableParallelism } from 'node:os';
@@ -18,7 +18,7 @@ import { ledgerJson } from '../verify/report/json.ts';
 import { renderMarkdown, renderStepSummary } from '../verify/report/markdown.ts';
 import { disagreedClaims, renderText } from '../verify/report/text.ts';
 import { renderJUnit } from '../verify/report/junit.ts';
-import { changedVerdicts, recordedVerdicts, type VerdictChange } from '../verify/recorded.ts';
+import { changedVerdicts, describeChange, type VerdictChange } from '../verify/expected.ts';
 import type { Application, Commands, Ledger } from './application.ts';
 import { commands as paperCommands } from './commands.ts';
 
@@ -129,8 +129,6 @@ verify options:
                        other files in DIR are left alone, a replaced index.html is named
   --summary            append a compact Markdown summary (counts, every erratum, every
                        changed verdict) to the file GITHUB_STEP_SUMMARY names (GitHub Actions)
-  --ledger FILE        the recorded ledger to compare verdicts with (default: VERIFICATION.md;
-                       LF or CRLF; a claim recorded twice, or a row for no claim, fails)
   --jobs N             check the claims in N processes, 1 to the number of cores (default 1:
                        each process derives the models and warms the CAS again, which costs
                        more than a second core saves)
@@ -177,8 +175,8 @@ Conventions: ħ = 1 in rotating frames; X = (a + a†)/√2, Y = −i(a − a†
 a frame rotating at ω takes a -> a e^(−iωt); γ is the amplitude damping rate
 (Lindblad terms 2γ(N+1) D[a] + 2γN D[a†]).
 
-Exit codes: verify exits 0 when every verdict equals the one recorded in the ledger (a
-documented erratum passes) and every witness agreed with the exact engine, 1 when a verdict
+Exit codes: verify exits 0 when every verdict is the one its claim expects (a
+documented erratum passes; each claim's expected verdict and its reason are in --json) and every witness agreed with the exact engine, 1 when a verdict
 changed or a witness disagreed; 2 on a usage error or a parameter out of range (the message
 names it and its range).`;
 }
@@ -188,9 +186,6 @@ names it and its range).`;
 function digitsOption(text: string): number {
   return integerOption('digits', text, DIGITS_RANGE.min, DIGITS_RANGE.max);
 }
-
-/** The recorded ledger: the verdicts CI holds every run to. */
-const LEDGER = packageFile('VERIFICATION.md');
 
 async function verify(args: string[], app: Application): Promise<number> {
   const { values } = parseOptions({
@@ -206,7 +201,6 @@ async function verify(args: string[], app: Application): Promise<number> {
       shard: { type: 'string' },
       digits: { type: 'string' },
       junit: { type: 'string' },
-      ledger: { type: 'string' },
       html: { type: 'string' },
       summary: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -220,9 +214,7 @@ async function verify(args: string[], app: Application): Promise<number> {
   const digits = values.digits === undefined ? DEFAULT_DIGITS : digitsOption(values.digits);
   if (values.html !== undefined) outputDirectory('html', values.html);
   const jobs = values.jobs === undefined ? 1 : integerOption('jobs', values.jobs, 1, availableParallelism());
-  // Refuse a file that cannot be read or written before the claims run, not after.
-  const ledgerPath = values.ledger ?? LEDGER;
-  if (!values.markdown && !existsSync(ledgerPath)) throw new UsageError(`${values.ledger === undefined ? 'the recorded ledger' : '--ledger'} ${ledgerPath}: no such file`);
+  // Refuse a file that cannot be written before the claims run, not after.
   if (values.junit !== undefined) outputFile('junit', values.junit);
   const shard = values.shard === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(values.shard);
   if (shard === null) throw new UsageError(`--shard = ${values.shard}: K/N with 0 ≤ K < N`);
@@ -265,8 +257,7 @@ async function verify(args: string[], app: Application): Promise<number> {
   // Assumption effects are figures for the reader of the whole ledger, not part of a selection.
   const assumptionResults = only.length > 0 ? [] : runAssumptions(await app.loadAssumptions());
   const seconds = (performance.now() - start) / 1000;
-  // --markdown writes the ledger (the shell has already emptied the file it is redirected to): nothing to compare with.
-  const changes = values.markdown ? [] : changedVerdicts(results, recordedVerdicts(ledgerPath), only.length === 0);
+  const changes = changedVerdicts(results);
   const disagreements = disagreedClaims(results);
   if (values.junit !== undefined) writeFileSync(values.junit, renderJUnit(results, changes));
   if (values.html !== undefined) {
@@ -278,8 +269,8 @@ async function verify(args: string[], app: Application): Promise<number> {
   if (values.json) process.stdout.write(`${JSON.stringify({ ...ledgerJson(results, assumptionResults), changedVerdicts: changes, seconds: seconds.toFixed(3) }, null, 2)}\n`);
   else if (values.markdown) process.stdout.write(renderMarkdown(results, assumptionResults));
   else process.stdout.write(`${renderText(results, assumptionResults, consulted)}\n${seconds.toFixed(2)} s\n`);
-  for (const c of changes) process.stderr.write(c.problem ? `ledger ${ledgerPath}: ${c.id} ${c.problem}\n` : `verdict changed: ${c.id} is ${c.now}, the ledger records ${c.recorded ?? 'nothing'}\n`);
-  if (changes.length === 0 && !values.markdown) process.stderr.write('every verdict equals the one recorded in the ledger\n');
+  for (const c of changes) process.stderr.write(`verdict changed: ${c.id} is ${describeChange(c)}\n`);
+  if (changes.length === 0) process.stderr.write('every verdict is the one expected\n');
   const crashed = results.filter((r) => r.failed);
   for (const r of crashed) process.stderr.write(`check could not run: ${r.id}: ${r.verdict.status === 'unchecked' ? r.verdict.reason : ''}\n`);
   return changes.length > 0 || disagreements.length > 0 || crashed.length > 0 ? 1 : 0;

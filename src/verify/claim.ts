@@ -43,9 +43,16 @@ export function requiredDigits(context: CheckContext): number {
   return context.digits - 10;
 }
 
+/** The verdict a person expects a claim to get, and why, in one line: verify fails when a fresh verdict differs. */
+export interface Expectation {
+  readonly status: Status;
+  readonly reason: string;
+}
+
 export interface Claim {
   /** `eq6`, `eq25.noise`, or kebab-case for a text claim. */
   readonly id: string;
+  readonly expected: Expectation;
   /** "(6)" or "Section 2, text". */
   readonly equation: string;
   readonly section: string;
@@ -61,6 +68,7 @@ export interface ClaimResult {
   readonly section: string;
   readonly statement: string;
   readonly printed: string;
+  readonly expected: Expectation;
   readonly verdict: Verdict;
   readonly seconds: number;
   /** The check threw (its verdict is then unchecked, with the error as the reason): verify exits 1. */

@@ -29,6 +29,7 @@ export async function runClaims(
       section: claim.section,
       statement: claim.statement,
       printed: claim.printed,
+      expected: claim.expected,
       verdict,
       seconds: (performance.now() - start) / 1000,
       ...(failed ? { failed } : {}),

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import katex from 'katex';
 import type { AssumptionResult, ClaimResult, Status } from '../claim.ts';
-import type { VerdictChange } from '../recorded.ts';
+import { describeChange, type VerdictChange } from '../expected.ts';
 import { CONVENTIONS } from '../../models/conventions.ts';
 import { isProse, splitTopLevel, unicodeLatex } from '../../app/unicodeLatex.ts';
 import { disagreedClaims, summaryCounts } from './text.ts';
@@ -172,7 +172,7 @@ export function renderHtml(report: HtmlReport): string {
     const claims = results.filter((r) => r.section === section);
     return `<section class="ledger-section" aria-label="${escape(section)}"><h2>${escape(section)}</h2>\n${claims.map((r) => claimHtml(r, assumptions)).join('\n')}</section>`;
   });
-  const changes = report.changes.map((c) => `<li><a href="#${escape(c.id)}">${escape(c.id)}</a>: ${escape(c.problem ?? `${c.now} now, the ledger records ${c.recorded ?? 'nothing'}`)}</li>`);
+  const changes = report.changes.map((c) => `<li><a href="#${escape(c.id)}">${escape(c.id)}</a>: ${escape(describeChange(c))}</li>`);
   const figures = report.figures.map(
     (f) => `<figure id="${escape(f.id)}"><img src="data:image/svg+xml;base64,${Buffer.from(f.svg).toString('base64')}" alt="${escape(f.caption)}"><figcaption>${escape(f.caption)}</figcaption></figure>`,
   );
@@ -195,7 +195,7 @@ export function renderHtml(report: HtmlReport): string {
 <p class="meta">A. Szorkovszky, A. A. Clerk, A. C. Doherty, W. P. Bowen, New J. Phys. 16, 063043 (2014), arXiv:1402.6392. Every printed equation re-derived from the Hamiltonians and the master equation by detuned-paramp ${escape(report.version)}, commit <code>${escape(report.commit)}</code>.</p>
 <ul class="counts" aria-label="summary">${STATUSES.map((s) => `<li><span class="badge ${s}">${counts[s] ?? 0} ${s}</span></li>`).join('')}<li>${results.length} claims</li></ul>
 <p>${disagreements.length > 0 ? `Witnesses disagreed on: ${disagreements.map((r) => `<a href="#${escape(r.id)}">${escape(r.id)}</a>`).join(', ')}.` : report.witnesses.length > 0 ? `Every witness consulted (${escape(report.witnesses.join(', '))}) agreed with the exact engine.` : 'No witness consulted: the exact engine alone.'}
-${changes.length > 0 ? `</p><p><strong>Verdicts that differ from the recorded ledger:</strong></p><ul>${changes.join('')}</ul><p>` : ' Every verdict equals the one recorded in the ledger.'}</p>
+${changes.length > 0 ? `</p><p><strong>Verdicts that differ from the expected ones:</strong></p><ul>${changes.join('')}</ul><p>` : ' Every verdict is the one expected.'}</p>
 <details><summary>Conventions</summary><ul>${Object.entries(CONVENTIONS).map(([k, v]) => `<li><strong>${escape(k)}:</strong> ${escape(v)}</li>`).join('')}</ul></details>
 <p><a href="#figure2">Figure 2</a> · <a href="#assumptions">Assumptions</a></p>
 </header>

@@ -1,5 +1,5 @@
 /**
- * The ledger as JSON: {"conventions", "summary", "claims": [{"id","equation","status","printed","derived","evidence", …}]}.
+ * The ledger as JSON: {"conventions", "summary", "claims": [{"id","equation","status","expected","expectedReason","printed","derived","evidence", …}]}.
  * printedLatex is the transcription typeset (absent where it is prose); derivedMath is the derived
  * text in pieces, each engine value with its LaTeX.
  */
@@ -22,6 +22,8 @@ export function ledgerJson(results: readonly ClaimResult[], assumptions: readonl
         section: r.section,
         statement: r.statement,
         status: v.status,
+        expected: r.expected.status,
+        expectedReason: r.expected.reason,
         printed: r.printed,
         ...(latex === undefined ? {} : { printedLatex: latex }),
         derived: v.derived,

@@ -1,6 +1,6 @@
 /** The ledger as JUnit XML, one testcase per claim: it fails when the verdict changed or a witness disagreed. */
 import type { ClaimResult } from '../claim.ts';
-import type { VerdictChange } from '../recorded.ts';
+import { describeChange, type VerdictChange } from '../expected.ts';
 import { escapeMarkup as xml } from './markup.ts';
 
 
@@ -10,7 +10,7 @@ export function renderJUnit(results: readonly ClaimResult[], changes: readonly V
     const v = r.verdict;
     const problems: string[] = [];
     const c = changed.get(r.id);
-    if (c) problems.push(c.problem ? `ledger: ${c.problem}` : `verdict ${c.recorded ?? 'not recorded'} in the ledger, ${c.now} now`);
+    if (c) problems.push(`verdict ${describeChange(c)}`);
     for (const e of v.evidence.engines) if (!e.agreed) problems.push(`${e.engine} disagreed: ${e.detail ?? ''}`);
     const detail = [`${v.status}: ${r.statement}`, `printed: ${r.printed}`, `derived: ${v.derived}`];
     if (v.status === 'erratum') detail.push(`consequence: ${v.consequence}`);

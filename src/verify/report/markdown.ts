@@ -2,7 +2,7 @@
 import type { AssumptionResult, ClaimResult } from '../claim.ts';
 import { CONVENTIONS } from '../../models/conventions.ts';
 import { disagreedClaims, summaryCounts } from './text.ts';
-import type { VerdictChange } from '../recorded.ts';
+import { describeChange, type VerdictChange } from '../expected.ts';
 import type { MathPiece } from '../mathText.ts';
 import { printedLatex } from '../../app/unicodeLatex.ts';
 
@@ -26,6 +26,7 @@ function evidenceLine(r: ClaimResult): string {
   const engines = r.verdict.evidence.engines;
   const agreed = engines.filter((e) => e.agreed).map((e) => e.engine);
   const disagreed = engines.filter((e) => !e.agreed).map((e) => e.engine);
+  if (engines.length === 0) return 'no engine consulted';
   return disagreed.length === 0 ? `agreed: ${agreed.join(', ')}` : `agreed: ${agreed.join(', ')}; DISAGREED: ${disagreed.join(', ')}`;
 }
 
@@ -80,7 +81,7 @@ export function renderMarkdown(results: readonly ClaimResult[], assumptions: rea
 
 /**
  * The compact summary for a CI job page (GITHUB_STEP_SUMMARY): the counts, every erratum with
- * what follows from it, every verdict that differs from the recorded ledger, every disagreement.
+ * what follows from it, every verdict that differs from the one expected, every disagreement.
  */
 export function renderStepSummary(results: readonly ClaimResult[], changes: readonly VerdictChange[]): string {
   const counts = summaryCounts(results);
@@ -91,8 +92,8 @@ export function renderStepSummary(results: readonly ClaimResult[], changes: read
     '',
     `${results.length} claims: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}.`,
     '',
-    changes.length === 0 ? 'Every verdict equals the one recorded in the ledger.' : `**${changes.length} verdict${changes.length === 1 ? '' : 's'} changed:**`,
-    ...changes.map((c) => `- \`${c.id}\`: ${c.problem ?? `${c.now} now, the ledger records ${c.recorded ?? 'nothing'}`}`),
+    changes.length === 0 ? 'Every verdict is the one expected.' : `**${changes.length} verdict${changes.length === 1 ? '' : 's'} changed:**`,
+    ...changes.map((c) => `- \`${c.id}\`: ${describeChange(c)}`),
     ...(disagreed.length > 0 ? ['', `**Witnesses disagreed on:** ${disagreed.map((r) => `\`${r.id}\``).join(', ')}`] : []),
     '',
     '| erratum | equation | what follows |',

@@ -1,6 +1,6 @@
 /**
  * The README's QuTiP recipe, run line by line: the peer script writes its CSV and `compare`
- * passes it at the recommended tolerance. Needs Debian's python3-qutip (npm run test:peer);
+ * passes it at the recommended tolerance. Needs Debian's python3-qutip (npm run test:e2e);
  * it fails, never skips, without it.
  */
 import { spawnSync } from 'node:child_process';

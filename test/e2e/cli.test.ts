@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { Decimal } from 'decimal.js';
-import { independentBaeS, independentS } from './support/independentClosedForms.ts';
-import { exitCodeOf, main } from '../src/cli/main.ts';
-import { ledger } from '../proofs/ledger.ts';
-import { commands } from '../src/cli/commands.ts';
+import { independentBaeS, independentS } from '../support/independentClosedForms.ts';
+import { exitCodeOf, main } from '../../src/cli/main.ts';
+import { ledger } from '../../proofs/ledger.ts';
+import { commands } from '../../src/cli/commands.ts';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +37,8 @@ describe('detuned-paramp', () => {
     expect(r.status).toBe(0);
     const ledger = JSON.parse(r.stdout);
     expect(ledger.claims.map((c: { id: string }) => c.id)).toEqual(['eq2.chi', 'eq6']);
-    for (const c of ledger.claims) for (const key of ['id', 'equation', 'status', 'printed', 'derived', 'evidence']) expect(c).toHaveProperty(key);
+    for (const c of ledger.claims) for (const key of ['id', 'equation', 'status', 'expected', 'expectedReason', 'printed', 'derived', 'evidence']) expect(c).toHaveProperty(key);
+    expect(ledger.claims[0]).toMatchObject({ status: 'erratum', expected: 'erratum' });
     expect(ledger.conventions.quadratures).toContain('[X, Y] = i');
   }, 60_000);
   it('solve --json holds the documented keys, every number a decimal string', () => {

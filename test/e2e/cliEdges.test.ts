@@ -1,20 +1,18 @@
-/** The command line's edges, in process where they can be: options, output files, the recorded ledger, parameter bounds. */
+/** The command line's edges, in process where they can be: options, output files, parameter bounds. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ClaimResult } from '../src/verify/claim.ts';
-import { changedVerdicts, recordedVerdicts } from '../src/verify/recorded.ts';
-import { exitCodeOf, main } from '../src/cli/main.ts';
-import { ledger } from '../proofs/ledger.ts';
-import { integerOption, parseOptions, UsageError } from '../src/cli/options.ts';
-import { outputDirectory, outputFile, writeFilesTogether } from '../src/cli/output.ts';
-import { renderText } from '../src/verify/report/text.ts';
+import { exitCodeOf, main } from '../../src/cli/main.ts';
+import { ledger } from '../../proofs/ledger.ts';
+import { integerOption, parseOptions, UsageError } from '../../src/cli/options.ts';
+import { outputDirectory, outputFile, writeFilesTogether } from '../../src/cli/output.ts';
+import { renderText } from '../../src/verify/report/text.ts';
 import { Decimal } from 'decimal.js';
-import { independentS } from './support/independentClosedForms.ts';
-import { PrecisionError, solveModel } from '../src/app/solve.ts';
-import { ParameterError, resolveParameters } from '../src/models/parameters.ts';
+import { independentS } from '../support/independentClosedForms.ts';
+import { PrecisionError, solveModel } from '../../src/app/solve.ts';
+import { ParameterError, resolveParameters } from '../../src/models/parameters.ts';
 
 const run = (...args: string[]) => spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
@@ -111,24 +109,6 @@ describe('the job summary', () => {
   });
 });
 
-describe('the recorded ledger', () => {
-  const result = (id: string, status: 'verified' | 'erratum'): ClaimResult => ({ id, verdict: { status } } as unknown as ClaimResult);
-  const ledger = (lines: string[], eol = '\n') => {
-    const path = join(mkdtempSync(join(tmpdir(), 'ledger-')), 'V.md');
-    writeFileSync(path, lines.join(eol));
-    return recordedVerdicts(path);
-  };
-  const row = (id: string, status: string) => `| \`${id}\` | (1) | s | ${status} | agreed: exact |`;
-  it('reads CRLF line ends like LF', () => {
-    expect([...ledger([row('eq1', 'verified'), row('eq2', 'erratum')], '\r\n').verdicts]).toEqual([['eq1', 'verified'], ['eq2', 'erratum']]);
-  });
-  it('a claim recorded twice, or a row for no claim, is a change', () => {
-    const changes = changedVerdicts([result('eq1', 'verified')], ledger([row('eq1', 'verified'), row('eq1', 'verified'), row('ghost', 'erratum')]), true);
-    expect(changes.map((c) => [c.id, c.problem])).toEqual([['eq1', 'recorded in more than one row'], ['ghost', 'recorded, but no such claim exists']]);
-    expect(changedVerdicts([result('eq1', 'verified')], ledger([row('eq1', 'verified'), row('ghost', 'erratum')]), false)).toEqual([]);
-  });
-});
-
 describe('the text ledger', () => {
   it('says no witness was consulted when none was, and names the ones that were', () => {
     expect(renderText([], [], [])).toMatch(/no witness consulted: the exact engine alone/);
@@ -143,7 +123,7 @@ describe('the command', () => {
       [['solve', '--model', 'modulated', '--delta', '1', '--chi', '1', '--mu', '1', '--mu=-1'], /--mu is given twice/],
       [['figure2', '--out', '/dev/null'], /exists and is not a directory/],
       [['reference', '--out', ''], /--out is empty/],
-      [['verify', '--ledger', '/nonexistent/V.md'], /--ledger \/nonexistent\/V.md: no such file/],
+      [['verify', '--ledger', 'VERIFICATION.md'], /unknown option --ledger/],
       [['verify', '--junit', '/proc/nope/x.xml'], /cannot write there/],
       [['verify', '--html', '/proc/detuned-paramp-report'], /--html \/proc\/detuned-paramp-report: cannot write there/],
       [['verify', '--html', '/dev/null'], /--html \/dev\/null: exists and is not a directory/],

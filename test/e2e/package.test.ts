@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Decimal as Decimal20 } from 'decimal.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { independentS } from './support/independentClosedForms.ts';
+import { independentS } from '../support/independentClosedForms.ts';
 
 const Decimal = Decimal20.clone({ precision: 60 });
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
