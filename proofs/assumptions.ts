@@ -11,7 +11,8 @@ import { quadratures } from '../src/models/symbols.ts';
 import { modelOneFromLab, modelOneHamiltonian, openSystem, substituteAll } from '../src/models/labFrame.ts';
 import { ladder, sym } from '../src/models/symbols.ts';
 import { solveModel } from '../src/app/solve.ts';
-import { resolveParameters, symbolValues } from '../src/models/parameters.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
+import { paperSymbolValues } from '../src/models/paperValues.ts';
 import { reducedModelTwo } from '../src/app/separabilityUV.ts';
 import { Rational } from '../src/exact/rational.ts';
 import { decimalContext } from '../src/numeric/context.ts';
@@ -22,7 +23,7 @@ const fmt = (x: number, n = 4) => x.toPrecision(n);
 /** Model two at N = 5, η = 1: the least S_UV of the reduced equations (25)-(28) over μ, and E_N of the full covariance there. */
 export function leastModelTwo(g1: string, g2: string, coupling: string, chi: string): { mu: number; sUV: number; en: number } {
   const at = (mu: string) => resolveParameters('constant', { gamma1: g1, gamma2: g2, coupling, chi, nbar: '5', eta: '1', mu });
-  const reduced = reducedModelTwo(20, symbolValues(at('1')));
+  const reduced = reducedModelTwo(20, paperSymbolValues(at('1')));
   const best = leastOverMu((mu) => reduced.at(new (decimalContext(20))(mu)).S.toNumber());
   const full = solveModel(at(best.mu.toPrecision(17)), 20);
   return { mu: best.mu, sUV: best.value, en: full.analysis!.logNegativity.toNumber() };

@@ -73,19 +73,19 @@ export const figure2Claims: Claim[] = [
       const uncoupled = solveModel(resolveParameters('constant', { coupling: '0', chi: '0.9', nbar: '0', mu: '0.5' }), work);
       const v = uncoupled.conditional!.covariance;
       const crossBlock = Math.max(...[v[0]![2]!, v[0]![3]!, v[1]![2]!, v[1]![3]!].map((x) => x.abs().toNumber()));
-      const u = uncoupled.separabilityUV!;
+      const u = uncoupled.pairs.UV!;
       if (u.S.lt(1) && crossBlock === 0) counterexamples.push('model two at Γ = 0');
       lines.push(`model two at Γ = 0 (χ = 0.9γ, N = 0, μ = γ/2): cross-oscillator covariances ${crossBlock} (a product state), S_UV = ${dec(u.S, 12)}, separable bound ${dec(u.separableBound)}, E_N = ${dec(uncoupled.analysis!.logNegativity)}`);
       // Along Figure 2's dashed curves (half decades of μ).
       for (const chi of ['25', '50']) {
         const pts = DECADES.map((mu) => ({ mu, s: figureModelTwo(chi, mu) }));
-        const below = pts.filter((x) => x.s.separabilityUV!.S.lt(1));
-        const certified = pts.filter((x) => x.s.separabilityUV!.S.lt(x.s.separabilityUV!.separableBound));
+        const below = pts.filter((x) => x.s.pairs.UV!.S.lt(1));
+        const certified = pts.filter((x) => x.s.pairs.UV!.S.lt(x.s.pairs.UV!.separableBound));
         const separable = below.filter((x) => x.s.analysis!.logNegativity.isZero());
         for (const x of separable) counterexamples.push(`Figure 2, χ = ${chi}γ, μ = ${fmt(Number(x.mu), 3)}γ`);
         const worst = separable[0] ?? below[below.length - 1]!;
         lines.push(
-          `Figure 2's dashed curve χ = ${chi}γ, μ = 10⁻³ … 10³γ by decades: S_UV < 1 at ${below.length} of ${pts.length} points, below its separable bound at ${certified.length}, E_N = 0 (PPT, separable) at ${separable.length} of those with S_UV < 1${separable.length ? `, e.g. μ = ${fmt(Number(worst.mu), 3)}γ: S_UV = ${dec(worst.s.separabilityUV!.S)}, bound ${dec(worst.s.separabilityUV!.separableBound)}` : ''}`,
+          `Figure 2's dashed curve χ = ${chi}γ, μ = 10⁻³ … 10³γ by decades: S_UV < 1 at ${below.length} of ${pts.length} points, below its separable bound at ${certified.length}, E_N = 0 (PPT, separable) at ${separable.length} of those with S_UV < 1${separable.length ? `, e.g. μ = ${fmt(Number(worst.mu), 3)}γ: S_UV = ${dec(worst.s.pairs.UV!.S)}, bound ${dec(worst.s.pairs.UV!.separableBound)}` : ''}`,
         );
       }
       return verifiedOrErratum(

@@ -75,7 +75,7 @@ export const outlook: Claim[] = [
       const frequencyDegrades = frequencyDigits < 20 && en(mismatched).lt(en(equal));
       const dampingDegrades = en(damped).lt(en(equal));
       const holds = frequencyDegrades && dampingDegrades;
-      const derived = `[a†a − b†b, H̃] ${commutes ? '= 0' : '≠ 0'}; at Δ = 25γ, χ = 20γ, N = 5, μ = 5.5γ (full 4×4 conditional covariance): E_N = ${fmt(en(equal).toNumber(), 10)} for identical oscillators, ${fmt(en(mismatched).toNumber(), 10)} with Δ₁ = −Δ₂ = 2γ (${frequencyDigits} digits equal), ${fmt(en(damped).toNumber(), 10)} with γ₁ = 1.25γ, γ₂ = 0.75γ; the threshold moves from ${fmt(equal.chiTh!.toNumber(), 8)} to ${fmt(damped.chiTh!.toNumber(), 8)}`;
+      const derived = `[a†a − b†b, H̃] ${commutes ? '= 0' : '≠ 0'}; at Δ = 25γ, χ = 20γ, N = 5, μ = 5.5γ (full 4×4 conditional covariance): E_N = ${fmt(en(equal).toNumber(), 10)} for identical oscillators, ${fmt(en(mismatched).toNumber(), 10)} with Δ₁ = −Δ₂ = 2γ (${frequencyDigits} digits equal), ${fmt(en(damped).toNumber(), 10)} with γ₁ = 1.25γ, γ₂ = 0.75γ; the threshold moves from ${fmt(equal.threshold!.value!.toNumber(), 8)} to ${fmt(damped.threshold!.value!.toNumber(), 8)}`;
       const reports = witnessReports(context.witnesses, commutes, derived, (w) =>
         poissonBracketVanishes(w, '(X1^2+Y1^2-X2^2-Y2^2)/2', printed.eq2.quadrature, { pairs: [['X1', 'Y1'], ['X2', 'Y2']] }),
       );

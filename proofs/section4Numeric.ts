@@ -10,7 +10,8 @@ import { agreeingDigits, decimalContext, type Dec } from '../src/numeric/context
 import { requiredDigits } from '../src/verify/claim.ts';
 import { closedForm, optimalMu, type ModelOnePoint } from './closedForms.ts';
 import { modelMatrices, solveModel, type Solution } from '../src/app/solve.ts';
-import { resolveParameters, symbolValuesForCollective } from '../src/models/parameters.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
+import { paperSymbolValues } from '../src/models/paperValues.ts';
 import { modulatedCouplingCollective } from '../src/models/measured.ts';
 import { optimalQuadrature } from '../src/entanglement/gaussianState.ts';
 import { evaluateDecimal } from '../src/numeric/fromExact.ts';
@@ -324,7 +325,7 @@ export const section4Numeric: Claim[] = [
       }
       const reduced = modulatedCouplingCollective();
       const params = resolveParameters('modulated', { gamma: point.gamma, delta: point.delta, chi: point.chi, nbar: point.nbar, mu: point.mu, eta: point.eta });
-      const values = symbolValuesForCollective(params);
+      const values = paperSymbolValues(params);
       const block = (x: Matrix) => evaluateDecimal(context.digits + 10, x.slice(0, 2).map((row) => row.slice(0, 2)), values);
       const plus = riccatiSteadyState(context.digits + 10, block(reduced.drift), block(reduced.diffusion), block(reduced.measurement)).covariance;
       const reducedV = optimalQuadrature(context.digits, plus).variance;
@@ -349,7 +350,7 @@ export const section4Numeric: Claim[] = [
     check: () => {
       const s = modelOneAt({ gamma: '1', delta: '3', chi: '25', nbar: '5', mu: '1', eta: '1' }, 30);
       const holds = !s.stable && s.unconditional === undefined && s.conditional !== undefined && s.conditional.residual.lt('1e-25');
-      const derived = `Δ = 3, χ = 25 > χ_th = ${s.chiTh ? fmt(s.chiTh, 12) : '?'}: stable ${s.stable}; unconditional steady state ${s.unconditional ? 'exists' : 'none'}; conditional steady state ${s.conditional ? `residual ${s.conditional.residual.toExponential(2)}, S = ${fmt(s.analysis!.S, 10)}` : 'none'}`;
+      const derived = `Δ = 3, χ = 25 > χ_th = ${s.threshold?.value ? fmt(s.threshold.value, 12) : '?'}: stable ${s.stable}; unconditional steady state ${s.unconditional ? 'exists' : 'none'}; conditional steady state ${s.conditional ? `residual ${s.conditional.residual.toExponential(2)}, S = ${fmt(s.analysis!.S, 10)}` : 'none'}`;
       return verifiedOrErratum(
         { holds, derived, reports: [{ engine: 'riccati', agreed: true, detail: 'Liénard-Chipart stability of the drift; Newton-Kleinman from a stabilising start' }], notes: ['the conditional means are driven by the unbounded motion, so the linearised model stops being physical: solve reports "stable": false and these numbers only apart'] },
         'above threshold the conditional covariance does not converge either',

@@ -43,7 +43,7 @@ describe('model equivalence under Δ <-> Γ', () => {
         const chi = chiAt(d.fraction, Number(d.gamma) ** 2 + Number(d.shift) ** 2);
         const common = { gamma: d.gamma, chi, nbar: d.nbar, mu: d.mu, eta: d.eta };
         const one = solve('modulated', { ...common, delta: d.shift }, { digits: 30 }).analysis!;
-        const two = solve('constant', { ...common, coupling: d.shift }, { digits: 30 }).separabilityUV!;
+        const two = solve('constant', { ...common, coupling: d.shift }, { digits: 30 }).pairs.UV!;
         expect(agreeingDigits(two.S, one.S, 30)).toBeGreaterThanOrEqual(28);
       }),
       runs(0.2),

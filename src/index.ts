@@ -15,48 +15,51 @@
  * 980 working digits. No function prints, exits or reads global state.
  */
 import type { Decimal } from 'decimal.js';
-import type { Matrix } from './exact/matrix.ts';
-import type { RationalFunction } from './exact/rationalFunction.ts';
-import { analyseTwoMode as analyse, type TwoModeAnalysis } from './entanglement/analysis.ts';
+import { analyseTwoMode as analyse, type TwoModeAnalysis, type SecondRoute } from './entanglement/analysis.ts';
 import { logNegativityInvariant, logNegativityPartialTranspose, separability as productS, type Separability } from './entanglement/gaussianState.ts';
 import { agreeingDigits } from './numeric/context.ts';
 import { lyapunovSteadyState as lyapunov, riccatiSteadyState as riccati, type SteadyState } from './numeric/riccati.ts';
-import { lienardChipart } from './gaussian/stability.ts';
-import { MODEL_NAMES, ParameterError, resolveParameters, type ParameterName } from './models/parameters.ts';
-import type { ModelName } from './models/measured.ts';
+import { builtInModel, MODEL_NAMES, type ModelName } from './models/builtIn.ts';
+import { resolveParameters, type ParameterName } from './models/parameters.ts';
+import { ParameterError, parameterLabel } from './models/values.ts';
 import type { Regime } from './gaussian/regime.ts';
-import { conditionalSystemOf, modelMatrices as matricesAt, regimeOf, solveModel, threshold as thresholdAt, type ModelMatrices, type Solution } from './app/solve.ts';
+import { modelMatrices as matricesAt, regimeOf, solveModel, threshold as thresholdAt, type ModelMatrices, type Solution } from './app/solve.ts';
 import { checkedDigits, physicalCovariance, realMatrix, symmetricMatrix, type MatrixInput } from './app/inputs.ts';
 import { derivation, type Derivation } from './app/derive.ts';
-import { solveModelFile as solveFileAt, type FileSolution } from './app/solveFile.ts';
-import { resolveFileParameters, type ModelFile } from './models/modelFile.ts';
+import { resolveFileParameters, type ModelFile, type ModelPoint } from './models/modelFile.ts';
 
 export { Decimal } from 'decimal.js';
 export { CONVENTIONS } from './models/conventions.ts';
 export { DEFAULT_DIGITS, DIGITS_RANGE } from './numeric/context.ts';
-export { MODEL_NAMES, PARAMETERS, ParameterError, VALUE_LIMITS } from './models/parameters.ts';
+export { MODEL_NAMES } from './models/builtIn.ts';
+export { PARAMETERS } from './models/parameters.ts';
+export { ParameterError, VALUE_LIMITS } from './models/values.ts';
 export { PrecisionError } from './app/solve.ts';
 export { NoSteadyStateError } from './numeric/riccati.ts';
 export { InputError, NotPhysicalStateError } from './app/inputs.ts';
 export { loadModelFile, ModelFileError } from './models/modelFile.ts';
-export type { ModelFile } from './models/modelFile.ts';
+export type { ModelFile, ModelParameter, ModelPoint, Domain } from './models/modelFile.ts';
 export type { Derivation } from './app/derive.ts';
-export type { FileSolution } from './app/solveFile.ts';
 export { solutionJson } from './app/solveReport.ts';
 export { Rational } from './exact/rational.ts';
 export { RationalFunction } from './exact/rationalFunction.ts';
-export type { ModelMatrices, Solution } from './app/solve.ts';
+export type { Matrix } from './exact/matrix.ts';
+export type { DMatrix } from './numeric/matrix.ts';
+export type { BipartitionEntanglement, ModelMatrices, Solution, Threshold } from './app/solve.ts';
 export type { SteadyState } from './numeric/riccati.ts';
-export type { TwoModeAnalysis } from './entanglement/analysis.ts';
-export type { Separability } from './entanglement/gaussianState.ts';
+export type { SecondRoute, TwoModeAnalysis } from './entanglement/analysis.ts';
+export type { LeastQuadrature, Separability } from './entanglement/gaussianState.ts';
 export type { ProductSeparability } from './entanglement/productCriterion.ts';
 export type { Regime } from './gaussian/regime.ts';
-export type { ModelName } from './models/measured.ts';
+export type { ModelName } from './models/builtIn.ts';
 export type { ParameterName } from './models/parameters.ts';
 export type { MatrixInput, RealInput } from './app/inputs.ts';
 
-/** A model's parameters by name (see PARAMETERS): exact decimal strings or fractions ("4/3"), bigints, or finite numbers (read from their shortest decimal form). */
-export type ModelParameters = Partial<Record<ParameterName, string | number | bigint>>;
+/** A model's parameters by name (see PARAMETERS, or the model file's own names): exact decimal strings or fractions ("4/3"), bigints, or finite numbers (read from their shortest decimal form). */
+export type ModelParameters = Partial<Record<ParameterName | string, string | number | bigint>>;
+
+/** A built-in model by name, or a model file read by loadModelFile. */
+export type Model = ModelName | ModelFile;
 
 export interface PrecisionOptions {
   /** Significant digits of every returned number: an integer in DIGITS_RANGE (20-500); default 50. */
@@ -70,52 +73,53 @@ function exactText(name: string, x: unknown): string {
   throw new ParameterError(`parameter ${name} = ${String(x).slice(0, 40)}: a decimal string, a fraction, a bigint or a finite number`);
 }
 
-/**
- * The conditional (and, below threshold, unconditional) steady state of one of the paper's
- * models, with every figure of merit solve prints.
- *
- * @param model `modulated` (model one), `constant` (model two), `single` (one-mode amplifier)
- *   or `bae` (ideal two-mode back-action evasion).
- * @param parameters rates in units of your choice, e.g. `{ delta: '30', chi: 25, nbar: 5, mu: 5 }`;
- *   defaults γ = 1, N = 0, μ = 0, η = 1. Each is checked: PARAMETERS says what each may be.
- * @returns the Solution: `regime` (decided exactly), `chiTh`, `conditional` and
- *   `unconditional` steady states (covariance of (X₁, Y₁, X₂, Y₂) and residual), `analysis`
- *   (S, V_α±, α, E_N by two routes, Duan, Simon), for model two `separabilityUV`, and the
- *   `workingDigits` that held the requested digits.
- * @throws ParameterError for an unknown model or a parameter out of range; InputError for
- *   digits out of range; PrecisionError if the digits cannot be held within 980 working digits.
- */
-export function solve(model: ModelName, parameters: ModelParameters = {}, options: PrecisionOptions = {}): Solution {
-  const digits = checkedDigits(options.digits);
-  return solveModel(resolved(model, parameters), digits);
-}
-
-function resolved(model: ModelName, parameters: ModelParameters) {
-  return resolveParameters(model, exactTexts(parameters));
-}
-
 function exactTexts(parameters: Readonly<Record<string, string | number | bigint | undefined>>): Record<string, string> {
   if (typeof parameters !== 'object' || parameters === null) throw new ParameterError('parameters: an object of parameter values by name');
   return Object.fromEntries(Object.entries(parameters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, exactText(k, v)]));
 }
 
-/**
- * The exact derivation of a model file read by loadModelFile(text, name): equations of motion,
- * A, D, M, the commutator table, the covariance equations in components, the stability conditions.
- */
-export function deriveModelFile(model: ModelFile): Derivation {
-  return derivation(model);
+function modelOf(model: Model): ModelFile {
+  if (typeof model !== 'string') return model;
+  if (!(MODEL_NAMES as readonly string[]).includes(model)) throw new ParameterError(`model "${String(model).slice(0, 40)}": one of ${MODEL_NAMES.join(', ')}`);
+  return builtInModel(model);
+}
+
+/** A built-in model's parameters through its conventions (--gamma for γ₁ = γ₂), a model file's by its own names. */
+function point(model: Model, parameters: ModelParameters): ModelPoint {
+  const texts = exactTexts(parameters);
+  return typeof model === 'string' ? resolveParameters(model, texts) : resolveFileParameters(model, texts, parameterLabel);
 }
 
 /**
- * The steady states of a model file at exact parameter values (every parameter it declares, within
- * its domain), with the built-in figures of merit for two modes and the log-negativity of each
- * bipartition the file names.
- * @throws ParameterError for a missing, unknown or out-of-domain value; InputError for digits; PrecisionError as solve.
+ * The conditional (and, below threshold, unconditional) steady state of a model, with every
+ * figure of merit solve prints.
+ *
+ * @param model `modulated` (model one), `constant` (model two), `single` (one-mode amplifier),
+ *   `bae` (ideal two-mode back-action evasion), or a model file from loadModelFile.
+ * @param parameters rates in units of your choice, e.g. `{ delta: '30', chi: 25, nbar: 5, mu: 5 }`;
+ *   a parameter with a default (γ = 1, N = 0, μ = 0, η = 1 for the built-in models) may be left
+ *   out. Each is checked against its domain: PARAMETERS says what each built-in one may be.
+ * @returns the Solution: `regime` (decided exactly), `threshold` (χ_th for the built-in models),
+ *   `conditional` and `unconditional` steady states (covariance in the model's basis, and
+ *   residual), for two modes `analysis` (S, V_α±, α, E_N by two routes, Duan, Simon), `pairs`
+ *   (model two: `pairs.UV`, S_UV), `bipartitions` (E_N of each, by two routes), for one mode
+ *   `singleMode`, and the `workingDigits` that held the requested digits.
+ * @throws ParameterError for an unknown model or a parameter out of range; InputError for
+ *   digits out of range; PrecisionError if the digits cannot be held within 980 working digits.
  */
-export function solveModelFile(model: ModelFile, parameters: Readonly<Record<string, string | number | bigint>>, options: PrecisionOptions = {}): FileSolution {
+export function solve(model: Model, parameters: ModelParameters = {}, options: PrecisionOptions = {}): Solution {
   const digits = checkedDigits(options.digits);
-  return solveFileAt(model, resolveFileParameters(model, exactTexts(parameters), (name) => `parameter ${name}`), digits);
+  return solveModel(point(model, parameters), digits);
+}
+
+/**
+ * The exact derivation of a model: equations of motion, A, D, M, the commutator table, the
+ * covariance equations in components, the stability conditions (each entry a RationalFunction of
+ * the model's parameters; `toString()` prints it).
+ * @throws ParameterError for an unknown model name.
+ */
+export function derive(model: Model): Derivation {
+  return derivation(modelOf(model));
 }
 
 /**
@@ -123,18 +127,23 @@ export function solveModelFile(model: ModelFile, parameters: Readonly<Record<str
  * of the drift at the rational parameter values): no rounding is involved.
  * @throws ParameterError as solve.
  */
-export function regime(model: ModelName, parameters: ModelParameters = {}): Regime {
-  return regimeOf(resolved(model, parameters));
+export function regime(model: Model, parameters: ModelParameters = {}): Regime {
+  return regimeOf(point(model, parameters));
 }
 
 /**
- * χ_th: the smallest χ ≥ 0 at which the drift stops being stable, the other parameters held,
- * to `digits` digits; null for a model without drive (bae) or when no χ below 2⁴⁰⁰⁰ destabilises it.
- * @throws ParameterError as solve (χ itself may be left out).
+ * The threshold of the parameter the model names (χ_th for the built-in models): the smallest
+ * value ≥ 0 at which the drift stops being stable, the other parameters held, to `digits`
+ * digits; null for a model without one (bae) or when none below 2⁴⁰⁰⁰ destabilises it.
+ * @throws ParameterError as solve (the threshold parameter itself may be left out).
  */
-export function threshold(model: ModelName, parameters: ModelParameters = {}, options: PrecisionOptions = {}): Decimal | null {
+export function threshold(model: Model, parameters: ModelParameters = {}, options: PrecisionOptions = {}): Decimal | null {
   const digits = checkedDigits(options.digits);
-  return thresholdAt(resolved(model, parameters), digits);
+  const file = modelOf(model);
+  const named = file.threshold;
+  // The threshold parameter's own value does not matter: any value in its domain stands in when it is left out.
+  const filled = named !== undefined && parameters[named] === undefined ? { ...parameters, [named]: '0' } : parameters;
+  return thresholdAt(point(model, filled), digits)?.value ?? null;
 }
 
 /**
@@ -142,37 +151,9 @@ export function threshold(model: ModelName, parameters: ModelParameters = {}, op
  * of `digits` digits (each entry the exact value rounded once), in the basis of derive(model).
  * @throws ParameterError as solve.
  */
-export function modelMatrices(model: ModelName, parameters: ModelParameters = {}, options: PrecisionOptions = {}): ModelMatrices {
+export function modelMatrices(model: Model, parameters: ModelParameters = {}, options: PrecisionOptions = {}): ModelMatrices {
   const digits = checkedDigits(options.digits);
-  return matricesAt(resolved(model, parameters), digits);
-}
-
-export interface DerivedModel {
-  readonly model: ModelName;
-  /** The quadratures of the covariance, in order: X1, Y1, X2, Y2 (X, Y for `single`). */
-  readonly basis: readonly string[];
-  /** dr = A r dt + noise: the drift A, exact, as rational functions of the parameters. */
-  readonly drift: Matrix;
-  /** D of dV/dt = AV + VAᵀ + D. */
-  readonly diffusion: Matrix;
-  /** M of the conditional term −VMV (measurement strength μ, efficiency η). */
-  readonly measurement: Matrix;
-  /** Ω_jk = −i[r_j, r_k]. */
-  readonly symplectic: Matrix;
-  /** The drift is stable (every eigenvalue Re < 0) iff every one of these is > 0 (Liénard-Chipart). */
-  readonly stabilityConditions: readonly RationalFunction[];
-}
-
-/**
- * The exact equations of a built-in model, derived by the engine from its Hamiltonian, damping
- * and measurements (each entry a RationalFunction of the parameters γ₁, γ₂, Δ, Γ, χ, N, μ, η;
- * `toString()` prints it).
- * @throws ParameterError for an unknown model.
- */
-export function derive(model: ModelName): DerivedModel {
-  if (!MODEL_NAMES.includes(model)) throw new ParameterError(`model "${String(model).slice(0, 40)}": one of ${MODEL_NAMES.join(', ')}`);
-  const s = conditionalSystemOf(model);
-  return { model, basis: s.basis, drift: s.drift, diffusion: s.diffusion, measurement: s.measurement, symplectic: s.symplectic, stabilityConditions: lienardChipart(s.drift) };
+  return matricesAt(point(model, parameters), digits);
 }
 
 /**
@@ -205,10 +186,9 @@ export function lyapunovSteadyState(drift: MatrixInput, diffusion: MatrixInput, 
 
 export interface LogNegativity {
   /** E_N = max(0, −ln 2ν̃₋), from the symplectic invariants. */
-  readonly value: Decimal;
-  /** The same from the explicit partial transpose (a matrix route), and the digits the two routes share. */
-  readonly partialTranspose: Decimal;
-  readonly agreeingDigits: number;
+  readonly logNegativity: Decimal;
+  /** The same from the explicit partial transpose (a matrix route), and the digits the two routes share: the shape of every second route. */
+  readonly logNegativityCheck: SecondRoute;
 }
 
 /**
@@ -221,7 +201,7 @@ export function logNegativity(covariance: MatrixInput, options: PrecisionOptions
   const v = physicalCovariance('covariance', covariance, digits);
   const invariant = logNegativityInvariant(digits, v);
   const transposed = logNegativityPartialTranspose(digits, v);
-  return { value: invariant.logNegativity, partialTranspose: transposed.logNegativity, agreeingDigits: agreeingDigits(invariant.nu, transposed.nu, digits) };
+  return { logNegativity: invariant.logNegativity, logNegativityCheck: { route: 'partial-transpose', value: transposed.logNegativity, digits: agreeingDigits(invariant.nu, transposed.nu, digits) } };
 }
 
 /**

@@ -124,7 +124,7 @@ describe('compare', () => {
       ['model,delta,chi,S\nmodulated,1,2\n', /line 2: 3 fields, the header has 4/],
       ['model,delta,chi,S\nmodulated,1,abc,0.5\n', /line 2, column 3 \(chi\): "abc" is not a number/],
       ['model,delta,chi,S\nquantum,1,2,0.5\n', /line 2, column 1 \(model\)/],
-      ['model,delta,chi,eta,S\nmodulated,1,0.5,2,0.5\n', /line 2: column eta = 2: out of range/],
+      ['model,delta,chi,eta,S\nmodulated,1,0.5,2,0.5\n', /line 2: column eta = 2: outside the domain 0 <= eta <= 1/],
       ['model,coupling,delta,chi,S\nconstant,1,3,0.5,1\n', /line 2: column delta does not apply to the constant model/],
       ['model,delta,chi,V12,V21\nmodulated,1,0.5,0.1,0.2\n', /line 2, column 5 \(V21\): the covariance is symmetric/],
       ['[{"model": "modulated", "delta": 1, "chi": 0.5, "S": 1, "S": 2}]', /line 1, column \d+: key "S" appears twice/],

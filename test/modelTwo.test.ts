@@ -4,7 +4,8 @@ import { productSeparability } from '../src/entanglement/productCriterion.ts';
 import { agreeingDigits, decimalContext } from '../src/numeric/context.ts';
 import { reducedModelTwo, separabilityUV } from '../src/app/separabilityUV.ts';
 import { solveModel } from '../src/app/solve.ts';
-import { resolveParameters, symbolValues } from '../src/models/parameters.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
+import { paperSymbolValues } from '../src/models/paperValues.ts';
 import { independentBaeS, independentS } from './support/independentClosedForms.ts';
 
 const D = decimalContext(50);
@@ -59,15 +60,15 @@ describe('S_UV of model two', () => {
   it('with equal damping equals the closed form (16)-(18) of model one at Δ = Γ (an independent implementation)', () => {
     for (const [g, shift, chi, n, mu, eta] of symmetric) {
       const s = solveModel(resolveParameters('constant', { gamma: g, coupling: shift, chi, nbar: n, mu, eta }), 40);
-      expect(agreeingDigits(s.separabilityUV!.S, new D(independentS(g, shift, chi, n, mu, eta)), 40), `Γ = ${shift}`).toBeGreaterThanOrEqual(38);
+      expect(agreeingDigits(s.pairs.UV!.S, new D(independentS(g, shift, chi, n, mu, eta)), 40), `Γ = ${shift}`).toBeGreaterThanOrEqual(38);
     }
   });
 
   it('the reduced equations (25)-(28) and the full covariance agree with equal damping and differ with γ₁ ≠ γ₂', () => {
     const route = (params: Record<string, string>) => {
       const s = solveModel(resolveParameters('constant', params), 40);
-      const reduced = reducedModelTwo(50, symbolValues(s.parameters)).at(new D(params.mu!)).S;
-      return agreeingDigits(reduced, s.separabilityUV!.S, 40);
+      const reduced = reducedModelTwo(50, paperSymbolValues(s.point)).at(new D(params.mu!)).S;
+      return agreeingDigits(reduced, s.pairs.UV!.S, 40);
     };
     expect(route({ gamma: '1', coupling: '30', chi: '25', nbar: '5', mu: '5' })).toBeGreaterThanOrEqual(38);
     const asymmetric = route({ gamma1: '5/4', gamma2: '3/4', coupling: '50.25', chi: '50', nbar: '5', mu: '5' });
@@ -76,7 +77,7 @@ describe('S_UV of model two', () => {
   });
 
   it('with equal damping the two planes\' least-variance angles are 90° apart, and the separable bound is |cos 2α_U|', () => {
-    const uv = solveModel(resolveParameters('constant', { gamma: '1', coupling: '30', chi: '25', nbar: '5', mu: '5' }), 40).separabilityUV!;
+    const uv = solveModel(resolveParameters('constant', { gamma: '1', coupling: '30', chi: '25', nbar: '5', mu: '5' }), 40).pairs.UV!;
     const gap = uv.angles[1].minus(uv.angles[0]).abs();
     expect(agreeingDigits(gap, D.acos(-1).div(2), 40)).toBeGreaterThanOrEqual(35);
     expect(agreeingDigits(uv.separableBound, D.cos(uv.angles[0].times(2)).abs(), 40)).toBeGreaterThanOrEqual(35);

@@ -8,12 +8,12 @@
 import { Decimal } from 'decimal.js';
 import { Rational } from '../exact/rational.ts';
 import type { Regime } from '../gaussian/regime.ts';
-import type { ModelName } from '../models/measured.ts';
 import { CONVENTIONS } from '../models/conventions.ts';
 import { conventionOf, PARAMETER_COLUMNS, QUANTITY_COLUMNS, quantitiesOf, type QuantityName } from './reference.ts';
 import { MalformedInputError, readTable, type Cell, type InputRow } from './resultsFile.ts';
 import { solveModel } from './solve.ts';
-import { MODEL_NAMES, ParameterError, parametersOf, resolveParameters, type RawParameters } from '../models/parameters.ts';
+import { MODEL_NAMES, parametersOf, resolveParameters, type ModelName, type RawParameters } from '../models/parameters.ts';
+import { ParameterError } from '../models/values.ts';
 
 export { MalformedInputError } from './resultsFile.ts';
 

@@ -10,16 +10,16 @@
 import { Rational } from '../exact/rational.ts';
 import { logNegativityInvariant, separability } from '../entanglement/gaussianState.ts';
 import { agreeingDigits, decimalContext, type Dec } from '../numeric/context.ts';
-import { affineFamily, type AffineFamily, type ParameterValues } from '../numeric/fromExact.ts';
+import { affineFamily, type AffineFamily } from '../numeric/fromExact.ts';
 import { riccatiSteadyState } from '../numeric/riccati.ts';
 import type { Regime } from '../gaussian/regime.ts';
 import { CONVENTIONS } from '../models/conventions.ts';
 import { bindingCouplingSquared, FIGURE2_ASYMMETRY, FIGURE2_DETUNING, squareRoot, thresholdDetuningSquared } from './figure2Readings.ts';
-import type { ModelName } from '../models/measured.ts';
 import { reducedModelTwo, separabilityUV } from './separabilityUV.ts';
-import { sym } from '../models/symbols.ts';
-import { conditionalSystemOf, regimeOf } from './solve.ts';
-import { resolveParameters, symbolValues, type RawParameters } from '../models/parameters.ts';
+import { regimeOf } from './solve.ts';
+import { resolveParameters, type ModelName, type RawParameters } from '../models/parameters.ts';
+import { parameterSymbol, type ModelPoint } from '../models/modelFile.ts';
+import { paperSymbolValues } from '../models/paperValues.ts';
 
 
 /** A parameter the figure fixes by a formula: its exact form, and the value used (rounded far beyond the output digits). */
@@ -136,7 +136,7 @@ export function muGrid(points: number, digits: number): Dec[] {
 interface PreparedCurve {
   readonly regime: Regime;
   readonly families: readonly [AffineFamily, AffineFamily, AffineFamily];
-  readonly values: ParameterValues;
+  readonly point: ModelPoint;
   readonly model: ModelName;
 }
 
@@ -147,11 +147,11 @@ function prepareCurve(spec: CurveSpec, params: RawParameters): PreparedCurve {
   const known = prepared.get(key);
   if (known) return known;
   const p = resolveParameters(spec.model, { ...params, mu: '1' });
-  const values = symbolValues(p);
-  const system = conditionalSystemOf(p.model);
-  const families = [system.drift, system.diffusion, system.measurement].map((m) => affineFamily(m, values, sym.mu)) as [AffineFamily, AffineFamily, AffineFamily];
+  const system = p.model.system;
+  const mu = parameterSymbol(p.model, 'mu');
+  const families = [system.drift, system.diffusion, system.measurement].map((m) => affineFamily(m, p.values, mu)) as [AffineFamily, AffineFamily, AffineFamily];
   if (!families[0].constant) throw new Error(`curve ${spec.id}: the drift depends on μ, so its regime is not one for the whole curve`);
-  const made = { regime: regimeOf(p), families, values, model: spec.model };
+  const made = { regime: regimeOf(p), families, point: p, model: spec.model };
   prepared.set(key, made);
   return made;
 }
@@ -159,9 +159,9 @@ function prepareCurve(spec: CurveSpec, params: RawParameters): PreparedCurve {
 /** The points of a prepared curve at `digits` digits: each costs only the Decimal solves. */
 function sweep(spec: CurveSpec, params: RawParameters, digits: number): { regime: Regime; at(mu: Dec): CurvePoint } {
   const work = digits + 10;
-  const { regime, families, values, model } = prepareCurve(spec, params);
+  const { regime, families, point, model } = prepareCurve(spec, params);
   const [drift, diffusion, measurement] = families;
-  const reduced = model === 'constant' ? reducedModelTwo(work, values) : undefined;
+  const reduced = model === 'constant' ? reducedModelTwo(work, paperSymbolValues(point)) : undefined;
   const a = drift.at(work, new (decimalContext(work))(0));
   return {
     regime,

@@ -4,10 +4,9 @@
  * and a CSV twin. `compare` reads files with the same column names.
  */
 import { CONVENTIONS } from '../models/conventions.ts';
-import type { ModelName } from '../models/measured.ts';
 import type { Regime } from '../gaussian/regime.ts';
 import { solveModel, type Solution } from './solve.ts';
-import { MODEL_NAMES, resolveParameters, type RawParameters } from '../models/parameters.ts';
+import { MODEL_NAMES, resolveParameters, type ModelName, type RawParameters } from '../models/parameters.ts';
 import { covarianceStrings } from './solveReport.ts';
 
 export interface ReferenceCase {
@@ -63,7 +62,7 @@ export type QuantityName = (typeof QUANTITY_COLUMNS)[number];
 export function quantitiesOf(s: Solution, digits: number): Partial<Record<QuantityName, string>> {
   const str = (x: { toSignificantDigits(n: number): { toString(): string } }) => x.toSignificantDigits(digits).toString();
   const out: Partial<Record<QuantityName, string>> = {};
-  if (s.chiTh !== null) out.chiTh = str(s.chiTh);
+  if (s.threshold?.value) out.chiTh = str(s.threshold.value);
   if (!s.conditional) return out;
   const v = covarianceStrings(s.conditional.covariance, digits);
   if (s.analysis) {
@@ -75,7 +74,7 @@ export function quantitiesOf(s: Solution, digits: number): Partial<Record<Quanti
       logNegativity: str(s.analysis.logNegativity),
       expMinusLogNegativity: str(s.analysis.expMinusLogNegativity),
     });
-    if (s.separabilityUV) out.S_UV = str(s.separabilityUV.S);
+    if (s.pairs.UV) out.S_UV = str(s.pairs.UV.S);
     for (const [i, j] of [[1, 1], [1, 2], [1, 3], [1, 4], [2, 2], [2, 3], [2, 4], [3, 3], [3, 4], [4, 4]] as const) out[`V${i}${j}` as QuantityName] = v[i - 1]![j - 1]!;
   }
   if (s.unconditional) {

@@ -18,8 +18,8 @@
 import { evaluateDecimal, type ParameterValues } from '../numeric/fromExact.ts';
 import type { Matrix } from '../exact/matrix.ts';
 import type { ConditionalSystem } from '../gaussian/conditional.ts';
-import { symbolValues, type ResolvedParameters } from '../models/parameters.ts';
-import { conditionalSystemOf, solveModel, type Solution } from './solve.ts';
+import type { ModelPoint } from '../models/modelFile.ts';
+import { solveModel, type Solution } from './solve.ts';
 
 /** The most steps one simulation takes (duration/dt): 10⁷, about 10 s and no memory beyond the output rows. */
 export const MAX_STEPS = 10_000_000;
@@ -46,12 +46,12 @@ export const doubles = (m: readonly (readonly { toNumber(): number }[])[]): Mat 
  * steady state V (20 digits, as doubles), and the covariance the record starts from: the
  * unconditional steady state, or V at and above threshold, where there is none.
  */
-export function simulationOf(p: ResolvedParameters): { record: RecordModel; basis: readonly string[]; steady: Mat; start: Mat; solution: Solution } {
+export function simulationOf(p: ModelPoint): { record: RecordModel; basis: readonly string[]; steady: Mat; start: Mat; solution: Solution } {
   const solution = solveModel(p, 20);
   if (!solution.conditional) throw new SimulationInputError(`no conditional steady state at these parameters (${solution.notes.join('; ')}): nothing for the filter to settle to`);
-  const system = conditionalSystemOf(p.model);
+  const system = p.model.system;
   const steady = doubles(solution.conditional.covariance);
-  return { record: recordModel(system, symbolValues(p)), basis: system.basis, steady, start: solution.unconditional ? doubles(solution.unconditional.covariance) : steady, solution };
+  return { record: recordModel(system, p.values), basis: system.basis, steady, start: solution.unconditional ? doubles(solution.unconditional.covariance) : steady, solution };
 }
 
 /** The largest |estimate − v| over the entries, in the estimate's standard errors. */

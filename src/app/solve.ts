@@ -1,51 +1,30 @@
 /**
- * Steady states of the built-in models at a parameter point (read and checked by
- * models/parameters): the model's symbolic conditional system evaluated exactly, its regime
- * decided exactly, and the Lyapunov and Riccati steady states at `digits` significant digits.
+ * The one solve pipeline, for a built-in model (a model file plus its parameter conventions,
+ * src/models/parameters.ts) and for a user's model file alike: the symbolic conditional system
+ * evaluated exactly at a point, its regime decided exactly, the Lyapunov and Riccati steady
+ * states at `digits` significant digits, and the figures of merit the model has: for two modes
+ * S of (15), V_α±, α, E_N by two routes, Duan and Simon; for one mode its least quadrature; the
+ * product separability of each pair of planes the file names; and the log-negativity of each
+ * bipartition, by two routes.
  */
+import { analyseTwoMode, type SecondRoute, type TwoModeAnalysis } from '../entanglement/analysis.ts';
+import { logNegativityInvariant, logNegativityOfBipartition, optimalQuadrature, separability, type LeastQuadrature } from '../entanglement/gaussianState.ts';
+import { productSeparability, type ProductSeparability } from '../entanglement/productCriterion.ts';
+import { inverse } from '../exact/matrix.ts';
 import { RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
-import { lienardChipart } from '../gaussian/stability.ts';
-import { stabilityThreshold } from '../numeric/threshold.ts';
-import type { ConditionalSystem } from '../gaussian/conditional.ts';
-import { analyseTwoMode, type TwoModeAnalysis } from '../entanglement/analysis.ts';
-import { logNegativityInvariant, optimalQuadrature, separability, type LeastQuadrature } from '../entanglement/gaussianState.ts';
-import { DEFAULT_DIGITS, type Dec } from '../numeric/context.ts';
-import { addAnalysisNumbers, addMatrixNumbers, holdingDigits, logNegativityFloorOf, type PrintedNumbers } from './certify.ts';
-export { MAX_WORKING_DIGITS, PrecisionError } from './certify.ts';
-import { evaluateDecimal, evaluateExact } from '../numeric/fromExact.ts';
-import type { DMatrix } from '../numeric/matrix.ts';
-import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
-import type { ProductSeparability } from '../entanglement/productCriterion.ts';
+import { commutatorMatrix, coordinates } from '../gaussian/linearSystem.ts';
 import { stabilityRegime, type Regime } from '../gaussian/regime.ts';
-import type { ModelName } from '../models/measured.ts';
-import { builtInModel } from '../models/builtIn.ts';
-import { separabilityUV } from './separabilityUV.ts';
-import { sym } from '../models/symbols.ts';
-import { symbolValues, type ResolvedParameters } from '../models/parameters.ts';
+import { lienardChipart } from '../gaussian/stability.ts';
+import type { ModelFile, ModelPoint } from '../models/modelFile.ts';
+import { agreeingDigits, DEFAULT_DIGITS, type Dec } from '../numeric/context.ts';
+import { evaluateDecimal, evaluateExact } from '../numeric/fromExact.ts';
+import { dmul, dtranspose, type DMatrix } from '../numeric/matrix.ts';
+import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
+import { stabilityThreshold } from '../numeric/threshold.ts';
+import { BoundedCache } from './boundedCache.ts';
+import { addAnalysisNumbers, addMatrixNumbers, holdingDigits, logNegativityFloorOf, type PrintedNumbers } from './certify.ts';
 
-/** A built-in model's system, from its model file (src/models/builtIn.ts). */
-export function conditionalSystemOf(model: ModelName): ConditionalSystem {
-  return builtInModel(model).system;
-}
-
-const stabilityQuantities = new Map<ModelName, { quantities: RationalFunction[]; symbols: Set<number> }>();
-/** χ_th depends only on the drift's parameters: a sweep along μ, η or N computes it once. */
-const thresholds = new Map<string, Dec | null>();
-
-/** The smallest χ ≥ 0 at which the drift stops being stable, to `digits` digits; null if the model has no drive or no χ below 2⁴⁰⁰⁰ destabilises it. */
-export function threshold(p: ResolvedParameters, digits: number): Dec | null {
-  if (p.values.chi === undefined) return null;
-  let stability = stabilityQuantities.get(p.model);
-  if (stability === undefined) {
-    const quantities = lienardChipart(conditionalSystemOf(p.model).drift);
-    stability = { quantities, symbols: new Set(quantities.flatMap((q) => [...q.num.symbols(), ...q.den.symbols()])) };
-    stabilityQuantities.set(p.model, stability);
-  }
-  const values = symbolValues(p);
-  const key = `${p.model}@${digits}:${[...values].filter(([s]) => stability.symbols.has(symbolIndex(s)) && s !== sym.chi).map(([s, v]) => `${symbolIndex(s)}=${v}`).join(',')}`;
-  if (!thresholds.has(key)) thresholds.set(key, stabilityThreshold(stability.quantities, sym.chi, values, digits));
-  return thresholds.get(key)!;
-}
+export { MAX_WORKING_DIGITS, PrecisionError } from './certify.ts';
 
 export interface ModelMatrices {
   readonly drift: DMatrix;
@@ -53,63 +32,130 @@ export interface ModelMatrices {
   readonly measurement: DMatrix;
 }
 
-export function modelMatrices(p: ResolvedParameters, digits: number): ModelMatrices {
-  const s = conditionalSystemOf(p.model);
-  const values = symbolValues(p);
+/** The drift, diffusion and measurement matrices at a point, to `digits` digits. */
+export function modelMatrices(point: ModelPoint, digits: number): ModelMatrices {
+  const s = point.model.system;
   return {
-    drift: evaluateDecimal(digits, s.drift, values),
-    diffusion: evaluateDecimal(digits, s.diffusion, values),
-    measurement: evaluateDecimal(digits, s.measurement, values),
+    drift: evaluateDecimal(digits, s.drift, point.values),
+    diffusion: evaluateDecimal(digits, s.diffusion, point.values),
+    measurement: evaluateDecimal(digits, s.measurement, point.values),
   };
 }
 
-/** The model's drift at the parameter point, exactly (rational entries). */
-function exactDrift(p: ResolvedParameters): RationalFunction[][] {
-  return evaluateExact(conditionalSystemOf(p.model).drift, symbolValues(p)).map((row) => row.map((x) => RationalFunction.from(x)));
-}
-
 /** Below, at or above the instability threshold, decided exactly from the rational parameters. */
-export function regimeOf(p: ResolvedParameters): Regime {
-  return stabilityRegime(exactDrift(p));
+export function regimeOf(point: ModelPoint): Regime {
+  return stabilityRegime(evaluateExact(point.model.system.drift, point.values).map((row) => row.map((x) => RationalFunction.from(x))));
 }
 
-const REGIME_NOTES: Record<Exclude<Regime, 'below-threshold'>, string> = {
-  'at-threshold':
-    'at threshold: the drift has an eigenvalue with real part exactly 0, so the unconditional variance of one collective quadrature grows without bound (linearly in time) and has no steady state; the conditional covariance is stationary when every quadrature is measured (μ > 0, η > 0)',
-  'above-threshold':
-    'above threshold: the drift has an eigenvalue with Re > 0, so the unconditional motion grows exponentially and has no steady state; the conditional covariance still converges when every quadrature is measured (μ > 0, η > 0), but the conditional means ride on an unbounded motion, where the linear model itself stops being valid',
-};
+/** Each model's stability conditions, derived once while the model is alive. */
+const stabilityOf = new WeakMap<ModelFile, { quantities: RationalFunction[]; symbols: Set<number> }>();
+/** The threshold depends only on the drift's other parameters: a sweep along μ, η or N computes it once. */
+const thresholdsOf = new WeakMap<ModelFile, BoundedCache<Dec | null>>();
+
+export interface Threshold {
+  /** The parameter the model file names in `threshold` (χ for the built-in models). */
+  readonly parameter: string;
+  /** The least value ≥ 0 of it at which the drift stops being stable; null if none below 2⁴⁰⁰⁰ does. */
+  readonly value: Dec | null;
+}
+
+/** The threshold of the parameter the model file names (`threshold: chi`), at the point's other values, to `digits` digits. */
+export function threshold(point: ModelPoint, digits: number): Threshold | undefined {
+  const { model } = point;
+  const parameter = model.parameters.find((p) => p.name === model.threshold);
+  if (parameter === undefined) return undefined;
+  let stability = stabilityOf.get(model);
+  if (stability === undefined) {
+    const quantities = lienardChipart(model.system.drift);
+    stability = { quantities, symbols: new Set(quantities.flatMap((q) => [...q.num.symbols(), ...q.den.symbols()])) };
+    stabilityOf.set(model, stability);
+  }
+  let cache = thresholdsOf.get(model);
+  if (cache === undefined) {
+    cache = new BoundedCache(256);
+    thresholdsOf.set(model, cache);
+  }
+  const { quantities, symbols } = stability;
+  const key = `${digits}:${[...point.values].filter(([s]) => symbols.has(symbolIndex(s)) && s !== parameter.symbol).map(([s, v]) => `${symbolIndex(s)}=${v}`).join(',')}`;
+  const value = cache.get(key, () => stabilityThreshold(quantities, parameter.symbol, point.values, digits));
+  return { parameter: parameter.name, value };
+}
+
+export interface BipartitionEntanglement {
+  /** The modes of one side. */
+  readonly side: readonly string[];
+  /** E_N from the symplectic eigenvalues of the partial transpose (Cholesky route). */
+  readonly logNegativity: Dec;
+  /** The same by the V^{1/2} route, and the digits the routes share. */
+  readonly logNegativityCheck: SecondRoute;
+}
 
 export interface Solution {
-  readonly parameters: ResolvedParameters;
+  readonly point: ModelPoint;
   readonly digits: number;
   /** The working precision whose numbers agreed with a lower one's to `digits`. */
   readonly workingDigits: number;
   readonly regime: Regime;
   /** regime === 'below-threshold': the unconditional motion has a steady state. */
   readonly stable: boolean;
-  readonly chiTh: Dec | null;
+  /** Where the model file names a threshold parameter. */
+  readonly threshold?: Threshold;
   /** Present when stable: the unconditional (Lyapunov) steady state. */
   readonly unconditional?: SteadyState;
-  /** The conditional (Riccati) steady state: exists at and above threshold too when every quadrature is measured. */
+  /** The conditional (Riccati) steady state: it exists at and above threshold too when the measurement sees every unstable mode. */
   readonly conditional?: SteadyState;
+  /** Two modes: every figure of merit of the pair, read in the basis X_a, Y_a, X_b, Y_b. */
   readonly analysis?: TwoModeAnalysis;
-  /** Two-mode models below threshold: S of (15) and E_N of the unconditional state (what an unmeasured, or η = 0, experiment sees). */
+  /** Two modes, stable: S of (15) and E_N of the unconditional state (what an unmeasured, or η = 0, experiment sees). */
   readonly unconditionalAnalysis?: { readonly S: Dec; readonly logNegativity: Dec };
-  /** Model two: S_UV, (15) built from its own planes (U₁, U₂) and (V₁, V₂). */
-  readonly separabilityUV?: ProductSeparability;
+  /** One mode: the least-variance quadrature of the conditional state. */
   readonly singleMode?: LeastQuadrature;
-  readonly notes: string[];
+  /** The product separability of each pair of planes the file names (model two: UV), by name. */
+  readonly pairs: Readonly<Record<string, ProductSeparability>>;
+  readonly bipartitions: readonly BipartitionEntanglement[];
+  readonly notes: readonly string[];
+}
+
+const REGIME_NOTES: Record<Exclude<Regime, 'below-threshold'>, string> = {
+  'at-threshold':
+    'at threshold: the drift has an eigenvalue with real part exactly 0, so the unconditional variance of one collective quadrature grows without bound (linearly in time) and has no steady state; the conditional covariance is stationary when the measurement sees every unstable mode',
+  'above-threshold':
+    'above threshold: the drift has an eigenvalue with Re > 0, so the unconditional motion grows exponentially and has no steady state; the conditional covariance still converges when the measurement sees every unstable mode, but the conditional means ride on an unbounded motion, where the linear model itself stops being valid',
+};
+
+/** What a model file fixes for every point: the change to the per-mode basis and the planes of its pairs. */
+interface Readings {
+  /** r_modes = T r_file: the covariance read per mode (X_m, Y_m) for bipartitions and the two-mode analysis. */
+  readonly toModes: RationalFunction[][];
+  readonly planes: ReadonlyArray<readonly [RationalFunction[][], RationalFunction[][]]>;
+}
+const readingsOf = new WeakMap<ModelFile, Readings>();
+
+function readings(model: ModelFile): Readings {
+  let r = readingsOf.get(model);
+  if (r === undefined) {
+    const omegaInverse = inverse(model.system.symplectic);
+    const ops = model.basis.map((b) => b.op);
+    const modeOps = model.modeBasis.map((b) => b.op);
+    const modeOmegaInverse = inverse(commutatorMatrix(modeOps));
+    r = {
+      toModes: model.modeBasis.map((b) => coordinates(b.op, ops, omegaInverse, b.name)),
+      planes: model.pairs.map((p) => [p.first, p.second].map((plane) => plane.map((op) => coordinates(op, modeOps, modeOmegaInverse, p.name))) as [RationalFunction[][], RationalFunction[][]]),
+    };
+    readingsOf.set(model, r);
+  }
+  return r;
 }
 
 /** The steady states and their figures of merit at one working precision `work`. */
-function solveAt(p: ResolvedParameters, digits: number, work: number, regime: Regime, chiTh: Dec | null): Solution {
-  const m = modelMatrices(p, work);
+function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime, found: Threshold | undefined): Solution {
+  const { model, values } = point;
+  const m = modelMatrices(point, work);
+  const { toModes, planes } = readings(model);
   const stable = regime === 'below-threshold';
   const notes: string[] = [];
-  let unconditional: SteadyState | undefined;
-  if (regime === 'below-threshold') unconditional = lyapunovSteadyState(work, m.drift, m.diffusion, { driftStable: true });
-  else notes.push(REGIME_NOTES[regime]);
+  const unconditional = stable ? lyapunovSteadyState(work, m.drift, m.diffusion, { driftStable: true }) : undefined;
+  if (!stable) notes.push(REGIME_NOTES[regime]);
   let conditional: SteadyState | undefined;
   try {
     conditional = riccatiSteadyState(work, m.drift, m.diffusion, m.measurement, { driftStable: stable });
@@ -117,26 +163,41 @@ function solveAt(p: ResolvedParameters, digits: number, work: number, regime: Re
     if (!(err instanceof NoSteadyStateError)) throw err;
     notes.push(`no steady state at all: ${err.message}`);
   }
-  const base = { parameters: p, digits, workingDigits: work, regime, stable, chiTh, notes };
-  const extra: Partial<Solution> = {};
-  if (unconditional) {
-    Object.assign(extra, { unconditional });
-    if (p.model !== 'single') Object.assign(extra, { unconditionalAnalysis: { S: separability(work, unconditional.covariance).S, logNegativity: logNegativityInvariant(work, unconditional.covariance).logNegativity } });
-  }
-  if (conditional) {
-    Object.assign(extra, { conditional });
-    if (p.model === 'single') Object.assign(extra, { singleMode: optimalQuadrature(work, conditional.covariance) });
-    else Object.assign(extra, { analysis: analyseTwoMode(work, conditional.covariance) });
-    if (p.model === 'constant') Object.assign(extra, { separabilityUV: separabilityUV(work, conditional.covariance) });
-  }
-  return { ...base, ...extra };
+  const t = evaluateDecimal(work, toModes, values);
+  const perMode = (v: DMatrix) => dmul(dmul(t, v), dtranspose(t));
+  const twoModes = model.modes.length === 2;
+  const v = conditional ? perMode(conditional.covariance) : undefined;
+  const u = unconditional ? perMode(unconditional.covariance) : undefined;
+  return {
+    point,
+    digits,
+    workingDigits: work,
+    regime,
+    stable,
+    ...(found ? { threshold: found } : {}),
+    ...(unconditional ? { unconditional } : {}),
+    ...(conditional ? { conditional } : {}),
+    ...(v && twoModes ? { analysis: analyseTwoMode(work, v) } : {}),
+    ...(u && twoModes ? { unconditionalAnalysis: { S: separability(work, u).S, logNegativity: logNegativityInvariant(work, u).logNegativity } } : {}),
+    ...(v && model.modes.length === 1 ? { singleMode: optimalQuadrature(work, v) } : {}),
+    pairs: v ? Object.fromEntries(model.pairs.map((p, k) => [p.name, productSeparability(work, v, ...(planes[k]!.map((rows) => evaluateDecimal(work, rows, values)) as [DMatrix, DMatrix]))])) : {},
+    bipartitions: v
+      ? model.bipartitions.map((side) => {
+          const part = side.map((mode) => model.modes.indexOf(mode));
+          const value = logNegativityOfBipartition(work, v, part);
+          const check = logNegativityOfBipartition(work, v, part, 'square-root');
+          return { side, logNegativity: value, logNegativityCheck: { route: 'square-root', value: check, digits: agreeingDigits(value, check, work) } };
+        })
+      : [],
+    notes,
+  };
 }
 
 /**
  * Every number a solution prints, by name, with the scale on which two precisions must agree:
- * its own size (relative), or a natural floor for numbers that may be exactly 0 and then come
- * out as rounding residue (angles: 1; E_N: 10^-(digits+5); Simon's invariant: (largest variance)⁴; a
- * covariance entry: the largest entry).
+ * its own size (floor 0), or a natural floor for numbers that may be exactly 0 and then come
+ * out as rounding residue (angles: 1; E_N: 10^-(digits+5); Simon's invariant: (largest
+ * variance)⁴; a covariance entry: the largest entry).
  */
 function printedNumbers(s: Solution): PrintedNumbers {
   const out: PrintedNumbers = new Map();
@@ -149,11 +210,17 @@ function printedNumbers(s: Solution): PrintedNumbers {
     out.set('uS', { value: u.S, floor: 0 });
     out.set('uEN', { value: u.logNegativity, floor: logNegativityFloor });
   }
-  const uv = s.separabilityUV;
-  if (uv) {
-    for (const [k, x] of Object.entries({ suv: uv.S, u0: uv.variances[0], u1: uv.variances[1] })) out.set(k, { value: x, floor: 0 });
-    for (const [k, x] of Object.entries({ c0: uv.cos2Angles[0], c1: uv.cos2Angles[1], s0: uv.sin2Angles[0], s1: uv.sin2Angles[1], bound: uv.separableBound })) out.set(k, { value: x, floor: 1 });
+  for (const [name, p] of Object.entries(s.pairs)) {
+    out.set(`pairS.${name}`, { value: p.S, floor: 0 });
+    p.variances.forEach((x, j) => out.set(`pairV.${name}.${j}`, { value: x, floor: 0 }));
+    out.set(`pairBound.${name}`, { value: p.separableBound, floor: 1 });
+    p.cos2Angles.forEach((x, j) => out.set(`pairCos.${name}.${j}`, { value: x, floor: 1 }));
+    p.sin2Angles.forEach((x, j) => out.set(`pairSin.${name}.${j}`, { value: x, floor: 1 }));
   }
+  s.bipartitions.forEach((b, k) => {
+    out.set(`en${k}`, { value: b.logNegativity, floor: logNegativityFloor });
+    out.set(`enCheck${k}`, { value: b.logNegativityCheck.value, floor: logNegativityFloor });
+  });
   if (s.singleMode) {
     out.set('variance', { value: s.singleMode.variance, floor: 0 });
     out.set('cos2', { value: s.singleMode.cos2, floor: 1 });
@@ -168,8 +235,8 @@ function printedNumbers(s: Solution): PrintedNumbers {
  * number agrees between them to `digits`; a singular solve or a Newton-Kleinman that does not
  * settle at one precision is retried at the next.
  */
-export function solveModel(p: ResolvedParameters, digits: number = DEFAULT_DIGITS): Solution {
-  const regime = regimeOf(p);
-  const chiTh = threshold(p, digits);
-  return holdingDigits(digits, (work) => solveAt(p, digits, work, regime, chiTh), printedNumbers);
+export function solveModel(point: ModelPoint, digits: number = DEFAULT_DIGITS): Solution {
+  const regime = regimeOf(point);
+  const found = threshold(point, digits);
+  return holdingDigits(digits, (work) => solveAt(point, digits, work, regime, found), printedNumbers);
 }

@@ -3,7 +3,6 @@ import type { Dec } from '../numeric/context.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
 import { CONVENTIONS } from '../models/conventions.ts';
 import type { Solution } from './solve.ts';
-import type { TwoModeAnalysis } from '../entanglement/analysis.ts';
 
 /** A printed number; a non-finite one is an error, never output. */
 export const str = (x: Dec, digits: number): string => {
@@ -18,65 +17,80 @@ export function covarianceStrings(m: DMatrix, digits: number): string[][] {
   return m.map((row) => row.map((x) => (x.abs().lt(floor) ? '0' : str(x, digits))));
 }
 
-/** The keys of a two-mode analysis, the same for a built-in model and a model file. */
-export function analysisJson(a: TwoModeAnalysis, d: number): Record<string, unknown> {
-  return {
-    S: str(a.S, d),
-    Valpha: [str(a.vAlphaPlus, d), str(a.vAlphaMinus, d)],
-    alpha: str(a.alpha, d),
-    logNegativity: str(a.logNegativity, d),
-    logNegativityPartialTranspose: str(a.logNegativityCheck.value, d),
-    logNegativityRoutesAgreeToDigits: a.logNegativityCheck.digits,
-    expMinusLogNegativity: str(a.expMinusLogNegativity, d),
-    duan: str(a.duan, d),
-    simon: str(a.simon, d),
-    smallestSymplecticEigenvalue: str(a.smallestSymplectic, d),
-    physical: a.physical,
-  };
+/** The parameter values of a solution by the model file's names. */
+export function parameterStrings(s: Solution): Record<string, string> {
+  const { model, values } = s.point;
+  return Object.fromEntries(model.parameters.map((p) => [p.name, values.get(p.symbol)!.toDecimalString()]));
 }
 
 export function solutionJson(s: Solution): Record<string, unknown> {
   const d = s.digits;
+  const { model } = s.point;
+  const a = s.analysis;
   const out: Record<string, unknown> = {
-    model: s.parameters.model,
-    params: Object.fromEntries(Object.entries(s.parameters.values).map(([k, v]) => [k, v.toDecimalString()])),
+    model: model.name,
+    params: parameterStrings(s),
     digits: d,
     workingDigits: s.workingDigits,
-    conventions: { ...CONVENTIONS, basis: 'covariance rows and columns in the order (X₁, Y₁, X₂, Y₂); rates in the units of the inputs' },
+    conventions: {
+      ...CONVENTIONS,
+      basis: `covariance rows and columns in the order (${model.basis.map((b) => b.name).join(', ')}); a bipartition flips the momenta of the modes on the side named; rates in the units of the inputs`,
+    },
     regime: s.regime,
     stable: s.stable,
-    chiTh: s.chiTh === null ? null : str(s.chiTh, d),
+    // The threshold of the parameter the model names, as <name>Th (χ_th: chiTh).
+    ...(s.threshold ? { [`${s.threshold.parameter}Th`]: s.threshold.value === null ? null : str(s.threshold.value, d) } : {}),
     notes: s.notes,
   };
-  if (s.conditional) {
-    out.covariance = covarianceStrings(s.conditional.covariance, d);
-    out.residual = s.conditional.residual.toExponential(3);
-    if (s.unconditional) out.unconditionalCovariance = covarianceStrings(s.unconditional.covariance, d);
-    if (s.unconditionalAnalysis) out.unconditional = { S: str(s.unconditionalAnalysis.S, d), logNegativity: str(s.unconditionalAnalysis.logNegativity, d) };
-    if (s.analysis) Object.assign(out, analysisJson(s.analysis, d));
-    if (s.separabilityUV) {
-      const u = s.separabilityUV;
-      Object.assign(out, {
-        S_UV: str(u.S, d),
-        V_UV: u.variances.map((x) => str(x, d)),
-        alpha_UV: u.angles.map((x) => str(x, d)),
-        S_UV_separableBound: str(u.separableBound, d),
-      });
-    }
-    if (s.singleMode) Object.assign(out, { Valpha: [str(s.singleMode.variance, d)], alpha: str(s.singleMode.angle, d), squeezing: str(s.singleMode.variance.times(2), d) });
+  if (!s.conditional) return out;
+  Object.assign(out, { covariance: covarianceStrings(s.conditional.covariance, d), residual: s.conditional.residual.toExponential(3) });
+  if (s.unconditional) out.unconditionalCovariance = covarianceStrings(s.unconditional.covariance, d);
+  if (s.unconditionalAnalysis) out.unconditional = { S: str(s.unconditionalAnalysis.S, d), logNegativity: str(s.unconditionalAnalysis.logNegativity, d) };
+  if (a) {
+    Object.assign(out, {
+      S: str(a.S, d),
+      Valpha: [str(a.vAlphaPlus, d), str(a.vAlphaMinus, d)],
+      alpha: str(a.alpha, d),
+      logNegativity: str(a.logNegativity, d),
+      logNegativityCheck: { route: a.logNegativityCheck.route, value: str(a.logNegativityCheck.value, d), agreeToDigits: a.logNegativityCheck.digits },
+      expMinusLogNegativity: str(a.expMinusLogNegativity, d),
+      duan: str(a.duan, d),
+      simon: str(a.simon, d),
+      smallestSymplecticEigenvalue: str(a.smallestSymplectic, d),
+      physical: a.physical,
+    });
   }
+  for (const [name, p] of Object.entries(s.pairs)) {
+    Object.assign(out, {
+      [`S_${name}`]: str(p.S, d),
+      [`V_${name}`]: p.variances.map((x) => str(x, d)),
+      [`alpha_${name}`]: p.angles.map((x) => str(x, d)),
+      [`S_${name}_separableBound`]: str(p.separableBound, d),
+    });
+  }
+  if (s.bipartitions.length > 0) {
+    out.bipartitions = s.bipartitions.map((b) => ({
+      side: b.side,
+      logNegativity: str(b.logNegativity, d),
+      logNegativityCheck: { route: b.logNegativityCheck.route, value: str(b.logNegativityCheck.value, d), agreeToDigits: b.logNegativityCheck.digits },
+    }));
+  }
+  if (s.singleMode) Object.assign(out, { Valpha: [str(s.singleMode.variance, d)], alpha: str(s.singleMode.angle, d), squeezing: str(s.singleMode.variance.times(2), d) });
   return out;
 }
 
 export function solutionText(s: Solution): string {
   const j = solutionJson(s);
-  const lines = [`model ${j.model}  ${Object.entries(j.params as object).map(([k, v]) => `${k}=${v}`).join(' ')}  (${s.digits} digits)`];
-  lines.push(`regime: ${s.regime}   χ_th = ${j.chiTh ?? 'none'}`);
+  const { model } = s.point;
+  const lines = [`model ${model.name}  ${Object.entries(parameterStrings(s)).map(([k, v]) => `${k}=${v}`).join(' ')}  (${s.digits} digits)`];
+  lines.push(s.threshold ? `regime: ${s.regime}   ${s.threshold.parameter}_th = ${j[`${s.threshold.parameter}Th`] ?? 'none'}` : `regime: ${s.regime}`);
   if (!s.conditional) lines.push('no steady state (see the notes)');
-  for (const key of ['S', 'Valpha', 'alpha', 'S_UV', 'V_UV', 'alpha_UV', 'S_UV_separableBound', 'logNegativity', 'expMinusLogNegativity', 'duan', 'simon', 'squeezing', 'residual'] as const) {
+  const pairKeys = Object.keys(s.pairs).flatMap((n) => [`S_${n}`, `V_${n}`, `alpha_${n}`, `S_${n}_separableBound`]);
+  for (const key of ['S', 'Valpha', 'alpha', ...pairKeys, 'logNegativity', 'expMinusLogNegativity', 'duan', 'simon', 'squeezing', 'residual']) {
     if (j[key] !== undefined) lines.push(`${key.padEnd(22)} ${Array.isArray(j[key]) ? (j[key] as string[]).join(', ') : String(j[key])}`);
   }
-  if (j.covariance) lines.push('covariance (X₁, Y₁, X₂, Y₂):', ...(j.covariance as string[][]).map((r) => `  ${r.join('  ')}`));
+  if (model.modes.length > 2) for (const b of s.bipartitions) lines.push(`E_N(${b.side.join(', ')} | rest)`.padEnd(23) + str(b.logNegativity, s.digits));
+  if (j.covariance) lines.push(`covariance (${model.basis.map((b) => b.name).join(', ')}):`, ...(j.covariance as string[][]).map((r) => `  ${r.join('  ')}`));
   for (const n of s.notes) lines.push(`note: ${n}`);
   return lines.join('\n');
 }

@@ -6,13 +6,12 @@
 import type { Commands } from './application.ts';
 import { UsageError } from './options.ts';
 import { shardOf } from './parallel.ts';
-import type { ModelName } from '../models/measured.ts';
 import { PrecisionError, solveModel } from '../app/solve.ts';
-import { MODEL_NAMES, PARAMETERS, ParameterError, resolveParameters, type ResolvedParameters } from '../models/parameters.ts';
-import { solutionJson, solutionText } from '../app/solveReport.ts';
+import { MODEL_NAMES, PARAMETERS, resolveParameters, type ModelName } from '../models/parameters.ts';
+import { ParameterError } from '../models/values.ts';
+import { parameterStrings, solutionJson, solutionText } from '../app/solveReport.ts';
 import { derivation, derivationJson, derivationLatex, derivationText } from '../app/derive.ts';
-import { loadModelFile, ModelFileError, resolveFileParameters, type ModelFile } from '../models/modelFile.ts';
-import { fileSolutionJson, fileSolutionText, solveModelFile } from '../app/solveFile.ts';
+import { loadModelFile, ModelFileError, resolveFileParameters, type ModelFile, type ModelPoint } from '../models/modelFile.ts';
 
 /** A model file, or a UsageError naming file, line and column. */
 function loaded(text: string, file: string): ModelFile {
@@ -20,6 +19,18 @@ function loaded(text: string, file: string): ModelFile {
     return loadModelFile(text, file);
   } catch (err) {
     if (err instanceof ModelFileError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/** One solve for the command, built-in or model file: a parameter error is a usage error, a precision failure names the point. */
+function solved(resolve: () => ModelPoint, digits: number, where: string): { json: Record<string, unknown>; text: string } {
+  try {
+    const solution = solveModel(resolve(), digits);
+    return { json: solutionJson(solution), text: solutionText(solution) };
+  } catch (err) {
+    if (err instanceof ParameterError) throw new UsageError(err.message);
+    if (err instanceof PrecisionError) throw new Error(`${err.message}; ${where}`);
     throw err;
   }
 }
@@ -70,28 +81,12 @@ async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<
 export const commands: Commands = {
   modelNames: MODEL_NAMES,
   parameters: PARAMETERS,
-  solve: (model, parameters, digits) => {
-    try {
-      const solution = solveModel(resolveParameters(model as ModelName, parameters, (name) => `--${name}`), digits);
-      return { json: solutionJson(solution), text: solutionText(solution) };
-    } catch (err) {
-      if (err instanceof ParameterError) throw new UsageError(err.message);
-      if (err instanceof PrecisionError) throw new Error(`${err.message}; parameters: ${Object.entries(parameters).map(([k, v]) => `--${k} ${v}`).join(' ')}`);
-      throw err;
-    }
-  },
+  solve: (model, parameters, digits) => solved(() => resolveParameters(model as ModelName, parameters, (name) => `--${name}`), digits, `parameters: ${Object.entries(parameters).map(([k, v]) => `--${k} ${v}`).join(' ')}`),
   figure2,
   figure2Shard: curveShard,
   solveFile: (text, file, parameters, digits) => {
     const model = loaded(text, file);
-    try {
-      const solution = solveModelFile(model, resolveFileParameters(model, parameters, (name) => `--set ${name}`), digits);
-      return { json: fileSolutionJson(solution), text: fileSolutionText(solution) };
-    } catch (err) {
-      if (err instanceof ParameterError) throw new UsageError(err.message);
-      if (err instanceof PrecisionError) throw new Error(`${err.message}; ${file} with ${Object.entries(parameters).map(([k, v]) => `--set ${k}=${v}`).join(' ')}`);
-      throw err;
-    }
+    return solved(() => resolveFileParameters(model, parameters, (name) => `--set ${name}`), digits, `${file} with ${Object.entries(parameters).map(([k, v]) => `--set ${k}=${v}`).join(' ')}`);
   },
   derive: (text, file, format) => {
     const model = loaded(text, file);
@@ -101,7 +96,7 @@ export const commands: Commands = {
   simulate: async ({ model, parameters, duration, dt, seed }) => {
     const { simulate, simulationCsv, simulationOf, SimulationInputError } = await import('../app/simulate.ts');
     const { renderLinePlotSvg } = await import('../app/plot.ts');
-    let p: ResolvedParameters;
+    let p: ModelPoint;
     try {
       p = resolveParameters(model as ModelName, parameters, (name) => `--${name}`);
     } catch (err) {
@@ -129,8 +124,8 @@ export const commands: Commands = {
       { t: r.t, value: r.estimate[0]! - sigma(r), series: `estimated ${q} − σ` },
     ]);
     const meta = {
-      model: p.model,
-      params: Object.fromEntries(Object.entries(p.values).map(([k, v]) => [k, v.toDecimalString()])),
+      model: p.model.name,
+      params: parameterStrings(setup.solution),
       seed,
       dt,
       steps: s.steps,
@@ -145,7 +140,7 @@ export const commands: Commands = {
       files: {
         'simulation.csv': simulationCsv(s),
         'simulation.json': `${JSON.stringify(meta, null, 2)}\n`,
-        'simulation.svg': await renderLinePlotSvg({ title: `${p.model}: the record and the filter (seed ${seed})`, x: { field: 't', title: 't (1/γ)', log: false }, y: { field: 'value', title: q, log: false }, series: 'series', rows: plotRows }),
+        'simulation.svg': await renderLinePlotSvg({ title: `${p.model.name}: the record and the filter (seed ${seed})`, x: { field: 't', title: 't (1/γ)', log: false }, y: { field: 'value', title: q, log: false }, series: 'series', rows: plotRows }),
       },
       lines: [`seed ${seed}`, `${s.steps} steps of dt = ${dt}; the filter covariance's largest distance from the Riccati steady state at the end: ${Math.max(...s.filterCovariance.flatMap((row, i) => row.map((x, j) => Math.abs(x - steady[i]![j]!)))).toExponential(2)}`],
     };

@@ -3,10 +3,17 @@ import { agreeingDigits, decimalContext, type Dec } from '../numeric/context.ts'
 import type { DMatrix } from '../numeric/matrix.ts';
 import { logNegativityInvariant, logNegativityPartialTranspose, physicality, separability, simonInvariant, type Separability } from './gaussianState.ts';
 
+/** A number's second route: which, its value, and how many digits it shares with the first. */
+export interface SecondRoute {
+  readonly route: 'partial-transpose' | 'square-root';
+  readonly value: Dec;
+  readonly digits: number;
+}
+
 export interface TwoModeAnalysis extends Separability {
   readonly logNegativity: Dec;
   /** E_N from the explicit partial transpose, and how many digits it shares with the invariant route. */
-  readonly logNegativityCheck: { readonly value: Dec; readonly digits: number };
+  readonly logNegativityCheck: SecondRoute;
   readonly expMinusLogNegativity: Dec;
   /** Simon's invariant: negative iff the state is not PPT, i.e. entangled. */
   readonly simon: Dec;
@@ -31,7 +38,7 @@ export function analyseTwoMode(digits: number, v: DMatrix): TwoModeAnalysis {
     S: s.S,
     duan: s.duan,
     logNegativity: invariant.logNegativity,
-    logNegativityCheck: { value: transposed.logNegativity, digits: agreeingDigits(invariant.nu, transposed.nu, digits) },
+    logNegativityCheck: { route: 'partial-transpose', value: transposed.logNegativity, digits: agreeingDigits(invariant.nu, transposed.nu, digits) },
     // e^(−E_N) = min(1, 2ν̃₋) exactly, without an exponential.
     expMinusLogNegativity: decimalContext(digits).min(1, invariant.nu.times(2)),
     simon: simonInvariant(digits, v),

@@ -2,7 +2,7 @@
  * A model file (YAML, or JSON, which is YAML too) read into an open system with measurements:
  *
  *   modes: [a, b]                       ladder operators a, ad (a†), b, bd; quadratures X_a, Y_a, …
- *   parameters: { gamma: "> 0", Delta: real, chi: ">= 0", eta: "0 <= eta <= 1" }
+ *   parameters: { gamma: "> 0", Delta: real, chi: ">= 0", eta: { domain: "0 <= eta <= 1", default: 1 } }
  *   hamiltonian: "Delta*(ad*a + bd*b) + chi*(a*b + ad*bd)"       H/ħ, a frequency
  *   dissipators: [ { rate: "2*gamma*(N + 1)", jump: a }, … ]     rate·D[jump]
  *   measurements: [ { operator: X_a, strength: mu, efficiency: eta }, … ]
@@ -18,7 +18,7 @@ import { RationalFunction } from '../exact/rationalFunction.ts';
 import { symbolWithAscii } from '../exact/symbols.ts';
 import { Rational } from '../exact/rational.ts';
 import type { ParameterValues } from '../numeric/fromExact.ts';
-import { exactValue, ParameterError, type ParameterLabel } from './parameters.ts';
+import { exactValue, ParameterError, type ParameterLabel } from './values.ts';
 import { conditionalGaussianSystem, type ConditionalSystem } from '../gaussian/conditional.ts';
 import { NotLinearGaussianError } from '../gaussian/linearSystem.ts';
 import { mode as bosonicMode, Operator } from '../operators/operator.ts';
@@ -30,7 +30,8 @@ export class ModelFileError extends Error {}
 /** Bounds that keep a hostile file cheap to refuse: size, list lengths, expression length and nesting. */
 export const MODEL_FILE_LIMITS = { bytes: 200_000, modes: 8, entries: 64, expressionLength: 2_000, nesting: 50 } as const;
 
-export type Domain = { readonly lower?: { readonly value: number; readonly strict: boolean }; readonly upper?: { readonly value: number; readonly strict: boolean } };
+/** Bounds read exactly: 0.1 is 1/10. */
+export type Domain = { readonly lower?: { readonly value: Rational; readonly strict: boolean }; readonly upper?: { readonly value: Rational; readonly strict: boolean } };
 
 export interface ModelParameter {
   readonly name: string;
@@ -40,9 +41,13 @@ export interface ModelParameter {
   /** file:line:column of the declaration. */
   readonly declared: string;
   readonly symbol: RationalFunction;
+  /** The value taken when none is given (the field `default`), exact and within the domain. */
+  readonly default?: Rational;
 }
 
 export interface ModelFile {
+  /** How results name the model: the file as given, or a built-in model's name. */
+  readonly name: string;
   readonly file: string;
   readonly modes: readonly string[];
   readonly parameters: readonly ModelParameter[];
@@ -65,8 +70,14 @@ export interface ModelFile {
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
 const RESERVED = new Set(['i', 'sqrt']);
 
-/** Reads and checks a model file's text; `file` names it in messages. */
-export function loadModelFile(text: string, file: string): ModelFile {
+/** A model and an exact value of each of its parameters: what solve takes. */
+export interface ModelPoint {
+  readonly model: ModelFile;
+  readonly values: ParameterValues;
+}
+
+/** Reads and checks a model file's text; `file` names it in messages, `name` in results (default: the file). */
+export function loadModelFile(text: string, file: string, modelName: string = file): ModelFile {
   const at = locator(text, file);
   if (text.length > MODEL_FILE_LIMITS.bytes) throw new ModelFileError(`${file}: larger than ${MODEL_FILE_LIMITS.bytes} characters`);
   const lines = new LineCounter();
@@ -100,7 +111,7 @@ export function loadModelFile(text: string, file: string): ModelFile {
     if (node.items.length > MODEL_FILE_LIMITS.entries) throw new ModelFileError(`${where(node)}: ${what} has more than ${MODEL_FILE_LIMITS.entries} entries`);
     return node.items as Node[];
   };
-  const name = (node: Node, what: string, taken: Set<string>) => {
+  const identifier = (node: Node, what: string, taken: Set<string>) => {
     const n = str(node, what);
     if (!IDENTIFIER.test(n) || RESERVED.has(n)) throw new ModelFileError(`${where(node)}: ${what} "${n.slice(0, 40)}" must be a plain identifier (letters and digits), not i or sqrt`);
     if (taken.has(n)) throw new ModelFileError(`${where(node)}: "${n}" is declared twice`);
@@ -111,7 +122,7 @@ export function loadModelFile(text: string, file: string): ModelFile {
   const taken = new Set<string>();
   const modeNodes = list(required('modes'), 'modes');
   if (modeNodes.length === 0 || modeNodes.length > MODEL_FILE_LIMITS.modes) throw new ModelFileError(`${where(required('modes'))}: 1 to ${MODEL_FILE_LIMITS.modes} modes`);
-  const modes = modeNodes.map((n) => name(n, 'a mode', taken));
+  const modes = modeNodes.map((n) => identifier(n, 'a mode', taken));
   const env = new Map<string, Operator | RationalFunction>();
   const defaultBasis: Array<{ name: string; op: Operator }> = [];
   for (const m of modes) {
@@ -132,16 +143,38 @@ export function loadModelFile(text: string, file: string): ModelFile {
   const parameterNode = required('parameters');
   if (!isMap(parameterNode)) throw new ModelFileError(`${where(parameterNode)}: parameters must be a mapping of name to domain, e.g. gamma: "> 0"`);
   const parameters: ModelParameter[] = parameterNode.items.map((p: Pair) => {
-    const pname = name(p.key as Node, 'a parameter', taken);
-    const domainText = p.value === null ? 'real' : str(p.value as Node, `the domain of ${pname}`);
-    const domain = parseDomain(domainText, pname, where(p.value as Node));
+    const pname = identifier(p.key as Node, 'a parameter', taken);
+    const spec = p.value as Node | null;
+    let domainNode = spec;
+    let defaultNode: Node | undefined;
+    if (isMap(spec)) {
+      for (const q of spec.items) {
+        const k = isScalar(q.key) ? String(q.key.value) : '';
+        if (k !== 'domain' && k !== 'default') throw new ModelFileError(`${where(q.key as Node)}: unknown field "${k.slice(0, 40)}" of parameter ${pname} (fields: domain, default)`);
+      }
+      domainNode = field(spec, 'domain') ?? null;
+      defaultNode = field(spec, 'default');
+    }
+    const domainText = domainNode === null ? 'real' : str(domainNode, `the domain of ${pname}`);
+    const domain = parseDomain(domainText, pname, where(domainNode ?? spec));
+    let fallback: Rational | undefined;
+    if (defaultNode !== undefined) {
+      const text = str(defaultNode, `the default of ${pname}`);
+      try {
+        fallback = exactValue(pname, text, (n) => `the default of ${n}`, `domain ${domainText}`);
+      } catch (err) {
+        if (err instanceof ParameterError) throw new ModelFileError(`${where(defaultNode)}: ${err.message}`);
+        throw err;
+      }
+      if (!inDomain(fallback, domain)) throw new ModelFileError(`${where(defaultNode)}: the default ${text.slice(0, 40)} of ${pname} is outside its domain ${domainText}`);
+    }
     // A name the engine already knows (gamma is the paper's γ) is that symbol: the derivation does no
     // sign reasoning on symbols, and values are checked against this file's domain.
     const known = symbolWithAscii(pname);
-    const positive = domain.lower !== undefined && domain.lower.value >= 0 && domain.lower.strict;
+    const positive = domain.lower !== undefined && domain.lower.value.sign() >= 0 && domain.lower.strict;
     const symbol = known ? RationalFunction.symbol(known.name, { ascii: known.ascii, positive: known.positive }) : RationalFunction.symbol(pname, { positive });
     env.set(pname, symbol);
-    return { name: pname, domain, domainText, symbol, declared: where(p.key as Node) };
+    return { name: pname, domain, domainText, symbol, declared: where(p.key as Node), ...(fallback === undefined ? {} : { default: fallback }) };
   });
 
   const expression = (node: Node, what: string): Operator => {
@@ -200,7 +233,7 @@ export function loadModelFile(text: string, file: string): ModelFile {
   if (basisNode !== undefined) {
     if (!isMap(basisNode)) throw new ModelFileError(`${where(basisNode)}: basis must be a mapping of name to quadrature, e.g. X1: X_a`);
     const names = new Set(taken);
-    basis = basisNode.items.map((p: Pair) => ({ name: name(p.key as Node, 'a basis name', names), op: expression(p.value as Node, 'a basis quadrature') }));
+    basis = basisNode.items.map((p: Pair) => ({ name: identifier(p.key as Node, 'a basis name', names), op: expression(p.value as Node, 'a basis quadrature') }));
   }
   let system: ConditionalSystem;
   try {
@@ -241,33 +274,58 @@ export function loadModelFile(text: string, file: string): ModelFile {
   const thresholdParameter = threshold === undefined ? undefined : parameters.find((p) => p.name === threshold);
   if (threshold !== undefined && thresholdParameter === undefined) throw new ModelFileError(`${where(thresholdNode)}: threshold "${threshold.slice(0, 40)}" is not one of the parameters`);
   return {
-    file, modes, parameters, hamiltonianText: str(hNode, 'the hamiltonian'), system, basis, modeBasis: defaultBasis, pairs, bipartitions,
+    name: modelName, file, modes, parameters, hamiltonianText: str(hNode, 'the hamiltonian'), system, basis, modeBasis: defaultBasis, pairs, bipartitions,
     ...(thresholdParameter ? { threshold: thresholdParameter.name, thresholdSymbol: thresholdParameter.symbol } : {}),
   };
 }
 
 /**
- * A model file's parameter values read exactly and checked against the file's domains; every
- * parameter must be given. Messages name each through `label` (`--set mu` on the command line).
+ * A model file's parameter values read exactly and checked against the file's domains; a
+ * parameter with a default may be left out. Messages name each through `label` (`--set mu` on
+ * the command line) and, where `describe` says what a parameter is, add that.
  */
-export function resolveFileParameters(model: ModelFile, raw: Readonly<Record<string, string>>, label: ParameterLabel): ParameterValues {
+export function resolveFileParameters(model: ModelFile, raw: Readonly<Record<string, string>>, label: ParameterLabel, describe: (name: string) => string | undefined = () => undefined): ModelPoint {
   for (const k of Object.keys(raw)) {
-    if (!model.parameters.some((p) => p.name === k)) throw new ParameterError(`${label(k)}: ${model.file} has no parameter ${k.slice(0, 40)} (it has ${model.parameters.map((p) => p.name).join(', ')})`);
+    if (!model.parameters.some((p) => p.name === k)) throw new ParameterError(`${label(k)}: ${model.name} has no parameter ${k.slice(0, 40)} (it has ${model.parameters.map((p) => p.name).join(', ')})`);
   }
-  return new Map(
+  const values = new Map(
     model.parameters.map((p) => {
       const text = raw[p.name];
-      if (text === undefined) throw new ParameterError(`${label(p.name)} is required by ${model.file} (declared at ${p.declared}, domain ${p.domainText})`);
-      const value = exactValue(p.name, text, label, `domain ${p.domainText}`);
-      const outside = (bound: Domain['lower'], below: boolean) => {
-        if (bound === undefined) return false;
-        const c = value.compare(Rational.parse(String(bound.value)));
-        return below ? (bound.strict ? c <= 0 : c < 0) : bound.strict ? c >= 0 : c > 0;
-      };
-      if (outside(p.domain.lower, true) || outside(p.domain.upper, false)) throw new ParameterError(`${label(p.name)} = ${text.slice(0, 40)}: outside the domain ${p.domainText} declared at ${p.declared}`);
+      const what = describe(p.name);
+      if (text === undefined) {
+        if (p.default !== undefined) return [p.symbol, p.default] as [RationalFunction, Rational];
+        throw new ParameterError(`${label(p.name)} is required by ${model.name} (declared at ${p.declared}, domain ${p.domainText})${what ? `: ${what}` : ''}`);
+      }
+      const value = exactValue(p.name, text, label, what ?? `domain ${p.domainText}`);
+      if (!inDomain(value, p.domain)) throw new ParameterError(`${label(p.name)} = ${text.slice(0, 40)}: outside the domain ${p.domainText} declared at ${p.declared}${what ? ` (${what})` : ''}`);
       return [p.symbol, value] as [RationalFunction, Rational];
     }),
   );
+  return { model, values };
+}
+
+/** The value of the parameter named `name` at a point (a parameter the model declares). */
+export function parameterValue(point: ModelPoint, name: string): Rational {
+  const p = point.model.parameters.find((q) => q.name === name);
+  const v = p === undefined ? undefined : point.values.get(p.symbol);
+  if (v === undefined) throw new RangeError(`${point.model.name} has no parameter ${name}`);
+  return v;
+}
+
+/** The symbol of the parameter named `name`. */
+export function parameterSymbol(model: ModelFile, name: string): RationalFunction {
+  const p = model.parameters.find((q) => q.name === name);
+  if (p === undefined) throw new RangeError(`${model.name} has no parameter ${name}`);
+  return p.symbol;
+}
+
+function inDomain(value: Rational, domain: Domain): boolean {
+  const outside = (bound: Domain['lower'], below: boolean) => {
+    if (bound === undefined) return false;
+    const c = value.compare(bound.value);
+    return below ? (bound.strict ? c <= 0 : c < 0) : bound.strict ? c >= 0 : c > 0;
+  };
+  return !outside(domain.lower, true) && !outside(domain.upper, false);
 }
 
 function missing(at: string, key: string, field: string): never {
@@ -301,12 +359,14 @@ export function parseDomain(text: string, name: string, at: string): Domain {
   const num = String.raw`(-?\d+(?:\.\d+)?)`;
   const one = new RegExp(String.raw`^(>=|>|<=|<)\s*${num}$`).exec(t);
   if (one) {
-    const bound = { value: Number(one[2]), strict: one[1]!.length === 1 };
+    const bound = { value: Rational.parse(one[2]!), strict: one[1]!.length === 1 };
     return one[1]!.startsWith('>') ? { lower: bound } : { upper: bound };
   }
   const two = new RegExp(String.raw`^${num}\s*(<=|<)\s*([A-Za-z][A-Za-z0-9]*)\s*(<=|<)\s*${num}$`).exec(t);
   if (two && two[3] === name) {
-    return { lower: { value: Number(two[1]), strict: two[2] === '<' }, upper: { value: Number(two[5]), strict: two[4] === '<' } };
+    const [lower, upper] = [Rational.parse(two[1]!), Rational.parse(two[5]!)];
+    if (lower.compare(upper) > 0 || (lower.compare(upper) === 0 && (two[2] === '<' || two[4] === '<'))) throw new ModelFileError(`${at}: the domain of ${name} "${t.slice(0, 40)}" is empty`);
+    return { lower: { value: lower, strict: two[2] === '<' }, upper: { value: upper, strict: two[4] === '<' } };
   }
   throw new ModelFileError(`${at}: the domain of ${name} "${t.slice(0, 40)}" is not one of: real, > a, >= a, < b, <= b, a <= ${name} <= b`);
 }

@@ -63,14 +63,14 @@ describe('detuned-paramp', () => {
   }, 30_000);
   it('solve refuses bad input with exit 2, naming the parameter and its range (in process)', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['--model', 'modulated', '--delta', '3', '--chi', '1', '--eta', '1.5'], /--eta = 1\.5: out of range; .*0 ≤ η ≤ 1/],
-      [['--model', 'modulated', '--delta', '3', '--chi', '1', '--mu=-1'], /--mu = -1: out of range/],
+      [['--model', 'modulated', '--delta', '3', '--chi', '1', '--eta', '1.5'], /--eta = 1\.5: outside the domain 0 <= eta <= 1 declared at models\/modulated\.yaml:\d+:\d+ \(measurement efficiency η \(0 ≤ η ≤ 1/],
+      [['--model', 'modulated', '--delta', '3', '--chi', '1', '--mu=-1'], /--mu = -1: outside the domain >= 0/],
       [['--model', 'modulated', '--chi', '1'], /--delta is required/],
       [['--model', 'modulated', '--delta', 'abc', '--chi', '1'], /--delta: "abc" is not a number/],
       [['--model', 'constant', '--delta', '3', '--chi', '1', '--coupling', '2'], /--delta does not apply to the constant model/],
       [['--model', 'bogus', '--chi', '1'], /--model/],
       [['--model', 'single', '--delta', '1', '--chi', '1', '--digits', '5'], /--digits = 5/],
-      [['--model', 'modulated', '--delta', '1', '--chi', '1', '--gamma', '0'], /--gamma = 0: out of range/],
+      [['--model', 'modulated', '--delta', '1', '--chi', '1', '--gamma', '0'], /--gamma = 0: outside the domain > 0/],
     ];
     for (const [args, message] of cases) {
       const err = await main(['solve', ...args], ledger).then(

@@ -12,7 +12,9 @@ import { renderText } from '../../src/verify/report/text.ts';
 import { Decimal } from 'decimal.js';
 import { independentS } from '../support/independentClosedForms.ts';
 import { PrecisionError, solveModel } from '../../src/app/solve.ts';
-import { ParameterError, resolveParameters } from '../../src/models/parameters.ts';
+import { resolveParameters } from '../../src/models/parameters.ts';
+import { ParameterError } from '../../src/models/values.ts';
+import { parameterValue } from '../../src/models/modelFile.ts';
 
 const run = (...args: string[]) => spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
@@ -43,7 +45,7 @@ describe('parameters', () => {
     ] as const) {
       expect(() => resolveParameters('modulated', { delta: '1', chi: '1', mu }), mu.slice(0, 20)).toThrow(message);
     }
-    expect(resolveParameters('modulated', { delta: '1', chi: '1', mu: '1e300' }).values.mu!.toString()).toMatch(/^1000/);
+    expect(parameterValue(resolveParameters('modulated', { delta: '1', chi: '1', mu: '1e300' }), 'mu').toString()).toMatch(/^1000/);
   });
 });
 
@@ -123,7 +125,7 @@ describe('the command', () => {
       [['solve', '--model', 'modulated', '--delta', '1', '--chi', '1', '--mu', '1', '--mu=-1'], /--mu is given twice/],
       [['figure2', '--out', '/dev/null'], /exists and is not a directory/],
       [['reference', '--out', ''], /--out is empty/],
-      [['verify', '--ledger', 'VERIFICATION.md'], /unknown option --ledger/],
+      [['verify', '--ledger', 'VERIFICATION.md'], /Unknown option '--ledger'/],
       [['verify', '--junit', '/proc/nope/x.xml'], /cannot write there/],
       [['verify', '--html', '/proc/detuned-paramp-report'], /--html \/proc\/detuned-paramp-report: cannot write there/],
       [['verify', '--html', '/dev/null'], /--html \/dev\/null: exists and is not a directory/],

@@ -18,22 +18,23 @@ let project: string;
 
 const USE_MJS = `
 import { readFileSync } from 'node:fs';
-import { solve, derive, logNegativity, InputError, loadModelFile, solveModelFile } from 'detuned-paramp';
+import { solve, derive, logNegativity, InputError, loadModelFile } from 'detuned-paramp';
 const s = solve('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5' }, { digits: 30 });
 let refused = '';
 try { logNegativity([[1, 0], [0, 1]]); } catch (err) { refused = err instanceof InputError ? err.message : 'another error'; }
 const cavity = loadModelFile(readFileSync('node_modules/detuned-paramp/models/two-oscillators-cavity.yaml', 'utf8'), 'cavity.yaml');
-const f = solveModelFile(cavity, { gamma: 1, delta: 30, chi: 25, nbar: 5, g: 0, kappa: 2, mu: 5, eta: 1 }, { digits: 30 });
-console.log(JSON.stringify({ S: s.analysis.S.toString(), EN: logNegativity(s.conditional.covariance).value.toString(), basis: derive('constant').basis, refused, cavityEN: f.bipartitions[0].logNegativity.toString() }));
+const f = solve(cavity, { gamma: 1, delta: 30, chi: 25, nbar: 5, g: 0, kappa: 2, mu: 5, eta: 1 }, { digits: 30 });
+console.log(JSON.stringify({ S: s.analysis.S.toString(), EN: logNegativity(s.conditional.covariance).logNegativity.toString(), basis: derive('constant').basis, refused, cavityEN: f.bipartitions[0].logNegativity.toString() }));
 `;
 
 const USE_TS = `
-import { solve, derive, analyseTwoMode, type DerivedModel, type Solution, type TwoModeAnalysis } from 'detuned-paramp';
+import { solve, derive, analyseTwoMode, type Derivation, type Matrix, type Solution, type TwoModeAnalysis } from 'detuned-paramp';
 const s: Solution = solve('modulated', { delta: 30, chi: 25, nbar: 5, mu: 5 });
-const d: DerivedModel = derive('modulated');
+const d: Derivation = derive('modulated');
+const drift: Matrix = d.drift;
 const a: TwoModeAnalysis = analyseTwoMode(s.conditional!.covariance);
 const regime: 'below-threshold' | 'at-threshold' | 'above-threshold' = s.regime;
-console.log(JSON.stringify({ regime, conditions: d.stabilityConditions.length, S: a.S.toString() }));
+console.log(JSON.stringify({ regime, conditions: d.stabilityConditions.length, size: drift.length, S: a.S.toString() }));
 `;
 
 beforeAll(() => {
@@ -67,6 +68,7 @@ describe('the packed package', () => {
     const out = JSON.parse(execFileSync(process.execPath, ['--import', resolve('node_modules/tsx/dist/esm/index.mjs'), 'use.ts'], { cwd: project, encoding: 'utf8' })) as { regime: string; conditions: number; S: string };
     expect(out.regime).toBe('below-threshold');
     expect(out.conditions).toBeGreaterThan(0);
+    expect((out as { size?: number }).size).toBe(4);
     expect(new Decimal(out.S).toSignificantDigits(40).toString()).toBe(expectedS);
   });
   it('writes the audit page from the installed command: KaTeX and the shipped figures found, no commit claimed', () => {
