@@ -7,16 +7,16 @@ import { linearGaussianSystem } from '../src/gaussian/linearSystem.ts';
 import { q } from '../src/exact/rationalFunction.ts';
 import { closedForm, leastOverMu, optimalMu } from './closedForms.ts';
 import { deriveSystem, matrixText } from './checks.ts';
-import { quadratures } from '../src/models/symbols.ts';
-import { modelOneFromLab, modelOneHamiltonian, openSystem, substituteAll } from '../src/models/labFrame.ts';
-import { ladder, sym } from '../src/models/symbols.ts';
+import { quadratures } from '../src/paper/symbols.ts';
+import { modelOneFromLab, modelOneHamiltonian, openSystem, substituteAll } from '../src/paper/labFrame.ts';
+import { ladder, sym } from '../src/paper/symbols.ts';
 import { solveModel } from '../src/app/solve.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
-import { paperSymbolValues } from '../src/models/paperValues.ts';
-import { reducedModelTwo } from '../src/app/separabilityUV.ts';
+import { paperSymbolValues } from '../src/paper/paperSymbols.ts';
+import { reducedModelTwo } from '../src/paper/separabilityUV.ts';
 import { Rational } from '../src/exact/rational.ts';
 import { decimalContext } from '../src/numeric/context.ts';
-import { bindingThresholdCoupling, FIGURE2_ASYMMETRY, FIGURE2_DETUNING, thresholdDetuning } from '../src/app/figure2Readings.ts';
+import { bindingThresholdCoupling, FIGURE2_ASYMMETRY, FIGURE2_DETUNING, thresholdDetuning } from '../src/paper/figure2Readings.ts';
 
 const fmt = (x: number, n = 4) => x.toPrecision(n);
 

@@ -15,7 +15,7 @@ import { q, type RationalFunction } from '../src/exact/rationalFunction.ts';
 import { linearGaussianSystem, type LinearGaussianSystem, type OpenSystem } from '../src/gaussian/linearSystem.ts';
 import type { Operator } from '../src/operators/operator.ts';
 import { operatorFrom, scalarFrom } from '../src/operators/operatorExpression.ts';
-import { definitions, env, quadratures } from '../src/models/symbols.ts';
+import { definitions, env, quadratures } from '../src/paper/symbols.ts';
 
 
 const LADDER_AS_QUADRATURES: Readonly<Record<string, string>> = {

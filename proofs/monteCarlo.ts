@@ -7,10 +7,10 @@ import type { Claim } from '../src/verify/claim.ts';
 import { verifiedOrErratum } from '../src/verify/verdicts.ts';
 import { deviationInStandardErrors, discretisedErrorCovariance, simulate, simulationOf } from '../src/app/simulate.ts';
 import { resolveParameters, type RawParameters } from '../src/models/parameters.ts';
-import type { ModelName } from '../src/models/measured.ts';
+import type { ModelName } from '../src/models/builtIn.ts';
 import { logNegativityInvariant, separability } from '../src/entanglement/gaussianState.ts';
 import { decimalContext } from '../src/numeric/context.ts';
-import { thresholdDetuning } from '../src/app/figure2Readings.ts';
+import { thresholdDetuning } from '../src/paper/figure2Readings.ts';
 import { optimalMu } from './closedForms.ts';
 
 /**

@@ -3,9 +3,9 @@
  * `text` is the human transcription; the ASCII fields are the same content in the
  * expression language of src/exact/expression.ts (ħ divided out where the paper sets a frame).
  */
-import { transcribed, type PrintedDrift } from '../src/models/transcribed.ts';
+import { transcribed, type PrintedDrift } from '../src/paper/transcribed.ts';
 
-export type { LabHamiltonian, PrintedDrift } from '../src/models/transcribed.ts';
+export type { LabHamiltonian, PrintedDrift } from '../src/paper/transcribed.ts';
 
 /** Every transcribed form, those the models are built from included. */
 export const printed = {

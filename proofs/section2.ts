@@ -11,11 +11,11 @@ import { commutator, type Operator } from '../src/operators/operator.ts';
 import { INV_SQRT2 } from '../src/operators/quadratures.ts';
 import { scalarFrom } from '../src/operators/operatorExpression.ts';
 import { casForm, classicalModel, compareDrift, compareOperator, comparePrintedForms, deriveSystem } from './checks.ts';
-import { definitions, env, quadratures } from '../src/models/symbols.ts';
+import { definitions, env, quadratures } from '../src/paper/symbols.ts';
 import { substituted } from '../src/exact/expression.ts';
 import { matchesTimeAverage, operatorMatchesTimeAverage, timeAverageReport } from './labAverage.ts';
-import { modelOneFromLab, modelOneHamiltonian, modelOneUnequalFrequencies, openSystem, substituteAll } from '../src/models/labFrame.ts';
-import { ladder, sym } from '../src/models/symbols.ts';
+import { modelOneFromLab, modelOneHamiltonian, modelOneUnequalFrequencies, openSystem, substituteAll } from '../src/paper/labFrame.ts';
+import { ladder, sym } from '../src/paper/symbols.ts';
 import { printed } from './printed.ts';
 import { commutatorClaim, noiseClaim, thresholdClaim } from './shared.ts';
 

@@ -13,11 +13,11 @@ import { agreeingDigits } from '../src/numeric/context.ts';
 import { solveModel } from '../src/app/solve.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
 import { casForm, classicalModel, compareDrift, compareOperator, comparePrintedForms, deriveSystem, matrixText } from './checks.ts';
-import { definitions, env, quadratures } from '../src/models/symbols.ts';
+import { definitions, env, quadratures } from '../src/paper/symbols.ts';
 import { substituted } from '../src/exact/expression.ts';
 import { matchesTimeAverage, operatorMatchesTimeAverage, timeAverageReport } from './labAverage.ts';
-import { modelOneHamiltonian, modelTwoFromLab, modelTwoHamiltonian, openSystem, substituteAll } from '../src/models/labFrame.ts';
-import { oscillator, sym } from '../src/models/symbols.ts';
+import { modelOneHamiltonian, modelTwoFromLab, modelTwoHamiltonian, openSystem, substituteAll } from '../src/paper/labFrame.ts';
+import { oscillator, sym } from '../src/paper/symbols.ts';
 import { printed } from './printed.ts';
 import { commutatorClaim, noiseClaim, thresholdClaim } from './shared.ts';
 

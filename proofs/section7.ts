@@ -9,9 +9,9 @@ import { q, type RationalFunction as R, symbolIndex } from '../src/exact/rationa
 import { proveStabilityCondition } from '../src/gaussian/stability.ts';
 import { scalarFrom } from '../src/operators/operatorExpression.ts';
 import { classicalModel, compareDrift, deriveSystem, matrixText } from './checks.ts';
-import { env } from '../src/models/symbols.ts';
-import { modelTwoHamiltonian, openSystem } from '../src/models/labFrame.ts';
-import { sym } from '../src/models/symbols.ts';
+import { env } from '../src/paper/symbols.ts';
+import { modelTwoHamiltonian, openSystem } from '../src/paper/labFrame.ts';
+import { sym } from '../src/paper/symbols.ts';
 import { printed } from './printed.ts';
 import { noiseClaim } from './shared.ts';
 

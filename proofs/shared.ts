@@ -10,8 +10,8 @@ import { q, type RationalFunction } from '../src/exact/rationalFunction.ts';
 import { commutatorMatrix, type OpenSystem } from '../src/gaussian/linearSystem.ts';
 import { proveStabilityCondition } from '../src/gaussian/stability.ts';
 import { classicalModel, compareDiffusion, deriveSystem, matrixText } from './checks.ts';
-import { definitions, quadratures } from '../src/models/symbols.ts';
-import { sym } from '../src/models/symbols.ts';
+import { definitions, quadratures } from '../src/paper/symbols.ts';
+import { sym } from '../src/paper/symbols.ts';
 
 const CANONICAL = { pairs: [['X1', 'Y1'], ['X2', 'Y2']] as [string, string][] };
 

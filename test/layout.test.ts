@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Lowest first: a folder may import itself and the folders before it. */
-const LAYERS = ['exact', 'operators', 'gaussian', 'numeric', 'entanglement', 'models', 'app', 'verify', 'cli', 'index.ts'];
+const LAYERS = ['exact', 'operators', 'gaussian', 'numeric', 'entanglement', 'models', 'render', 'app', 'paper', 'verify', 'cli', 'index.ts'];
 
 function files(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
@@ -43,13 +43,17 @@ describe('layout', () => {
     const offenders = files('src').filter((f) => importsOf(f).some((m) => m.startsWith(resolve('proofs'))));
     expect(offenders).toEqual([]);
   });
-  it('each folder of src/ imports only the folders below it: exact < operators < gaussian < numeric < entanglement < models < app < verify < cli, and the public API (src/index.ts) over them', () => {
+  it('each folder of src/ imports only the folders below it: exact < operators < gaussian < numeric < entanglement < models < render < app < paper < verify < cli, and the public API (src/index.ts) over them', () => {
     const offenders = files('src').flatMap((f) => {
       const own = LAYERS.indexOf(layerOf(resolve(f)) ?? '');
       return importsOf(f)
         .filter((m) => m.startsWith('/') && LAYERS.indexOf(layerOf(m) ?? '') > own)
         .map((m) => `${f} -> ${relative('.', m)}`);
     });
+    expect(offenders).toEqual([]);
+  });
+  it('the engine and the application know nothing of the paper: only src/paper, verify and cli import it, and the public API does not', () => {
+    const offenders = files('src').filter((f) => !['paper', 'verify', 'cli'].includes(layerOf(resolve(f)) ?? '') && [...closure(f)].some((m) => m.startsWith(resolve('src/paper'))));
     expect(offenders).toEqual([]);
   });
   it('solving a model and importing the public API load no CAS', () => {

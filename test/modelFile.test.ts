@@ -9,10 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { parseExpression } from '../src/exact/expression.ts';
 import { q, RationalFunction, symbolIndex } from '../src/exact/rationalFunction.ts';
 import { derivation, derivationJson, derivationLatex } from '../src/app/derive.ts';
-import { latexOf } from '../src/app/latex.ts';
+import { latexOf } from '../src/render/latex.ts';
 import { loadModelFile, ModelFileError, resolveFileParameters } from '../src/models/modelFile.ts';
 import { solutionJson } from '../src/app/solveReport.ts';
-import { separabilityUV } from '../src/app/separabilityUV.ts';
+import { separabilityUV } from '../src/paper/separabilityUV.ts';
 import { solveModel } from '../src/app/solve.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
 import { agreeingDigits } from '../src/numeric/context.ts';
@@ -20,13 +20,70 @@ import { Decimal as Decimal20 } from 'decimal.js';
 import { independentS } from './support/independentClosedForms.ts';
 
 const Decimal = Decimal20.clone({ precision: 60 });
-import { backActionEvasion, constantCoupling, modulatedCoupling, singleMode } from '../src/models/measured.ts';
-import { sym } from '../src/models/symbols.ts';
+import { OSCILLATOR_BASIS } from '../src/paper/collective.ts';
+import { independentDamping, modelOneHamiltonian, modelTwoHamiltonian } from '../src/paper/labFrame.ts';
+import { PAPER_SYMBOL } from '../src/paper/paperSymbols.ts';
+import { ladder, oscillator, quadratures, sym } from '../src/paper/symbols.ts';
+import { symbolAt } from '../src/exact/symbols.ts';
 import type { Matrix } from '../src/exact/matrix.ts';
+import { conditionalGaussianSystem, type ConditionalSystem } from '../src/gaussian/conditional.ts';
+import { mode, Operator } from '../src/operators/operator.ts';
+import { momentumQuadrature, positionQuadrature } from '../src/operators/quadratures.ts';
+import type { ModelFile } from '../src/models/modelFile.ts';
 import { exitCodeOf, main } from '../src/cli/main.ts';
 import { ledger } from '../proofs/ledger.ts';
 
-/** Model one as the engine builds it (src/models/measured.ts), written by hand as a file with the engine's parameter names. */
+/**
+ * The paper's models as the ledger derives them, here and only here: the rotating-frame
+ * Hamiltonians the engine derives from (1) and (19) (plus our extra detunings Δ₁a†a + Δ₂b†b), the
+ * one-mode amplifier of Ref. [30], and ideal back-action evasion; each oscillator's position
+ * measured (X_j and Y_j in the rotating frame). The shipped files must derive exactly these.
+ */
+function paperSystems(): Record<'modulated' | 'constant' | 'single' | 'bae', ConditionalSystem> {
+  const basis = OSCILLATOR_BASIS.map((name) => ({ name, op: oscillator[name] }));
+  const positions = OSCILLATOR_BASIS.map((name) => ({ name, op: oscillator[name], strength: sym.mu, efficiency: sym.eta }));
+  const detuned = (h: Operator) => h.add(ladder.ad.mul(ladder.a).scale(sym.Delta1)).add(ladder.bd.mul(ladder.b).scale(sym.Delta2));
+  const m = mode('single');
+  const [a, ad] = [Operator.annihilation(m), Operator.creation(m)];
+  const [x, y] = [positionQuadrature(m), momentumQuadrature(m)];
+  return {
+    modulated: conditionalGaussianSystem({ hamiltonian: detuned(modelOneHamiltonian()), dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positions, basis),
+    constant: conditionalGaussianSystem({ hamiltonian: detuned(modelTwoHamiltonian()), dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positions, basis),
+    single: conditionalGaussianSystem(
+      {
+        hamiltonian: ad.mul(a).scale(sym.Delta).add(a.mul(a).add(ad.mul(ad)).scale(sym.chi.mul(q(1, 2)))),
+        dissipators: [
+          { rate: q(2).mul(sym.gamma).mul(sym.N.add(q(1))), jump: a },
+          { rate: q(2).mul(sym.gamma).mul(sym.N), jump: ad },
+        ],
+      },
+      [
+        { name: 'X', op: x, strength: sym.mu, efficiency: sym.eta },
+        { name: 'Y', op: y, strength: sym.mu, efficiency: sym.eta },
+      ],
+      [
+        { name: 'X', op: x },
+        { name: 'Y', op: y },
+      ],
+    ),
+    bae: conditionalGaussianSystem(
+      { hamiltonian: Operator.ZERO, dissipators: independentDamping(sym.gamma, sym.gamma) },
+      (['Xp', 'Ym'] as const).map((name) => ({ name, op: quadratures[name]!, strength: sym.mu, efficiency: sym.eta })),
+      basis,
+    ),
+  };
+}
+
+/** A file's system with each parameter renamed to the paper's symbol of that name (solve's flag names, or the paper's own ASCII names). */
+function inPaperSymbols(file: ModelFile): Pick<ConditionalSystem, 'basis' | 'drift' | 'diffusion' | 'measurement'> {
+  const byAscii = new Map(Object.values(sym).map((s) => [symbolAt(symbolIndex(s)).ascii, s]));
+  const renames = file.parameters.map((p) => [symbolIndex(p.symbol), PAPER_SYMBOL[p.name] ?? byAscii.get(p.name)!] as const);
+  const renamed = (m: Matrix) => m.map((row) => row.map((x) => renames.reduce((acc, [k, v]) => acc.substitute(k, v), x)));
+  const s = file.system;
+  return { basis: s.basis, drift: renamed(s.drift), diffusion: renamed(s.diffusion), measurement: renamed(s.measurement) };
+}
+
+/** Model one as the ledger derives it, written by hand as a file with the paper's parameter names. */
 const MODEL_ONE = `modes: [a, b]
 parameters:
   gamma1: "> 0"
@@ -56,9 +113,19 @@ basis: { X1: X_a, Y1: Y_a, X2: X_b, Y2: Y_b }
 const sameMatrix = (a: readonly (readonly RationalFunction[])[], b: readonly (readonly RationalFunction[])[]) => a.every((row, i) => row.every((x, j) => x.equals(b[i]![j]!)));
 
 describe('model files', () => {
+  it('each file has its own symbols: a second file\'s zeta: real is not positive because a first declared zeta: "> 0"', () => {
+    const file = (domain: string) => loadModelFile(`modes: [a]\nparameters:\n  zeta: "${domain}"\nhamiltonian: "zeta*ad*a"\n`, `zeta ${domain}.yaml`);
+    const [first, second] = [file('> 0'), file('real')];
+    const positive = (m: ModelFile) => symbolAt(symbolIndex(m.parameters[0]!.symbol)).positive;
+    expect(positive(first)).toBe(true);
+    expect(positive(second)).toBe(false);
+    expect(symbolIndex(first.parameters[0]!.symbol)).not.toBe(symbolIndex(second.parameters[0]!.symbol));
+    // A file's chi is its own, not the paper's χ.
+    expect(symbolIndex(loadModelFile(readFileSync('models/modulated.yaml', 'utf8'), 'modulated.yaml').parameters.find((p) => p.name === 'chi')!.symbol)).not.toBe(symbolIndex(sym.chi));
+  });
   it('model one written as a file derives exactly the built-in system: drift, diffusion, measurement', () => {
-    const file = loadModelFile(MODEL_ONE, 'model-one.yaml').system;
-    const builtIn = modulatedCoupling();
+    const file = inPaperSymbols(loadModelFile(MODEL_ONE, 'model-one.yaml'));
+    const builtIn = paperSystems().modulated;
     expect(file.basis).toEqual(builtIn.basis);
     expect(sameMatrix(file.drift, builtIn.drift)).toBe(true);
     expect(sameMatrix(file.diffusion, builtIn.diffusion)).toBe(true);
@@ -66,15 +133,10 @@ describe('model files', () => {
   });
 
   it('the paper\'s models shipped as files (models/*.yaml, parameters named like solve\'s flags) derive exactly the built-in systems', () => {
-    // solve's flag names against the engine's symbols where they differ.
-    const renamed: Record<string, RationalFunction> = { delta: sym.Delta, delta1: sym.Delta1, delta2: sym.Delta2, coupling: sym.Gamma, nbar: sym.N };
-    const systems = { modulated: modulatedCoupling(), constant: constantCoupling(), single: singleMode(), bae: backActionEvasion() };
-    for (const [name, builtIn] of Object.entries(systems)) {
-      const file = loadModelFile(readFileSync(`models/${name}.yaml`, 'utf8'), `${name}.yaml`);
-      const substitutions = file.parameters.filter((p) => p.name in renamed).map((p) => [symbolIndex(p.symbol), renamed[p.name]!] as const);
-      const inEngineNames = (m: Matrix) => m.map((row) => row.map((x) => substitutions.reduce((acc, [k, v]) => acc.substitute(k, v), x)));
-      expect(file.system.basis.length, name).toBe(builtIn.basis.length);
-      for (const key of ['drift', 'diffusion', 'measurement'] as const) expect(sameMatrix(inEngineNames(file.system[key]), builtIn[key]), `${name} ${key}`).toBe(true);
+    for (const [name, derived] of Object.entries(paperSystems())) {
+      const file = inPaperSymbols(loadModelFile(readFileSync(`models/${name}.yaml`, 'utf8'), `${name}.yaml`));
+      expect(file.basis.length, name).toBe(derived.basis.length);
+      for (const key of ['drift', 'diffusion', 'measurement'] as const) expect(sameMatrix(file[key], derived[key]), `${name} ${key}`).toBe(true);
     }
   });
 

@@ -2,10 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { productSeparability } from '../src/entanglement/productCriterion.ts';
 import { agreeingDigits, decimalContext } from '../src/numeric/context.ts';
-import { reducedModelTwo, separabilityUV } from '../src/app/separabilityUV.ts';
+import { reducedModelTwo, separabilityUV } from '../src/paper/separabilityUV.ts';
 import { solveModel } from '../src/app/solve.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
-import { paperSymbolValues } from '../src/models/paperValues.ts';
+import { paperSymbolValues } from '../src/paper/paperSymbols.ts';
 import { independentBaeS, independentS } from './support/independentClosedForms.ts';
 
 const D = decimalContext(50);

@@ -10,8 +10,8 @@ import { deriveSystem } from '../proofs/checks.ts';
 import { substituted } from '../src/exact/expression.ts';
 import { matchesTimeAverage } from '../proofs/labAverage.ts';
 import { printed } from '../proofs/printed.ts';
-import { modelOneFromLab, modelTwoFromLab, modelTwoHamiltonian, openSystem } from '../src/models/labFrame.ts';
-import { sym } from '../src/models/symbols.ts';
+import { modelOneFromLab, modelTwoFromLab, modelTwoHamiltonian, openSystem } from '../src/paper/labFrame.ts';
+import { sym } from '../src/paper/symbols.ts';
 
 describe('lab frame to rotating frame', () => {
   it('model one: g = 4 m ω_m χ', () => {

@@ -1,11 +1,11 @@
 /** The reports a person reads: the Unicode-to-LaTeX typesetting, engine values kept as values, the Markdown math, the job summary, the HTML page's structure. */
 import { changedVerdicts } from '../src/verify/expected.ts';
 import { describe, expect, it } from 'vitest';
-import { isProse, unicodeLatex } from '../src/app/unicodeLatex.ts';
-import { latexOperator } from '../src/app/latex.ts';
+import { isProse, unicodeLatex } from '../src/render/unicodeLatex.ts';
+import { latexOperator } from '../src/render/latex.ts';
 import { q } from '../src/exact/rationalFunction.ts';
 import { Operator } from '../src/operators/operator.ts';
-import { ladder, sym } from '../src/models/symbols.ts';
+import { ladder, sym } from '../src/paper/symbols.ts';
 import { joinMath, mathText, matrixWithDifferences } from '../src/verify/mathText.ts';
 import { verifiedOrErratum } from '../src/verify/verdicts.ts';
 import type { ClaimResult } from '../src/verify/claim.ts';

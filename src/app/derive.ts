@@ -8,7 +8,7 @@ import type { Matrix } from '../exact/matrix.ts';
 import { covarianceEquations } from '../gaussian/conditional.ts';
 import { lienardChipart } from '../gaussian/stability.ts';
 import type { ModelFile } from '../models/modelFile.ts';
-import { latexIdentifier, latexMatrix, latexOf } from './latex.ts';
+import { latexIdentifier, latexMatrix, latexOf } from '../render/latex.ts';
 
 export interface Derivation {
   readonly basis: readonly string[];
@@ -77,7 +77,7 @@ const motion = (d: Derivation, style: 'unicode' | 'ascii') =>
 
 export function derivationText(model: ModelFile, d: Derivation): string {
   return [
-    `${model.file}: modes ${model.modes.join(', ')}; parameters ${model.parameters.map((p) => `${p.name} (${p.domainText})`).join(', ')}`,
+    `${model.file}: modes ${model.modes.join(', ')}; parameters ${model.parameters.map((p) => `${p.name} (${p.domainText}${p.default === undefined ? '' : `, default ${p.default.toDecimalString()}`})`).join(', ')}`,
     `H/ħ = ${model.hamiltonianText}`,
     '',
     'equations of motion (Heisenberg-Langevin, rotating frame):',
@@ -130,7 +130,7 @@ export function derivationJson(model: ModelFile, d: Derivation): object {
 }
 
 export function derivationLatex(d: Derivation, threshold?: string): string {
-  const name = latexIdentifier;
+  const name = (x: string) => latexIdentifier(x);
   const cov = (i: number, j: number) => latexOf(covarianceSymbol(d.basis[i]!, d.basis[j]!));
   return [
     '\\begin{align}',

@@ -37,7 +37,7 @@ function solved(resolve: () => ModelPoint, digits: number, where: string): { jso
 
 /** Every `of`-th curve of Figure 2 from the `shard`-th, each announced through `progress`. */
 async function curveShard(request: { digits: number; points: number; shard: number; of: number; progress: (line: string) => void }) {
-  const { curveSpecs, computeCurve } = await import('../app/figure2.ts');
+  const { curveSpecs, computeCurve } = await import('../paper/figure2.ts');
   const specs = curveSpecs();
   return shardOf(specs, request.shard, request.of).map((spec) => {
     request.progress(`[${specs.indexOf(spec) + 1}/${specs.length}] ${spec.label}`);
@@ -47,8 +47,8 @@ async function curveShard(request: { digits: number; points: number; shard: numb
 
 async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<Commands['figure2']> {
   const { digits, points, worker, progress } = request;
-  const { curveSpecs, curveFromJson, figureJson, figureCsv, plotRows, paperStyles, overtaking } = await import('../app/figure2.ts');
-  const { renderLinePlotSvg } = await import('../app/plot.ts');
+  const { curveSpecs, curveFromJson, figureJson, figureCsv, plotRows, paperStyles, overtaking } = await import('../paper/figure2.ts');
+  const { renderLinePlotSvg } = await import('../render/plot.ts');
   const specs = curveSpecs();
   const theirs = worker ? worker() : undefined;
   const own = await curveShard({ digits, points, shard: 0, of: theirs ? 2 : 1, progress });
@@ -95,7 +95,7 @@ export const commands: Commands = {
   },
   simulate: async ({ model, parameters, duration, dt, seed }) => {
     const { simulate, simulationCsv, simulationOf, SimulationInputError } = await import('../app/simulate.ts');
-    const { renderLinePlotSvg } = await import('../app/plot.ts');
+    const { renderLinePlotSvg } = await import('../render/plot.ts');
     let p: ModelPoint;
     try {
       p = resolveParameters(model as ModelName, parameters, (name) => `--${name}`);

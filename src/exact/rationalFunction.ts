@@ -10,7 +10,7 @@
 import { GaussianRational } from './gaussian.ts';
 import { exponent, monomialGcd, Polynomial, withExponent, type Monomial } from './polynomial.ts';
 import { Rational } from './rational.ts';
-import { declareSymbol, radicalIndices, symbolAt, type SymbolOptions } from './symbols.ts';
+import { declareSymbol, isRadical, symbolAt, type SymbolOptions } from './symbols.ts';
 
 export type ScalarInput = RationalFunction | Polynomial | GaussianRational | Rational | bigint | number;
 
@@ -48,15 +48,10 @@ export class RationalFunction {
 
   /** A new symbol standing for √radicand; its square reduces to the radicand everywhere. */
   static sqrt(name: string, radicand: RationalFunction, options: SymbolOptions = {}): RationalFunction {
-    const info = declareSymbol(name, { ...options, positive: true });
-    if (info.radicand === undefined) {
-      for (const k of [...radicand.num.symbols(), ...radicand.den.symbols()]) {
-        if (symbolAt(k).radicand !== undefined) throw new Error(`√ of an expression holding a root (${name})`);
-      }
-      info.radicand = { num: radicand.num, den: radicand.den };
-    } else if (!RationalFunction.fraction(info.radicand.num, info.radicand.den).equals(radicand)) {
-      throw new Error(`√ symbol ${name} is already declared with another radicand`);
+    for (const k of [...radicand.num.symbols(), ...radicand.den.symbols()]) {
+      if (isRadical(k)) throw new Error(`√ of an expression holding a root (${name})`);
     }
+    const info = declareSymbol(name, { ...options, positive: true }, { num: radicand.num, den: radicand.den });
     return RationalFunction.from(Polynomial.monomial(withExponent('', info.index, 1)));
   }
 
@@ -159,7 +154,7 @@ function reduceRoots(p: Polynomial, roots: number[]): [Polynomial, Polynomial] {
 
 function normalise(num: Polynomial, den: Polynomial): RationalFunction {
   if (num.isZero()) return RationalFunction.ZERO;
-  const roots = radicalIndices();
+  const roots = [...new Set([...num.symbols(), ...den.symbols()])].filter(isRadical);
   if (roots.length > 0) {
     const [n1, d1] = reduceRoots(num, roots);
     const [n2, d2] = reduceRoots(den, roots);

@@ -1,7 +1,13 @@
 /**
  * The named real parameters that exact expressions are polynomials in.
- * A symbol may be a square root: `radicand` then holds what its square reduces to,
- * as a (numerator, denominator) pair of polynomials in the other symbols.
+ *
+ * A symbol is its declaration: display name, ASCII name, positivity and, for a square root, the
+ * radicand its square reduces to. Declarations are interned: the same declaration always gives
+ * the same symbol (the index a monomial stores), and a different declaration a different symbol,
+ * so nothing declared for one model can change what another sees (a file's `zeta: "> 0"` and
+ * another's `zeta: real` are two symbols). Names are resolved to symbols by whoever declares them
+ * (a model file keeps its own table); nothing here is looked up by name. The interning table only
+ * grows by distinct declarations.
  */
 import type { Polynomial } from './polynomial.ts';
 
@@ -13,11 +19,9 @@ export interface SymbolInfo {
   readonly ascii: string;
   /** Declared positive (rates, masses, ħ): lets positivity be read off a polynomial. */
   readonly positive: boolean;
-  radicand?: { num: Polynomial; den: Polynomial };
+  /** A square root: what its square reduces to, as a (numerator, denominator) pair of polynomials in other symbols. */
+  readonly radicand?: { readonly num: Polynomial; readonly den: Polynomial };
 }
-
-const byIndex: SymbolInfo[] = [];
-const byName = new Map<string, SymbolInfo>();
 
 export interface SymbolOptions {
   ascii?: string;
@@ -26,30 +30,26 @@ export interface SymbolOptions {
 
 const ASCII_IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-/** Returns the symbol of that name, declaring it on first use. Redeclaring differently is an error. */
-export function declareSymbol(name: string, options: SymbolOptions = {}): SymbolInfo {
-  const existing = byName.get(name);
-  const ascii = options.ascii ?? name;
-  const positive = options.positive ?? false;
-  if (existing) {
-    if (existing.ascii !== ascii || existing.positive !== positive) {
-      throw new Error(`symbol ${name} is already declared with other options`);
-    }
-    return existing;
-  }
-  if (!ASCII_IDENTIFIER.test(ascii)) throw new Error(`symbol ${name}: "${ascii}" is not a plain identifier`);
-  for (const s of byIndex) {
-    if (s.ascii === ascii) throw new Error(`symbol ${name}: ascii name ${ascii} is taken by ${s.name}`);
-  }
-  const info: SymbolInfo = { index: byIndex.length, name, ascii, positive };
-  byIndex.push(info);
-  byName.set(name, info);
-  return info;
+const byIndex: SymbolInfo[] = [];
+const byDeclaration = new Map<string, SymbolInfo>();
+
+/** A structural key of a polynomial: its monomials (symbol indices) and coefficients. */
+function polynomialKey(p: Polynomial): string {
+  return [...p.terms].map(([m, c]) => `${[...m].map((ch) => ch.charCodeAt(0)).join('.')}:${c.toString()}`).sort().join('+');
 }
 
-/** The symbol whose ASCII name is `ascii`, if one is declared. */
-export function symbolWithAscii(ascii: string): SymbolInfo | undefined {
-  return byIndex.find((s) => s.ascii === ascii);
+/** The symbol with exactly this declaration. */
+export function declareSymbol(name: string, options: SymbolOptions = {}, radicand?: { num: Polynomial; den: Polynomial }): SymbolInfo {
+  const ascii = options.ascii ?? name;
+  const positive = options.positive ?? false;
+  if (!ASCII_IDENTIFIER.test(ascii)) throw new Error(`symbol ${name}: "${ascii}" is not a plain identifier`);
+  const key = JSON.stringify([name, ascii, positive, radicand ? [polynomialKey(radicand.num), polynomialKey(radicand.den)] : null]);
+  const known = byDeclaration.get(key);
+  if (known) return known;
+  const info: SymbolInfo = { index: byIndex.length, name, ascii, positive, ...(radicand ? { radicand } : {}) };
+  byIndex.push(info);
+  byDeclaration.set(key, info);
+  return info;
 }
 
 export function symbolAt(index: number): SymbolInfo {
@@ -58,7 +58,7 @@ export function symbolAt(index: number): SymbolInfo {
   return s;
 }
 
-/** Indices of the symbols that are square roots, for the reduction s² -> radicand. */
-export function radicalIndices(): number[] {
-  return byIndex.filter((s) => s.radicand !== undefined).map((s) => s.index);
+/** Whether symbol `index` is a square root, for the reduction s² -> radicand. */
+export function isRadical(index: number): boolean {
+  return symbolAt(index).radicand !== undefined;
 }

@@ -15,7 +15,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { ExpressionSyntaxError, parseExpression } from '../exact/expression.ts';
 import { RationalFunction } from '../exact/rationalFunction.ts';
-import { symbolWithAscii } from '../exact/symbols.ts';
 import { Rational } from '../exact/rational.ts';
 import type { ParameterValues } from '../numeric/fromExact.ts';
 import { exactValue, ParameterError, type ParameterLabel } from './values.ts';
@@ -168,11 +167,9 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
       }
       if (!inDomain(fallback, domain)) throw new ModelFileError(`${where(defaultNode)}: the default ${text.slice(0, 40)} of ${pname} is outside its domain ${domainText}`);
     }
-    // A name the engine already knows (gamma is the paper's γ) is that symbol: the derivation does no
-    // sign reasoning on symbols, and values are checked against this file's domain.
-    const known = symbolWithAscii(pname);
+    // The file's own symbol: its declaration (name and positivity from this file's domain) is its identity.
     const positive = domain.lower !== undefined && domain.lower.value.sign() >= 0 && domain.lower.strict;
-    const symbol = known ? RationalFunction.symbol(known.name, { ascii: known.ascii, positive: known.positive }) : RationalFunction.symbol(pname, { positive });
+    const symbol = RationalFunction.symbol(pname, { positive });
     env.set(pname, symbol);
     return { name: pname, domain, domainText, symbol, declared: where(p.key as Node), ...(fallback === undefined ? {} : { default: fallback }) };
   });

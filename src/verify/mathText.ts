@@ -8,7 +8,7 @@
 import { RationalFunction } from '../exact/rationalFunction.ts';
 import type { Matrix } from '../exact/matrix.ts';
 import { Operator } from '../operators/operator.ts';
-import { latexMatrix, latexOf, latexOperator } from '../app/latex.ts';
+import { latexMatrix, latexOf, latexOperator } from '../render/latex.ts';
 
 export type MathPiece = { readonly text: string; readonly latex?: undefined } | { readonly text: string; readonly latex: string };
 

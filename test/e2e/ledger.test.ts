@@ -1,7 +1,7 @@
 /** The whole ledger, run as verify runs it: every equation has a verdict, no check crashed, the witnesses agreed, VERIFICATION.md is current, every form typesets. */
 import { readFileSync } from 'node:fs';
 import katex from 'katex';
-import { printedLatex } from '../../src/app/unicodeLatex.ts';
+import { printedLatex } from '../../src/render/unicodeLatex.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClaimResult } from '../../src/verify/claim.ts';
 import { runAssumptions, runClaims } from '../../src/verify/runner.ts';

@@ -12,7 +12,7 @@ import katex from 'katex';
 import type { AssumptionResult, ClaimResult, Status } from '../claim.ts';
 import { describeChange, type VerdictChange } from '../expected.ts';
 import { CONVENTIONS } from '../../models/conventions.ts';
-import { isProse, splitTopLevel, unicodeLatex } from '../../app/unicodeLatex.ts';
+import { isProse, splitTopLevel, unicodeLatex } from '../../render/unicodeLatex.ts';
 import { disagreedClaims, summaryCounts } from './text.ts';
 import { escapeMarkup as escape } from './markup.ts';
 

@@ -6,7 +6,7 @@
 import type { AssumptionResult, ClaimResult } from '../claim.ts';
 import { CONVENTIONS } from '../../models/conventions.ts';
 import { summaryCounts } from './text.ts';
-import { printedLatex } from '../../app/unicodeLatex.ts';
+import { printedLatex } from '../../render/unicodeLatex.ts';
 
 export function ledgerJson(results: readonly ClaimResult[], assumptions: readonly AssumptionResult[]): object {
   return {

@@ -4,7 +4,7 @@ import { CONVENTIONS } from '../../models/conventions.ts';
 import { disagreedClaims, summaryCounts } from './text.ts';
 import { describeChange, type VerdictChange } from '../expected.ts';
 import type { MathPiece } from '../mathText.ts';
-import { printedLatex } from '../../app/unicodeLatex.ts';
+import { printedLatex } from '../../render/unicodeLatex.ts';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

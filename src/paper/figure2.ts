@@ -16,10 +16,10 @@ import type { Regime } from '../gaussian/regime.ts';
 import { CONVENTIONS } from '../models/conventions.ts';
 import { bindingCouplingSquared, FIGURE2_ASYMMETRY, FIGURE2_DETUNING, squareRoot, thresholdDetuningSquared } from './figure2Readings.ts';
 import { reducedModelTwo, separabilityUV } from './separabilityUV.ts';
-import { regimeOf } from './solve.ts';
+import { regimeOf } from '../app/solve.ts';
 import { resolveParameters, type ModelName, type RawParameters } from '../models/parameters.ts';
 import { parameterSymbol, type ModelPoint } from '../models/modelFile.ts';
-import { paperSymbolValues } from '../models/paperValues.ts';
+import { paperSymbolValues } from './paperSymbols.ts';
 
 
 /** A parameter the figure fixes by a formula: its exact form, and the value used (rounded far beyond the output digits). */

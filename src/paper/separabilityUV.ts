@@ -21,9 +21,9 @@ import type { DMatrix } from '../numeric/matrix.ts';
 import { riccatiSteadyState } from '../numeric/riccati.ts';
 import { scalarFrom } from '../operators/operatorExpression.ts';
 import { substituted } from '../exact/expression.ts';
-import { OSCILLATOR_BASIS } from '../models/measured.ts';
-import { oscillator, sym, env, quadratures } from '../models/symbols.ts';
-import { transcribed as printed } from '../models/transcribed.ts';
+import { OSCILLATOR_BASIS } from './collective.ts';
+import { oscillator, sym, env, quadratures } from './symbols.ts';
+import { transcribed as printed } from './transcribed.ts';
 
 const SQRT2 = scalarFrom('sqrt(2)', env);
 

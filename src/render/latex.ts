@@ -8,18 +8,27 @@
 import { parseExpression, type Expr } from '../exact/expression.ts';
 import type { Matrix } from '../exact/matrix.ts';
 import type { RationalFunction } from '../exact/rationalFunction.ts';
-import { symbolWithAscii } from '../exact/symbols.ts';
+import { symbolAt } from '../exact/symbols.ts';
 import type { Operator } from '../operators/operator.ts';
 import { unicodeLatex } from './unicodeLatex.ts';
 
 const GREEK = new Set(['alpha', 'beta', 'gamma', 'Gamma', 'delta', 'Delta', 'epsilon', 'zeta', 'eta', 'theta', 'Theta', 'kappa', 'lambda', 'Lambda', 'mu', 'nu', 'xi', 'Xi', 'pi', 'Pi', 'rho', 'sigma', 'Sigma', 'tau', 'phi', 'Phi', 'chi', 'psi', 'Psi', 'omega', 'Omega']);
 
-/** LaTeX of an identifier: V__a__b (a covariance) -> V_{a b}, gamma1 -> \gamma_{1}, X_a -> X_{a}. */
-export function latexIdentifier(name: string): string {
-  const display = symbolWithAscii(name)?.name;
-  if (display !== undefined && display !== name && /[^\x00-\x7f]/.test(display)) return unicodeLatex(display);
+/** Display names by ASCII name, of the symbols a value holds. */
+type DisplayNames = ReadonlyMap<string, string>;
+
+function displayNames(values: readonly RationalFunction[]): DisplayNames {
+  const out = new Map<string, string>();
+  for (const x of values) for (const k of [...x.num.symbols(), ...x.den.symbols()]) out.set(symbolAt(k).ascii, symbolAt(k).name);
+  return out;
+}
+
+/** LaTeX of an identifier: V__a__b (a covariance) -> V_{a b}, gamma1 -> \gamma_{1}, X_a -> X_{a}; a symbol's own display name where `display` has one. */
+export function latexIdentifier(name: string, display: DisplayNames = new Map()): string {
+  const shown = display.get(name);
+  if (shown !== undefined && shown !== name && /[^\x00-\x7f]/.test(shown)) return unicodeLatex(shown);
   const covariance = /^V__(.+)__(.+)$/.exec(name);
-  if (covariance) return `V_{${latexIdentifier(covariance[1]!)} ${latexIdentifier(covariance[2]!)}}`;
+  if (covariance) return `V_{${latexIdentifier(covariance[1]!, display)} ${latexIdentifier(covariance[2]!, display)}}`;
   if (name === 'nbar') return '\\bar{n}';
   const root = /^sqrt(\d+)$/.exec(name);
   if (root) return `\\sqrt{${root[1]}}`;
@@ -34,46 +43,48 @@ export function latexIdentifier(name: string): string {
 
 const isSum = (e: Expr) => e.kind === 'bin' && (e.op === '+' || e.op === '-');
 
-function latex(e: Expr): string {
+function latex(e: Expr, display: DisplayNames): string {
   switch (e.kind) {
     case 'num':
       return e.value;
     case 'id':
-      return latexIdentifier(e.name);
+      return latexIdentifier(e.name, display);
     case 'neg':
-      return `-${isSum(e.arg) ? `\\left(${latex(e.arg)}\\right)` : latex(e.arg)}`;
+      return `-${isSum(e.arg) ? `\\left(${latex(e.arg, display)}\\right)` : latex(e.arg, display)}`;
     case 'sqrt':
-      return `\\sqrt{${latex(e.arg)}}`;
+      return `\\sqrt{${latex(e.arg, display)}}`;
     case 'pow': {
-      const base = e.base.kind === 'id' || e.base.kind === 'num' ? latex(e.base) : `\\left(${latex(e.base)}\\right)`;
+      const base = e.base.kind === 'id' || e.base.kind === 'num' ? latex(e.base, display) : `\\left(${latex(e.base, display)}\\right)`;
       return `${base}^{${e.exponent}}`;
     }
     case 'bin': {
-      if (e.op === '/') return `\\frac{${latex(e.left)}}{${latex(e.right)}}`;
+      if (e.op === '/') return `\\frac{${latex(e.left, display)}}{${latex(e.right, display)}}`;
       if (e.op === '*') {
-        const factor = (x: Expr) => (isSum(x) ? `\\left(${latex(x)}\\right)` : latex(x));
+        const factor = (x: Expr) => (isSum(x) ? `\\left(${latex(x, display)}\\right)` : latex(x, display));
         const joiner = e.right.kind === 'num' ? ' \\cdot ' : ' ';
         return `${factor(e.left)}${joiner}${factor(e.right)}`;
       }
-      const right = e.op === '-' && isSum(e.right) ? `\\left(${latex(e.right)}\\right)` : latex(e.right);
-      return `${latex(e.left)} ${e.op} ${right.startsWith('-') && e.op === '+' ? `\\left(${right}\\right)` : right}`;
+      const right = e.op === '-' && isSum(e.right) ? `\\left(${latex(e.right, display)}\\right)` : latex(e.right, display);
+      return `${latex(e.left, display)} ${e.op} ${right.startsWith('-') && e.op === '+' ? `\\left(${right}\\right)` : right}`;
     }
   }
 }
 
 /** LaTeX of an exact value (math mode, without delimiters). */
-export function latexOf(x: RationalFunction): string {
-  return latex(parseExpression(x.toString('ascii')));
+export function latexOf(x: RationalFunction, display: DisplayNames = displayNames([x])): string {
+  return latex(parseExpression(x.toString('ascii')), display);
 }
 
 /** A bmatrix of exact values; the entries named in `boxed` ("i,j", from 0) are boxed. */
 export function latexMatrix(m: Matrix | readonly (readonly RationalFunction[])[], boxed: ReadonlySet<string> = new Set()): string {
-  const entry = (x: RationalFunction, i: number, j: number) => (boxed.has(`${i},${j}`) ? `\\boxed{\\textstyle ${latexOf(x)}}` : latexOf(x));
+  const display = displayNames(m.flat());
+  const entry = (x: RationalFunction, i: number, j: number) => (boxed.has(`${i},${j}`) ? `\\boxed{\\textstyle ${latexOf(x, display)}}` : latexOf(x, display));
   return `\\begin{bmatrix} ${m.map((row, i) => row.map((x, j) => entry(x, i, j)).join(' & ')).join(' \\\\ ')} \\end{bmatrix}`;
 }
 
 /** A normal-ordered operator: each term's coefficient, then a^{\dagger p} a^{q} per mode. */
 export function latexOperator(o: Operator): string {
+  const display = displayNames(o.termList().map((t) => t.coefficient));
   const terms = o.termList().map(({ factors, coefficient }) => {
     const tree = parseExpression(coefficient.toString('ascii'));
     const ops = factors
@@ -84,10 +95,10 @@ export function latexOperator(o: Operator): string {
         return [creation, annihilation].filter(Boolean).join(' ');
       })
       .join(' ');
-    if (ops === '') return latex(tree);
+    if (ops === '') return latex(tree, display);
     if (tree.kind === 'num' && tree.value === '1') return ops;
     if (tree.kind === 'neg' && tree.arg.kind === 'num' && tree.arg.value === '1') return `-${ops}`;
-    return `${isSum(tree) ? `\\left(${latex(tree)}\\right)` : latex(tree)} ${ops}`;
+    return `${isSum(tree) ? `\\left(${latex(tree, display)}\\right)` : latex(tree, display)} ${ops}`;
   });
   return terms.length === 0 ? '0' : terms.join(' + ').replace(/\+ -/g, '- ');
 }
