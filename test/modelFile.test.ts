@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseExpression } from '../src/exact/expression.ts';
 import { q, RationalFunction, symbolIndex } from '../src/exact/rationalFunction.ts';
-import { derivation, derivationJson, derivationLatex } from '../src/app/derive.ts';
+import { derivation, derivationJson, derivationLatex, derivationText } from '../src/app/derive.ts';
 import { latexOf } from '../src/render/latex.ts';
 import { loadModelFile, ModelFileError, resolveFileParameters } from '../src/models/modelFile.ts';
 import { solutionJson } from '../src/app/solveReport.ts';
@@ -368,3 +368,97 @@ function evaluateNumber(e: ReturnType<typeof parseExpression>, value: (name: str
     }
   }
 }
+
+describe('model files: the physics users bring', () => {
+  const amplifier = (measured: 'X_a' | 'Y_a') => `modes: [a]
+parameters:
+  gamma: { domain: "> 0", default: 1 }
+  chi: ">= 0"
+  nbar: { domain: ">= 0", default: 0 }
+  mu: ">= 0"
+threshold: chi
+# dX/dt = (chi - gamma) X, dY/dt = -(chi + gamma) Y: above chi = gamma only X grows.
+hamiltonian: "-i*chi/2*(a^2 - ad^2)"
+dissipators:
+  - { rate: "2*gamma*(nbar + 1)", jump: a }
+  - { rate: "2*gamma*nbar", jump: ad }
+measurements:
+  - { operator: ${measured}, strength: mu, efficiency: 1 }
+`;
+  const solveText = (text: string, set: Record<string, string>, digits = 30) => {
+    const model = loadModelFile(text, 'model.yaml');
+    return solveModel(resolveFileParameters(model, set, (n) => `--set ${n}`), digits);
+  };
+
+  it('above and at threshold, a measurement that sees the growing quadrature has a conditional steady state: the scalar Riccati and Lyapunov closed forms, typed here', () => {
+    // X: 2λv + D − 4μv² = 0 with λ = χ − γ, D = γ(2N + 1), so v = (λ + √(λ² + 4μD))/(4μ); Y, unmeasured, stable, heated by μ: v = (D + μ)/(2(χ + γ)).
+    for (const [chi, nbar, mu] of [['2', '0', '1'], ['3', '2', '1/2'], ['1', '1', '2']] as const) {
+      const s = solveText(amplifier('X_a'), { chi, nbar, mu });
+      const [c, n, m] = [new Decimal(chi), new Decimal(nbar), new Decimal(eval(mu) as number)];
+      const lambda = c.minus(1);
+      const d = n.times(2).plus(1);
+      const vx = lambda.plus(lambda.pow(2).plus(m.times(4).times(d)).sqrt()).div(m.times(4));
+      const vy = d.plus(m).div(c.plus(1).times(2));
+      expect(s.regime, chi).toBe(chi === '1' ? 'at-threshold' : 'above-threshold');
+      expect(s.conditional!.covariance[0]![0]!.minus(vx).abs().lt('1e-28'), `V_XX at χ = ${chi}`).toBe(true);
+      expect(s.conditional!.covariance[1]![1]!.minus(vy).abs().lt('1e-28'), `V_YY at χ = ${chi}`).toBe(true);
+      expect(s.conditional!.covariance[0]![1]!.abs().lt('1e-28')).toBe(true);
+    }
+  });
+
+  it('a measurement blind to the growing quadrature is refused honestly: no conditional steady state, and it says why', () => {
+    const s = solveText(amplifier('Y_a'), { chi: '2', mu: '1' });
+    expect(s.conditional).toBeUndefined();
+    expect(s.notes.join(' ')).toMatch(/not seen by the measurement \(\(A, C\) not detectable/);
+    // Below threshold the same blind measurement is fine: nothing grows.
+    expect(solveText(amplifier('Y_a'), { chi: '1/2', mu: '1' }).conditional).toBeDefined();
+  });
+
+  const driven = `modes: [a]
+parameters:
+  gamma: { domain: "> 0", default: 1 }
+  delta: { domain: real, default: 0 }
+  f: real
+  chi: { domain: ">= 0", default: 0 }
+  mu: { domain: ">= 0", default: 0 }
+threshold: chi
+hamiltonian: "delta*ad*a + f*(a + ad) + chi/2*(a^2 + ad^2)"
+dissipators:
+  - { rate: "2*gamma", jump: a }
+measurements:
+  - { operator: X_a, strength: mu, efficiency: 1 }
+  - { operator: Y_a, strength: mu, efficiency: 1 }
+`;
+
+  it('a coherent drive is accepted: the steady means −A⁻¹b in the basis order (by hand: X = −√2 fΔ/(γ² + Δ²), Y = −√2 fγ/(γ² + Δ²)), the covariance untouched', () => {
+    const s = solveText(driven, { f: '3', delta: '2', mu: '1' });
+    const root2 = new Decimal(2).sqrt();
+    const [x, y] = [root2.times(-6).div(5), root2.times(-3).div(5)];
+    expect(s.means![0]!.minus(x).abs().lt('1e-28')).toBe(true);
+    expect(s.means![1]!.minus(y).abs().lt('1e-28')).toBe(true);
+    expect(solutionJson(s).means).toEqual([x, y].map((v) => v.toSignificantDigits(30).toString()));
+    const undriven = solveText(driven, { f: '0', delta: '2', mu: '1' });
+    expect(undriven.means!.every((x) => x.isZero())).toBe(true);
+    expect(s.conditional!.covariance.flat().map(String)).toEqual(undriven.conditional!.covariance.flat().map(String));
+  });
+
+  it('a coherent drive on an unstable drift: no steady mean, said in a note, and the conditional covariance still given', () => {
+    const s = solveText(driven, { f: '3', chi: '5', mu: '1' });
+    expect(s.regime).toBe('above-threshold');
+    expect(s.means).toBeUndefined();
+    expect(s.notes.join(' ')).toMatch(/no steady mean/);
+    expect(s.conditional).toBeDefined();
+  });
+
+  it('parameter defaults: models/modulated.yaml solves with only delta and chi given; a default outside its domain, or an unknown field, is refused with file:line:column', () => {
+    const model = loadModelFile(readFileSync('models/modulated.yaml', 'utf8'), 'models/modulated.yaml');
+    const s = solveModel(resolveFileParameters(model, { delta: '30', chi: '25', nbar: '5', mu: '5' }, (n) => `--set ${n}`), 30);
+    expect(new Decimal(s.analysis!.S.toString()).minus(independentS('1', '30', '25', '5', '5', '1')).abs().lt('1e-28')).toBe(true);
+    expect(() => resolveFileParameters(model, { chi: '25' }, (n) => `--set ${n}`)).toThrow(/--set delta is required by models\/modulated\.yaml/);
+    const withDefault = (spec: string) => `modes: [a]\nparameters:\n  eta: ${spec}\nhamiltonian: "eta*ad*a"\n`;
+    expect(() => loadModelFile(withDefault('{ domain: "0 <= eta <= 1", default: 2 }'), 'd.yaml')).toThrow(/^d\.yaml:3:\d+: the default 2 of eta is outside its domain 0 <= eta <= 1/);
+    expect(() => loadModelFile(withDefault('{ domain: real, value: 2 }'), 'd.yaml')).toThrow(/^d\.yaml:3:\d+: unknown field "value" of parameter eta/);
+    expect(() => loadModelFile(withDefault('"1 <= eta <= 0"'), 'd.yaml')).toThrow(/the domain of eta "1 <= eta <= 0" is empty/);
+    expect(derivationText(model, derivation(model))).toContain('delta1 (real, default 0)');
+  });
+});

@@ -13,7 +13,7 @@ import { latexIdentifier, latexMatrix, latexOf } from '../render/latex.ts';
 export interface Derivation {
   readonly basis: readonly string[];
   /** dr_i/dt = Σ_j A_ij r_j + noise, one per basis element. */
-  readonly equationsOfMotion: ReadonlyArray<{ readonly of: string; readonly terms: ReadonlyArray<{ readonly coefficient: RationalFunction; readonly of: string }> }>;
+  readonly equationsOfMotion: ReadonlyArray<{ readonly of: string; readonly terms: ReadonlyArray<{ readonly coefficient: RationalFunction; readonly of: string }>; readonly force: RationalFunction }>;
   readonly drift: Matrix;
   readonly diffusion: Matrix;
   readonly measurement: Matrix;
@@ -38,7 +38,7 @@ export function derivation(model: ModelFile): Derivation {
   const rates = covarianceEquations(s, v);
   return {
     basis: s.basis,
-    equationsOfMotion: s.basis.map((of, i) => ({ of, terms: s.basis.map((b, j) => ({ coefficient: s.drift[i]![j]!, of: b })).filter((t) => !t.coefficient.isZero()) })),
+    equationsOfMotion: s.basis.map((of, i) => ({ of, terms: s.basis.map((b, j) => ({ coefficient: s.drift[i]![j]!, of: b })).filter((t) => !t.coefficient.isZero()), force: s.force[i]! })),
     drift: s.drift,
     diffusion: s.diffusion,
     measurement: s.measurement,
@@ -73,7 +73,7 @@ function covarianceSymbol(a: string, b: string): RationalFunction {
 
 const matrixText = (m: Matrix) => m.map((row) => `  [${row.map((x) => x.toString()).join(', ')}]`).join('\n');
 const motion = (d: Derivation, style: 'unicode' | 'ascii') =>
-  d.equationsOfMotion.map((e) => `d${e.of}/dt = ${e.terms.map((t) => `(${t.coefficient.toString(style)})*${t.of}`).join(' + ') || '0'} + noise`);
+  d.equationsOfMotion.map((e) => `d${e.of}/dt = ${[...e.terms.map((t) => `(${t.coefficient.toString(style)})*${t.of}`), ...(e.force.isZero() ? [] : [`(${e.force.toString(style)})`])].join(' + ') || '0'} + noise`);
 
 export function derivationText(model: ModelFile, d: Derivation): string {
   return [
@@ -134,7 +134,7 @@ export function derivationLatex(d: Derivation, threshold?: string): string {
   const cov = (i: number, j: number) => latexOf(covarianceSymbol(d.basis[i]!, d.basis[j]!));
   return [
     '\\begin{align}',
-    ...d.equationsOfMotion.map((e) => `  \\dot{${name(e.of)}} &= ${e.terms.map((t) => `\\left(${latexOf(t.coefficient)}\\right) ${name(t.of)}`).join(' + ') || '0'} + \\text{noise} \\\\`),
+    ...d.equationsOfMotion.map((e) => `  \\dot{${name(e.of)}} &= ${[...e.terms.map((t) => `\\left(${latexOf(t.coefficient)}\\right) ${name(t.of)}`), ...(e.force.isZero() ? [] : [`\\left(${latexOf(e.force)}\\right)`])].join(' + ') || '0'} + \\text{noise} \\\\`),
     ...d.covarianceEquations.map((e) => `  \\dot{${cov(e.i, e.j)}} &= ${latexOf(e.rate)} \\\\`),
     '\\end{align}',
     `A = ${latexMatrix(d.drift)}, \\quad D = ${latexMatrix(d.diffusion)}, \\quad M = ${latexMatrix(d.measurement)}, \\quad \\Omega = ${latexMatrix(d.commutators)}`,

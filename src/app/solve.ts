@@ -18,7 +18,7 @@ import { lienardChipart } from '../gaussian/stability.ts';
 import type { ModelFile, ModelPoint } from '../models/modelFile.ts';
 import { agreeingDigits, DEFAULT_DIGITS, type Dec } from '../numeric/context.ts';
 import { evaluateDecimal, evaluateExact } from '../numeric/fromExact.ts';
-import { dmul, dtranspose, type DMatrix } from '../numeric/matrix.ts';
+import { dmul, dsolve, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
 import { stabilityThreshold } from '../numeric/threshold.ts';
 import { BoundedCache } from './boundedCache.ts';
@@ -102,6 +102,8 @@ export interface Solution {
   readonly threshold?: Threshold;
   /** Present when stable: the unconditional (Lyapunov) steady state. */
   readonly unconditional?: SteadyState;
+  /** A coherent drive (force b ≠ 0), stable: the steady means −A⁻¹b of the basis, which the conditional means average to. */
+  readonly means?: readonly Dec[];
   /** The conditional (Riccati) steady state: it exists at and above threshold too when the measurement sees every unstable mode. */
   readonly conditional?: SteadyState;
   /** Two modes: every figure of merit of the pair, read in the basis X_a, Y_a, X_b, Y_b. */
@@ -156,6 +158,10 @@ function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime
   const notes: string[] = [];
   const unconditional = stable ? lyapunovSteadyState(work, m.drift, m.diffusion, { driftStable: true }) : undefined;
   if (!stable) notes.push(REGIME_NOTES[regime]);
+  const driven = model.system.force.some((b) => !b.isZero());
+  const force = driven ? evaluateDecimal(work, [model.system.force as RationalFunction[]], values)[0]! : [];
+  const means = driven && stable ? dsolve(m.drift, force.map((b) => b.neg())) : undefined;
+  if (driven && !stable) notes.push('the coherent drive has no steady mean: the drift is not stable, so the means grow without bound; the conditional covariance does not depend on them');
   let conditional: SteadyState | undefined;
   try {
     conditional = riccatiSteadyState(work, m.drift, m.diffusion, m.measurement, { driftStable: stable });
@@ -176,6 +182,7 @@ function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime
     stable,
     ...(found ? { threshold: found } : {}),
     ...(unconditional ? { unconditional } : {}),
+    ...(means ? { means } : {}),
     ...(conditional ? { conditional } : {}),
     ...(v && twoModes ? { analysis: analyseTwoMode(work, v) } : {}),
     ...(u && twoModes ? { unconditionalAnalysis: { S: separability(work, u).S, logNegativity: logNegativityInvariant(work, u).logNegativity } } : {}),
@@ -204,6 +211,7 @@ function printedNumbers(s: Solution): PrintedNumbers {
   const logNegativityFloor = logNegativityFloorOf(s.digits);
   addMatrixNumbers(out, 'V', s.conditional?.covariance);
   addMatrixNumbers(out, 'U', s.unconditional?.covariance);
+  if (s.means) addMatrixNumbers(out, 'm', [s.means as Dec[]]);
   if (s.analysis) addAnalysisNumbers(out, s.analysis, s.conditional!.covariance, s.digits);
   const u = s.unconditionalAnalysis;
   if (u) {

@@ -42,6 +42,7 @@ export function solutionJson(s: Solution): Record<string, unknown> {
     ...(s.threshold ? { [`${s.threshold.parameter}Th`]: s.threshold.value === null ? null : str(s.threshold.value, d) } : {}),
     notes: s.notes,
   };
+  if (s.means) out.means = s.means.map((x) => str(x, d));
   if (!s.conditional) return out;
   Object.assign(out, { covariance: covarianceStrings(s.conditional.covariance, d), residual: s.conditional.residual.toExponential(3) });
   if (s.unconditional) out.unconditionalCovariance = covarianceStrings(s.unconditional.covariance, d);
@@ -90,6 +91,7 @@ export function solutionText(s: Solution): string {
     if (j[key] !== undefined) lines.push(`${key.padEnd(22)} ${Array.isArray(j[key]) ? (j[key] as string[]).join(', ') : String(j[key])}`);
   }
   if (model.modes.length > 2) for (const b of s.bipartitions) lines.push(`E_N(${b.side.join(', ')} | rest)`.padEnd(23) + str(b.logNegativity, s.digits));
+  if (s.means) lines.push(`means (${model.basis.map((b) => b.name).join(', ')}): ${(j.means as string[]).join(', ')}`);
   if (j.covariance) lines.push(`covariance (${model.basis.map((b) => b.name).join(', ')}):`, ...(j.covariance as string[][]).map((r) => `  ${r.join('  ')}`));
   for (const n of s.notes) lines.push(`note: ${n}`);
   return lines.join('\n');

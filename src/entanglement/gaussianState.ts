@@ -139,7 +139,7 @@ export interface LeastQuadrature {
   readonly angle: Dec;
 }
 
-/** The least variance of X cos θ + Y sin θ in a 2×2 block, and where it occurs (θ = 0 for an isotropic block). */
+/** The least variance of X cos θ + Y sin θ in a 2×2 block, and where it occurs (θ = 0 for a block isotropic to half the digits). */
 export function optimalQuadrature(digits: number, m: DMatrix): LeastQuadrature {
   const D = decimalContext(digits);
   const a = new D(m[0]![0]!);
@@ -148,7 +148,10 @@ export function optimalQuadrature(digits: number, m: DMatrix): LeastQuadrature {
   const halfDiff = a.minus(c).div(2);
   const radius = halfDiff.times(halfDiff).plus(b.times(b)).sqrt();
   // Var(θ) = (a + c)/2 + (a − c)/2 cos 2θ + b sin 2θ is least where (cos 2θ, sin 2θ) = −(halfDiff, b)/radius.
-  const isotropic = radius.isZero();
+  // Isotropic to within the square root of the precision: an exactly isotropic block (the vacuum)
+  // leaves rounding residue whose direction is noise, and its angle is 0. A true anisotropy below
+  // that size is resolved when the caller raises the precision.
+  const isotropic = radius.lte(a.abs().plus(c.abs()).times(new D(10).pow(-Math.floor(digits / 2))));
   const cos2 = isotropic ? new D(1) : halfDiff.neg().div(radius);
   const sin2 = isotropic ? new D(0) : b.neg().div(radius);
   let angle: Dec | undefined;

@@ -23,6 +23,8 @@ export interface LinearGaussianSystem {
   /** Ω_jk = −i[r_j, r_k]. */
   readonly symplectic: Matrix;
   readonly drift: Matrix;
+  /** b of dr = (A r + b) dt + noise: a coherent drive (terms of H linear in the ladder operators); it moves only the means. */
+  readonly force: readonly RationalFunction[];
   readonly diffusion: Matrix;
 }
 
@@ -76,15 +78,14 @@ export function linearGaussianSystem(system: OpenSystem, basis: ReadonlyArray<{ 
     throw new NotLinearGaussianError('the basis is not canonical-complete: its commutator matrix is singular');
   }
   const generate = (op: Operator) => adjointGenerator(system.hamiltonian, system.dissipators, op);
-  const drift = ops.map((r, j) => {
-    const g = generate(r);
-    if (!g.constantPart().isZero()) throw new NotLinearGaussianError(`d${basis[j]!.name}/dt has a constant drive term`);
-    return coordinates(g, ops, omegaInverse, `d${basis[j]!.name}/dt`);
-  });
+  const generated = ops.map(generate);
+  const force = generated.map((g) => g.constantPart());
+  const drift = generated.map((g, j) => coordinates(g.sub(Operator.scalar(force[j]!)), ops, omegaInverse, `d${basis[j]!.name}/dt`));
   const symmetric = (j: number, k: number) => anticommutator(ops[j]!, ops[k]!).scale(q(1, 2));
   const diffusion = ops.map((_, j) =>
     ops.map((_, k) => {
-      let rest = generate(symmetric(j, k));
+      // d(r_j r_k) = (Ar + b)_j r_k + r_j (Ar + b)_k + D_jk: what is left after the drift and the force is D.
+      let rest = generate(symmetric(j, k)).sub(ops[k]!.scale(force[j]!)).sub(ops[j]!.scale(force[k]!));
       ops.forEach((_, l) => {
         rest = rest.sub(symmetric(l, k).scale(drift[j]![l]!)).sub(symmetric(j, l).scale(drift[k]![l]!));
       });
@@ -93,5 +94,5 @@ export function linearGaussianSystem(system: OpenSystem, basis: ReadonlyArray<{ 
       return d;
     }),
   );
-  return { basis: basis.map((b) => b.name), symplectic, drift, diffusion };
+  return { basis: basis.map((b) => b.name), symplectic, drift, force, diffusion };
 }

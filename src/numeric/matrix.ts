@@ -72,6 +72,35 @@ export function dsolve(m: DMatrix, rhs: Dec[]): Dec[] {
   return x;
 }
 
+/** M⁻¹ by Gauss-Jordan elimination with partial pivoting; refuses a singular M. */
+export function dinverse(D: DecimalConstructor, m: DMatrix): DMatrix {
+  const n = m.length;
+  const a = m.map((row, i) => [...row.map((x) => new D(x)), ...row.map((_, j) => new D(i === j ? 1 : 0))]);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (a[r]![col]!.abs().gt(a[pivot]![col]!.abs())) pivot = r;
+    if (a[pivot]![col]!.isZero()) throw new SingularSystemError('singular matrix');
+    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
+    const p = a[col]!;
+    const inv = new D(1).div(p[col]!);
+    for (let k = 0; k < 2 * n; k++) p[k] = p[k]!.times(inv);
+    for (let r = 0; r < n; r++) {
+      const row = a[r]!;
+      if (r === col || row[col]!.isZero()) continue;
+      const f = row[col]!;
+      for (let k = 0; k < 2 * n; k++) row[k] = row[k]!.minus(f.times(p[k]!));
+    }
+  }
+  return a.map((row) => row.slice(n));
+}
+
+/** The Frobenius norm. */
+export function dfrobenius(D: DecimalConstructor, a: DMatrix): Dec {
+  let s = new D(0);
+  for (const row of a) for (const x of row) s = s.plus(x.times(x));
+  return s.sqrt();
+}
+
 /** L with A = L Lᵀ (L lower triangular) for a symmetric positive definite A; undefined if a pivot is not positive. */
 export function cholesky(D: DecimalConstructor, a: DMatrix): DMatrix | undefined {
   const n = a.length;

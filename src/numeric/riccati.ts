@@ -10,7 +10,7 @@ import { Float64Context } from './float64.ts';
 import { fromEigen, isHurwitzStable, symmetricEigen, symmetricSqrt } from './eigen.ts';
 import { lyapunovResidual, solveLyapunov } from './lyapunov.ts';
 import { covarianceRate } from './integrate.ts';
-import { dadd, didentity, dmaxAbs, dmul, dscale, dsub, dsymmetrize, type DMatrix } from './matrix.ts';
+import { dadd, dfrobenius, didentity, dinverse, dmaxAbs, dmul, dscale, dsub, dsymmetrize, dtranspose, type DMatrix } from './matrix.ts';
 
 export class NoSteadyStateError extends Error {}
 /** Newton-Kleinman did not settle within its step budget (at this working precision). */
@@ -40,7 +40,11 @@ export function riccatiResidual(a: DMatrix, v: DMatrix, d: DMatrix, m: DMatrix):
  *     answer when μ dominates (from 0 Newton-Kleinman would first jump to a covariance of order μ
  *     and then need about log₂ μ halving steps);
  *   - 0 when A is stable;
- *   - a multiple of 1 beyond ‖A‖ when M is positive definite.
+ *   - a multiple of 1 beyond ‖A‖ when M is positive definite;
+ *   - otherwise (an unstable drift seen only in part), the stabilising solution itself from the
+ *     stable invariant subspace of the Hamiltonian matrix [[Aᵀ, −M], [−D, −A]], by the matrix sign
+ *     function: it exists whenever every unstable mode is seen by the measurement ((A, C)
+ *     detectable) and reached by the noise, whatever A's eigenvectors (no diagonalisation).
  * Each is offered only if A − V₀ M is stable. `driftStable`, when the caller has decided it
  * exactly, replaces the rounded eigenvalue test of A (which calls a drift exactly at threshold
  * stable or not by rounding).
@@ -64,9 +68,46 @@ function stabilisingStarts(D: DecimalConstructor, a: DMatrix, d: DMatrix, m: DMa
     starts.push(dscale(didentity(D, n), frobenius.sqrt().plus(1).div(lowest)));
   }
   if (starts.length === 0) {
-    throw new NoSteadyStateError('the drift is not stable and the measurement does not see every quadrature (μ = 0 or η = 0 sees none): no stabilising conditional steady state is guaranteed');
+    const fromSubspace = stableSubspaceSolution(D, a, d, m);
+    if (fromSubspace !== undefined && isHurwitzStable(D, dsub(a, dmul(fromSubspace, m)))) starts.push(fromSubspace);
   }
   return starts;
+}
+
+/**
+ * V with [I; V] spanning the stable invariant subspace of H = [[Aᵀ, −M], [−D, −A]], from
+ * S = sign(H) by the scaled Newton iteration Z ← (cZ + (cZ)⁻¹)/2, c = (‖Z⁻¹‖/‖Z‖)^½ (Frobenius): the
+ * subspace is the null space of S + 1, read by least squares. Undefined when H has an eigenvalue on
+ * the imaginary axis (a singular Z, or no convergence): then no stabilising solution exists.
+ */
+function stableSubspaceSolution(D: DecimalConstructor, a: DMatrix, d: DMatrix, m: DMatrix): DMatrix | undefined {
+  const n = a.length;
+  const at = dtranspose(a);
+  let z: DMatrix = [...at.map((row, i) => [...row, ...m[i]!.map((x) => x.neg())]), ...d.map((row, i) => [...row.map((x) => x.neg()), ...a[i]!.map((x) => x.neg())])];
+  const tolerance = new D(10).pow(-Math.floor(D.precision / 2));
+  const half = new D(0.5);
+  try {
+    for (let k = 0, settled = false; k < 100; k++) {
+      const inverse = dinverse(D, z);
+      const c = dfrobenius(D, inverse).div(dfrobenius(D, z)).sqrt();
+      const next = dscale(dadd(dscale(z, c), dscale(inverse, new D(1).div(c))), half);
+      const change = dfrobenius(D, dsub(next, z)).div(dfrobenius(D, next));
+      z = next;
+      // Quadratic convergence: one more step after the change falls below the square root of the precision.
+      if (settled) break;
+      settled = change.lte(tolerance);
+      if (k === 99) return undefined;
+    }
+    const w = dadd(z, didentity(D, 2 * n));
+    const block = (r: number, c: number) => w.slice(r, r + n).map((row) => row.slice(c, c + n));
+    const [w11, w12, w21, w22] = [block(0, 0), block(0, n), block(n, 0), block(n, n)];
+    const normal = dadd(dmul(dtranspose(w12), w12), dmul(dtranspose(w22), w22));
+    const right = dadd(dmul(dtranspose(w12), w11), dmul(dtranspose(w22), w21));
+    return dsymmetrize(dscale(dmul(dinverse(D, normal), right), new D(-1)), half);
+  } catch (err) {
+    if (err instanceof WorkingPrecisionError) return undefined;
+    throw err;
+  }
 }
 
 /**
@@ -136,7 +177,13 @@ export function riccatiSteadyState(digits: number, a: DMatrix, d: DMatrix, m: DM
     if (solved) return solved;
     break;
   }
-  for (const start of stabilisingStarts(D, a, d, m, options.driftStable)) {
+  const starts = stabilisingStarts(D, a, d, m, options.driftStable);
+  if (starts.length === 0) {
+    throw new NoSteadyStateError(
+      'the drift is not stable and no conditional covariance stabilises it: an unstable or marginal mode is not seen by the measurement ((A, C) not detectable; μ = 0 or η = 0 sees none) or not reached by the noise',
+    );
+  }
+  for (const start of starts) {
     const solved = attempt(start);
     if (solved) return solved;
   }
