@@ -29,8 +29,15 @@ function rate(label: string, unit: string, seconds: number, body: () => void): v
 const g = R.symbol('γ', { ascii: 'gamma', positive: true });
 const d = R.symbol('Δ', { ascii: 'Delta' });
 const c = R.symbol('χ', { ascii: 'chi', positive: true });
-const p1 = g.add(d).sub(c.mul(q(3, 2))).asPolynomial()!;
-const p2 = g.sub(d.mul(q(2))).add(c).add(q(1, 3)).asPolynomial()!;
+const p1 = g
+  .add(d)
+  .sub(c.mul(q(3, 2)))
+  .asPolynomial()!;
+const p2 = g
+  .sub(d.mul(q(2)))
+  .add(c)
+  .add(q(1, 3))
+  .asPolynomial()!;
 const p3 = g.mul(g).add(d.mul(c)).sub(q(5)).asPolynomial()!;
 
 console.log('exact layer');
@@ -42,7 +49,10 @@ const a = mode('bench_a');
 const b = mode('bench_b');
 const xp = positionQuadrature(a).add(positionQuadrature(b));
 const ym = momentumQuadrature(a).sub(momentumQuadrature(b));
-const hq = xp.mul(xp).scale(d.add(c)).add(ym.mul(ym).scale(d.sub(c)));
+const hq = xp
+  .mul(xp)
+  .scale(d.add(c))
+  .add(ym.mul(ym).scale(d.sub(c)));
 const cubic = Operator.creation(a).mul(Operator.annihilation(a)).add(Operator.creation(b).pow(2));
 rate('normal ordering: (X₁+X₂)² with √2 coefficients', 'products', 1, () => xp.mul(xp));
 rate('normal ordering: quadratic H × quadratic H (symbolic coefficients)', 'products', 1, () => hq.mul(hq));
@@ -52,7 +62,9 @@ console.log('\nnumeric layer (model one: γ = 1, Δ = 30, χ = 25, N = 5, μ = 5
 const params = resolveParameters('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5' });
 for (const digits of [30, 50]) {
   const m = modelMatrices(params, digits);
-  rate(`4×4 Riccati steady state at ${digits} digits (target at 50: < 5 ms each)`, 'solves', 2, () => riccatiSteadyState(digits, m.drift, m.diffusion, m.measurement));
+  rate(`4×4 Riccati steady state at ${digits} digits (target at 50: < 5 ms each)`, 'solves', 2, () =>
+    riccatiSteadyState(digits, m.drift, m.diffusion, m.measurement),
+  );
 }
 rate('whole solve at 50 digits (threshold, Lyapunov, Riccati, S, E_N two ways)', 'solves', 2, () => solveModel(params, 50));
 
@@ -73,13 +85,64 @@ function seconds(root: string, command: string, args: string[]): { seconds: numb
 
 const TARGETS: ReadonlyArray<{ label: string; target: string; command: string; args: string[] }> = [
   { label: 'CLI start-up: --help', target: '≤ 0.3 s', command: process.execPath, args: ['bin/detuned-paramp.js', '--help'] },
-  { label: 'verify, every claim, exact engine only (--no-witnesses)', target: '', command: process.execPath, args: ['bin/detuned-paramp.js', 'verify', '--no-witnesses'] },
-  { label: 'the same with --html (the audit page)', target: '≤ the line above + 1 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'verify', '--no-witnesses', '--html', mkdtempSync(join(tmpdir(), 'bench-html-'))] },
+  {
+    label: 'verify, every claim, exact engine only (--no-witnesses)',
+    target: '',
+    command: process.execPath,
+    args: ['bin/detuned-paramp.js', 'verify', '--no-witnesses'],
+  },
+  {
+    label: 'the same with --html (the audit page)',
+    target: '≤ the line above + 1 s',
+    command: process.execPath,
+    args: ['bin/detuned-paramp.js', 'verify', '--no-witnesses', '--html', mkdtempSync(join(tmpdir(), 'bench-html-'))],
+  },
   { label: 'verify, every claim with every witness', target: '≤ 5 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'verify'] },
-  { label: 'derive, a two-mode model file', target: '< 1 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'derive', 'models/one-oscillator-measured.yaml'] },
-  { label: 'derive, a three-mode model file', target: '< 3 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'derive', 'models/two-oscillators-cavity.yaml'] },
-  { label: 'simulate: 10⁶ steps of the 4×4 record and filter (whole process)', target: '< 2 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'simulate', '--model', 'modulated', '--delta', '30', '--chi', '25', '--nbar', '5', '--mu', '5', '--duration', '200', '--dt', '2e-4', '--seed', '1', '--out', mkdtempSync(join(tmpdir(), 'bench-sim-'))] },
-  { label: 'figure2 at 30 digits, 121 points', target: '< 10 s', command: process.execPath, args: ['bin/detuned-paramp.js', 'figure2', '--out', mkdtempSync(join(tmpdir(), 'bench-fig-'))] },
+  {
+    label: 'derive, a two-mode model file',
+    target: '< 1 s',
+    command: process.execPath,
+    args: ['bin/detuned-paramp.js', 'derive', 'models/one-oscillator-measured.yaml'],
+  },
+  {
+    label: 'derive, a three-mode model file',
+    target: '< 3 s',
+    command: process.execPath,
+    args: ['bin/detuned-paramp.js', 'derive', 'models/two-oscillators-cavity.yaml'],
+  },
+  {
+    label: 'simulate: 10⁶ steps of the 4×4 record and filter (whole process)',
+    target: '< 2 s',
+    command: process.execPath,
+    args: [
+      'bin/detuned-paramp.js',
+      'simulate',
+      '--model',
+      'modulated',
+      '--delta',
+      '30',
+      '--chi',
+      '25',
+      '--nbar',
+      '5',
+      '--mu',
+      '5',
+      '--duration',
+      '200',
+      '--dt',
+      '2e-4',
+      '--seed',
+      '1',
+      '--out',
+      mkdtempSync(join(tmpdir(), 'bench-sim-')),
+    ],
+  },
+  {
+    label: 'figure2 at 30 digits, 121 points',
+    target: '< 10 s',
+    command: process.execPath,
+    args: ['bin/detuned-paramp.js', 'figure2', '--out', mkdtempSync(join(tmpdir(), 'bench-fig-'))],
+  },
   { label: 'npm test', target: '≤ 20 s', command: process.execPath, args: ['node_modules/vitest/vitest.mjs', 'run', '--reporter=dot'] },
 ];
 

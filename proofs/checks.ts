@@ -17,7 +17,6 @@ import type { Operator } from '../src/operators/operator.ts';
 import { operatorFrom, scalarFrom } from '../src/operators/operatorExpression.ts';
 import { definitions, env, quadratures } from '../src/paper/symbols.ts';
 
-
 const LADDER_AS_QUADRATURES: Readonly<Record<string, string>> = {
   a: '(X1 + i*Y1)/sqrt(2)',
   ad: '(X1 - i*Y1)/sqrt(2)',
@@ -25,7 +24,6 @@ const LADDER_AS_QUADRATURES: Readonly<Record<string, string>> = {
   bd: '(X2 - i*Y2)/sqrt(2)',
 };
 const CLASSICAL_VARIABLES = ['X1', 'Y1', 'X2', 'Y2'];
-
 
 /** A printed form as a commutative expression in X1, Y1, X2, Y2 for the witnesses. */
 export function casForm(text: string): string {
@@ -70,7 +68,10 @@ const derived = new WeakMap<Operator, Map<string, LinearGaussianSystem>>();
 
 export function deriveSystem(system: OpenSystem, basis: readonly string[]): LinearGaussianSystem {
   let byRest = derived.get(system.hamiltonian);
-  if (byRest === undefined) derived.set(system.hamiltonian, (byRest = new Map()));
+  if (byRest === undefined) {
+    byRest = new Map();
+    derived.set(system.hamiltonian, byRest);
+  }
   const key = `${system.dissipators.map((d) => `${d.rate}·${d.jump}`).join(';')}|${basis.join(',')}`;
   let s = byRest.get(key);
   if (s === undefined) {
@@ -88,9 +89,19 @@ export function deriveSystem(system: OpenSystem, basis: readonly string[]): Line
  * with the derived H̃ is itself a witnessed claim), per-oscillator damping and thermal noise.
  */
 export function classicalModel(hamiltonianForm: string, gamma1: RationalFunction, gamma2: RationalFunction, nbar: RationalFunction): ClassicalModel {
-  const noise = (g: RationalFunction) => scalarToCas(q(2).mul(g).mul(nbar.add(q(1, 2))));
+  const noise = (g: RationalFunction) =>
+    scalarToCas(
+      q(2)
+        .mul(g)
+        .mul(nbar.add(q(1, 2))),
+    );
   return {
-    variables: { pairs: [['X1', 'Y1'], ['X2', 'Y2']] },
+    variables: {
+      pairs: [
+        ['X1', 'Y1'],
+        ['X2', 'Y2'],
+      ],
+    },
     hamiltonian: casForm(hamiltonianForm),
     damping: [scalarToCas(gamma1), scalarToCas(gamma2)],
     noise: [noise(gamma1), noise(gamma2)],
@@ -102,7 +113,8 @@ function mismatchText(diffs: ReturnType<typeof differences>): string {
 }
 
 /** The printed drift against the drift derived from the master equation, in the printed basis. */
-export function compareDrift(witnesses: readonly Witness[], 
+export function compareDrift(
+  witnesses: readonly Witness[],
   printedRows: readonly (readonly string[])[],
   basis: readonly string[],
   system: OpenSystem,
@@ -124,7 +136,13 @@ export function compareDrift(witnesses: readonly Witness[],
 }
 
 /** A claimed diffusion matrix against the derived one. */
-export function compareDiffusion(witnesses: readonly Witness[], claimed: Matrix, basis: readonly string[], derived: LinearGaussianSystem, model: ClassicalModel): Comparison {
+export function compareDiffusion(
+  witnesses: readonly Witness[],
+  claimed: Matrix,
+  basis: readonly string[],
+  derived: LinearGaussianSystem,
+  model: ClassicalModel,
+): Comparison {
   const diffs = differences(claimed, derived.diffusion);
   const reports = witnessReports(witnesses, diffs.length === 0, mismatchText(diffs), (w) =>
     diffusionMismatches(

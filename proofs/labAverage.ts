@@ -6,7 +6,7 @@
  * 50-digit complex arithmetic. Quadratic forms are compared by their differences between two
  * amplitude points, which removes the c-numbers that ordering leaves open.
  */
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import { complexAlgebra, complexDecimal as D, type Complex } from '../src/verify/cas/randomPoints.ts';
 import { operatorToCas } from '../src/verify/cas/render.ts';
 import { evaluate, parseExpression } from '../src/exact/expression.ts';

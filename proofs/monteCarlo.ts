@@ -85,7 +85,8 @@ export const monteCarlo: Claim[] = [
     expected: { status: 'verified', reason: 'a Kalman-Bucy filter on simulated records has errors with the Riccati covariance' },
     equation: '(9)-(12) (ours)',
     section: '3-4. Measurement and conditional variances',
-    statement: '(ours) The conditional covariance of the Riccati equation is what a filter of the measurement record achieves: a Kalman-Bucy filter run on simulated records (model one, model two, back-action evasion, each at a point with S < 1) has errors with that covariance.',
+    statement:
+      '(ours) The conditional covariance of the Riccati equation is what a filter of the measurement record achieves: a Kalman-Bucy filter run on simulated records (model one, model two, back-action evasion, each at a point with S < 1) has errors with that covariance.',
     printed: 'The evolution of the conditional variances is obtained by inserting linear and quadratic observables into the master equation',
     check: () => {
       const lines = POINTS.map(({ model, parameters }) => {
@@ -117,10 +118,14 @@ export const monteCarlo: Claim[] = [
           derived: lines.map((l) => l.text).join('; '),
           reports: [
             { engine: 'riccati', agreed: true, detail: 'the stabilising solution of AV + VAᵀ + D − VMV = 0' },
-            { engine: 'monte-carlo', agreed: holds, detail: `Euler-Maruyama record and Kalman-Bucy filter in doubles, dt = ${RUN.dt}, t = ${RUN.duration}/γ, seed ${RUN.seed}; batch means over ${RUN.batches} batches; every entry within ${TOLERANCE} standard errors` },
+            {
+              engine: 'monte-carlo',
+              agreed: holds,
+              detail: `Euler-Maruyama record and Kalman-Bucy filter in doubles, dt = ${RUN.dt}, t = ${RUN.duration}/γ, seed ${RUN.seed}; batch means over ${RUN.batches} batches; every entry within ${TOLERANCE} standard errors`,
+            },
           ],
           notes: [
-            'the record model is the quadratures\' linear SDE with D (baths and back-action) and each measured operator\'s homodyne current 2√(ημ)ℓ·x dt + dW, written apart from the Riccati code',
+            "the record model is the quadratures' linear SDE with D (baths and back-action) and each measured operator's homodyne current 2√(ημ)ℓ·x dt + dW, written apart from the Riccati code",
             'a filter assuming twice the measurement rate, or leaving η out of its record model, is caught beyond 6 standard errors at t = 200/γ (test/simulate.test.ts)',
             'the step bias is computed exactly: the stationary error covariance of the discretised filter (a discrete Lyapunov equation at the steady gain), against the Riccati steady state, at dt and dt/2; it must stay below half a standard error',
           ],
@@ -132,9 +137,10 @@ export const monteCarlo: Claim[] = [
   {
     id: 'finite-record-entanglement',
     expected: { status: 'verified', reason: 'our outlook claim: the simulated record certifies the entanglement at 3σ within the stated times' },
-    equation: 'Figure 2 (ours, not the paper\'s)',
+    equation: "Figure 2 (ours, not the paper's)",
     section: '8. Experimental outlook',
-    statement: '(ours, not a claim of the paper) How long a record certifies the entanglement: at Figure 2\'s optimum for χ = 25γ (model one at threshold, μ at the least S) and at two weaker points, the record length for which E_N > 0 and S < 1 stand three standard errors clear, estimated from simulated records as an experiment would.',
+    statement:
+      "(ours, not a claim of the paper) How long a record certifies the entanglement: at Figure 2's optimum for χ = 25γ (model one at threshold, μ at the least S) and at two weaker points, the record length for which E_N > 0 and S < 1 stand three standard errors clear, estimated from simulated records as an experiment would.",
     printed: '(not in the paper: an outlook of ours, on the measurement the paper proposes)',
     check: () => {
       const best = optimalMu({ gamma: '1', delta: thresholdDetuning('25'), chi: '25', nbar: '5', eta: '1' });
@@ -145,14 +151,17 @@ export const monteCarlo: Claim[] = [
         {
           holds: consistent,
           derived: points
-            .map((q) => `μ = ${q.mu}γ: from t = ${f(q.seconds)}/γ, S = ${f(q.estimate.S, 4)} ± ${f(q.error.S, 2)} (exact ${f(q.exact.S, 4)}), −ln 2ν̃ = ${f(q.estimate.EN, 3)} ± ${f(q.error.EN, 2)} (exact E_N ${f(q.exact.EN, 4)}); 3σ needs t ≈ ${f(q.forS, 2)}/γ for S < 1 and ${f(q.forEN, 2)}/γ for E_N > 0`)
+            .map(
+              (q) =>
+                `μ = ${q.mu}γ: from t = ${f(q.seconds)}/γ, S = ${f(q.estimate.S, 4)} ± ${f(q.error.S, 2)} (exact ${f(q.exact.S, 4)}), −ln 2ν̃ = ${f(q.estimate.EN, 3)} ± ${f(q.error.EN, 2)} (exact E_N ${f(q.exact.EN, 4)}); 3σ needs t ≈ ${f(q.forS, 2)}/γ for S < 1 and ${f(q.forEN, 2)}/γ for E_N > 0`,
+            )
             .join('; '),
           reports: [
             { engine: 'monte-carlo', agreed: consistent, detail: 'estimates within 4 jackknife standard errors of the exact S and E_N' },
             { engine: 'riccati', agreed: true, detail: 'the exact S and E_N of the conditional steady state' },
           ],
           notes: [
-            'estimator: the sample covariance of the filter\'s errors (x − x̂, x from an independent verification of the quadratures, here the simulated truth) after a burn-in of 5/γ, in 20 batches; S and −ln 2ν̃ of it (E_N is its positive part; unclamped it is smooth in V), with jackknife standard errors over the batches',
+            "estimator: the sample covariance of the filter's errors (x − x̂, x from an independent verification of the quadratures, here the simulated truth) after a burn-in of 5/γ, in 20 batches; S and −ln 2ν̃ of it (E_N is its positive part; unclamped it is smooth in V), with jackknife standard errors over the batches",
             'the record lengths assume errors shrinking like 1/√t and the same seed-to-seed spread; they are for the conditional state alone, in units of 1/γ',
           ],
         },

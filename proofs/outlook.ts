@@ -24,7 +24,7 @@ const fmt = (x: number, n = 4) => x.toPrecision(n);
 export const outlook: Claim[] = [
   {
     id: 'steady-state-entanglement',
-    expected: { status: 'verified', reason: 'both schemes reach E_N > 0 in steady state at the paper\'s parameters' },
+    expected: { status: 'verified', reason: "both schemes reach E_N > 0 in steady state at the paper's parameters" },
     equation: 'Abstract, Section 1',
     section: '1. Introduction',
     statement: 'Both schemes reach a steady state with strong two-mode entanglement for matched oscillators, with weak, individual measurements.',
@@ -34,7 +34,10 @@ export const outlook: Claim[] = [
       const two = solveModel(resolveParameters('constant', { coupling: '50.5', chi: '50', nbar: '5', mu: '4' }), 30);
       const holds = one.stable && two.stable && one.analysis!.logNegativity.gt(0.5) && two.analysis!.logNegativity.gt(0.3);
       const derived = `model one (Δ = χ = 50γ, N = 5, μ = 5.5γ): stable ${one.stable}, E_N = ${fmt(one.analysis!.logNegativity.toNumber())}; model two (Γ = 50.5γ, χ = 50γ, μ = 4γ): stable ${two.stable}, E_N = ${fmt(two.analysis!.logNegativity.toNumber())}`;
-      return verifiedOrErratum({ holds, derived, reports: [{ engine: 'riccati', agreed: true, detail: 'Riccati steady states; E_N by two routes' }] }, 'no steady-state entanglement at these parameters');
+      return verifiedOrErratum(
+        { holds, derived, reports: [{ engine: 'riccati', agreed: true, detail: 'Riccati steady states; E_N by two routes' }] },
+        'no steady-state entanglement at these parameters',
+      );
     },
   },
   {
@@ -50,16 +53,23 @@ export const outlook: Claim[] = [
       const proof = proveStabilityCondition(drift, sym.gamma.mul(sym.gamma).sub(sym.chi.mul(sym.chi)), sym.chi);
       const holds = proof.sufficient && proof.necessary;
       const derived = mathText`at Δ = 0: stable iff γ² − χ² > 0 (Hurwitz determinants ${joinMath(proof.hurwitzInMargin, '; ')})`;
-      return verifiedOrErratum({ holds, derived, reports: [{ engine: 'exact', agreed: true, detail: 'Routh-Hurwitz with the margin γ² − χ² (chi-th at Δ = 0)' }] }, 'the resonant threshold is not χ = γ');
+      return verifiedOrErratum(
+        { holds, derived, reports: [{ engine: 'exact', agreed: true, detail: 'Routh-Hurwitz with the margin γ² − χ² (chi-th at Δ = 0)' }] },
+        'the resonant threshold is not χ = γ',
+      );
     },
   },
   {
     id: 'model-one-mismatch',
-    expected: { status: 'erratum', reason: 'a frequency mismatch changes nothing (a†a − b†b is conserved) and a damping mismatch raised E_N at the tested point' },
+    expected: {
+      status: 'erratum',
+      reason: 'a frequency mismatch changes nothing (a†a − b†b is conserved) and a damping mismatch raised E_N at the tested point',
+    },
     equation: 'Section 2, text after (7)',
     section: '2. Model one: modulated coupling',
     statement: 'Unequal resonance frequencies or damping rates degrade the entanglement of model one (analysis needs the full 10-element covariance).',
-    printed: 'Unequal frequencies or damping rates would be expected to degrade entanglement, the analysis of which would require the solution to the full 10-element covariance matrix in the case of modulated coupling.',
+    printed:
+      'Unequal frequencies or damping rates would be expected to degrade entanglement, the analysis of which would require the solution to the full 10-element covariance matrix in the case of modulated coupling.',
     check: (context) => {
       // Δ₁ = −Δ₂ = δ adds δ(a†a − b†b), which commutes with H̃ and with the phase-covariant dissipators
       // and measurements: the unique steady state is unchanged. A common shift is a change of Δ.
@@ -77,10 +87,22 @@ export const outlook: Claim[] = [
       const holds = frequencyDegrades && dampingDegrades;
       const derived = `[a†a − b†b, H̃] ${commutes ? '= 0' : '≠ 0'}; at Δ = 25γ, χ = 20γ, N = 5, μ = 5.5γ (full 4×4 conditional covariance): E_N = ${fmt(en(equal).toNumber(), 10)} for identical oscillators, ${fmt(en(mismatched).toNumber(), 10)} with Δ₁ = −Δ₂ = 2γ (${frequencyDigits} digits equal), ${fmt(en(damped).toNumber(), 10)} with γ₁ = 1.25γ, γ₂ = 0.75γ; the threshold moves from ${fmt(equal.threshold!.value!.toNumber(), 8)} to ${fmt(damped.threshold!.value!.toNumber(), 8)}`;
       const reports = witnessReports(context.witnesses, commutes, derived, (w) =>
-        poissonBracketVanishes(w, '(X1^2+Y1^2-X2^2-Y2^2)/2', printed.eq2.quadrature, { pairs: [['X1', 'Y1'], ['X2', 'Y2']] }),
+        poissonBracketVanishes(w, '(X1^2+Y1^2-X2^2-Y2^2)/2', printed.eq2.quadrature, {
+          pairs: [
+            ['X1', 'Y1'],
+            ['X2', 'Y2'],
+          ],
+        }),
       );
       return verifiedOrErratum(
-        { holds, derived, reports, notes: ['our generalisation: the extra detunings Δ₁, Δ₂ and rates γ₁ ≠ γ₂ enter the full covariance of (X₁, Y₁, X₂, Y₂) directly (solve --delta1/--delta2/--gamma1/--gamma2)'] },
+        {
+          holds,
+          derived,
+          reports,
+          notes: [
+            'our generalisation: the extra detunings Δ₁, Δ₂ and rates γ₁ ≠ γ₂ enter the full covariance of (X₁, Y₁, X₂, Y₂) directly (solve --delta1/--delta2/--gamma1/--gamma2)',
+          ],
+        },
         'a frequency mismatch does not degrade model one at all: δ(a†a − b†b) commutes with the dynamics, so with the modulation tuned to the mean frequency the steady state is exactly that of identical oscillators (the pairs X±, Y± mix, but only by a counter-rotation of the two frames). Unequal damping lowers the threshold, but at fixed χ below it raises E_N; it degrades the entanglement only through the lower threshold',
       );
     },
@@ -104,7 +126,10 @@ export const outlook: Claim[] = [
     section: '5. Model two: constant coupling',
     statement: 'That X and Y of an oscillator are read a quarter cycle apart has little effect when Q ≫ N.',
     printed: 'in the case of high-Q oscillators such that Q ≫ N, a quarter-cycle is insufficient time for thermal perturbations to influence the oscillators',
-    check: () => unchecked('the rotating-wave model measures X and Y simultaneously by construction; the lag lives in the lab-frame measurement record, which the paper does not model'),
+    check: () =>
+      unchecked(
+        'the rotating-wave model measures X and Y simultaneously by construction; the lag lives in the lab-frame measurement record, which the paper does not model',
+      ),
   },
   {
     id: 'okamoto-device',
@@ -112,7 +137,8 @@ export const outlook: Claim[] = [
     equation: 'Section 8',
     section: '8. Experimental outlook',
     statement: 'A device of Okamoto et al. (Ref. [26]) has Γ/γ ≈ 400 and drives parametrically above threshold by a factor of at least 100.',
-    printed: 'has an intrinsic coupling rate Γ exceeding the damping rate by a factor of around 400, while the piezoelectric strain is sufficient to parametrically drive well above threshold by at least a factor of 100',
+    printed:
+      'has an intrinsic coupling rate Γ exceeding the damping rate by a factor of around 400, while the piezoelectric strain is sufficient to parametrically drive well above threshold by at least a factor of 100',
     check: () => {
       const s = solveModel(resolveParameters('constant', { coupling: '400', chi: '100', nbar: '0', mu: '0.5' }), 20);
       return unchecked(

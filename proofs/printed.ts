@@ -16,7 +16,13 @@ export const printed = {
     quadrature: 'Delta/2*(X1^2 + Y1^2 + X2^2 + Y2^2) + chi*(X1*X2 - Y1*Y2)',
     chi: 'g/(2*m*omega_m)',
   },
-  eq4: { text: '[X₊, Y₊] = [X₋, Y₋] = i ("the two non-zero commutators")', nonZero: [['Xp', 'Yp'], ['Xm', 'Ym']] as const },
+  eq4: {
+    text: '[X₊, Y₊] = [X₋, Y₋] = i ("the two non-zero commutators")',
+    nonZero: [
+      ['Xp', 'Yp'],
+      ['Xm', 'Ym'],
+    ] as const,
+  },
   eq5: {
     text: 'H̃ = (ħ(Δ + χ)/2)(X₊² + Y₋²) + (ħ(Δ − χ)/2)(X₋² + Y₊²)',
     form: '(Delta + chi)/2*(Xp^2 + Ym^2) + (Delta - chi)/2*(Xm^2 + Yp^2)',
@@ -34,8 +40,20 @@ export const printed = {
   } satisfies PrintedDrift,
   eq7: {
     text: 'd(X±, Y±)ᵀ = [[−γ, Δ∓χ], [−Δ∓χ, −γ]] (X±, Y±)ᵀ dt + √(2γ) d(X±in, Y±in)ᵀ',
-    plus: { basis: ['Xp', 'Yp'], matrix: [['-gamma', 'Delta - chi'], ['-Delta - chi', '-gamma']] },
-    minus: { basis: ['Xm', 'Ym'], matrix: [['-gamma', 'Delta + chi'], ['-Delta + chi', '-gamma']] },
+    plus: {
+      basis: ['Xp', 'Yp'],
+      matrix: [
+        ['-gamma', 'Delta - chi'],
+        ['-Delta - chi', '-gamma'],
+      ],
+    },
+    minus: {
+      basis: ['Xm', 'Ym'],
+      matrix: [
+        ['-gamma', 'Delta + chi'],
+        ['-Delta + chi', '-gamma'],
+      ],
+    },
     threshold: { text: 'below threshold as long as χ < χ_th, χ_th = √(γ² + Δ²)', chiThSquared: 'gamma^2 + Delta^2' },
   },
   eq8: { text: 'At Δ = χ: H̃ = ħχ(X₊² + Y₋²)', form: 'chi*(Xp^2 + Ym^2)' },
@@ -83,7 +101,10 @@ export const printed = {
   },
   eq23: {
     text: '[U₁, V₁] = [U₂, V₂] = i ("the two non-zero commutators"); text: [U₁, U₂] = [V₁, V₂] = 0',
-    nonZero: [['U1', 'V1'], ['U2', 'V2']] as const,
+    nonZero: [
+      ['U1', 'V1'],
+      ['U2', 'V2'],
+    ] as const,
   },
   eq24: {
     text: 'd(U₁, U₂, V₁, V₂)ᵀ = M (…)ᵀ dt + √(2γ) d(U₁in, U₂in, V₁in, V₂in)ᵀ, M = [[−γ, χ−Γ, 0, 0], [χ+Γ, −γ, 0, 0], [0, 0, −γ, −χ−Γ], [0, 0, −χ+Γ, −γ]]',

@@ -5,7 +5,7 @@ import type { Claim } from '../src/verify/claim.ts';
 import { conventionOrErratum, verifiedOrErratum } from '../src/verify/verdicts.ts';
 import { witnessReports } from '../src/verify/witnesses.ts';
 import { differences, type Matrix } from '../src/exact/matrix.ts';
-import { Polynomial } from '../src/exact/polynomial.ts';
+import type { Polynomial } from '../src/exact/polynomial.ts';
 import { q, RationalFunction as R, symbolIndex } from '../src/exact/rationalFunction.ts';
 import { covarianceEquations, type ConditionalSystem } from '../src/gaussian/conditional.ts';
 import { linearGaussianSystem } from '../src/gaussian/linearSystem.ts';
@@ -39,7 +39,12 @@ const derivedEquations = () => covarianceEquations(modulatedCouplingCollective()
 function printedSet(set: 'plus' | 'minus'): { VX: R; VY: R; C: R; text: { VX: string; VY: string; C: string } } {
   const withV0 = (t: string) => substituted(t, { V0: printed.eq14.form });
   const p = printed.eq12[set];
-  return { VX: scalarFrom(withV0(p.VX), env), VY: scalarFrom(withV0(p.VY), env), C: scalarFrom(withV0(p.C), env), text: { VX: withV0(p.VX), VY: withV0(p.VY), C: withV0(p.C) } };
+  return {
+    VX: scalarFrom(withV0(p.VX), env),
+    VY: scalarFrom(withV0(p.VY), env),
+    C: scalarFrom(withV0(p.C), env),
+    text: { VX: withV0(p.VX), VY: withV0(p.VY), C: withV0(p.C) },
+  };
 }
 
 /** Does a set {dV_X, dV_Y, dC} come from some drift [[−γ, p], [q, −γ]]? It must have dC ∋ q V_X + p V_Y. */
@@ -104,7 +109,10 @@ function testOperators(): Operator[] {
 export const section4: Claim[] = [
   {
     id: 'eq9',
-    expected: { status: 'convention', reason: 'the mean dynamics of (9) are those of (6) when 2γN and 2γ(N + 1) are the rates of D[a†] and D[a] (assumption dissipator-reading)' },
+    expected: {
+      status: 'convention',
+      reason: 'the mean dynamics of (9) are those of (6) when 2γN and 2γ(N + 1) are the rates of D[a†] and D[a] (assumption dissipator-reading)',
+    },
     equation: '(9), dissipators',
     section: SECTION,
     statement: 'With the dissipators of (9), [2γN + μ] D[a† + b†] + [2γ(N+1) + μ] D[a + b], the mean dynamics are those of (6).',
@@ -114,9 +122,7 @@ export const section4: Claim[] = [
       const basis = COLLECTIVE.map((name) => ({ name, op: quadratures[name]! }));
       const rates = printed.eq9.literal.map((d) => scalarFrom(d.rate, env));
       const literal = printed.eq9.literal.map((d, k) => ({ rate: rates[k]!, jump: operatorFrom(d.jump, env) }));
-      const perOscillator = printed.eq9.literal.flatMap((d, k) =>
-        d.jump.split('+').map((jump) => ({ rate: rates[k]!, jump: operatorFrom(jump.trim(), env) })),
-      );
+      const perOscillator = printed.eq9.literal.flatMap((d, k) => d.jump.split('+').map((jump) => ({ rate: rates[k]!, jump: operatorFrom(jump.trim(), env) })));
       // (6) is in the order (X₊, X₋, Y₊, Y₋); the basis here is (X₊, Y₊, X₋, Y₋).
       const order = [0, 2, 1, 3];
       const printed6 = printedMatrix(printed.eq6.matrix);
@@ -128,11 +134,19 @@ export const section4: Claim[] = [
       const withMu = (m: Matrix) => m.map((row) => row.map((x) => x.substitute(symbolIndex(sym.mu), R.ZERO)));
       const holds = perDiffs.length === 0 || differences(withMu(perDrift), inOrder).length === 0;
       const derived = mathText`read per oscillator (D[a] + D[b], D[a†] + D[b†]): drift ${matrixText(perDrift)}${perDiffs.length === 0 ? ' = (6)' : ''}; read literally (collective jumps a + b, a† + b†): drift ${matrixText(literalDrift)}, which differs from (6) at ${literalDiffs.map((d) => `(${d.i + 1},${d.j + 1})`).join(' ')}`;
-      const reports = witnessReports(context.witnesses, holds && literalDiffs.length > 0, derived, (w) =>
-        literalDiffs.length > 0 && literalDiffs.every((d) => !w.isZero(`(${scalarToCas(d.a)})-(${scalarToCas(d.b)})`)),
+      const reports = witnessReports(
+        context.witnesses,
+        holds && literalDiffs.length > 0,
+        derived,
+        (w) => literalDiffs.length > 0 && literalDiffs.every((d) => !w.isZero(`(${scalarToCas(d.a)})-(${scalarToCas(d.b)})`)),
       );
       return conventionOrErratum(
-        { holds: holds && literalDiffs.length > 0, derived, reports, notes: ['the basis here is (X₊, Y₊, X₋, Y₋)', 'literally, only the + mode (a + b)/√2 is damped, at twice the rate, and X₋, Y₋ are undamped'] },
+        {
+          holds: holds && literalDiffs.length > 0,
+          derived,
+          reports,
+          notes: ['the basis here is (X₊, Y₊, X₋, Y₋)', 'literally, only the + mode (a + b)/√2 is damped, at twice the rate, and X₋, Y₋ are undamped'],
+        },
         'the dissipators of (9) are read as independent baths of each oscillator, [2γN + μ](D[a†] + D[b†]) + [2γ(N+1) + μ](D[a] + D[b]); the printed D[a† + b†], D[a + b] would be a single collective bath',
         'no reading of the dissipators of (9) reproduces (6)',
       );
@@ -143,16 +157,24 @@ export const section4: Claim[] = [
     expected: { status: 'verified', reason: 'D[a] + D[a†] = D[X] + D[Y] is an operator identity' },
     equation: '(9), μ terms',
     section: SECTION,
-    statement: 'The back-action μ(D[a] + D[a†]) of (9) is that of measuring both rotating-frame quadratures, μ(D[X] + D[Y]): the RWA of a position measurement.',
+    statement:
+      'The back-action μ(D[a] + D[a†]) of (9) is that of measuring both rotating-frame quadratures, μ(D[X] + D[Y]): the RWA of a position measurement.',
     printed: '[2γN + μ]⟨D[a† + b†]A⟩ + [2γ(N + 1) + μ]⟨D[a + b]A⟩',
     check: () => {
       const lhs = (op: Operator) => dissipatorOn({ rate: R.ONE, jump: ladder.a }, op).add(dissipatorOn({ rate: R.ONE, jump: ladder.ad }, op));
       const rhs = (op: Operator) => dissipatorOn({ rate: R.ONE, jump: oscillator.X1 }, op).add(dissipatorOn({ rate: R.ONE, jump: oscillator.Y1 }, op));
       const failing = testOperators().filter((op) => !lhs(op).equals(rhs(op)));
       const holds = failing.length === 0;
-      const derived = holds ? 'D[a] + D[a†] = D[X] + D[Y] on every test operator (a, a†, a†a, a², a†²a, ab, a†a³)' : `differs on ${failing.map(String).join(', ')}`;
+      const derived = holds
+        ? 'D[a] + D[a†] = D[X] + D[Y] on every test operator (a, a†, a†a, a², a†²a, ab, a†a³)'
+        : `differs on ${failing.map(String).join(', ')}`;
       return verifiedOrErratum(
-        { holds, derived, reports: [{ engine: 'exact', agreed: true, detail: derived }], notes: ['an identity of superoperators on non-commuting operators: the commutative witnesses cannot express it'] },
+        {
+          holds,
+          derived,
+          reports: [{ engine: 'exact', agreed: true, detail: derived }],
+          notes: ['an identity of superoperators on non-commuting operators: the commutative witnesses cannot express it'],
+        },
         'the back-action terms are not those of a position measurement',
       );
     },
@@ -172,7 +194,10 @@ export const section4: Claim[] = [
       const decay = adjointGenerator(Operator.ZERO, [{ rate: R.ONE, jump: ladder.a }], ladder.a);
       const holds = failing.length === 0 && decay.equals(ladder.a.scale(q(-1, 2)));
       const derived = mathText`printed form = engine's adjoint dissipator on every test operator; D[a]a = ${decay}`;
-      return verifiedOrErratum({ holds, derived, reports: [{ engine: 'exact', agreed: true, detail: String(derived) }], notes: ['operator-valued: no commutative witness applies'] }, '(10) is not the adjoint dissipator');
+      return verifiedOrErratum(
+        { holds, derived, reports: [{ engine: 'exact', agreed: true, detail: String(derived) }], notes: ['operator-valued: no commutative witness applies'] },
+        '(10) is not the adjoint dissipator',
+      );
     },
   },
   {
@@ -180,7 +205,8 @@ export const section4: Claim[] = [
     expected: { status: 'verified', reason: 'the innovation of a homodyne record of c = ℓ·r is 2(Vℓ), giving the −4ημ(Vℓ)(Vℓ)ᵀ term' },
     equation: '(11)',
     section: SECTION,
-    statement: 'For a Hermitian measured quadrature c = ℓ·r, H[c] of (11) gives the innovation ⟨H[c]r_j⟩ = 2(Vℓ)_j and hence the conditional term −4ημ(Vℓ)(Vℓ)ᵀ of the variance equations.',
+    statement:
+      'For a Hermitian measured quadrature c = ℓ·r, H[c] of (11) gives the innovation ⟨H[c]r_j⟩ = 2(Vℓ)_j and hence the conditional term −4ημ(Vℓ)(Vℓ)ᵀ of the variance equations.',
     printed: printed.eq11.text,
     check: (context) => {
       // For Hermitian c, (11) reads H[c]A = {c, A} − 2⟨c⟩⟨A⟩; with {c, r_j} = 2 Σ_l ℓ_l ½{r_l, r_j} (checked in
@@ -190,7 +216,9 @@ export const section4: Claim[] = [
       const expected = m.map((row, i) => row.map((_, j) => (i === j ? q(4).mul(sym.eta).mul(sym.mu) : R.ZERO)));
       const diffs = differences(m, expected);
       const derived = mathText`M = Σ_k 4ημ ℓ_kℓ_kᵀ = ${matrixText(m)} for X₁, Y₁, X₂, Y₂ measured (the same for X₊, Y₊, X₋, Y₋: an orthogonal change of the measured set)`;
-      const reports = witnessReports(context.witnesses, diffs.length === 0, derived, (w) => m.every((row, i) => row.every((x, j) => w.isZero(`(${scalarToCas(x)})-(${scalarToCas(expected[i]![j]!)})`))));
+      const reports = witnessReports(context.witnesses, diffs.length === 0, derived, (w) =>
+        m.every((row, i) => row.every((x, j) => w.isZero(`(${scalarToCas(x)})-(${scalarToCas(expected[i]![j]!)})`))),
+      );
       return verifiedOrErratum({ holds: diffs.length === 0, derived, reports }, 'the measurement term is not −4ημ V²');
     },
   },
@@ -248,9 +276,14 @@ export const section4: Claim[] = [
     check: (context) => {
       const d = modulatedCouplingCollective().diffusion;
       const v0 = scalarFrom(printed.eq14.form, env);
-      const diffs = differences(d, d.map((row, i) => row.map((_, j) => (i === j ? q(2).mul(sym.gamma).mul(v0) : R.ZERO))));
+      const diffs = differences(
+        d,
+        d.map((row, i) => row.map((_, j) => (i === j ? q(2).mul(sym.gamma).mul(v0) : R.ZERO))),
+      );
       const derived = mathText`D = ${matrixText(d)}`;
-      const reports = witnessReports(context.witnesses, diffs.length === 0, derived, (w) => w.isZero(`(${scalarToCas(d[0]![0]!)})-2*gamma*(${printed.eq14.form})`));
+      const reports = witnessReports(context.witnesses, diffs.length === 0, derived, (w) =>
+        w.isZero(`(${scalarToCas(d[0]![0]!)})-2*gamma*(${printed.eq14.form})`),
+      );
       return verifiedOrErratum({ holds: diffs.length === 0, derived, reports }, 'the derived diffusion is not 2γV₀');
     },
   },
@@ -265,7 +298,9 @@ export const section4: Claim[] = [
       const first = scalarFrom(substituted(printed.eq17.first, { V0: printed.eq14.form }), env);
       const second = scalarFrom(printed.eq17.second, env);
       const holds = first.equals(second);
-      const reports = witnessReports(context.witnesses, holds, `2ημV₀/γ = ${first}`, (w) => w.isZero(`(${substituted(printed.eq17.first, { V0: printed.eq14.form })})-(${printed.eq17.second})`));
+      const reports = witnessReports(context.witnesses, holds, `2ημV₀/γ = ${first}`, (w) =>
+        w.isZero(`(${substituted(printed.eq17.first, { V0: printed.eq14.form })})-(${printed.eq17.second})`),
+      );
       return verifiedOrErratum({ holds, derived: mathText`2ημV₀/γ = ${first}`, reports }, 'the two forms of SNR differ');
     },
   },
@@ -291,7 +326,13 @@ export const section4: Claim[] = [
       const minusSame = e[2]![2]!.equals(minusChi(s[0]![0]!)) && e[3]![3]!.equals(minusChi(s[1]![1]!)) && e[2]![3]!.equals(minusChi(s[0]![1]!));
       const holds = plusSame && minusSame;
       const derived = mathText`one mode, H = Δa†a + (χ/2)(a² + a†²): dV_X/dt = ${s[0]![0]}, dV_Y/dt = ${s[1]![1]}, dC/dt = ${s[0]![1]}; + set ${plusSame ? 'identical' : 'different'}; − set ${minusSame ? 'identical with χ -> −χ' : 'different'}`;
-      const reports = witnessReports(context.witnesses, holds, derived, (w) => w.isZero(`(${scalarToCas(e[0]![1]!)})-(${scalarToCas(s[0]![1]!)})`) && w.isZero(`(${scalarToCas(e[2]![3]!)})-(${scalarToCas(minusChi(s[0]![1]!))})`));
+      const reports = witnessReports(
+        context.witnesses,
+        holds,
+        derived,
+        (w) =>
+          w.isZero(`(${scalarToCas(e[0]![1]!)})-(${scalarToCas(s[0]![1]!)})`) && w.isZero(`(${scalarToCas(e[2]![3]!)})-(${scalarToCas(minusChi(s[0]![1]!))})`),
+      );
       return verifiedOrErratum({ holds, derived, reports }, 'the collective sets are not the one-mode equations');
     },
   },

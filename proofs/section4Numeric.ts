@@ -73,7 +73,9 @@ export const section4Numeric: Claim[] = [
         const d = agreeingDigits(closed.S, a.S, context.digits);
         digits.push(d);
         branchConsistent &&= sinSign === 1;
-        lines.push(`${name}: Riccati S = ${fmt(a.S)}, (16) = ${fmt(closed.S)} (${d} digits, sin 2α ${sinSign > 0 ? '> 0' : '< 0'}; the other branch gives ${fmt(other.S, 8)})`);
+        lines.push(
+          `${name}: Riccati S = ${fmt(a.S)}, (16) = ${fmt(closed.S)} (${d} digits, sin 2α ${sinSign > 0 ? '> 0' : '< 0'}; the other branch gives ${fmt(other.S, 8)})`,
+        );
       }
       const { detail, least } = report(lines, digits);
       const holds = least >= requiredDigits(context) && branchConsistent;
@@ -85,7 +87,9 @@ export const section4Numeric: Claim[] = [
             { engine: 'riccati', agreed: true, detail: 'S from the full 4×4 Riccati steady state of (X₁, Y₁, X₂, Y₂), Newton-Kleinman at 60 digits' },
             { engine: 'closed-form', agreed: holds, detail: `(16)-(18) as printed, agreeing to at least ${least} of ${context.digits} digits` },
           ],
-          notes: ['(18) gives cos 2α only: (16) holds on the branch sin 2α ≥ 0, which is the sign of α for C defined as in (13); with the C-signs printed in (12) α changes sign and (16) must use −sin 2α'],
+          notes: [
+            '(18) gives cos 2α only: (16) holds on the branch sin 2α ≥ 0, which is the sign of α for C defined as in (13); with the C-signs printed in (12) α changes sign and (16) must use −sin 2α',
+          ],
         },
         '(16) does not give the S of the conditional steady state on the branch α of (13)',
       );
@@ -130,7 +134,8 @@ export const section4Numeric: Claim[] = [
     expected: { status: 'verified', reason: 'the least-variance angles of the two planes differ by 90° at every tested point' },
     equation: '(15)',
     section: SECTION,
-    statement: 'The least-variance quadrature of the (X₋, Y₋) plane is at 90° to that of the (X₊, Y₊) plane, so S = 2√(V_α₊ V_α₋) uses both planes\' least variances.',
+    statement:
+      "The least-variance quadrature of the (X₋, Y₋) plane is at 90° to that of the (X₊, Y₊) plane, so S = 2√(V_α₊ V_α₋) uses both planes' least variances.",
     printed: `${printed.eq15.text}; "the maximum squeezing appears at some angle α in the X₊, Y₊ plane, and at 90 degrees to this angle in the X₋, Y₋ plane"`,
     check: (context) => {
       const lines: string[] = [];
@@ -150,7 +155,11 @@ export const section4Numeric: Claim[] = [
       }
       const { detail, least } = report(lines, digits);
       return verifiedOrErratum(
-        { holds: least >= requiredDigits(context), derived: detail, reports: [{ engine: 'riccati', agreed: true, detail: `each plane's own least-variance angle, ${least} digits` }] },
+        {
+          holds: least >= requiredDigits(context),
+          derived: detail,
+          reports: [{ engine: 'riccati', agreed: true, detail: `each plane's own least-variance angle, ${least} digits` }],
+        },
         'the optimal quadratures of the two planes are not at 90°',
       );
     },
@@ -169,13 +178,23 @@ export const section4Numeric: Claim[] = [
         const a = modelOneAt(p, context.digits).analysis!;
         const d = agreeingDigits(a.S, a.expMinusLogNegativity, context.digits);
         digits.push(d);
-        lines.push(`model one ${name}: S = ${fmt(a.S, 15)}, e^(−E_N) = ${fmt(a.expMinusLogNegativity, 15)} (${d} digits; E_N routes agree to ${a.logNegativityCheck.digits})`);
+        lines.push(
+          `model one ${name}: S = ${fmt(a.S, 15)}, e^(−E_N) = ${fmt(a.expMinusLogNegativity, 15)} (${d} digits; E_N routes agree to ${a.logNegativityCheck.digits})`,
+        );
       }
       // Model two's states are symmetric too (V₁₁ = V₂₂), but each oscillator is locally squeezed.
       const two = solveModel(resolveParameters('constant', { coupling: '30', chi: '25', nbar: '5', mu: '5' }));
       const t = two.analysis!;
       const v = two.conditional!.covariance;
-      const symmetric = v[0]![0]!.minus(v[2]![2]!).abs().lt(`1e-${requiredDigits(context)}`) && v[1]![1]!.minus(v[3]![3]!).abs().lt(`1e-${requiredDigits(context)}`);
+      const symmetric =
+        v[0]![0]!
+          .minus(v[2]![2]!)
+          .abs()
+          .lt(`1e-${requiredDigits(context)}`) &&
+        v[1]![1]!
+          .minus(v[3]![3]!)
+          .abs()
+          .lt(`1e-${requiredDigits(context)}`);
       const twoDigits = agreeingDigits(t.S, t.expMinusLogNegativity, context.digits);
       lines.push(
         `model two (Γ = 30, χ = 25, N = 5, μ = 5): symmetric ${symmetric}, local variances ${fmt(v[0]![0]!, 6)} and ${fmt(v[1]![1]!, 6)}; S = ${fmt(t.S, 15)} but e^(−E_N) = ${fmt(t.expMinusLogNegativity, 15)} (${twoDigits} digits)`,
@@ -191,7 +210,7 @@ export const section4Numeric: Claim[] = [
             { engine: 'partial-transpose', agreed: true, detail: 'E_N by the invariant formula and by an explicit partial transpose' },
           ],
         },
-        'true for model one, whose states are symmetric with isotropic local blocks (V₁₁ = V₂₂ ∝ 1), to all but ten of the working digits; false for symmetric states in general: model two\'s states are symmetric but locally squeezed, and there S > e^(−E_N) (S of (15) is then not the log-negativity, and can exceed 1 while E_N > 0)',
+        "true for model one, whose states are symmetric with isotropic local blocks (V₁₁ = V₂₂ ∝ 1), to all but ten of the working digits; false for symmetric states in general: model two's states are symmetric but locally squeezed, and there S > e^(−E_N) (S of (15) is then not the log-negativity, and can exceed 1 while E_N > 0)",
       );
     },
   },
@@ -200,14 +219,16 @@ export const section4Numeric: Claim[] = [
     expected: { status: 'verified', reason: 'S < 1 implies E_N > 0 and Simon < 0 at every tested point, as the Duan bound says' },
     equation: 'Section 4, text after (15)',
     section: SECTION,
-    statement: 'S < 1 is a sufficient condition for entanglement: whenever S < 1, the state is entangled (E_N > 0, Simon\'s PPT condition violated).',
+    statement: "S < 1 is a sufficient condition for entanglement: whenever S < 1, the state is entangled (E_N > 0, Simon's PPT condition violated).",
     printed: 'In general, a separability below unity as defined above is a sufficient condition for entanglement.',
     check: () => {
       const lines: string[] = [];
       let counterexamples = 0;
       let entangledWithS = 0;
       const models: Array<['modulated' | 'constant', Record<string, string>]> = [
-        ...Object.values(POINTS).map((p) => ['modulated', { gamma: p.gamma, delta: p.delta, chi: p.chi, nbar: p.nbar, mu: p.mu, eta: p.eta }] as ['modulated', Record<string, string>]),
+        ...Object.values(POINTS).map(
+          (p) => ['modulated', { gamma: p.gamma, delta: p.delta, chi: p.chi, nbar: p.nbar, mu: p.mu, eta: p.eta }] as ['modulated', Record<string, string>],
+        ),
         ['constant', { coupling: '30', chi: '25', nbar: '5', mu: '5' }],
         ['constant', { gamma1: '1.5', gamma2: '0.5', coupling: '20', chi: '19', nbar: '0', mu: '1' }],
         ['modulated', { gamma1: '1.5', gamma2: '0.5', delta: '20', chi: '17', nbar: '0', mu: '1' }],
@@ -224,8 +245,10 @@ export const section4Numeric: Claim[] = [
         {
           holds: counterexamples === 0,
           derived: `${entangledWithS} states with S < 1, ${counterexamples} of them not entangled; ${lines.join('; ')}`,
-          reports: [{ engine: 'riccati', agreed: true, detail: 'S, E_N (two routes) and Simon\'s invariant of each steady state' }],
-          notes: ['S is the product criterion for the commuting pair X₊cosα + Y₊sinα, −X₋sinα + Y₋cosα: separable states have Δ²uΔ²v ≥ ¼. The property tests search the whole parameter space'],
+          reports: [{ engine: 'riccati', agreed: true, detail: "S, E_N (two routes) and Simon's invariant of each steady state" }],
+          notes: [
+            'S is the product criterion for the commuting pair X₊cosα + Y₊sinα, −X₋sinα + Y₋cosα: separable states have Δ²uΔ²v ≥ ¼. The property tests search the whole parameter space',
+          ],
         },
         'a state with S < 1 that is not entangled was found',
       );
@@ -236,7 +259,8 @@ export const section4Numeric: Claim[] = [
     expected: { status: 'verified', reason: 'S -> 1 and E_N -> 0 as μ grows at every tested drive' },
     equation: 'Section 4, text after (18)',
     section: SECTION,
-    statement: 'Entanglement is easiest at moderate measurement strength; in the strong-measurement regime back-action (the μ² term of (17)) dominates and the entanglement disappears (read: E_N -> 0, S -> 1, as μ -> ∞).',
+    statement:
+      'Entanglement is easiest at moderate measurement strength; in the strong-measurement regime back-action (the μ² term of (17)) dominates and the entanglement disappears (read: E_N -> 0, S -> 1, as μ -> ∞).',
     printed: 'In the strong measurement regime, backaction causes the µ² term in (17) to dominate and the entanglement to disappear as expected.',
     check: () => {
       const base = POINTS.quasiQnd!;
@@ -259,7 +283,10 @@ export const section4Numeric: Claim[] = [
         {
           holds,
           derived,
-          reports: [{ engine: 'closed-form', agreed: true, detail: 'S from (16), itself checked against the Riccati solve (eq16)' }, { engine: 'riccati', agreed: check.digits >= 25, detail: `Riccati at the strongest μ: ${check.digits} digits` }],
+          reports: [
+            { engine: 'closed-form', agreed: true, detail: 'S from (16), itself checked against the Riccati solve (eq16)' },
+            { engine: 'riccati', agreed: check.digits >= 25, detail: `Riccati at the strongest μ: ${check.digits} digits` },
+          ],
           notes: ['S stays below 1 at every μ here: the state stays entangled, ever more weakly; "disappear" holds as a limit'],
         },
         'the entanglement does not disappear under strong measurement',
@@ -271,7 +298,8 @@ export const section4Numeric: Claim[] = [
     expected: { status: 'verified', reason: 'the optimum of the closed form tends to μ = γ(N + ½) and S√(χ/γ) to the derived constant' },
     equation: 'Section 4, text after (18)',
     section: SECTION,
-    statement: 'For χ ≫ γ (detuning near threshold, Δ = χ), the optimal measurement strength tends to μ = γ(N + ½) and S scales as √(γ/χ); we derive the constant: S√(χ/γ) -> 3^(3/4) η^(−1/4) √((N + ½)/2).',
+    statement:
+      'For χ ≫ γ (detuning near threshold, Δ = χ), the optimal measurement strength tends to μ = γ(N + ½) and S scales as √(γ/χ); we derive the constant: S√(χ/γ) -> 3^(3/4) η^(−1/4) √((N + ½)/2).',
     printed: 'When χ ≫ γ, the optimal conditioning occurs near µ ≈ γ(N + 1/2), with the separability S scaling as √(γ/χ).',
     check: () => {
       // Asymptotics of (16)-(18) at Δ = χ: with G = γ²SNR, cos 2α ≈ 1 − √G/χ, χ sin 2α ≈ √χ (4G)^(1/4), so
@@ -290,13 +318,22 @@ export const section4Numeric: Claim[] = [
           const muError = Math.abs(best.mu / n - 1);
           const sError = Math.abs((best.S * Math.sqrt(chi)) / limit - 1);
           deviations.push(Math.max(muError, sError));
-          lines.push(`N = ${nbar}, η = ${eta}, χ = ${chi}: μ_opt/γ(N+½) = ${(best.mu / n).toFixed(5)}, S√(χ/γ) = ${(best.S * Math.sqrt(chi)).toFixed(5)} (limit ${limit.toFixed(5)})`);
+          lines.push(
+            `N = ${nbar}, η = ${eta}, χ = ${chi}: μ_opt/γ(N+½) = ${(best.mu / n).toFixed(5)}, S√(χ/γ) = ${(best.S * Math.sqrt(chi)).toFixed(5)} (limit ${limit.toFixed(5)})`,
+          );
         }
         // χ grows 16-fold per step, so a 1/√χ approach shrinks each deviation 4-fold.
         holds &&= deviations.every((d, k) => k === 0 || d < 0.35 * deviations[k - 1]!) && deviations[deviations.length - 1]! < 0.02;
       }
       return verifiedOrErratum(
-        { holds, derived: lines.join('; '), reports: [{ engine: 'closed-form', agreed: true, detail: 'μ_opt by ternary search of (16) in log μ; (16) itself checked against the Riccati solve (eq16)' }], notes: ['the deviations from both limits shrink like 1/√χ (fourfold per sixteenfold χ)'] },
+        {
+          holds,
+          derived: lines.join('; '),
+          reports: [
+            { engine: 'closed-form', agreed: true, detail: 'μ_opt by ternary search of (16) in log μ; (16) itself checked against the Riccati solve (eq16)' },
+          ],
+          notes: ['the deviations from both limits shrink like 1/√χ (fourfold per sixteenfold χ)'],
+        },
         'the optimum does not approach μ = γ(N + ½), or S does not scale as √(γ/χ)',
       );
     },
@@ -306,14 +343,22 @@ export const section4Numeric: Claim[] = [
     expected: { status: 'verified', reason: 'Newton-Kleinman, Runge-Kutta and the reduced 2×2 equations give one steady state' },
     equation: '(12) steady state (ours)',
     section: SECTION,
-    statement: '(ours) The conditional steady state is the same by three routes: Newton-Kleinman on the full 4×4 Riccati equation, Runge-Kutta integration from the vacuum, and (model one) the paper\'s reduced 2×2 equations of the + pair.',
+    statement:
+      "(ours) The conditional steady state is the same by three routes: Newton-Kleinman on the full 4×4 Riccati equation, Runge-Kutta integration from the vacuum, and (model one) the paper's reduced 2×2 equations of the + pair.",
     printed: 'The evolution of the conditional variances is obtained by inserting linear and quadratic observables into the master equation',
     check: (context) => {
       const lines: string[] = [];
       const digits: number[] = [];
       const point = POINTS.weakDrive!;
       for (const model of ['modulated', 'constant'] as const) {
-        const raw = { gamma: point.gamma, chi: point.chi, nbar: point.nbar, mu: point.mu, eta: point.eta, ...(model === 'modulated' ? { delta: point.delta } : { coupling: point.delta }) };
+        const raw = {
+          gamma: point.gamma,
+          chi: point.chi,
+          nbar: point.nbar,
+          mu: point.mu,
+          eta: point.eta,
+          ...(model === 'modulated' ? { delta: point.delta } : { coupling: point.delta }),
+        };
         const params = resolveParameters(model, raw);
         const newton = solveModel(params, context.digits).conditional!.covariance;
         const m = modelMatrices(params, 20);
@@ -326,7 +371,12 @@ export const section4Numeric: Claim[] = [
       const reduced = modulatedCouplingCollective();
       const params = resolveParameters('modulated', { gamma: point.gamma, delta: point.delta, chi: point.chi, nbar: point.nbar, mu: point.mu, eta: point.eta });
       const values = paperSymbolValues(params);
-      const block = (x: Matrix) => evaluateDecimal(context.digits + 10, x.slice(0, 2).map((row) => row.slice(0, 2)), values);
+      const block = (x: Matrix) =>
+        evaluateDecimal(
+          context.digits + 10,
+          x.slice(0, 2).map((row) => row.slice(0, 2)),
+          values,
+        );
       const plus = riccatiSteadyState(context.digits + 10, block(reduced.drift), block(reduced.diffusion), block(reduced.measurement)).covariance;
       const reducedV = optimalQuadrature(context.digits, plus).variance;
       const full = solveModel(params, context.digits).analysis!.vAlphaPlus;
@@ -335,7 +385,19 @@ export const section4Numeric: Claim[] = [
       lines.push(`model one: V_α₊ from the reduced 2×2 (X₊, Y₊) equations ${fmt(reducedV, 20)} vs the full 4×4 ${fmt(full, 20)} (${rd} digits)`);
       const holds = digits[0]! >= 8 && digits[1]! >= 8 && rd >= requiredDigits(context);
       return verifiedOrErratum(
-        { holds, derived: lines.join('; '), reports: [{ engine: 'riccati', agreed: true, detail: 'Newton-Kleinman at 60 digits' }, { engine: 'rk4', agreed: digits[0]! >= 8 && digits[1]! >= 8, detail: 'fourth-order Runge-Kutta in double precision, step 0.032' }, { engine: 'reduced', agreed: rd >= requiredDigits(context), detail: 'the 2×2 Riccati equation of the + pair' }], notes: ['RK4 agreement is limited by the step (error ∝ h⁴) and the finite time, not by precision', 'the property test of RK4 convergence (properties/threshold.property.ts) draws |Δ| ≤ 3γ and χ ≤ 0.7χ_th only, to keep each integration short; every other property draws the whole space'] },
+        {
+          holds,
+          derived: lines.join('; '),
+          reports: [
+            { engine: 'riccati', agreed: true, detail: 'Newton-Kleinman at 60 digits' },
+            { engine: 'rk4', agreed: digits[0]! >= 8 && digits[1]! >= 8, detail: 'fourth-order Runge-Kutta in double precision, step 0.032' },
+            { engine: 'reduced', agreed: rd >= requiredDigits(context), detail: 'the 2×2 Riccati equation of the + pair' },
+          ],
+          notes: [
+            'RK4 agreement is limited by the step (error ∝ h⁴) and the finite time, not by precision',
+            'the property test of RK4 convergence (properties/threshold.property.ts) draws |Δ| ≤ 3γ and χ ≤ 0.7χ_th only, to keep each integration short; every other property draws the whole space',
+          ],
+        },
         'the routes disagree',
       );
     },
@@ -345,14 +407,22 @@ export const section4Numeric: Claim[] = [
     expected: { status: 'verified', reason: 'with every quadrature measured the Riccati equation has a stabilising solution above threshold' },
     equation: 'Section 2 text and (12) (ours)',
     section: SECTION,
-    statement: '(ours) Above threshold the unconditional state has no steady state, while the conditional covariance still converges: every quadrature is measured, so the Riccati equation has a stabilising solution.',
+    statement:
+      '(ours) Above threshold the unconditional state has no steady state, while the conditional covariance still converges: every quadrature is measured, so the Riccati equation has a stabilising solution.',
     printed: 'The system we have described remains below threshold and therefore convergent as long as χ < χ_th',
     check: () => {
       const s = modelOneAt({ gamma: '1', delta: '3', chi: '25', nbar: '5', mu: '1', eta: '1' }, 30);
-      const holds = !s.stable && s.unconditional === undefined && s.conditional !== undefined && s.conditional.residual.lt('1e-25');
+      const holds = !s.stable && s.unconditional === undefined && s.conditional?.residual.lt('1e-25') === true;
       const derived = `Δ = 3, χ = 25 > χ_th = ${s.threshold?.value ? fmt(s.threshold.value, 12) : '?'}: stable ${s.stable}; unconditional steady state ${s.unconditional ? 'exists' : 'none'}; conditional steady state ${s.conditional ? `residual ${s.conditional.residual.toExponential(2)}, S = ${fmt(s.analysis!.S, 10)}` : 'none'}`;
       return verifiedOrErratum(
-        { holds, derived, reports: [{ engine: 'riccati', agreed: true, detail: 'Liénard-Chipart stability of the drift; Newton-Kleinman from a stabilising start' }], notes: ['the conditional means are driven by the unbounded motion, so the linearised model stops being physical: solve reports "stable": false and these numbers only apart'] },
+        {
+          holds,
+          derived,
+          reports: [{ engine: 'riccati', agreed: true, detail: 'Liénard-Chipart stability of the drift; Newton-Kleinman from a stabilising start' }],
+          notes: [
+            'the conditional means are driven by the unbounded motion, so the linearised model stops being physical: solve reports "stable": false and these numbers only apart',
+          ],
+        },
         'above threshold the conditional covariance does not converge either',
       );
     },

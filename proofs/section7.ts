@@ -22,7 +22,15 @@ const drift = (): Matrix => deriveSystem(asymmetric(), basis).drift;
 const definedBy = { chi1: printed.eq26.form, chi2: printed.eq27.form, gamma: printed.eq28.form };
 
 /** A printed definition (26)-(28) against the value the derived drift entries force. */
-function definitionClaim(c: { id: string; expected: Expectation; equation: string; statement: string; text: string; form: string; fromDrift: (m: Matrix) => R[] }): Claim {
+function definitionClaim(c: {
+  id: string;
+  expected: Expectation;
+  equation: string;
+  statement: string;
+  text: string;
+  form: string;
+  fromDrift: (m: Matrix) => R[];
+}): Claim {
   return {
     id: c.id,
     expected: c.expected,
@@ -35,7 +43,9 @@ function definitionClaim(c: { id: string; expected: Expectation; equation: strin
       const printedValue = scalarFrom(c.form, env);
       const holds = values.every((v) => v.equals(printedValue));
       const derived = joinMath(values, ' = ');
-      const reports = witnessReports(context.witnesses, holds, `from the derived drift: ${derived}`, (w) => values.every((v) => w.isZero(`(${scalarToCas(v)})-(${c.form})`)));
+      const reports = witnessReports(context.witnesses, holds, `from the derived drift: ${derived}`, (w) =>
+        values.every((v) => w.isZero(`(${scalarToCas(v)})-(${c.form})`)),
+      );
       return verifiedOrErratum({ holds, derived, reports }, 'the printed definition does not make (25) the drift derived with γ₁ ≠ γ₂');
     },
   };
@@ -100,7 +110,8 @@ export const section7: Claim[] = [
     expected: { status: 'erratum', reason: 'true of the drift, but the asymmetry also correlates the noise (see eq25.noise)' },
     equation: 'Section 7, text before (25)',
     section: SECTION,
-    statement: 'Damping asymmetry modifies only the effective parametric drive rate of model two (the dynamics are otherwise those of the symmetric case with γ the mean rate).',
+    statement:
+      'Damping asymmetry modifies only the effective parametric drive rate of model two (the dynamics are otherwise those of the symmetric case with γ the mean rate).',
     printed: 'Instead, the damping asymmetry modifies only the effective parametric drive rate.',
     check: (context) => {
       const withAsymmetry = deriveSystem(asymmetric(), basis);
@@ -114,7 +125,7 @@ export const section7: Claim[] = [
       );
       return verifiedOrErratum(
         { holds, derived, reports },
-        'true of the drift only: the asymmetry also correlates the noise of U₁ with U₂ and of V₁ with V₂ (off-diagonal (γ₁ − γ₂)(N + ½)), so the variance equations with asymmetry are not those of the symmetric case with χ -> χ₁, χ₂; the entanglement of Figure 2\'s dashed curves must be computed with the correlated noise',
+        "true of the drift only: the asymmetry also correlates the noise of U₁ with U₂ and of V₁ with V₂ (off-diagonal (γ₁ − γ₂)(N + ½)), so the variance equations with asymmetry are not those of the symmetric case with χ -> χ₁, χ₂; the entanglement of Figure 2's dashed curves must be computed with the correlated noise",
       );
     },
   },
@@ -123,7 +134,8 @@ export const section7: Claim[] = [
     expected: { status: 'verified', reason: 'our threshold: each block of (25) with χ_j is stable iff χ_j² < γ² + Γ²' },
     equation: '(25)-(28), threshold (ours)',
     section: SECTION,
-    statement: 'With damping asymmetry, model two is below threshold iff χ₁² < γ² + Γ² and χ₂² < γ² + Γ², i.e. χ + |γ₁ − γ₂|/2 < √(γ² + Γ²). Not printed: derived here from (25).',
+    statement:
+      'With damping asymmetry, model two is below threshold iff χ₁² < γ² + Γ² and χ₂² < γ² + Γ², i.e. χ + |γ₁ − γ₂|/2 < √(γ² + Γ²). Not printed: derived here from (25).',
     printed: '(not printed; (25) implies it)',
     check: (context) => {
       const m = drift();
@@ -141,7 +153,9 @@ export const section7: Claim[] = [
         const margin = mean.mul(mean).add(sym.Gamma.mul(sym.Gamma)).sub(rate.mul(rate));
         const proof = proveStabilityCondition(block, margin, rate);
         holds &&= proof.sufficient && proof.necessary;
-        lines.push(mathText`block (${indices.map((k) => basis[k]).join(', ')}): stable iff ${margin} > 0 [${proof.obstacle ?? joinMath(proof.hurwitzInMargin, '; ')}]`);
+        lines.push(
+          mathText`block (${indices.map((k) => basis[k]).join(', ')}): stable iff ${margin} > 0 [${proof.obstacle ?? joinMath(proof.hurwitzInMargin, '; ')}]`,
+        );
         witnessed.push([block, margin]);
       }
       const reports = witnessReports(context.witnesses, holds, lines.join('; '), (w) =>

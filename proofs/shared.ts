@@ -13,7 +13,12 @@ import { classicalModel, compareDiffusion, deriveSystem, matrixText } from './ch
 import { definitions, quadratures } from '../src/paper/symbols.ts';
 import { sym } from '../src/paper/symbols.ts';
 
-const CANONICAL = { pairs: [['X1', 'Y1'], ['X2', 'Y2']] as [string, string][] };
+const CANONICAL = {
+  pairs: [
+    ['X1', 'Y1'],
+    ['X2', 'Y2'],
+  ] as [string, string][],
+};
 
 interface Described {
   readonly id: string;
@@ -34,7 +39,12 @@ export function commutatorClaim(c: Described & { statement: string; basis: reado
       const derived = commutatorMatrix(c.basis.map((n) => quadratures[n]!));
       const diffs = differences(claimed, derived);
       const reports = witnessReports(context.witnesses, diffs.length === 0, `−i[q_i, q_j] = ${matrixText(derived)}`, (w) =>
-        commutatorMismatches(w, CANONICAL, c.basis.map((n) => definitions[n]!), claimed.map((row) => row.map(scalarToCas))),
+        commutatorMismatches(
+          w,
+          CANONICAL,
+          c.basis.map((n) => definitions[n]!),
+          claimed.map((row) => row.map(scalarToCas)),
+        ),
       );
       return verifiedOrErratum(
         { holds: diffs.length === 0, derived: mathText`−i[q_i, q_j] over (${c.basis.join(', ')}) = ${matrixText(derived)}`, reports },
@@ -48,14 +58,21 @@ export function commutatorClaim(c: Described & { statement: string; basis: reado
  * The printed noise √(2γ) d(…in) read as independent thermal inputs, ⟨dq_in dq_in⟩ = (N + ½)dt,
  * i.e. diffusion 2γ(N + ½)·1 with γ the mean damping rate, against the diffusion derived from the master equation.
  */
-export function noiseClaim(c: Described & { basis: readonly string[]; system: () => OpenSystem; hamiltonianForm: string; gammas: readonly [RationalFunction, RationalFunction] }): Claim {
+export function noiseClaim(
+  c: Described & { basis: readonly string[]; system: () => OpenSystem; hamiltonianForm: string; gammas: readonly [RationalFunction, RationalFunction] },
+): Claim {
   return {
     ...c,
     statement: 'The noise enters as √(2γ) times independent input noises of each quadrature, i.e. the diffusion matrix is 2γ(N + ½)·1.',
     check: (context) => {
       const [g1, g2] = c.gammas;
       const mean = g1.add(g2).mul(q(1, 2));
-      const claimed = mapEntries(identity(c.basis.length), (x) => x.mul(q(2)).mul(mean).mul(sym.N.add(q(1, 2))));
+      const claimed = mapEntries(identity(c.basis.length), (x) =>
+        x
+          .mul(q(2))
+          .mul(mean)
+          .mul(sym.N.add(q(1, 2))),
+      );
       const system = c.system();
       const comparison = compareDiffusion(context.witnesses, claimed, c.basis, deriveSystem(system, c.basis), classicalModel(c.hamiltonianForm, g1, g2, sym.N));
       return conventionOrErratum(
@@ -68,9 +85,7 @@ export function noiseClaim(c: Described & { basis: readonly string[]; system: ()
 }
 
 /** "Stable iff margin > 0", proved on the full drift by Routh-Hurwitz, witnessed block by block. */
-export function thresholdClaim(
-  c: Described & { statement: string; drift: () => Matrix; margin: () => RationalFunction; eliminate: RationalFunction },
-): Claim {
+export function thresholdClaim(c: Described & { statement: string; drift: () => Matrix; margin: () => RationalFunction; eliminate: RationalFunction }): Claim {
   return {
     ...c,
     check: (context) => {
@@ -78,7 +93,9 @@ export function thresholdClaim(
       const margin = c.margin();
       const proof = proveStabilityCondition(drift, margin, c.eliminate);
       const holds = proof.sufficient && proof.necessary;
-      const derived = proof.obstacle ?? mathText`Hurwitz determinants with margin = ${margin}: ${joinMath(proof.hurwitzInMargin, '; ')}; margin > 0 is ${proof.sufficient ? '' : 'not '}sufficient and ${proof.necessary ? '' : 'not '}necessary`;
+      const derived =
+        proof.obstacle ??
+        mathText`Hurwitz determinants with margin = ${margin}: ${joinMath(proof.hurwitzInMargin, '; ')}; margin > 0 is ${proof.sufficient ? '' : 'not '}sufficient and ${proof.necessary ? '' : 'not '}necessary`;
       const reports = witnessReports(context.witnesses, holds, derived, (w) =>
         invariantBlocks(drift).every((block) => {
           if (block.length !== 2) throw new Error('witness handles 2×2 blocks only');

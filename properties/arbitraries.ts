@@ -11,7 +11,8 @@ export function runs(share: number): { numRuns: number } {
   return { numRuns: Math.max(5, Math.round(base * share)) };
 }
 
-const decimal = (min: number, max: number, scale: number) => fc.integer({ min: Math.round(min * scale), max: Math.round(max * scale) }).map((n) => Rational.of(n, scale).toDecimalString());
+const decimal = (min: number, max: number, scale: number) =>
+  fc.integer({ min: Math.round(min * scale), max: Math.round(max * scale) }).map((n) => Rational.of(n, scale).toDecimalString());
 
 export const rate = decimal(0.1, 5, 100);
 export const detuning = decimal(-60, 60, 10);

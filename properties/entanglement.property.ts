@@ -12,13 +12,24 @@ import { belowFraction, detuning, efficiency, modelOneDraw, modelOneParameters, 
 /** Any model below threshold, with or without damping asymmetry and extra detunings. */
 const anyModel = fc.oneof(
   modelOneDraw(belowFraction).map((d) => ['modulated', modelOneParameters(d)] as const),
-  fc.record({ g1: rate, g2: rate, coupling: detuning, d1: detuning, d2: detuning, nbar: occupation, mu: strength, eta: efficiency, fraction: belowFraction }).map((r) => {
-    // Detunings and asymmetry move the threshold off any closed form: χ is a fraction of the computed one.
-    const p = { gamma1: r.g1, gamma2: r.g2, coupling: r.coupling, delta1: (Number(r.d1) / 10).toString(), delta2: (Number(r.d2) / 10).toString(), nbar: r.nbar, mu: r.mu, eta: r.eta };
-    const chiTh = threshold('constant', { ...p, chi: '0' }, { digits: 20 });
-    const chi = chiTh === null ? '1' : (Math.floor(r.fraction * chiTh.toNumber() * 1e4) / 1e4).toFixed(4);
-    return ['constant', { ...p, chi }] as const;
-  }),
+  fc
+    .record({ g1: rate, g2: rate, coupling: detuning, d1: detuning, d2: detuning, nbar: occupation, mu: strength, eta: efficiency, fraction: belowFraction })
+    .map((r) => {
+      // Detunings and asymmetry move the threshold off any closed form: χ is a fraction of the computed one.
+      const p = {
+        gamma1: r.g1,
+        gamma2: r.g2,
+        coupling: r.coupling,
+        delta1: (Number(r.d1) / 10).toString(),
+        delta2: (Number(r.d2) / 10).toString(),
+        nbar: r.nbar,
+        mu: r.mu,
+        eta: r.eta,
+      };
+      const chiTh = threshold('constant', { ...p, chi: '0' }, { digits: 20 });
+      const chi = chiTh === null ? '1' : (Math.floor(r.fraction * chiTh.toNumber() * 1e4) / 1e4).toFixed(4);
+      return ['constant', { ...p, chi }] as const;
+    }),
 );
 
 function solveAny([model, p]: readonly ['modulated' | 'constant', Record<string, string>], digits = 30): Solution {

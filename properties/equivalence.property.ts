@@ -19,7 +19,7 @@ function pairBlock(v: DMatrix, i: number, j: number, s: 1 | -1): DMatrix {
 }
 
 describe('model equivalence under Δ <-> Γ', () => {
-  it('the least variances of the (U₁, U₂) and (V₁, V₂) planes equal model one\'s V_α₊ and V_α₋ (same variance equations)', () => {
+  it("the least variances of the (U₁, U₂) and (V₁, V₂) planes equal model one's V_α₊ and V_α₋ (same variance equations)", () => {
     fc.assert(
       fc.property(fc.record({ gamma: rate, shift: detuning, nbar: occupation, mu: strength, eta: efficiency, fraction: belowFraction }), (d) => {
         const chi = chiAt(d.fraction, Number(d.gamma) ** 2 + Number(d.shift) ** 2);
@@ -36,7 +36,7 @@ describe('model equivalence under Δ <-> Γ', () => {
     );
   });
 
-  it('with equal damping, S_UV of model two at Γ equals S of model one at Δ = Γ, at Figure 2\'s μ grid (the paper\'s equivalence, in the quantity it plots)', () => {
+  it("with equal damping, S_UV of model two at Γ equals S of model one at Δ = Γ, at Figure 2's μ grid (the paper's equivalence, in the quantity it plots)", () => {
     const figureMu = fc.integer({ min: 0, max: 120 }).map((k) => (10 ** (-3 + k / 20)).toPrecision(15));
     fc.assert(
       fc.property(fc.record({ gamma: rate, shift: detuning, nbar: occupation, mu: figureMu, eta: efficiency, fraction: belowFraction }), (d) => {

@@ -12,7 +12,10 @@ const atoms = [u, v, SQRT2, R.I, q(1), q(-3, 2)];
 
 /** Random exact scalars: small sums of products of symbols, √2, i and rationals. */
 const scalar: fc.Arbitrary<R> = fc
-  .array(fc.tuple(fc.integer({ min: -5, max: 5 }), fc.integer({ min: 1, max: 4 }), fc.array(fc.constantFrom(...atoms), { maxLength: 3 })), { minLength: 1, maxLength: 3 })
+  .array(fc.tuple(fc.integer({ min: -5, max: 5 }), fc.integer({ min: 1, max: 4 }), fc.array(fc.constantFrom(...atoms), { maxLength: 3 })), {
+    minLength: 1,
+    maxLength: 3,
+  })
   .map((terms) => terms.reduce((acc, [n, d, fs]) => acc.add(fs.reduce((p, f) => p.mul(f), R.from(Rational.of(n, d)))), R.ZERO));
 
 const m1 = mode('p1');
@@ -27,21 +30,38 @@ describe('exact scalars form a field', () => {
     fc.assert(fc.property(scalar, scalar, scalar, (x, y, z) => x.mul(y.add(z)).equals(x.mul(y).add(x.mul(z))) && x.mul(y).equals(y.mul(x))));
   });
   it('x · (1/x) = 1 for x ≠ 0, with roots rationalised', () => {
-    fc.assert(fc.property(scalar.filter((x) => !x.isZero()), (x) => x.mul(x.inv()).equals(R.ONE)));
+    fc.assert(
+      fc.property(
+        scalar.filter((x) => !x.isZero()),
+        (x) => x.mul(x.inv()).equals(R.ONE),
+      ),
+    );
   });
 });
 
 describe('normal-ordered operators form an associative algebra', () => {
   it('associativity and the adjoint of a product', () => {
     fc.assert(
-      fc.property(operator, operator, operator, (x, y, z) => x.mul(y).mul(z).equals(x.mul(y.mul(z))) && x.mul(y).adjoint().equals(y.adjoint().mul(x.adjoint())))
+      fc.property(
+        operator,
+        operator,
+        operator,
+        (x, y, z) =>
+          x
+            .mul(y)
+            .mul(z)
+            .equals(x.mul(y.mul(z))) && x.mul(y).adjoint().equals(y.adjoint().mul(x.adjoint())),
+      ),
     );
   });
   it('Jacobi identity', () => {
     fc.assert(
       fc.property(operator, operator, operator, (x, y, z) =>
-        commutator(x, commutator(y, z)).add(commutator(y, commutator(z, x))).add(commutator(z, commutator(x, y))).isZero(),
-      )
+        commutator(x, commutator(y, z))
+          .add(commutator(y, commutator(z, x)))
+          .add(commutator(z, commutator(x, y)))
+          .isZero(),
+      ),
     );
   });
 });

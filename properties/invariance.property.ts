@@ -48,16 +48,20 @@ describe('invariances of S and E_N', () => {
 
   it('rescaling γ, Δ, χ and μ by one factor leaves S and E_N unchanged (rates only set the time unit)', () => {
     fc.assert(
-      fc.property(modelOneDraw(belowFraction), fc.integer({ min: 2, max: 40 }).map((n) => Rational.of(n, 4)), (d, k) => {
-        const p = modelOneParameters(d);
-        const scaled = Object.fromEntries(
-          Object.entries(p).map(([name, x]) => [name, ['gamma', 'delta', 'chi', 'mu'].includes(name) ? Rational.parse(x).mul(k).toDecimalString() : x]),
-        );
-        const a = solve('modulated', p, { digits: 40 }).analysis!;
-        const b = solve('modulated', scaled, { digits: 40 }).analysis!;
-        expect(agreeingDigits(a.S, b.S, 40)).toBeGreaterThanOrEqual(35);
-        expect(agreeingDigits(a.logNegativity.plus(1), b.logNegativity.plus(1), 40)).toBeGreaterThanOrEqual(35);
-      }),
+      fc.property(
+        modelOneDraw(belowFraction),
+        fc.integer({ min: 2, max: 40 }).map((n) => Rational.of(n, 4)),
+        (d, k) => {
+          const p = modelOneParameters(d);
+          const scaled = Object.fromEntries(
+            Object.entries(p).map(([name, x]) => [name, ['gamma', 'delta', 'chi', 'mu'].includes(name) ? Rational.parse(x).mul(k).toDecimalString() : x]),
+          );
+          const a = solve('modulated', p, { digits: 40 }).analysis!;
+          const b = solve('modulated', scaled, { digits: 40 }).analysis!;
+          expect(agreeingDigits(a.S, b.S, 40)).toBeGreaterThanOrEqual(35);
+          expect(agreeingDigits(a.logNegativity.plus(1), b.logNegativity.plus(1), 40)).toBeGreaterThanOrEqual(35);
+        },
+      ),
       runs(0.2),
     );
   });

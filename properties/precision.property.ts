@@ -14,7 +14,12 @@ import { runs } from './arbitraries.ts';
 const DIGITS = 20;
 const D = decimalContext(80);
 /** 10^k, k uniform in [−30, 30] with two decimals: log-uniform scales. */
-const scale = fc.integer({ min: -3000, max: 3000 }).map((k) => new D(10).pow(k / 100).toSignificantDigits(6).toString());
+const scale = fc.integer({ min: -3000, max: 3000 }).map((k) =>
+  new D(10)
+    .pow(k / 100)
+    .toSignificantDigits(6)
+    .toString(),
+);
 const fraction = fc.integer({ min: 1, max: 99 }).map((n) => (n / 100).toString());
 /** −1, 0 or +1 times 1e-40 of the threshold, or a fraction of it. */
 const place = fc.oneof(fc.constantFrom('below', 'at', 'above'), fraction);
@@ -25,7 +30,15 @@ function chiNear(threshold: Decimal, where: string): string {
   return value.toSignificantDigits(60).toString();
 }
 
-const draw = fc.record({ model: fc.constantFrom('modulated', 'constant', 'single', 'bae'), gamma: scale, shift: scale, nbar: scale, mu: scale, eta: fraction, place });
+const draw = fc.record({
+  model: fc.constantFrom('modulated', 'constant', 'single', 'bae'),
+  gamma: scale,
+  shift: scale,
+  nbar: scale,
+  mu: scale,
+  eta: fraction,
+  place,
+});
 type Draw = typeof draw extends fc.Arbitrary<infer T> ? T : never;
 
 function parameters(d: Draw): ModelParameters {
@@ -41,10 +54,12 @@ function printed(j: Record<string, unknown>): Map<string, { value: Decimal; scal
   const cov = j.covariance as string[][] | undefined;
   if (cov) {
     const largest = Decimal.max(...cov.flat().map((x) => new D(x).abs()));
-    cov.forEach((row, i) => row.forEach((x, k) => out.set(`V${i}${k}`, { value: new D(x), scale: largest })));
+    for (const [i, row] of cov.entries()) for (const [k, x] of row.entries()) out.set(`V${i}${k}`, { value: new D(x), scale: largest });
   }
-  for (const key of ['S', 'S_UV', 'expMinusLogNegativity']) if (typeof j[key] === 'string') out.set(key, { value: new D(j[key] as string), scale: new D(j[key] as string).abs() });
-  if (typeof j.logNegativity === 'string') out.set('logNegativity', { value: new D(j.logNegativity), scale: Decimal.max(new D(j.logNegativity).abs(), new D(10).pow(-DIGITS)) });
+  for (const key of ['S', 'S_UV', 'expMinusLogNegativity'])
+    if (typeof j[key] === 'string') out.set(key, { value: new D(j[key] as string), scale: new D(j[key] as string).abs() });
+  if (typeof j.logNegativity === 'string')
+    out.set('logNegativity', { value: new D(j.logNegativity), scale: Decimal.max(new D(j.logNegativity).abs(), new D(10).pow(-DIGITS)) });
   return out;
 }
 
@@ -68,7 +83,13 @@ describe('precision follows conditioning', () => {
           const other = b.get(key)!.value;
           expect(value.isFinite(), key).toBe(true);
           // One unit in the last printed place: the coarse print rounds a value the fine run has to more digits.
-          expect(value.minus(other).abs().lte(size.times(new D(10).pow(1 - DIGITS))), `${key}: ${value} vs ${other}`).toBe(true);
+          expect(
+            value
+              .minus(other)
+              .abs()
+              .lte(size.times(new D(10).pow(1 - DIGITS))),
+            `${key}: ${value} vs ${other}`,
+          ).toBe(true);
         }
       }),
       runs(0.15),

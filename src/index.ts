@@ -75,7 +75,11 @@ function exactText(name: string, x: unknown): string {
 
 function exactTexts(parameters: Readonly<Record<string, string | number | bigint | undefined>>): Record<string, string> {
   if (typeof parameters !== 'object' || parameters === null) throw new ParameterError('parameters: an object of parameter values by name');
-  return Object.fromEntries(Object.entries(parameters).filter(([, v]) => v !== undefined).map(([k, v]) => [k, exactText(k, v)]));
+  return Object.fromEntries(
+    Object.entries(parameters)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, exactText(k, v)]),
+  );
 }
 
 function modelOf(model: Model): ModelFile {
@@ -166,7 +170,10 @@ export function riccatiSteadyState(drift: MatrixInput, diffusion: MatrixInput, m
   const digits = checkedDigits(options.digits);
   const a = realMatrix('drift', drift, digits + 10);
   const n = a.length;
-  return rounded(riccati(digits, a, symmetricMatrix('diffusion', diffusion, digits + 10, n), symmetricMatrix('measurement', measurement, digits + 10, n)), digits);
+  return rounded(
+    riccati(digits, a, symmetricMatrix('diffusion', diffusion, digits + 10, n), symmetricMatrix('measurement', measurement, digits + 10, n)),
+    digits,
+  );
 }
 
 /** The covariance to `digits` significant digits: what was asked for, not the working precision's tail. */
@@ -201,7 +208,10 @@ export function logNegativity(covariance: MatrixInput, options: PrecisionOptions
   const v = physicalCovariance('covariance', covariance, digits);
   const invariant = logNegativityInvariant(digits, v);
   const transposed = logNegativityPartialTranspose(digits, v);
-  return { logNegativity: invariant.logNegativity, logNegativityCheck: { route: 'partial-transpose', value: transposed.logNegativity, digits: agreeingDigits(invariant.nu, transposed.nu, digits) } };
+  return {
+    logNegativity: invariant.logNegativity,
+    logNegativityCheck: { route: 'partial-transpose', value: transposed.logNegativity, digits: agreeingDigits(invariant.nu, transposed.nu, digits) },
+  };
 }
 
 /**

@@ -28,8 +28,28 @@ describe.each(witnesses)('witness $name', (w) => {
   });
   it('a damped harmonic oscillator: ẋ = ωy − γx, ẏ = −ωx − γy', () => {
     const model = { variables: { pairs: [['x', 'y']] as [string, string][] }, hamiltonian: 'omega/2*(x^2 + y^2)', damping: ['gamma'], noise: ['0'] };
-    expect(driftMismatches(w, model, ['x', 'y'], [['-gamma', 'omega'], ['-omega', '-gamma']])).toEqual([]);
-    expect(driftMismatches(w, model, ['x', 'y'], [['-gamma', '-omega'], ['omega', '-gamma']])).toEqual(['(1,2)', '(2,1)']);
+    expect(
+      driftMismatches(
+        w,
+        model,
+        ['x', 'y'],
+        [
+          ['-gamma', 'omega'],
+          ['-omega', '-gamma'],
+        ],
+      ),
+    ).toEqual([]);
+    expect(
+      driftMismatches(
+        w,
+        model,
+        ['x', 'y'],
+        [
+          ['-gamma', '-omega'],
+          ['omega', '-gamma'],
+        ],
+      ),
+    ).toEqual(['(1,2)', '(2,1)']);
   });
   it('every parameter name the paper uses is a plain symbol (algebrite would read Gamma as its gamma function)', () => {
     for (const name of ['Gamma', 'gamma', 'Delta', 'chi', 'N', 'mu', 'eta', 'hbar', 'omega_m']) {
@@ -48,7 +68,7 @@ describe.each(witnesses)('witness $name', (w) => {
 });
 
 describe('algebrite with its stack written back in place', () => {
-  it('gives exactly the published module\'s output, on expressions of the kinds the ledger sends', () => {
+  it("gives exactly the published module's output, on expressions of the kinds the ledger sends", () => {
     const expressions = [
       'expand(((X1 + i*Y1)/sqrt(2))*((X1 - i*Y1)/sqrt(2)) - (X1^2 + Y1^2)/2)',
       'expand((chi - Gamma_symbol)*(X1 + Y2)/sqrt(2) - (chi + Gamma_symbol)*(X1 - Y2)/sqrt(2))',

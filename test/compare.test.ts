@@ -24,12 +24,15 @@ function csv(rows: string[][]): string {
 
 describe('compare', () => {
   it('an independent closed-form implementation passes at rtol 1e-25', () => {
-    const result = compareResults(csv(points.map((p) => [...p, independentS(...(p as [string, string, string, string, string, string]))])), { rtol: '1e-25', atol: '0' });
+    const result = compareResults(csv(points.map((p) => [...p, independentS(...(p as [string, string, string, string, string, string]))])), {
+      rtol: '1e-25',
+      atol: '0',
+    });
     expect(result.failed).toBe(0);
     expect(result.passed).toBe(points.length);
   }, 30_000);
 
-  it('model two\'s S_UV against the closed form of model one at Δ = Γ, and rows at and above threshold compared and marked with their regime', () => {
+  it("model two's S_UV against the closed form of model one at Δ = Γ, and rows at and above threshold compared and marked with their regime", () => {
     const rows = [
       ['constant', '1', '30', '25', '5', '5', '1'],
       ['constant', '7', '24', '25', '5', '5', '1'], // χ = √(γ² + Γ²): exactly at threshold
@@ -58,7 +61,7 @@ describe('compare', () => {
     }
   });
 
-  it('reads what a peer writes: a byte-order mark, fractions, the lower triangle, metadata columns, 0 in another model\'s column', () => {
+  it("reads what a peer writes: a byte-order mark, fractions, the lower triangle, metadata columns, 0 in another model's column", () => {
     const row = 'modulated,1,30,0,25,5,5,1,solver-7';
     const text = `\uFEFFmodel,gamma,delta,coupling,chi,nbar,mu,eta,x-solver,S\n${row},${independentS('1', '30', '25', '5', '5', '1')}\n`;
     const result = compareResults(text, { rtol: '1e-25', atol: '0' });
@@ -70,7 +73,10 @@ describe('compare', () => {
     expect(fraction.rows[0]!.results[0]!.theirs).toBe('1/3');
     expect(fraction.ignoredColumns).toEqual(['cutoff']);
     const v = referenceRows(30).find((r) => r.name === 'two-symmetric')!;
-    const mirrored = compareResults(`model,gamma,coupling,chi,nbar,mu,eta,V14,V41\nconstant,1,30,25,5,5,1,${v.V14},${v.V14}\n`, { rtol: '1e-20', atol: '1e-25' });
+    const mirrored = compareResults(`model,gamma,coupling,chi,nbar,mu,eta,V14,V41\nconstant,1,30,25,5,5,1,${v.V14},${v.V14}\n`, {
+      rtol: '1e-20',
+      atol: '1e-25',
+    });
     expect(mirrored.failed).toBe(0);
     expect(mirrored.passed).toBe(1);
   }, 30_000);
@@ -144,8 +150,21 @@ describe('compare', () => {
       fc.string({ maxLength: 200 }),
       fc.nat({ max: valid.length }).map((n) => valid.slice(0, n)),
       fc.tuple(fc.nat({ max: valid.length }), fc.string({ maxLength: 20 })).map(([n, junk]) => valid.slice(0, n) + junk + valid.slice(n)),
-      fc.constantFrom('[]', '{}', 'null', '[null]', '[[1]]', '{"rows": 5}', '\u0000\u0000', 'model\n', `model,chi,delta,S\n${'modulated,1,1e400,1\n'}`, `model,delta,chi,S\n${'modulated,1,0.5,1\n'.repeat(10_001)}`),
-      fc.array(fc.constantFrom('model', 'chi', 'delta', 'S', 'modulated', '1', '-1', '1e308', '0.5', '', '"', ',', '\n', 'NaN', 'Infinity'), { maxLength: 30 }).map((t) => t.join(',')),
+      fc.constantFrom(
+        '[]',
+        '{}',
+        'null',
+        '[null]',
+        '[[1]]',
+        '{"rows": 5}',
+        '\u0000\u0000',
+        'model\n',
+        `model,chi,delta,S\n${'modulated,1,1e400,1\n'}`,
+        `model,delta,chi,S\n${'modulated,1,0.5,1\n'.repeat(10_001)}`,
+      ),
+      fc
+        .array(fc.constantFrom('model', 'chi', 'delta', 'S', 'modulated', '1', '-1', '1e308', '0.5', '', '"', ',', '\n', 'NaN', 'Infinity'), { maxLength: 30 })
+        .map((t) => t.join(',')),
     );
     fc.assert(
       fc.property(hostile, (text) => {

@@ -43,13 +43,26 @@ describe('RationalFunction with square roots', () => {
   const s2 = R.sqrt('√2', q(2), { ascii: 'sqrt2' });
   it('reduces √2·√2 = 2 and rationalises 1/√2 = √2/2 and 1/(1+√2) = √2 − 1', () => {
     expect(s2.mul(s2).equals(q(2))).toBe(true);
-    expect(q(1).div(s2).equals(s2.mul(q(1, 2)))).toBe(true);
-    expect(q(1).div(q(1).add(s2)).equals(s2.sub(q(1)))).toBe(true);
+    expect(
+      q(1)
+        .div(s2)
+        .equals(s2.mul(q(1, 2))),
+    ).toBe(true);
+    expect(
+      q(1)
+        .div(q(1).add(s2))
+        .equals(s2.sub(q(1))),
+    ).toBe(true);
   });
   it('a root of a rational function squares back to it: √(x/(2y))² = x/(2y)', () => {
     const r = R.sqrt('√(x/2y)', x.div(q(2).mul(y)), { ascii: 'root_x_2y' });
     expect(r.mul(r).equals(x.div(q(2).mul(y)))).toBe(true);
-    expect(r.mul(y).mul(r).equals(x.mul(q(1, 2)))).toBe(true);
+    expect(
+      r
+        .mul(y)
+        .mul(r)
+        .equals(x.mul(q(1, 2))),
+    ).toBe(true);
   });
   it('cancels a polynomial denominator that divides the numerator', () => {
     expect(x.mul(x).sub(y.mul(y)).div(x.sub(y)).asPolynomial()!.equals(x.add(y).asPolynomial()!)).toBe(true);

@@ -19,21 +19,60 @@ const basis = [
   { name: 'Y', op: momentumQuadrature(m) },
 ];
 const damping = [
-  { rate: q(2).mul(gamma).mul(nbar.add(q(1))), jump: a },
+  {
+    rate: q(2)
+      .mul(gamma)
+      .mul(nbar.add(q(1))),
+    jump: a,
+  },
   { rate: q(2).mul(gamma).mul(nbar), jump: ad },
 ];
 
 describe('linear Gaussian system', () => {
   it('a thermally damped oscillator: A = −γ·1, D = 2γ(N + ½)·1', () => {
     const s = linearGaussianSystem({ hamiltonian: Operator.ZERO, dissipators: damping }, basis);
-    expect(differences(s.drift, mapEntries(identity(2), (x) => x.mul(gamma.neg())))).toEqual([]);
-    expect(differences(s.diffusion, mapEntries(identity(2), (x) => x.mul(q(2)).mul(gamma).mul(nbar.add(q(1, 2)))))).toEqual([]);
+    expect(
+      differences(
+        s.drift,
+        mapEntries(identity(2), (x) => x.mul(gamma.neg())),
+      ),
+    ).toEqual([]);
+    expect(
+      differences(
+        s.diffusion,
+        mapEntries(identity(2), (x) =>
+          x
+            .mul(q(2))
+            .mul(gamma)
+            .mul(nbar.add(q(1, 2))),
+        ),
+      ),
+    ).toEqual([]);
   });
   it('single-mode squeezing H = (iχ/2)(a†² − a²): dX/dt = χX, dY/dt = −χY', () => {
-    const h = ad.mul(ad).sub(a.mul(a)).scale(R.I.mul(chi).mul(q(1, 2)));
+    const h = ad
+      .mul(ad)
+      .sub(a.mul(a))
+      .scale(R.I.mul(chi).mul(q(1, 2)));
     const s = linearGaussianSystem({ hamiltonian: h, dissipators: [] }, basis);
-    expect(differences(s.drift, matrix([[chi, 0], [0, chi.neg()]]))).toEqual([]);
-    expect(differences(s.diffusion, matrix([[0, 0], [0, 0]]))).toEqual([]);
+    expect(
+      differences(
+        s.drift,
+        matrix([
+          [chi, 0],
+          [0, chi.neg()],
+        ]),
+      ),
+    ).toEqual([]);
+    expect(
+      differences(
+        s.diffusion,
+        matrix([
+          [0, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual([]);
   });
   it('refuses a cubic Hamiltonian, a quadratic jump operator and an incomplete basis', () => {
     expect(() => linearGaussianSystem({ hamiltonian: ad.mul(a).mul(a).add(ad.mul(ad).mul(a)), dissipators: [] }, basis)).toThrow(NotLinearGaussianError);
@@ -48,11 +87,25 @@ describe('Routh-Hurwitz', () => {
     expect(dets.map((d) => d.toString())).toEqual(['6', '60', '360']);
   });
   it('A = [[−γ, χ], [χ, −γ]] (eigenvalues −γ ± χ) is stable iff γ² − χ² > 0', () => {
-    const proof = proveStabilityCondition(matrix([[gamma.neg(), chi], [chi, gamma.neg()]]), gamma.mul(gamma).sub(chi.mul(chi)), chi);
+    const proof = proveStabilityCondition(
+      matrix([
+        [gamma.neg(), chi],
+        [chi, gamma.neg()],
+      ]),
+      gamma.mul(gamma).sub(chi.mul(chi)),
+      chi,
+    );
     expect(proof.sufficient && proof.necessary).toBe(true);
   });
   it('a wrong margin fails: A above is not stable iff 2γ² − χ² > 0', () => {
-    const proof = proveStabilityCondition(matrix([[gamma.neg(), chi], [chi, gamma.neg()]]), q(2).mul(gamma).mul(gamma).sub(chi.mul(chi)), chi);
+    const proof = proveStabilityCondition(
+      matrix([
+        [gamma.neg(), chi],
+        [chi, gamma.neg()],
+      ]),
+      q(2).mul(gamma).mul(gamma).sub(chi.mul(chi)),
+      chi,
+    );
     expect(proof.sufficient && proof.necessary).toBe(false);
   });
 });

@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 const LAYERS = ['exact', 'operators', 'gaussian', 'numeric', 'entanglement', 'models', 'render', 'app', 'paper', 'verify', 'cli', 'index.ts'];
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 /** Every module a file imports, statically or dynamically: resolved paths for relative ones, package names otherwise. */
@@ -53,7 +55,9 @@ describe('layout', () => {
     expect(offenders).toEqual([]);
   });
   it('the engine and the application know nothing of the paper: only src/paper, verify and cli import it, and the public API does not', () => {
-    const offenders = files('src').filter((f) => !['paper', 'verify', 'cli'].includes(layerOf(resolve(f)) ?? '') && [...closure(f)].some((m) => m.startsWith(resolve('src/paper'))));
+    const offenders = files('src').filter(
+      (f) => !['paper', 'verify', 'cli'].includes(layerOf(resolve(f)) ?? '') && [...closure(f)].some((m) => m.startsWith(resolve('src/paper'))),
+    );
     expect(offenders).toEqual([]);
   });
   it('solving a model and importing the public API load no CAS', () => {

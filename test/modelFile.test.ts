@@ -47,13 +47,34 @@ function paperSystems(): Record<'modulated' | 'constant' | 'single' | 'bae', Con
   const [a, ad] = [Operator.annihilation(m), Operator.creation(m)];
   const [x, y] = [positionQuadrature(m), momentumQuadrature(m)];
   return {
-    modulated: conditionalGaussianSystem({ hamiltonian: detuned(modelOneHamiltonian()), dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positions, basis),
-    constant: conditionalGaussianSystem({ hamiltonian: detuned(modelTwoHamiltonian()), dissipators: independentDamping(sym.gamma1, sym.gamma2) }, positions, basis),
+    modulated: conditionalGaussianSystem(
+      { hamiltonian: detuned(modelOneHamiltonian()), dissipators: independentDamping(sym.gamma1, sym.gamma2) },
+      positions,
+      basis,
+    ),
+    constant: conditionalGaussianSystem(
+      { hamiltonian: detuned(modelTwoHamiltonian()), dissipators: independentDamping(sym.gamma1, sym.gamma2) },
+      positions,
+      basis,
+    ),
     single: conditionalGaussianSystem(
       {
-        hamiltonian: ad.mul(a).scale(sym.Delta).add(a.mul(a).add(ad.mul(ad)).scale(sym.chi.mul(q(1, 2)))),
+        hamiltonian: ad
+          .mul(a)
+          .scale(sym.Delta)
+          .add(
+            a
+              .mul(a)
+              .add(ad.mul(ad))
+              .scale(sym.chi.mul(q(1, 2))),
+          ),
         dissipators: [
-          { rate: q(2).mul(sym.gamma).mul(sym.N.add(q(1))), jump: a },
+          {
+            rate: q(2)
+              .mul(sym.gamma)
+              .mul(sym.N.add(q(1))),
+            jump: a,
+          },
           { rate: q(2).mul(sym.gamma).mul(sym.N), jump: ad },
         ],
       },
@@ -110,7 +131,8 @@ measurements:
 basis: { X1: X_a, Y1: Y_a, X2: X_b, Y2: Y_b }
 `;
 
-const sameMatrix = (a: readonly (readonly RationalFunction[])[], b: readonly (readonly RationalFunction[])[]) => a.every((row, i) => row.every((x, j) => x.equals(b[i]![j]!)));
+const sameMatrix = (a: readonly (readonly RationalFunction[])[], b: readonly (readonly RationalFunction[])[]) =>
+  a.every((row, i) => row.every((x, j) => x.equals(b[i]![j]!)));
 
 describe('model files', () => {
   it('each file has its own symbols: a second file\'s zeta: real is not positive because a first declared zeta: "> 0"', () => {
@@ -121,7 +143,9 @@ describe('model files', () => {
     expect(positive(second)).toBe(false);
     expect(symbolIndex(first.parameters[0]!.symbol)).not.toBe(symbolIndex(second.parameters[0]!.symbol));
     // A file's chi is its own, not the paper's χ.
-    expect(symbolIndex(loadModelFile(readFileSync('models/modulated.yaml', 'utf8'), 'modulated.yaml').parameters.find((p) => p.name === 'chi')!.symbol)).not.toBe(symbolIndex(sym.chi));
+    expect(
+      symbolIndex(loadModelFile(readFileSync('models/modulated.yaml', 'utf8'), 'modulated.yaml').parameters.find((p) => p.name === 'chi')!.symbol),
+    ).not.toBe(symbolIndex(sym.chi));
   });
   it('model one written as a file derives exactly the built-in system: drift, diffusion, measurement', () => {
     const file = inPaperSymbols(loadModelFile(MODEL_ONE, 'model-one.yaml'));
@@ -132,7 +156,7 @@ describe('model files', () => {
     expect(sameMatrix(file.measurement, builtIn.measurement)).toBe(true);
   });
 
-  it('the paper\'s models shipped as files (models/*.yaml, parameters named like solve\'s flags) derive exactly the built-in systems', () => {
+  it("the paper's models shipped as files (models/*.yaml, parameters named like solve's flags) derive exactly the built-in systems", () => {
     for (const [name, derived] of Object.entries(paperSystems())) {
       const file = inPaperSymbols(loadModelFile(readFileSync(`models/${name}.yaml`, 'utf8'), `${name}.yaml`));
       expect(file.basis.length, name).toBe(derived.basis.length);
@@ -145,7 +169,12 @@ describe('model files', () => {
     const at = (chi: number) =>
       d.stabilityConditions.every((c) => {
         const values = new Map([
-          ['gamma1', 1], ['gamma2', 1], ['Delta', 3], ['Delta1', 0], ['Delta2', 0], ['chi', chi],
+          ['gamma1', 1],
+          ['gamma2', 1],
+          ['Delta', 3],
+          ['Delta1', 0],
+          ['Delta2', 0],
+          ['chi', chi],
         ] as const);
         const v = parseExpression(c.toString('ascii'));
         const value = evaluateNumber(v, (name) => values.get(name as 'chi') ?? 0);
@@ -158,12 +187,15 @@ describe('model files', () => {
     );
   });
 
-  it('derive: the closed forms in the threshold parameter give Ref. [30]\'s χ_th² = γ² + Δ² for the one-mode amplifier, and model one\'s for a symmetric pair', () => {
+  it("derive: the closed forms in the threshold parameter give Ref. [30]'s χ_th² = γ² + Δ² for the one-mode amplifier, and model one's for a symmetric pair", () => {
     for (const file of ['models/single.yaml', 'models/one-oscillator-measured.yaml']) {
       const model = loadModelFile(readFileSync(file, 'utf8'), file);
       const [gamma, delta] = ['gamma', 'delta'].map((n) => model.parameters.find((p) => p.name === n)!.symbol) as [RationalFunction, RationalFunction];
       const roots = derivation(model).thresholdRoots.map((r) => r.squared);
-      expect(roots.some((r) => r.equals(gamma.mul(gamma).add(delta.mul(delta)))), file).toBe(true);
+      expect(
+        roots.some((r) => r.equals(gamma.mul(gamma).add(delta.mul(delta)))),
+        file,
+      ).toBe(true);
     }
   });
 
@@ -221,7 +253,9 @@ describe('model files', () => {
           fc.string({ maxLength: 300 }),
           fc.constantFrom(...hostile),
           // Cut or garble the valid file: every prefix and one corrupted character.
-          fc.tuple(fc.integer({ min: 0, max: MODEL_ONE.length }), fc.string({ minLength: 1, maxLength: 3 })).map(([k, s]) => MODEL_ONE.slice(0, k) + s + MODEL_ONE.slice(k + 1)),
+          fc
+            .tuple(fc.integer({ min: 0, max: MODEL_ONE.length }), fc.string({ minLength: 1, maxLength: 3 }))
+            .map(([k, s]) => MODEL_ONE.slice(0, k) + s + MODEL_ONE.slice(k + 1)),
           fc.shuffledSubarray(lines).map((ls) => ls.join('\n')),
           fc.jsonValue({ maxDepth: 6 }).map((v) => JSON.stringify(v)),
         ),
@@ -243,7 +277,10 @@ describe('model files', () => {
   it('the command: derive and solve --model-file exit 0 on a model file, and 2 on a refused one, a missing file or a wrong flag (in process)', async () => {
     const out: string[] = [];
     const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => (out.push(chunk), true)) as typeof process.stdout.write;
+    process.stdout.write = ((chunk: string) => {
+      out.push(chunk);
+      return true;
+    }) as typeof process.stdout.write;
     try {
       expect(await main(['derive', 'models/one-oscillator-measured.yaml', '--json'], ledger)).toBe(0);
     } finally {
@@ -251,7 +288,10 @@ describe('model files', () => {
     }
     expect(JSON.parse(out.join('')).basis).toEqual(['X1', 'Y1', 'X2', 'Y2']);
     out.length = 0;
-    process.stdout.write = ((chunk: string) => (out.push(chunk), true)) as typeof process.stdout.write;
+    process.stdout.write = ((chunk: string) => {
+      out.push(chunk);
+      return true;
+    }) as typeof process.stdout.write;
     try {
       const set = ['gamma=1', 'delta=30', 'chi=25', 'nbar=5', 'mu=5', 'eta=1'].flatMap((x) => ['--set', x]);
       expect(await main(['solve', '--model-file', 'models/one-oscillator-measured.yaml', ...set, '--digits', '20', '--json'], ledger)).toBe(0);
@@ -281,23 +321,36 @@ describe('model files', () => {
 describe('solve --model-file', () => {
   const solveFile = (text: string, set: Record<string, string>, digits = 30) => {
     const model = loadModelFile(text, 'model.yaml');
-    return solveModel(resolveFileParameters(model, set, (n) => `--set ${n}`), digits);
+    return solveModel(
+      resolveFileParameters(model, set, (n) => `--set ${n}`),
+      digits,
+    );
   };
   const point = { gamma1: '1', gamma2: '1', Delta: '30', Delta1: '0', Delta2: '0', chi: '25', N: '5', mu: '5', eta: '1' };
 
-  it('model one as a file gives the built-in solve\'s numbers: S, E_N (two routes), Duan, Simon, the covariance', () => {
+  it("model one as a file gives the built-in solve's numbers: S, E_N (two routes), Duan, Simon, the covariance", () => {
     const f = solveFile(MODEL_ONE, point);
     const b = solveModel(resolveParameters('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5' }), 30);
     for (const key of ['S', 'logNegativity', 'duan', 'simon', 'vAlphaPlus', 'vAlphaMinus'] as const) {
       expect(agreeingDigits(f.analysis![key], b.analysis![key], 30), key).toBeGreaterThanOrEqual(29);
     }
-    f.conditional!.covariance.forEach((row, i) => row.forEach((x, j) => expect(x.minus(b.conditional!.covariance[i]![j]!).abs().lt('1e-29')).toBe(true)));
+    for (const [i, row] of f.conditional!.covariance.entries())
+      for (const [j, x] of row.entries()) expect(x.minus(b.conditional!.covariance[i]![j]!).abs().lt('1e-29')).toBe(true);
     expect(f.bipartitions[0]!.side).toEqual(['a']);
     expect(agreeingDigits(f.bipartitions[0]!.logNegativity, b.analysis!.logNegativity, 30)).toBeGreaterThanOrEqual(29);
   });
 
-  it('three modes: with the cavity uncoupled (g = 0), E_N(a | b, c) is model one\'s −ln S of the closed form (16)-(18), typed independently; the cavity is not entangled', () => {
-    const f = solveFile(readFileSync('models/two-oscillators-cavity.yaml', 'utf8'), { gamma: '1', delta: '30', chi: '25', nbar: '5', g: '0', kappa: '2', mu: '5', eta: '1' });
+  it("three modes: with the cavity uncoupled (g = 0), E_N(a | b, c) is model one's −ln S of the closed form (16)-(18), typed independently; the cavity is not entangled", () => {
+    const f = solveFile(readFileSync('models/two-oscillators-cavity.yaml', 'utf8'), {
+      gamma: '1',
+      delta: '30',
+      chi: '25',
+      nbar: '5',
+      g: '0',
+      kappa: '2',
+      mu: '5',
+      eta: '1',
+    });
     const expected = new Decimal(independentS('1', '30', '25', '5', '5', '1')).ln().neg();
     const [a, , c] = f.bipartitions;
     expect(a!.logNegativity.minus(expected).abs().lt('1e-35')).toBe(true);
@@ -306,7 +359,16 @@ describe('solve --model-file', () => {
   });
 
   it('three modes, coupled (g = 3γ): the two oscillators stay symmetric (E_N(a | rest) = E_N(b | rest)), the two routes agree, and the state is physical', () => {
-    const f = solveFile(readFileSync('models/two-oscillators-cavity.yaml', 'utf8'), { gamma: '1', delta: '30', chi: '25', nbar: '5', g: '3', kappa: '2', mu: '5', eta: '1' });
+    const f = solveFile(readFileSync('models/two-oscillators-cavity.yaml', 'utf8'), {
+      gamma: '1',
+      delta: '30',
+      chi: '25',
+      nbar: '5',
+      g: '3',
+      kappa: '2',
+      mu: '5',
+      eta: '1',
+    });
     const [a, b] = f.bipartitions;
     expect(agreeingDigits(a!.logNegativity, b!.logNegativity, 30)).toBeGreaterThanOrEqual(29);
     expect(a!.logNegativityCheck.digits).toBeGreaterThanOrEqual(29);
@@ -315,7 +377,7 @@ describe('solve --model-file', () => {
     expect(JSON.stringify(solutionJson(f))).toMatch(/"bipartitions":\[\{"side":\["a"\]/);
   });
 
-  it('a named pair of planes: models/constant.yaml\'s U and V planes give S_UV and its separable bound of the planes read off the printed (22) (planes read by the generic loader, with √2 evaluated numerically)', () => {
+  it("a named pair of planes: models/constant.yaml's U and V planes give S_UV and its separable bound of the planes read off the printed (22) (planes read by the generic loader, with √2 evaluated numerically)", () => {
     const set = { gamma1: '5/4', gamma2: '3/4', coupling: '30', delta1: '0', delta2: '0', chi: '25', nbar: '5', mu: '5', eta: '1' };
     const f = solveFile(readFileSync('models/constant.yaml', 'utf8'), set);
     const b = separabilityUV(f.workingDigits, f.conditional!.covariance);
@@ -329,7 +391,10 @@ describe('solve --model-file', () => {
       [{ ...point, eta: '1.5' }, /--set eta = 1\.5: outside the domain 0 <= eta <= 1 declared at model\.yaml:11:3/],
       [{ ...point, gamma1: '0' }, /--set gamma1 = 0: outside the domain > 0 declared at model\.yaml:3:3/],
       [{ ...point, kappa: '1' }, /--set kappa: model\.yaml has no parameter kappa/],
-      [Object.fromEntries(Object.entries(point).filter(([k]) => k !== 'chi')), /--set chi is required by model\.yaml \(declared at model\.yaml:8:3, domain >= 0\)/],
+      [
+        Object.fromEntries(Object.entries(point).filter(([k]) => k !== 'chi')),
+        /--set chi is required by model\.yaml \(declared at model\.yaml:8:3, domain >= 0\)/,
+      ],
       [{ ...point, mu: 'abc' }, /--set mu: "abc" is not a number/],
     ];
     for (const [set, message] of cases) expect(() => solveFile(MODEL_ONE, set), String(message)).toThrow(message);
@@ -387,14 +452,21 @@ measurements:
 `;
   const solveText = (text: string, set: Record<string, string>, digits = 30) => {
     const model = loadModelFile(text, 'model.yaml');
-    return solveModel(resolveFileParameters(model, set, (n) => `--set ${n}`), digits);
+    return solveModel(
+      resolveFileParameters(model, set, (n) => `--set ${n}`),
+      digits,
+    );
   };
 
   it('above and at threshold, a measurement that sees the growing quadrature has a conditional steady state: the scalar Riccati and Lyapunov closed forms, typed here', () => {
     // X: 2λv + D − 4μv² = 0 with λ = χ − γ, D = γ(2N + 1), so v = (λ + √(λ² + 4μD))/(4μ); Y, unmeasured, stable, heated by μ: v = (D + μ)/(2(χ + γ)).
-    for (const [chi, nbar, mu] of [['2', '0', '1'], ['3', '2', '1/2'], ['1', '1', '2']] as const) {
+    for (const [chi, nbar, mu] of [
+      ['2', '0', '1'],
+      ['3', '2', '0.5'],
+      ['1', '1', '2'],
+    ] as const) {
       const s = solveText(amplifier('X_a'), { chi, nbar, mu });
-      const [c, n, m] = [new Decimal(chi), new Decimal(nbar), new Decimal(eval(mu) as number)];
+      const [c, n, m] = [new Decimal(chi), new Decimal(nbar), new Decimal(mu)];
       const lambda = c.minus(1);
       const d = n.times(2).plus(1);
       const vx = lambda.plus(lambda.pow(2).plus(m.times(4).times(d)).sqrt()).div(m.times(4));
@@ -452,11 +524,21 @@ measurements:
 
   it('parameter defaults: models/modulated.yaml solves with only delta and chi given; a default outside its domain, or an unknown field, is refused with file:line:column', () => {
     const model = loadModelFile(readFileSync('models/modulated.yaml', 'utf8'), 'models/modulated.yaml');
-    const s = solveModel(resolveFileParameters(model, { delta: '30', chi: '25', nbar: '5', mu: '5' }, (n) => `--set ${n}`), 30);
-    expect(new Decimal(s.analysis!.S.toString()).minus(independentS('1', '30', '25', '5', '5', '1')).abs().lt('1e-28')).toBe(true);
+    const s = solveModel(
+      resolveFileParameters(model, { delta: '30', chi: '25', nbar: '5', mu: '5' }, (n) => `--set ${n}`),
+      30,
+    );
+    expect(
+      new Decimal(s.analysis!.S.toString())
+        .minus(independentS('1', '30', '25', '5', '5', '1'))
+        .abs()
+        .lt('1e-28'),
+    ).toBe(true);
     expect(() => resolveFileParameters(model, { chi: '25' }, (n) => `--set ${n}`)).toThrow(/--set delta is required by models\/modulated\.yaml/);
     const withDefault = (spec: string) => `modes: [a]\nparameters:\n  eta: ${spec}\nhamiltonian: "eta*ad*a"\n`;
-    expect(() => loadModelFile(withDefault('{ domain: "0 <= eta <= 1", default: 2 }'), 'd.yaml')).toThrow(/^d\.yaml:3:\d+: the default 2 of eta is outside its domain 0 <= eta <= 1/);
+    expect(() => loadModelFile(withDefault('{ domain: "0 <= eta <= 1", default: 2 }'), 'd.yaml')).toThrow(
+      /^d\.yaml:3:\d+: the default 2 of eta is outside its domain 0 <= eta <= 1/,
+    );
     expect(() => loadModelFile(withDefault('{ domain: real, value: 2 }'), 'd.yaml')).toThrow(/^d\.yaml:3:\d+: unknown field "value" of parameter eta/);
     expect(() => loadModelFile(withDefault('"1 <= eta <= 0"'), 'd.yaml')).toThrow(/the domain of eta "1 <= eta <= 0" is empty/);
     expect(derivationText(model, derivation(model))).toContain('delta1 (real, default 0)');

@@ -24,8 +24,14 @@ describe('the product criterion', () => {
       [zero, s.neg(), zero, c],
     ];
     // (X₊, Y₊) and (X₋, Y₋) as rows over (X₁, Y₁, X₂, Y₂).
-    const plus = [[r2, zero, r2, zero], [zero, r2, zero, r2]];
-    const minus = [[r2, zero, r2.neg(), zero], [zero, r2, zero, r2.neg()]];
+    const plus = [
+      [r2, zero, r2, zero],
+      [zero, r2, zero, r2],
+    ];
+    const minus = [
+      [r2, zero, r2.neg(), zero],
+      [zero, r2, zero, r2.neg()],
+    ];
     const p = productSeparability(50, v, plus, minus);
     expect(agreeingDigits(p.S, r.times(-2).exp(), 50)).toBeGreaterThanOrEqual(45);
     expect(agreeingDigits(p.separableBound, new D(1), 50)).toBeGreaterThanOrEqual(45);
@@ -76,7 +82,7 @@ describe('S_UV of model two', () => {
     expect(asymmetric).toBeLessThan(5);
   });
 
-  it('with equal damping the two planes\' least-variance angles are 90° apart, and the separable bound is |cos 2α_U|', () => {
+  it("with equal damping the two planes' least-variance angles are 90° apart, and the separable bound is |cos 2α_U|", () => {
     const uv = solveModel(resolveParameters('constant', { gamma: '1', coupling: '30', chi: '25', nbar: '5', mu: '5' }), 40).pairs.UV!;
     const gap = uv.angles[1].minus(uv.angles[0]).abs();
     expect(agreeingDigits(gap, D.acos(-1).div(2), 40)).toBeGreaterThanOrEqual(35);
@@ -85,8 +91,13 @@ describe('S_UV of model two', () => {
 });
 
 describe('back-action evasion (--model bae)', () => {
-  it('S from the engine\'s conditional equations equals the closed form typed independently', () => {
-    for (const [n, mu, eta] of [['5', '1', '1'], ['5', '20', '1'], ['5', '500', '0.5'], ['0', '0.3', '0.8']] as const) {
+  it("S from the engine's conditional equations equals the closed form typed independently", () => {
+    for (const [n, mu, eta] of [
+      ['5', '1', '1'],
+      ['5', '20', '1'],
+      ['5', '500', '0.5'],
+      ['0', '0.3', '0.8'],
+    ] as const) {
       const s = solveModel(resolveParameters('bae', { nbar: n, mu, eta }), 40).analysis!;
       expect(agreeingDigits(s.S, new D(independentBaeS('1', n, mu, eta)), 40)).toBeGreaterThanOrEqual(38);
     }

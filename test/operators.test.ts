@@ -36,7 +36,9 @@ describe('normal ordering', () => {
   });
   it('the Jacobi identity holds on a cubic example', () => {
     const [p, r, s] = [ad.mul(a).mul(a), a.add(Operator.creation(d)), ad.mul(ad).add(Operator.annihilation(d))];
-    const jacobi = commutator(p, commutator(r, s)).add(commutator(r, commutator(s, p))).add(commutator(s, commutator(p, r)));
+    const jacobi = commutator(p, commutator(r, s))
+      .add(commutator(r, commutator(s, p)))
+      .add(commutator(s, commutator(p, r)));
     expect(jacobi.isZero()).toBe(true);
   });
   it('adjoint reverses order and conjugates: (i a† a²)† = −i a†² a', () => {
@@ -47,7 +49,12 @@ describe('normal ordering', () => {
 
 describe('adjoint Lindblad generator', () => {
   const damping = [
-    { rate: q(2).mul(gamma).mul(nbar.add(q(1))), jump: a },
+    {
+      rate: q(2)
+        .mul(gamma)
+        .mul(nbar.add(q(1))),
+      jump: a,
+    },
     { rate: q(2).mul(gamma).mul(nbar), jump: ad },
   ];
   it('a damped mode’s ⟨a⟩ decays at the amplitude rate γ (half the energy rate 2γ)', () => {
@@ -64,8 +71,18 @@ describe('adjoint Lindblad generator', () => {
 
 describe('rotating frame and RWA', () => {
   it('H = ω(a†a + ½) in the frame at ω with zero point is 0', () => {
-    const h = TimeDependentOperator.constant(ad.mul(a).add(Operator.scalar(q(1, 2))).scale(omega));
-    expect(h.inRotatingFrame([{ mode: c, frequency: omega }], { energyUnit: q(1), zeroPoint: true }).secularPart().isZero()).toBe(true);
+    const h = TimeDependentOperator.constant(
+      ad
+        .mul(a)
+        .add(Operator.scalar(q(1, 2)))
+        .scale(omega),
+    );
+    expect(
+      h
+        .inRotatingFrame([{ mode: c, frequency: omega }], { energyUnit: q(1), zeroPoint: true })
+        .secularPart()
+        .isZero(),
+    ).toBe(true);
   });
   it('(a + a†)² cos(2ωt) at ω keeps (a² + a†²)/2; sin(2ωt) keeps (a² − a†²)/(2i)', () => {
     const x2 = a.add(ad).pow(2);
@@ -74,7 +91,14 @@ describe('rotating frame and RWA', () => {
     const cosPart = TimeDependentOperator.cos(x2, omega, 2).inRotatingFrame(frame, opts).secularPart();
     expect(cosPart.equals(a.mul(a).add(ad.mul(ad)).scale(q(1, 2)))).toBe(true);
     const sinPart = TimeDependentOperator.sin(x2, omega, 2).inRotatingFrame(frame, opts).secularPart();
-    expect(sinPart.equals(a.mul(a).sub(ad.mul(ad)).scale(R.I.neg().mul(q(1, 2))))).toBe(true);
+    expect(
+      sinPart.equals(
+        a
+          .mul(a)
+          .sub(ad.mul(ad))
+          .scale(R.I.neg().mul(q(1, 2))),
+      ),
+    ).toBe(true);
   });
   it('anticommutator is symmetric', () => {
     expect(anticommutator(a, ad).equals(anticommutator(ad, a))).toBe(true);

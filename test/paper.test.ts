@@ -41,4 +41,3 @@ describe('damping asymmetry', () => {
     expect(s.diffusion[0]![2]!.isZero()).toBe(true);
   });
 });
-

@@ -45,20 +45,31 @@ describe('engine values kept as values', () => {
     expect(latexOperator(ad.mul(a))).toBe('a^{\\dagger} a');
     expect(latexOperator(a.mul(b).scale(q(-1)))).toBe('-a b');
     expect(latexOperator(ad.mul(ad).mul(bd).scale(sym.chi.add(sym.Delta)))).toBe('\\left(\\Delta + \\chi\\right) a^{\\dagger 2} b^{\\dagger}');
-    expect(latexOperator(Operator.scalar(q(1, 2)).add(ad.mul(a).scale(sym.gamma.neg())))).toMatch(/^(\\frac\{1\}\{2\} - \\gamma a\^\{\\dagger\} a|-\\gamma a\^\{\\dagger\} a \+ \\frac\{1\}\{2\})$/);
+    expect(latexOperator(Operator.scalar(q(1, 2)).add(ad.mul(a).scale(sym.gamma.neg())))).toMatch(
+      /^(\\frac\{1\}\{2\} - \\gamma a\^\{\\dagger\} a|-\\gamma a\^\{\\dagger\} a \+ \\frac\{1\}\{2\})$/,
+    );
     expect(latexOperator(Operator.ZERO)).toBe('0');
   });
   it('mathText reads as the untagged template and keeps each value with its LaTeX', () => {
-    const m = [[sym.gamma.neg(), q(0)], [q(0), sym.gamma.neg()]];
+    const m = [
+      [sym.gamma.neg(), q(0)],
+      [q(0), sym.gamma.neg()],
+    ];
     const t = mathText`D = ${m}, rate ${sym.chi.mul(q(2))}, ${'word'} ${3}`;
     expect(String(t)).toBe(`D = [[${sym.gamma.neg()}, 0], [0, ${sym.gamma.neg()}]], rate ${sym.chi.mul(q(2))}, word 3`);
-    expect(t.pieces.filter((p) => p.latex !== undefined).map((p) => p.latex)).toEqual(['\\begin{bmatrix} -\\gamma & 0 \\\\ 0 & -\\gamma \\end{bmatrix}', '2 \\chi']);
+    expect(t.pieces.filter((p) => p.latex !== undefined).map((p) => p.latex)).toEqual([
+      '\\begin{bmatrix} -\\gamma & 0 \\\\ 0 & -\\gamma \\end{bmatrix}',
+      '2 \\chi',
+    ]);
     const joined = joinMath([sym.chi, mathText`x ${sym.gamma}`], '; ');
     expect(String(joined)).toBe(`${sym.chi}; x ${sym.gamma}`);
     expect(joined.pieces.map((p) => p.latex ?? p.text)).toEqual(['\\chi', '; x ', '\\gamma']);
   });
   it('a derived matrix boxes the entries that differ from the printed one, its text unchanged', () => {
-    const m = [[sym.gamma.neg(), q(1)], [q(0), sym.gamma.neg()]];
+    const m = [
+      [sym.gamma.neg(), q(1)],
+      [q(0), sym.gamma.neg()],
+    ];
     const t = matrixWithDifferences(m, [{ i: 0, j: 1 }]);
     expect(String(t)).toBe(String(mathText`${m}`));
     expect(t.pieces[0]!.latex).toBe('\\begin{bmatrix} -\\gamma & \\boxed{\\textstyle 1} \\\\ 0 & -\\gamma \\end{bmatrix}');
@@ -77,7 +88,13 @@ const erratum: ClaimResult = {
   printed: 'χ = g/(2 m ω_m)',
   expected: { status: 'erratum', reason: 'by hand, the RWA keeps half of the cosine' },
   seconds: 0.01,
-  verdict: { status: 'erratum', derived: 'χ = 1/4*g', derivedMath: [{ text: 'χ = ' }, { text: '1/4*g', latex: '\\frac{1}{4} g' }], consequence: 'every χ is twice too large', evidence: { engines: [{ engine: 'exact', agreed: true }] } },
+  verdict: {
+    status: 'erratum',
+    derived: 'χ = 1/4*g',
+    derivedMath: [{ text: 'χ = ' }, { text: '1/4*g', latex: '\\frac{1}{4} g' }],
+    consequence: 'every χ is twice too large',
+    evidence: { engines: [{ engine: 'exact', agreed: true }] },
+  },
 };
 const prose: ClaimResult = {
   id: 'figure2-caption',
@@ -87,14 +104,25 @@ const prose: ClaimResult = {
   printed: 'Separability S as a function of measurement strength for two values of the drive strength',
   expected: { status: 'verified', reason: 'the closed form dips below 1' },
   seconds: 0.01,
-  verdict: { status: 'verified', derived: 'least S = 0.7153', evidence: { engines: [{ engine: 'closed-form', agreed: true }, { engine: 'nerdamer', agreed: false, detail: 'no' }] } },
+  verdict: {
+    status: 'verified',
+    derived: 'least S = 0.7153',
+    evidence: {
+      engines: [
+        { engine: 'closed-form', agreed: true },
+        { engine: 'nerdamer', agreed: false, detail: 'no' },
+      ],
+    },
+  },
 };
 
 describe('expected verdicts', () => {
   it('a verdict other than the one its claim expects is a change, named with the reason a person wrote', () => {
     expect(changedVerdicts([erratum, prose])).toEqual([]);
     const flipped = { ...erratum, verdict: { ...prose.verdict } };
-    expect(changedVerdicts([flipped, prose])).toEqual([{ id: 'eq2.chi', expected: 'erratum', expectedReason: 'by hand, the RWA keeps half of the cosine', now: 'verified' }]);
+    expect(changedVerdicts([flipped, prose])).toEqual([
+      { id: 'eq2.chi', expected: 'erratum', expectedReason: 'by hand, the RWA keeps half of the cosine', now: 'verified' },
+    ]);
   });
   it('every claim of the paper expects a verdict, with a one-line reason', async () => {
     const { claims } = await import('../proofs/index.ts');
@@ -123,7 +151,13 @@ describe('the HTML page, in process', () => {
   const page = renderHtml({
     results: [erratum, prose],
     assumptions: [
-      { id: 'figure2-detuning', where: 'Figure 2, Sections 4 and 7', question: 'Which Δ?', chosen: 'Δ = √(χ² − γ²)', alternatives: [{ label: 'Δ = χ', effect: 'higher S' }] },
+      {
+        id: 'figure2-detuning',
+        where: 'Figure 2, Sections 4 and 7',
+        question: 'Which Δ?',
+        chosen: 'Δ = √(χ² − γ²)',
+        alternatives: [{ label: 'Δ = χ', effect: 'higher S' }],
+      },
       { id: 'frame-zero-point', where: '(2), (20)', question: 'Which frame?', chosen: 'with the zero point', alternatives: [] },
       { id: 'c-sign', where: '(12), (13)', question: 'Which sign of C?', chosen: '(13)', alternatives: [] },
     ],
@@ -149,7 +183,7 @@ describe('the HTML page, in process', () => {
   it('links a claim to the assumptions it rests on and to Figure 2, and sets the difference apart', () => {
     expect(page).toContain('<a href="#assumption-figure2-detuning">assumption figure2-detuning</a>');
     // Made at (2): linked from the claim at "(2), text", and from no claim at (12).
-    expect(page).toMatch(/id="eq2\.chi"[^]*?<a href="#assumption-frame-zero-point">[^]*?<\/article>/);
+    expect(page).toMatch(/id="eq2\.chi"[\s\S]*?<a href="#assumption-frame-zero-point">[\s\S]*?<\/article>/);
     expect(page).not.toContain('href="#assumption-c-sign"');
     expect(page).toContain('<a href="#figure2">Figure 2</a>');
     expect(page).toContain('<div class="difference erratum"><strong>Erratum: what follows.</strong> every χ is twice too large</div>');
@@ -163,4 +197,3 @@ describe('the HTML page, in process', () => {
     expect(page).toContain('<form id="filters" hidden>');
   });
 });
-

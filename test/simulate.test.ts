@@ -21,9 +21,13 @@ describe('simulate', () => {
     expect(a.files['simulation.svg']).toMatch(/^<svg/);
   }, 60_000);
 
-  it('the filter covariance settles to the Riccati steady state, and the filter\'s actual errors have about that covariance', async () => {
-    const meta = JSON.parse((await commands.simulate(request)).files['simulation.json']!) as { filterCovarianceAtEnd: number[][]; riccatiSteadyState: number[][] };
-    meta.filterCovarianceAtEnd.forEach((row, i) => row.forEach((x, j) => expect(Math.abs(x - meta.riccatiSteadyState[i]![j]!)).toBeLessThan(1e-10)));
+  it("the filter covariance settles to the Riccati steady state, and the filter's actual errors have about that covariance", async () => {
+    const meta = JSON.parse((await commands.simulate(request)).files['simulation.json']!) as {
+      filterCovarianceAtEnd: number[][];
+      riccatiSteadyState: number[][];
+    };
+    for (const [i, row] of meta.filterCovarianceAtEnd.entries())
+      for (const [j, x] of row.entries()) expect(Math.abs(x - meta.riccatiSteadyState[i]![j]!)).toBeLessThan(1e-10);
     const csv = (await commands.simulate({ ...request, duration: 100 })).files['simulation.csv']!.trim().split('\n');
     const header = csv[0]!.split(',');
     const rows = csv.slice(1 + (csv.length - 1) / 10).map((line) => line.split(',').map(Number));
@@ -71,9 +75,8 @@ describe('simulate', () => {
   });
 });
 
-
 describe('the step bias of Euler-Maruyama, exactly', () => {
-  it('the discretised filter\'s stationary error covariance tends to the Riccati steady state linearly in dt (weak order 1)', () => {
+  it("the discretised filter's stationary error covariance tends to the Riccati steady state linearly in dt (weak order 1)", () => {
     const p = resolveParameters('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5' });
     const { record, steady: v } = simulationOf(p);
     const bias = (dt: number) => Math.max(...discretisedErrorCovariance(record, v, dt).flatMap((row, i) => row.map((x, j) => Math.abs(x - v[i]![j]!))));

@@ -11,14 +11,63 @@ const exact = (rows: number[][]) => rows.map((r) => r.map((x) => RationalFunctio
 
 describe('stabilityRegime', () => {
   it('reads below, at and above threshold off the eigenvalues exactly', () => {
-    expect(stabilityRegime(exact([[-1, 0], [0, -2]]))).toBe('below-threshold');
-    expect(stabilityRegime(exact([[0, 1], [-1, 0]]))).toBe('at-threshold'); // ±i
-    expect(stabilityRegime(exact([[0, 0], [0, -1]]))).toBe('at-threshold'); // 0, −1
-    expect(stabilityRegime(exact([[-1, 3], [0, -1]]))).toBe('below-threshold');
-    expect(stabilityRegime(exact([[1, 0], [0, -5]]))).toBe('above-threshold');
-    expect(stabilityRegime(exact([[-1, 2], [2, -1]]))).toBe('above-threshold'); // 1, −3
+    expect(
+      stabilityRegime(
+        exact([
+          [-1, 0],
+          [0, -2],
+        ]),
+      ),
+    ).toBe('below-threshold');
+    expect(
+      stabilityRegime(
+        exact([
+          [0, 1],
+          [-1, 0],
+        ]),
+      ),
+    ).toBe('at-threshold'); // ±i
+    expect(
+      stabilityRegime(
+        exact([
+          [0, 0],
+          [0, -1],
+        ]),
+      ),
+    ).toBe('at-threshold'); // 0, −1
+    expect(
+      stabilityRegime(
+        exact([
+          [-1, 3],
+          [0, -1],
+        ]),
+      ),
+    ).toBe('below-threshold');
+    expect(
+      stabilityRegime(
+        exact([
+          [1, 0],
+          [0, -5],
+        ]),
+      ),
+    ).toBe('above-threshold');
+    expect(
+      stabilityRegime(
+        exact([
+          [-1, 2],
+          [2, -1],
+        ]),
+      ),
+    ).toBe('above-threshold'); // 1, −3
     // Model one's (X₊, Y₊) block (7) at γ = 7, Δ = 24, χ = 25: eigenvalues −γ ± √(χ² − Δ²) = 0, −14.
-    expect(stabilityRegime(exact([[-7, -1], [-49, -7]]))).toBe('at-threshold');
+    expect(
+      stabilityRegime(
+        exact([
+          [-7, -1],
+          [-49, -7],
+        ]),
+      ),
+    ).toBe('at-threshold');
   });
 
   it('refuses a drift that still holds a parameter', () => {
@@ -66,7 +115,11 @@ describe('solve at and near the threshold', () => {
           const fine = at(model, '24', chi, mu, 60);
           const a = s.analysis!;
           const b = fine.analysis!;
-          for (const [x, y] of [[a.S, b.S], [a.vAlphaPlus, b.vAlphaPlus], [s.conditional!.covariance[0]![0]!, fine.conditional!.covariance[0]![0]!]] as const) {
+          for (const [x, y] of [
+            [a.S, b.S],
+            [a.vAlphaPlus, b.vAlphaPlus],
+            [s.conditional!.covariance[0]![0]!, fine.conditional!.covariance[0]![0]!],
+          ] as const) {
             expect(x.isFinite()).toBe(true);
             expect(agreeingDigits(x, y, 20), `${model} χ = ${chi} μ = ${mu}`).toBeGreaterThanOrEqual(19);
           }
@@ -80,6 +133,7 @@ describe('solve at and near the threshold', () => {
   it('with μ = 0 below threshold the conditional covariance is the unconditional one', () => {
     const s = at('modulated', '24', '24.9999999999999999999999999999999999999999', '0', 20);
     const scale = s.unconditional!.covariance[0]![0]!.abs();
-    s.conditional!.covariance.forEach((row, i) => row.forEach((x, j) => expect(x.minus(s.unconditional!.covariance[i]![j]!).abs().lte(scale.times('1e-19'))).toBe(true)));
+    for (const [i, row] of s.conditional!.covariance.entries())
+      for (const [j, x] of row.entries()) expect(x.minus(s.unconditional!.covariance[i]![j]!).abs().lte(scale.times('1e-19'))).toBe(true);
   });
 });

@@ -21,12 +21,15 @@ const largest = (m: DMatrix) => m.flat().reduce((x, y) => (y.abs().gt(x) ? y.abs
 
 /** A covariance's entries, each on the scale of the largest. */
 export function addMatrixNumbers(out: PrintedNumbers, name: string, m: DMatrix | undefined): void {
-  if (m !== undefined) m.forEach((row, i) => row.forEach((x, j) => out.set(`${name}${i}${j}`, { value: x, floor: largest(m) })));
+  if (m === undefined) return;
+  const floor = largest(m);
+  for (const [i, row] of m.entries()) for (const [j, x] of row.entries()) out.set(`${name}${i}${j}`, { value: x, floor });
 }
 
 /** A two-mode analysis of the covariance `v`: angles agree through cos 2θ and sin 2θ (an arctangent at working precision costs more than the whole solve), Simon's invariant on the scale (largest variance)⁴. */
 export function addAnalysisNumbers(out: PrintedNumbers, a: TwoModeAnalysis, v: DMatrix, digits: number): void {
-  for (const [k, x] of Object.entries({ S: a.S, vp: a.vAlphaPlus, vm: a.vAlphaMinus, duan: a.duan, nu: a.smallestSymplectic })) out.set(k, { value: x, floor: 0 });
+  for (const [k, x] of Object.entries({ S: a.S, vp: a.vAlphaPlus, vm: a.vAlphaMinus, duan: a.duan, nu: a.smallestSymplectic }))
+    out.set(k, { value: x, floor: 0 });
   for (const [k, x] of Object.entries({ cos2alpha: a.cos2alpha, sin2alpha: a.sin2alpha })) out.set(k, { value: x, floor: 1 });
   for (const [k, x] of Object.entries({ en: a.logNegativity, enPT: a.logNegativityCheck.value })) out.set(k, { value: x, floor: logNegativityFloorOf(digits) });
   out.set('simon', { value: a.simon, floor: largest(v).pow(4) });
@@ -45,7 +48,13 @@ function agreeTo(x: PrintedNumbers, y: PrintedNumbers, digits: number): boolean 
     const w = y.get(k)?.value;
     if (w === undefined || !value.isFinite() || !w.isFinite()) return false;
     // The scale only sets the tolerance, so Decimal's default 20 digits are enough for it.
-    if (value.minus(w).abs().gt(Decimal.max(value.abs(), w.abs(), floor).times(tolerance))) return false;
+    if (
+      value
+        .minus(w)
+        .abs()
+        .gt(Decimal.max(value.abs(), w.abs(), floor).times(tolerance))
+    )
+      return false;
   }
   return true;
 }
@@ -68,5 +77,7 @@ export function holdingDigits<T>(digits: number, computeAt: (work: number) => T,
     if (current !== undefined && numbers && previous && agreeTo(previous, numbers, digits)) return current;
     previous = numbers;
   }
-  throw new PrecisionError(`the solution did not hold ${digits} digits between two working precisions up to ${MAX_WORKING_DIGITS}${failure ? ` (last failure: ${failure})` : ''}`);
+  throw new PrecisionError(
+    `the solution did not hold ${digits} digits between two working precisions up to ${MAX_WORKING_DIGITS}${failure ? ` (last failure: ${failure})` : ''}`,
+  );
 }

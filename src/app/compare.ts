@@ -21,7 +21,9 @@ export const MAX_ROWS = 10_000;
 const MAX_FIELD = 400;
 const DIGITS = 30;
 /** V21 … V43 and U21 … U43: the lower triangle, accepted when it equals the upper one. */
-const MIRRORED = new Map<string, QuantityName>(QUANTITY_COLUMNS.filter((q) => /^[VU]\d\d$/.test(q) && q[1] !== q[2]).map((q) => [`${q[0]!}${q[2]!}${q[1]!}`, q]));
+const MIRRORED = new Map<string, QuantityName>(
+  QUANTITY_COLUMNS.filter((q) => /^[VU]\d\d$/.test(q) && q[1] !== q[2]).map((q) => [`${q[0]!}${q[2]!}${q[1]!}`, q]),
+);
 const KNOWN = new Set<string>(['name', 'description', 'regime', ...PARAMETER_COLUMNS, ...QUANTITY_COLUMNS, ...MIRRORED.keys()]);
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 
@@ -85,7 +87,8 @@ interface PreparedRow {
 function prepareRow(row: InputRow): PreparedRow {
   const model = row.cells.get('model');
   if (model === undefined) throw new MalformedInputError(`${row.where}: no model`);
-  if (!(MODEL_NAMES as readonly string[]).includes(model.text)) throw new MalformedInputError(`${model.where}: "${model.text.slice(0, 40)}" is not one of ${MODEL_NAMES.join(', ')}`);
+  if (!(MODEL_NAMES as readonly string[]).includes(model.text))
+    throw new MalformedInputError(`${model.where}: "${model.text.slice(0, 40)}" is not one of ${MODEL_NAMES.join(', ')}`);
   const name = model.text as ModelName;
   const params: RawParameters = {};
   const notes: string[] = [];
@@ -113,7 +116,8 @@ function prepareRow(row: InputRow): PreparedRow {
     const value = NON_FINITE.test(cell.text) ? null : numeric(cell);
     const twin = quantities.find(([q]) => q === quantity);
     if (twin) {
-      if (value === null || twin[2] === null || !value.equals(twin[2])) throw new MalformedInputError(`${cell.where}: the covariance is symmetric, but this is not the value of ${twin[1].where}`);
+      if (value === null || twin[2] === null || !value.equals(twin[2]))
+        throw new MalformedInputError(`${cell.where}: the covariance is symmetric, but this is not the value of ${twin[1].where}`);
       continue;
     }
     quantities.push([quantity, cell, value]);
@@ -149,7 +153,9 @@ export function compareResults(text: string, options: CompareOptions): Compariso
       results = quantities.map(([q, cell, value]): QuantityResult => {
         const mine = ours[q];
         if (mine === undefined) {
-          const why = solution.conditional ? `not a quantity of the ${model} model` : `no steady state here (${solution.regime}, and nothing measured to condition on)`;
+          const why = solution.conditional
+            ? `not a quantity of the ${model} model`
+            : `no steady state here (${solution.regime}, and nothing measured to condition on)`;
           return { quantity: q, theirs: cell.text, ours: null, relativeError: null, pass: false, note: why };
         }
         if (value === null) return { quantity: q, theirs: cell.text, ours: mine, relativeError: null, pass: false, note: 'their value is not a finite number' };
@@ -166,8 +172,9 @@ export function compareResults(text: string, options: CompareOptions): Compariso
       const reason = `could not be computed: ${(err as Error).message}`;
       results = quantities.map(([q, cell]) => ({ quantity: q, theirs: cell.text, ours: null, relativeError: null, pass: false, note: reason }));
     }
-    for (const r of results) if (r.pass) passed++;
-    else failed++;
+    for (const r of results)
+      if (r.pass) passed++;
+      else failed++;
     out.push({ ...base, regime, results });
     options.onProgress?.(k + 1, rows.length);
   }
@@ -179,12 +186,22 @@ export function comparisonText(c: Comparison, options: { explain?: boolean } = {
   const lines: string[] = [];
   if (c.ignoredColumns.length > 0) lines.push(`metadata columns not compared: ${c.ignoredColumns.join(', ')}`);
   for (const r of c.rows) {
-    const params = Object.entries(r.parameters).map(([k, v]) => `${k}=${v}`).join(' ');
+    const params = Object.entries(r.parameters)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
     lines.push(`${r.where}${r.name ? ` ${r.name}` : ''}: ${r.model} ${params} (${r.regime ?? 'not computed'})`);
     for (const n of r.notes) lines.push(`  note: ${n}`);
     for (const q of r.results) {
-      lines.push(`  ${q.pass ? 'pass' : 'FAIL'}  ${q.quantity.padEnd(22)} theirs ${q.theirs.slice(0, 28).padEnd(28)} ours ${(q.ours ?? '—').slice(0, 28).padEnd(28)} rel ${q.relativeError ?? '—'}${q.note ? `  (${q.note})` : ''}`);
-      if (options.explain && !q.pass) lines.push(`        theirs ${q.theirs}`, `        ours   ${q.ours ?? '—'}`, `        ${q.quantity}: ${conventionOf(q.quantity)}`, `        conventions: ${CONVENTIONS.quadratures}; ${CONVENTIONS.damping}`);
+      lines.push(
+        `  ${q.pass ? 'pass' : 'FAIL'}  ${q.quantity.padEnd(22)} theirs ${q.theirs.slice(0, 28).padEnd(28)} ours ${(q.ours ?? '—').slice(0, 28).padEnd(28)} rel ${q.relativeError ?? '—'}${q.note ? `  (${q.note})` : ''}`,
+      );
+      if (options.explain && !q.pass)
+        lines.push(
+          `        theirs ${q.theirs}`,
+          `        ours   ${q.ours ?? '—'}`,
+          `        ${q.quantity}: ${conventionOf(q.quantity)}`,
+          `        conventions: ${CONVENTIONS.quadratures}; ${CONVENTIONS.damping}`,
+        );
     }
   }
   lines.push(`${c.passed + c.failed} quantities in ${c.rows.length} rows: ${c.passed} passed, ${c.failed} failed`);

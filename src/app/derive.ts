@@ -13,7 +13,11 @@ import { latexIdentifier, latexMatrix, latexOf } from '../render/latex.ts';
 export interface Derivation {
   readonly basis: readonly string[];
   /** dr_i/dt = Σ_j A_ij r_j + noise, one per basis element. */
-  readonly equationsOfMotion: ReadonlyArray<{ readonly of: string; readonly terms: ReadonlyArray<{ readonly coefficient: RationalFunction; readonly of: string }>; readonly force: RationalFunction }>;
+  readonly equationsOfMotion: ReadonlyArray<{
+    readonly of: string;
+    readonly terms: ReadonlyArray<{ readonly coefficient: RationalFunction; readonly of: string }>;
+    readonly force: RationalFunction;
+  }>;
   readonly drift: Matrix;
   readonly diffusion: Matrix;
   readonly measurement: Matrix;
@@ -34,11 +38,17 @@ export interface Derivation {
 export function derivation(model: ModelFile): Derivation {
   const s = model.system;
   const n = s.basis.length;
-  const v: Matrix = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => covarianceSymbol(s.basis[Math.min(i, j)]!, s.basis[Math.max(i, j)]!)));
+  const v: Matrix = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: n }, (_, j) => covarianceSymbol(s.basis[Math.min(i, j)]!, s.basis[Math.max(i, j)]!)),
+  );
   const rates = covarianceEquations(s, v);
   return {
     basis: s.basis,
-    equationsOfMotion: s.basis.map((of, i) => ({ of, terms: s.basis.map((b, j) => ({ coefficient: s.drift[i]![j]!, of: b })).filter((t) => !t.coefficient.isZero()), force: s.force[i]! })),
+    equationsOfMotion: s.basis.map((of, i) => ({
+      of,
+      terms: s.basis.map((b, j) => ({ coefficient: s.drift[i]![j]!, of: b })).filter((t) => !t.coefficient.isZero()),
+      force: s.force[i]!,
+    })),
     drift: s.drift,
     diffusion: s.diffusion,
     measurement: s.measurement,
@@ -60,7 +70,13 @@ function squaredRoots(conditions: readonly RationalFunction[], p: RationalFuncti
     if (degree === 2) return [{ condition, squared: coefficient(0).neg().div(coefficient(2)) }];
     if (degree === 4) {
       const [a, b, c0] = [coefficient(4), coefficient(2), coefficient(0)];
-      if (b.mul(b).sub(a.mul(c0).mul(q(4))).isZero()) return [{ condition, squared: b.neg().div(a.mul(q(2))) }];
+      if (
+        b
+          .mul(b)
+          .sub(a.mul(c0).mul(q(4)))
+          .isZero()
+      )
+        return [{ condition, squared: b.neg().div(a.mul(q(2))) }];
     }
     return [];
   });
@@ -73,7 +89,10 @@ function covarianceSymbol(a: string, b: string): RationalFunction {
 
 const matrixText = (m: Matrix) => m.map((row) => `  [${row.map((x) => x.toString()).join(', ')}]`).join('\n');
 const motion = (d: Derivation, style: 'unicode' | 'ascii') =>
-  d.equationsOfMotion.map((e) => `d${e.of}/dt = ${[...e.terms.map((t) => `(${t.coefficient.toString(style)})*${t.of}`), ...(e.force.isZero() ? [] : [`(${e.force.toString(style)})`])].join(' + ') || '0'} + noise`);
+  d.equationsOfMotion.map(
+    (e) =>
+      `d${e.of}/dt = ${[...e.terms.map((t) => `(${t.coefficient.toString(style)})*${t.of}`), ...(e.force.isZero() ? [] : [`(${e.force.toString(style)})`])].join(' + ') || '0'} + noise`,
+  );
 
 export function derivationText(model: ModelFile, d: Derivation): string {
   return [
@@ -125,7 +144,8 @@ export function derivationJson(model: ModelFile, d: Derivation): object {
     covarianceEquations: Object.fromEntries(d.covarianceEquations.map((e) => [`V__${d.basis[e.i]}__${d.basis[e.j]}`, e.rate.toString('ascii')])),
     stabilityConditions: d.stabilityConditions.map((c) => `${c.toString('ascii')} > 0`),
     thresholdRoots: d.thresholdRoots.map((r) => ({ condition: r.condition + 1, squared: r.squared.toString('ascii') })),
-    conventions: 'X = (a + a†)/√2, Y = −i(a − a†)/√2; V_ij = ½⟨{δr_i, δr_j}⟩; dV/dt = AV + VAᵀ + D − VMV; rate·D[L] for each dissipator; μD[c] + √(ημ)H[c] for each measurement',
+    conventions:
+      'X = (a + a†)/√2, Y = −i(a − a†)/√2; V_ij = ½⟨{δr_i, δr_j}⟩; dV/dt = AV + VAᵀ + D − VMV; rate·D[L] for each dissipator; μD[c] + √(ημ)H[c] for each measurement',
   };
 }
 
@@ -134,7 +154,10 @@ export function derivationLatex(d: Derivation, threshold?: string): string {
   const cov = (i: number, j: number) => latexOf(covarianceSymbol(d.basis[i]!, d.basis[j]!));
   return [
     '\\begin{align}',
-    ...d.equationsOfMotion.map((e) => `  \\dot{${name(e.of)}} &= ${[...e.terms.map((t) => `\\left(${latexOf(t.coefficient)}\\right) ${name(t.of)}`), ...(e.force.isZero() ? [] : [`\\left(${latexOf(e.force)}\\right)`])].join(' + ') || '0'} + \\text{noise} \\\\`),
+    ...d.equationsOfMotion.map(
+      (e) =>
+        `  \\dot{${name(e.of)}} &= ${[...e.terms.map((t) => `\\left(${latexOf(t.coefficient)}\\right) ${name(t.of)}`), ...(e.force.isZero() ? [] : [`\\left(${latexOf(e.force)}\\right)`])].join(' + ') || '0'} + \\text{noise} \\\\`,
+    ),
     ...d.covarianceEquations.map((e) => `  \\dot{${cov(e.i, e.j)}} &= ${latexOf(e.rate)} \\\\`),
     '\\end{align}',
     `A = ${latexMatrix(d.drift)}, \\quad D = ${latexMatrix(d.diffusion)}, \\quad M = ${latexMatrix(d.measurement)}, \\quad \\Omega = ${latexMatrix(d.commutators)}`,

@@ -30,7 +30,8 @@ function realEntry(name: string, i: number, j: number, x: unknown, D: typeof Dec
   const where = `${name}[${i}][${j}]`;
   if (typeof x === 'number' && !Number.isFinite(x)) throw new InputError(`${where} = ${x}: a finite real number`);
   if (typeof x === 'string' && x.length > 400) throw new InputError(`${where}: a number of at most 400 characters`);
-  if (typeof x !== 'number' && typeof x !== 'string' && typeof x !== 'bigint' && !Decimal.isDecimal(x)) throw new InputError(`${where}: a number, a decimal string, a bigint or a Decimal, got ${typeof x}`);
+  if (typeof x !== 'number' && typeof x !== 'string' && typeof x !== 'bigint' && !Decimal.isDecimal(x))
+    throw new InputError(`${where}: a number, a decimal string, a bigint or a Decimal, got ${typeof x}`);
   let value: Decimal;
   try {
     value = new D(typeof x === 'bigint' ? x.toString() : (x as string | number | Decimal));
@@ -45,7 +46,8 @@ function realEntry(name: string, i: number, j: number, x: unknown, D: typeof Dec
 export function realMatrix(name: string, m: unknown, digits: number, n?: number): DMatrix {
   const size = n === undefined ? 'square' : `${n}×${n}`;
   if (!Array.isArray(m) || m.length === 0 || (n !== undefined && m.length !== n)) throw new InputError(`${name}: a ${size} array of rows`);
-  if (!m.every((row) => Array.isArray(row) && row.length === m.length)) throw new InputError(`${name}: a ${size} array of rows, every row of length ${m.length}`);
+  if (!m.every((row) => Array.isArray(row) && row.length === m.length))
+    throw new InputError(`${name}: a ${size} array of rows, every row of length ${m.length}`);
   const D = decimalContext(digits);
   return m.map((row: unknown[], i) => row.map((x, j) => realEntry(name, i, j, x, D)));
 }
@@ -55,11 +57,11 @@ export function symmetricMatrix(name: string, m: unknown, digits: number, n?: nu
   const v = realMatrix(name, m, digits, n);
   const scale = Decimal.max(1, ...v.flat().map((x) => x.abs()));
   const tolerance = scale.times(`1e-${digits - 5}`);
-  v.forEach((row, i) =>
-    row.forEach((x, j) => {
+  for (const [i, row] of v.entries()) {
+    for (const [j, x] of row.entries()) {
       if (x.minus(v[j]![i]!).abs().gt(tolerance)) throw new InputError(`${name}: not symmetric (${name}[${i}][${j}] ≠ ${name}[${j}][${i}])`);
-    }),
-  );
+    }
+  }
   return v;
 }
 
@@ -67,7 +69,8 @@ export function symmetricMatrix(name: string, m: unknown, digits: number, n?: nu
 export function physicalCovariance(name: string, m: unknown, digits: number): DMatrix {
   const v = symmetricMatrix(name, m, digits, 4);
   const least = symmetricEigen(decimalContext(digits), v).values[0]!;
-  if (!least.gt(0)) throw new NotPhysicalStateError(`${name}: not the covariance of a quantum state (it needs V > 0; its least eigenvalue is ${least.toSignificantDigits(6)})`);
+  if (!least.gt(0))
+    throw new NotPhysicalStateError(`${name}: not the covariance of a quantum state (it needs V > 0; its least eigenvalue is ${least.toSignificantDigits(6)})`);
   const p = physicality(digits, v);
   if (!p.physical) {
     throw new NotPhysicalStateError(

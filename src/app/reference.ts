@@ -17,27 +17,107 @@ export interface ReferenceCase {
 }
 
 export const REFERENCE_CASES: readonly ReferenceCase[] = [
-  { name: 'one-near-threshold', description: 'near threshold (χ/χ_th = 0.998)', model: 'modulated', params: { gamma: '1', delta: '25', chi: '24.95', nbar: '5', mu: '5', eta: '1' } },
+  {
+    name: 'one-near-threshold',
+    description: 'near threshold (χ/χ_th = 0.998)',
+    model: 'modulated',
+    params: { gamma: '1', delta: '25', chi: '24.95', nbar: '5', mu: '5', eta: '1' },
+  },
   { name: 'one-quasi-qnd', description: 'Δ = χ (Eq. 8)', model: 'modulated', params: { gamma: '1', delta: '25', chi: '25', nbar: '5', mu: '5.5', eta: '1' } },
-  { name: 'one-weak-measurement', description: 'weak measurement μ ≪ γ', model: 'modulated', params: { gamma: '1', delta: '30', chi: '25', nbar: '5', mu: '0.01', eta: '1' } },
-  { name: 'one-strong-measurement', description: 'strong measurement μ ≫ γ', model: 'modulated', params: { gamma: '1', delta: '30', chi: '25', nbar: '5', mu: '300', eta: '1' } },
+  {
+    name: 'one-weak-measurement',
+    description: 'weak measurement μ ≪ γ',
+    model: 'modulated',
+    params: { gamma: '1', delta: '30', chi: '25', nbar: '5', mu: '0.01', eta: '1' },
+  },
+  {
+    name: 'one-strong-measurement',
+    description: 'strong measurement μ ≫ γ',
+    model: 'modulated',
+    params: { gamma: '1', delta: '30', chi: '25', nbar: '5', mu: '300', eta: '1' },
+  },
   { name: 'one-low-efficiency', description: 'η = 0.1', model: 'modulated', params: { gamma: '1', delta: '55', chi: '50', nbar: '2', mu: '3', eta: '0.1' } },
-  { name: 'one-large-drive', description: 'χ/γ = 1000', model: 'modulated', params: { gamma: '1', delta: '1000', chi: '1000', nbar: '5', mu: '5.5', eta: '1' } },
+  {
+    name: 'one-large-drive',
+    description: 'χ/γ = 1000',
+    model: 'modulated',
+    params: { gamma: '1', delta: '1000', chi: '1000', nbar: '5', mu: '5.5', eta: '1' },
+  },
   { name: 'one-negative-detuning', description: 'Δ < 0', model: 'modulated', params: { gamma: '1', delta: '-20', chi: '15', nbar: '1', mu: '1', eta: '1' } },
-  { name: 'one-unequal-damping', description: 'γ₁ ≠ γ₂ (our generalisation)', model: 'modulated', params: { gamma1: '1.5', gamma2: '0.5', delta: '20', chi: '17', nbar: '0', mu: '1', eta: '1' } },
-  { name: 'one-zero-temperature', description: 'N = 0, weak drive', model: 'modulated', params: { gamma: '2', delta: '1.5', chi: '2', nbar: '0', mu: '0.3', eta: '0.8' } },
-  { name: 'two-symmetric', description: 'Γ = χ₂ side of Eq. (24)', model: 'constant', params: { gamma: '1', coupling: '30', chi: '25', nbar: '5', mu: '5', eta: '1' } },
-  { name: 'two-near-threshold', description: 'near threshold', model: 'constant', params: { gamma: '1', coupling: '50.5', chi: '50', nbar: '5', mu: '4', eta: '1' } },
-  { name: 'two-asymmetric', description: 'γ₁ = 1.25γ, γ₂ = 0.75γ (Eq. 25)', model: 'constant', params: { gamma1: '1.25', gamma2: '0.75', coupling: '50.25', chi: '50', nbar: '5', mu: '4', eta: '1' } },
-  { name: 'two-detuned', description: 'extra detunings Δ₁ ≠ Δ₂ (our generalisation)', model: 'constant', params: { gamma: '1', coupling: '10', delta1: '0.5', delta2: '-0.25', chi: '8', nbar: '1', mu: '2', eta: '0.7' } },
-  { name: 'two-low-efficiency', description: 'η = 0.2, negative coupling', model: 'constant', params: { gamma: '1', coupling: '-20', chi: '15', nbar: '3', mu: '2', eta: '0.2' } },
-  { name: 'one-at-threshold', description: 'exactly at threshold, χ = χ_th = √(γ² + Δ²) (7, 24, 25)', model: 'modulated', params: { gamma: '7', delta: '24', chi: '25', nbar: '5', mu: '5', eta: '1' } },
-  { name: 'two-at-threshold', description: 'exactly at threshold, χ = √(γ² + Γ²) (7, 24, 25)', model: 'constant', params: { gamma: '7', coupling: '24', chi: '25', nbar: '5', mu: '5', eta: '1' } },
-  { name: 'two-above-threshold', description: 'above threshold: the conditional state still exists', model: 'constant', params: { gamma: '1', coupling: '20', chi: '25', nbar: '2', mu: '3', eta: '1' } },
+  {
+    name: 'one-unequal-damping',
+    description: 'γ₁ ≠ γ₂ (our generalisation)',
+    model: 'modulated',
+    params: { gamma1: '1.5', gamma2: '0.5', delta: '20', chi: '17', nbar: '0', mu: '1', eta: '1' },
+  },
+  {
+    name: 'one-zero-temperature',
+    description: 'N = 0, weak drive',
+    model: 'modulated',
+    params: { gamma: '2', delta: '1.5', chi: '2', nbar: '0', mu: '0.3', eta: '0.8' },
+  },
+  {
+    name: 'two-symmetric',
+    description: 'Γ = χ₂ side of Eq. (24)',
+    model: 'constant',
+    params: { gamma: '1', coupling: '30', chi: '25', nbar: '5', mu: '5', eta: '1' },
+  },
+  {
+    name: 'two-near-threshold',
+    description: 'near threshold',
+    model: 'constant',
+    params: { gamma: '1', coupling: '50.5', chi: '50', nbar: '5', mu: '4', eta: '1' },
+  },
+  {
+    name: 'two-asymmetric',
+    description: 'γ₁ = 1.25γ, γ₂ = 0.75γ (Eq. 25)',
+    model: 'constant',
+    params: { gamma1: '1.25', gamma2: '0.75', coupling: '50.25', chi: '50', nbar: '5', mu: '4', eta: '1' },
+  },
+  {
+    name: 'two-detuned',
+    description: 'extra detunings Δ₁ ≠ Δ₂ (our generalisation)',
+    model: 'constant',
+    params: { gamma: '1', coupling: '10', delta1: '0.5', delta2: '-0.25', chi: '8', nbar: '1', mu: '2', eta: '0.7' },
+  },
+  {
+    name: 'two-low-efficiency',
+    description: 'η = 0.2, negative coupling',
+    model: 'constant',
+    params: { gamma: '1', coupling: '-20', chi: '15', nbar: '3', mu: '2', eta: '0.2' },
+  },
+  {
+    name: 'one-at-threshold',
+    description: 'exactly at threshold, χ = χ_th = √(γ² + Δ²) (7, 24, 25)',
+    model: 'modulated',
+    params: { gamma: '7', delta: '24', chi: '25', nbar: '5', mu: '5', eta: '1' },
+  },
+  {
+    name: 'two-at-threshold',
+    description: 'exactly at threshold, χ = √(γ² + Γ²) (7, 24, 25)',
+    model: 'constant',
+    params: { gamma: '7', coupling: '24', chi: '25', nbar: '5', mu: '5', eta: '1' },
+  },
+  {
+    name: 'two-above-threshold',
+    description: 'above threshold: the conditional state still exists',
+    model: 'constant',
+    params: { gamma: '1', coupling: '20', chi: '25', nbar: '2', mu: '3', eta: '1' },
+  },
   { name: 'bae-weak', description: 'back-action evasion, ημ < 2Nγ: separable', model: 'bae', params: { gamma: '1', nbar: '5', mu: '5', eta: '1' } },
   { name: 'bae-strong', description: 'back-action evasion, ημ > 2Nγ: entangled', model: 'bae', params: { gamma: '1', nbar: '5', mu: '40', eta: '0.8' } },
-  { name: 'single-dpa', description: 'one-mode detuned parametric amplifier (Ref. [30])', model: 'single', params: { gamma: '1', delta: '30', chi: '25', nbar: '5', mu: '5', eta: '1' } },
-  { name: 'single-resonant', description: 'one mode, Δ = 0 below threshold', model: 'single', params: { gamma: '1', delta: '0', chi: '0.5', nbar: '0', mu: '0.5', eta: '1' } },
+  {
+    name: 'single-dpa',
+    description: 'one-mode detuned parametric amplifier (Ref. [30])',
+    model: 'single',
+    params: { gamma: '1', delta: '30', chi: '25', nbar: '5', mu: '5', eta: '1' },
+  },
+  {
+    name: 'single-resonant',
+    description: 'one mode, Δ = 0 below threshold',
+    model: 'single',
+    params: { gamma: '1', delta: '0', chi: '0.5', nbar: '0', mu: '0.5', eta: '1' },
+  },
 ];
 
 export const PARAMETER_COLUMNS = ['model', 'gamma', 'gamma1', 'gamma2', 'delta', 'coupling', 'delta1', 'delta2', 'chi', 'nbar', 'mu', 'eta'] as const;
@@ -75,14 +155,27 @@ export function quantitiesOf(s: Solution, digits: number): Partial<Record<Quanti
       expMinusLogNegativity: str(s.analysis.expMinusLogNegativity),
     });
     if (s.pairs.UV) out.S_UV = str(s.pairs.UV.S);
-    for (const [i, j] of [[1, 1], [1, 2], [1, 3], [1, 4], [2, 2], [2, 3], [2, 4], [3, 3], [3, 4], [4, 4]] as const) out[`V${i}${j}` as QuantityName] = v[i - 1]![j - 1]!;
+    for (const [i, j] of [
+      [1, 1],
+      [1, 2],
+      [1, 3],
+      [1, 4],
+      [2, 2],
+      [2, 3],
+      [2, 4],
+      [3, 3],
+      [3, 4],
+      [4, 4],
+    ] as const)
+      out[`V${i}${j}` as QuantityName] = v[i - 1]![j - 1]!;
   }
   if (s.unconditional) {
     const u = covarianceStrings(s.unconditional.covariance, digits);
     const size = u.length;
     for (const ij of UPPER) if (Number(ij[1]) <= size) out[`U${ij}` as QuantityName] = u[Number(ij[0]) - 1]![Number(ij[1]) - 1]!;
   }
-  if (s.unconditionalAnalysis) Object.assign(out, { S_unconditional: str(s.unconditionalAnalysis.S), logNegativity_unconditional: str(s.unconditionalAnalysis.logNegativity) });
+  if (s.unconditionalAnalysis)
+    Object.assign(out, { S_unconditional: str(s.unconditionalAnalysis.S), logNegativity_unconditional: str(s.unconditionalAnalysis.logNegativity) });
   if (s.singleMode) {
     Object.assign(out, { Valpha_plus: str(s.singleMode.variance), alpha: str(s.singleMode.angle), V11: v[0]![0]!, V12: v[0]![1]!, V22: v[1]![1]! });
   }
@@ -106,7 +199,8 @@ export const REFERENCE_DOC = {
   dataset: 'detuned-paramp reference values for Szorkovszky, Clerk, Doherty, Bowen, NJP 16, 063043 (2014)',
   conventions: {
     ...CONVENTIONS,
-    measurement: 'each oscillator\'s position measured at strength μ and efficiency η: in the rotating frame μD[X_j] + μD[Y_j] and innovations √(ημ)H[X_j], √(ημ)H[Y_j], j = 1, 2',
+    measurement:
+      "each oscillator's position measured at strength μ and efficiency η: in the rotating frame μD[X_j] + μD[Y_j] and innovations √(ημ)H[X_j], √(ημ)H[Y_j], j = 1, 2",
     models: {
       modulated: 'H/ħ = Δ(a†a + b†b + 1) + χ(ab + a†b†); damping γ₁, γ₂ (γ₁ = γ₂ = γ in the paper)',
       bae: 'ideal two-mode back-action evasion (assumption bae-ideal-limit): H/ħ = 0, damping γ, X₊ and Y₋ measured directly at strength μ, efficiency η (instead of the positions)',
@@ -118,8 +212,9 @@ export const REFERENCE_DOC = {
       Valpha: 'V_α₊ and V_α₋ of S (Valpha_plus, Valpha_minus); one mode: the least variance of the (X, Y) block',
       expMinusLogNegativity: 'e^(−E_N), E_N as logNegativity',
       alpha: 'radians, in (−π/2, π/2], angle of the least-variance quadrature X₊cos α + Y₊sin α (C of Eq. 13 with its printed sign)',
-      S_UV: 'model two only: 2√(V_U V_V), V_U and V_V the least variances of the planes (U₁, U₂) and (V₁, V₂) of Eq. (22), each at its own angle; the paper\'s S for model two (Figure 2, dashed). Not an entanglement witness by itself (claim s-uv-witness)',
-      regime: 'below-threshold, at-threshold or above-threshold, decided exactly from the rational parameters; the conditional quantities exist in every regime when μ > 0 and η > 0',
+      S_UV: "model two only: 2√(V_U V_V), V_U and V_V the least variances of the planes (U₁, U₂) and (V₁, V₂) of Eq. (22), each at its own angle; the paper's S for model two (Figure 2, dashed). Not an entanglement witness by itself (claim s-uv-witness)",
+      regime:
+        'below-threshold, at-threshold or above-threshold, decided exactly from the rational parameters; the conditional quantities exist in every regime when μ > 0 and η > 0',
       logNegativity: 'natural logarithm; max(0, −ln 2ν̃₋), ν̃₋ the smallest symplectic eigenvalue of the partially transposed covariance (vacuum ν = ½)',
       chiTh: 'least χ at which the drift loses stability, other parameters fixed',
       Vij: 'conditional steady-state covariance ½⟨{δr_i, δr_j}⟩, r = (X₁, Y₁, X₂, Y₂), upper triangle (V21 … V43 are accepted by compare when they equal it); with η = 0 it is the unconditional covariance',

@@ -34,7 +34,9 @@ const isMetadata = (name: string, columns: Columns) => name.startsWith('x-') || 
 
 function checkColumn(name: string, where: string, columns: Columns): void {
   if (!columns.known.has(name) && !isMetadata(name, columns)) {
-    throw new MalformedInputError(`${where}: unknown column "${name.slice(0, 40)}" (known: ${[...columns.known].join(', ')}; name metadata columns x-…, or pass --ignore-column)`);
+    throw new MalformedInputError(
+      `${where}: unknown column "${name.slice(0, 40)}" (known: ${[...columns.known].join(', ')}; name metadata columns x-…, or pass --ignore-column)`,
+    );
   }
 }
 
@@ -64,7 +66,7 @@ function splitCsvLine(line: string, lineNumber: number): string[] {
 function readCsv(text: string, columns: Columns): Table {
   const lines = text.split(/\r?\n/);
   const header = splitCsvLine(lines[0] ?? '', 1);
-  header.forEach((h, k) => checkColumn(h, `line 1, column ${k + 1}`, columns));
+  for (const [k, h] of header.entries()) checkColumn(h, `line 1, column ${k + 1}`, columns);
   const duplicate = header.find((h, k) => header.indexOf(h) !== k);
   if (duplicate !== undefined) throw new MalformedInputError(`line 1: column "${duplicate}" appears twice`);
   const rows: InputRow[] = [];
@@ -73,7 +75,9 @@ function readCsv(text: string, columns: Columns): Table {
     if (line.trim() === '') return;
     const cells = splitCsvLine(line, n);
     if (cells.length !== header.length) throw new MalformedInputError(`line ${n}: ${cells.length} fields, the header has ${header.length}`);
-    const kept = cells.map((c, j) => [header[j]!, { text: c, where: `line ${n}, column ${j + 1} (${header[j]})` }] as const).filter(([h, v]) => v.text !== '' && !isMetadata(h, columns));
+    const kept = cells
+      .map((c, j) => [header[j]!, { text: c, where: `line ${n}, column ${j + 1} (${header[j]})` }] as const)
+      .filter(([h, v]) => v.text !== '' && !isMetadata(h, columns));
     rows.push({ where: `line ${n}`, cells: new Map(kept) });
   });
   return { rows, ignored: header.filter((h) => isMetadata(h, columns)) };
@@ -119,7 +123,11 @@ function readJson(text: string, columns: Columns): Table {
   }
   const repeated = repeatedKey(text);
   if (repeated) throw new MalformedInputError(`${position(text, repeated.offset)}: key "${repeated.key.slice(0, 40)}" appears twice in one object`);
-  const list = Array.isArray(data) ? data : data !== null && typeof data === 'object' && Array.isArray((data as { rows?: unknown }).rows) ? (data as { rows: unknown[] }).rows : undefined;
+  const list = Array.isArray(data)
+    ? data
+    : data !== null && typeof data === 'object' && Array.isArray((data as { rows?: unknown }).rows)
+      ? (data as { rows: unknown[] }).rows
+      : undefined;
   if (list === undefined) throw new MalformedInputError('JSON: expected an array of rows or an object with a "rows" array');
   const ignored = new Set<string>();
   const rows = list.map((row, k) => {
@@ -133,7 +141,8 @@ function readJson(text: string, columns: Columns): Table {
         continue;
       }
       if (typeof value !== 'string' && typeof value !== 'number') throw new MalformedInputError(`${where}, "${key}": a string or a number is expected`);
-      if (typeof value === 'number' && !Number.isFinite(value)) throw new MalformedInputError(`${where}, "${key}": a number beyond double precision's range (write it as a string)`);
+      if (typeof value === 'number' && !Number.isFinite(value))
+        throw new MalformedInputError(`${where}, "${key}": a number beyond double precision's range (write it as a string)`);
       if (value !== '') cells.set(key, { text: String(value), where: `${where}, "${key}"` });
     }
     return { where, cells };

@@ -36,7 +36,8 @@ const matMul = (a: Mat, b: Mat): Mat => a.map((row) => b[0]!.map((_, j) => row.r
 const transpose = (a: Mat): Mat => (a.length === 0 ? [] : a[0]!.map((_, j) => a.map((row) => row[j]!)));
 const infinityNorm = (a: Mat) => Math.max(...a.map((row) => row.reduce((s, x) => s + Math.abs(x), 0)));
 /** CᵀC of a record matrix with `n` columns (the n×n zero matrix when nothing is measured): the M of −VMV. */
-const gram = (c: Mat, n: number): Mat => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => c.reduce((s, row) => s + row[i]! * row[j]!, 0)));
+const gram = (c: Mat, n: number): Mat =>
+  Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => c.reduce((s, row) => s + row[i]! * row[j]!, 0)));
 
 /** Decimal matrices as doubles. */
 export const doubles = (m: readonly (readonly { toNumber(): number }[])[]): Mat => m.map((row) => row.map((x) => x.toNumber()));
@@ -48,10 +49,17 @@ export const doubles = (m: readonly (readonly { toNumber(): number }[])[]): Mat 
  */
 export function simulationOf(p: ModelPoint): { record: RecordModel; basis: readonly string[]; steady: Mat; start: Mat; solution: Solution } {
   const solution = solveModel(p, 20);
-  if (!solution.conditional) throw new SimulationInputError(`no conditional steady state at these parameters (${solution.notes.join('; ')}): nothing for the filter to settle to`);
+  if (!solution.conditional)
+    throw new SimulationInputError(`no conditional steady state at these parameters (${solution.notes.join('; ')}): nothing for the filter to settle to`);
   const system = p.model.system;
   const steady = doubles(solution.conditional.covariance);
-  return { record: recordModel(system, p.values), basis: system.basis, steady, start: solution.unconditional ? doubles(solution.unconditional.covariance) : steady, solution };
+  return {
+    record: recordModel(system, p.values),
+    basis: system.basis,
+    steady,
+    start: solution.unconditional ? doubles(solution.unconditional.covariance) : steady,
+    solution,
+  };
 }
 
 /** The largest |estimate − v| over the entries, in the estimate's standard errors. */
@@ -188,13 +196,19 @@ export function recordModel(s: ConditionalSystem, values: ParameterValues): Reco
 export function simulate(model: RecordModel, basis: readonly string[], r: SimulationRequest): Simulation {
   const { a, d, c } = model;
   const n = a.length;
-  for (const [name, x] of [['duration', r.duration], ['dt', r.dt]] as const) {
+  for (const [name, x] of [
+    ['duration', r.duration],
+    ['dt', r.dt],
+  ] as const) {
     if (!Number.isFinite(x) || x <= 0) throw new SimulationInputError(`--${name} = ${x}: a positive number`);
   }
   const steps = Math.round(r.duration / r.dt);
   if (steps < 1 || steps > MAX_STEPS) throw new SimulationInputError(`--duration / --dt = ${steps} steps: 1 to ${MAX_STEPS.toExponential(0)}`);
   const fastest = infinityNorm(a) + infinityNorm(gram(c, n)) * infinityNorm(r.steadyCovariance);
-  if (r.dt * fastest > 0.05) throw new SimulationInputError(`--dt = ${r.dt}: at most ${(0.05 / fastest).toPrecision(3)} (one twentieth of the fastest rate, ‖A‖ + ‖M‖‖V‖ = ${fastest.toPrecision(3)})`);
+  if (r.dt * fastest > 0.05)
+    throw new SimulationInputError(
+      `--dt = ${r.dt}: at most ${(0.05 / fastest).toPrecision(3)} (one twentieth of the fastest rate, ‖A‖ + ‖M‖‖V‖ = ${fastest.toPrecision(3)})`,
+    );
   const gaussian = normals(xoshiro128(r.seed));
   const k = c.length;
   // Flat arrays, no allocation per step: the loop runs up to 10⁷ times.
@@ -206,15 +220,31 @@ export function simulate(model: RecordModel, basis: readonly string[], r: Simula
   const stats = r.errorStatistics;
   const firstCounted = stats ? Math.ceil(stats.burnIn / r.dt) + 1 : steps + 1;
   const perBatch = stats ? Math.floor((steps - firstCounted + 1) / stats.batches) : 0;
-  if (stats && (!Number.isInteger(stats.batches) || stats.batches < 2 || perBatch < 1)) throw new SimulationInputError(`errorStatistics: at least 2 batches of at least one step after the burn-in`);
+  if (stats && (!Number.isInteger(stats.batches) || stats.batches < 2 || perBatch < 1))
+    throw new SimulationInputError(`errorStatistics: at least 2 batches of at least one step after the burn-in`);
   const batchSums = stats ? Array.from({ length: stats.batches }, () => new Float64Array(n * n)) : [];
   let [firstSquareSum, firstFourthSum] = [0, 0];
   const start = psdFactor(r.startCovariance);
-  const x = Float64Array.from(matVec(start, basis.map(() => gaussian())));
+  const x = Float64Array.from(
+    matVec(
+      start,
+      basis.map(() => gaussian()),
+    ),
+  );
   const xHat = new Float64Array(n);
   const P = flat(r.startCovariance);
   const scratch = (size: number) => new Float64Array(size);
-  const [dy, g, innovation, ax, axHat, gain, ap, pm, pmp] = [scratch(k), scratch(n), scratch(k), scratch(n), scratch(n), scratch(n * k), scratch(n * n), scratch(n * n), scratch(n * n)] as const;
+  const [dy, g, innovation, ax, axHat, gain, ap, pm, pmp] = [
+    scratch(k),
+    scratch(n),
+    scratch(k),
+    scratch(n),
+    scratch(n),
+    scratch(n * k),
+    scratch(n * n),
+    scratch(n * n),
+    scratch(n * n),
+  ] as const;
   const sqrtDt = Math.sqrt(r.dt);
   const stride = Math.max(1, Math.ceil(steps / MAX_ROWS));
   const rows: Array<Simulation['rows'][number]> = [];
@@ -274,7 +304,8 @@ export function simulate(model: RecordModel, basis: readonly string[], r: Simula
         pmp[i * n + j] = s;
       }
     }
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) P[i * n + j] = P[i * n + j]! + (ap[i * n + j]! + ap[j * n + i]! + Dm[i * n + j]! - pmp[i * n + j]!) * r.dt;
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) P[i * n + j] = P[i * n + j]! + (ap[i * n + j]! + ap[j * n + i]! + Dm[i * n + j]! - pmp[i * n + j]!) * r.dt;
     if (stats && step >= firstCounted) {
       const batch = Math.floor((step - firstCounted) / perBatch);
       if (batch < stats.batches) {
@@ -287,7 +318,13 @@ export function simulate(model: RecordModel, basis: readonly string[], r: Simula
     }
     if (step % stride === 0 || step === steps) {
       const span = (step % stride === 0 ? stride : step % stride) * r.dt;
-      rows.push({ t: step * r.dt, current: [...block].map((b) => b / span), truth: [...x], estimate: [...xHat], variance: Array.from({ length: n }, (_, i) => P[i * n + i]!) });
+      rows.push({
+        t: step * r.dt,
+        current: [...block].map((b) => b / span),
+        truth: [...x],
+        estimate: [...xHat],
+        variance: Array.from({ length: n }, (_, i) => P[i * n + i]!),
+      });
       block.fill(0);
     }
   }
@@ -308,7 +345,13 @@ export function simulate(model: RecordModel, basis: readonly string[], r: Simula
 
 /** The rows as CSV: every number in JavaScript's shortest round-trip form, so the same seed gives the same bytes. */
 export function simulationCsv(s: Simulation): string {
-  const header = ['t', ...s.channels.map((c) => `current_${c}`), ...s.basis.map((b) => `true_${b}`), ...s.basis.map((b) => `estimate_${b}`), ...s.basis.map((b) => `variance_${b}`)];
+  const header = [
+    't',
+    ...s.channels.map((c) => `current_${c}`),
+    ...s.basis.map((b) => `true_${b}`),
+    ...s.basis.map((b) => `estimate_${b}`),
+    ...s.basis.map((b) => `variance_${b}`),
+  ];
   return `${[header.join(','), ...s.rows.map((r) => [r.t, ...r.current, ...r.truth, ...r.estimate, ...r.variance].map(String).join(','))].join('\n')}\n`;
 }
 

@@ -76,7 +76,10 @@ export function threshold(point: ModelPoint, digits: number): Threshold | undefi
     thresholdsOf.set(model, cache);
   }
   const { quantities, symbols } = stability;
-  const key = `${digits}:${[...point.values].filter(([s]) => symbols.has(symbolIndex(s)) && s !== parameter.symbol).map(([s, v]) => `${symbolIndex(s)}=${v}`).join(',')}`;
+  const key = `${digits}:${[...point.values]
+    .filter(([s]) => symbols.has(symbolIndex(s)) && s !== parameter.symbol)
+    .map(([s, v]) => `${symbolIndex(s)}=${v}`)
+    .join(',')}`;
   const value = cache.get(key, () => stabilityThreshold(quantities, parameter.symbol, point.values, digits));
   return { parameter: parameter.name, value };
 }
@@ -142,7 +145,13 @@ function readings(model: ModelFile): Readings {
     const modeOmegaInverse = inverse(commutatorMatrix(modeOps));
     r = {
       toModes: model.modeBasis.map((b) => coordinates(b.op, ops, omegaInverse, b.name)),
-      planes: model.pairs.map((p) => [p.first, p.second].map((plane) => plane.map((op) => coordinates(op, modeOps, modeOmegaInverse, p.name))) as [RationalFunction[][], RationalFunction[][]]),
+      planes: model.pairs.map(
+        (p) =>
+          [p.first, p.second].map((plane) => plane.map((op) => coordinates(op, modeOps, modeOmegaInverse, p.name))) as [
+            RationalFunction[][],
+            RationalFunction[][],
+          ],
+      ),
     };
     readingsOf.set(model, r);
   }
@@ -160,8 +169,17 @@ function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime
   if (!stable) notes.push(REGIME_NOTES[regime]);
   const driven = model.system.force.some((b) => !b.isZero());
   const force = driven ? evaluateDecimal(work, [model.system.force as RationalFunction[]], values)[0]! : [];
-  const means = driven && stable ? dsolve(m.drift, force.map((b) => b.neg())) : undefined;
-  if (driven && !stable) notes.push('the coherent drive has no steady mean: the drift is not stable, so the means grow without bound; the conditional covariance does not depend on them');
+  const means =
+    driven && stable
+      ? dsolve(
+          m.drift,
+          force.map((b) => b.neg()),
+        )
+      : undefined;
+  if (driven && !stable)
+    notes.push(
+      'the coherent drive has no steady mean: the drift is not stable, so the means grow without bound; the conditional covariance does not depend on them',
+    );
   let conditional: SteadyState | undefined;
   try {
     conditional = riccatiSteadyState(work, m.drift, m.diffusion, m.measurement, { driftStable: stable });
@@ -187,7 +205,14 @@ function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime
     ...(v && twoModes ? { analysis: analyseTwoMode(work, v) } : {}),
     ...(u && twoModes ? { unconditionalAnalysis: { S: separability(work, u).S, logNegativity: logNegativityInvariant(work, u).logNegativity } } : {}),
     ...(v && model.modes.length === 1 ? { singleMode: optimalQuadrature(work, v) } : {}),
-    pairs: v ? Object.fromEntries(model.pairs.map((p, k) => [p.name, productSeparability(work, v, ...(planes[k]!.map((rows) => evaluateDecimal(work, rows, values)) as [DMatrix, DMatrix]))])) : {},
+    pairs: v
+      ? Object.fromEntries(
+          model.pairs.map((p, k) => [
+            p.name,
+            productSeparability(work, v, ...(planes[k]!.map((rows) => evaluateDecimal(work, rows, values)) as [DMatrix, DMatrix])),
+          ]),
+        )
+      : {},
     bipartitions: v
       ? model.bipartitions.map((side) => {
           const part = side.map((mode) => model.modes.indexOf(mode));
@@ -220,10 +245,10 @@ function printedNumbers(s: Solution): PrintedNumbers {
   }
   for (const [name, p] of Object.entries(s.pairs)) {
     out.set(`pairS.${name}`, { value: p.S, floor: 0 });
-    p.variances.forEach((x, j) => out.set(`pairV.${name}.${j}`, { value: x, floor: 0 }));
+    for (const [j, x] of p.variances.entries()) out.set(`pairV.${name}.${j}`, { value: x, floor: 0 });
     out.set(`pairBound.${name}`, { value: p.separableBound, floor: 1 });
-    p.cos2Angles.forEach((x, j) => out.set(`pairCos.${name}.${j}`, { value: x, floor: 1 }));
-    p.sin2Angles.forEach((x, j) => out.set(`pairSin.${name}.${j}`, { value: x, floor: 1 }));
+    for (const [j, x] of p.cos2Angles.entries()) out.set(`pairCos.${name}.${j}`, { value: x, floor: 1 });
+    for (const [j, x] of p.sin2Angles.entries()) out.set(`pairSin.${name}.${j}`, { value: x, floor: 1 });
   }
   s.bipartitions.forEach((b, k) => {
     out.set(`en${k}`, { value: b.logNegativity, floor: logNegativityFloor });

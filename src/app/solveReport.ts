@@ -76,14 +76,19 @@ export function solutionJson(s: Solution): Record<string, unknown> {
       logNegativityCheck: { route: b.logNegativityCheck.route, value: str(b.logNegativityCheck.value, d), agreeToDigits: b.logNegativityCheck.digits },
     }));
   }
-  if (s.singleMode) Object.assign(out, { Valpha: [str(s.singleMode.variance, d)], alpha: str(s.singleMode.angle, d), squeezing: str(s.singleMode.variance.times(2), d) });
+  if (s.singleMode)
+    Object.assign(out, { Valpha: [str(s.singleMode.variance, d)], alpha: str(s.singleMode.angle, d), squeezing: str(s.singleMode.variance.times(2), d) });
   return out;
 }
 
 export function solutionText(s: Solution): string {
   const j = solutionJson(s);
   const { model } = s.point;
-  const lines = [`model ${model.name}  ${Object.entries(parameterStrings(s)).map(([k, v]) => `${k}=${v}`).join(' ')}  (${s.digits} digits)`];
+  const lines = [
+    `model ${model.name}  ${Object.entries(parameterStrings(s))
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}  (${s.digits} digits)`,
+  ];
   lines.push(s.threshold ? `regime: ${s.regime}   ${s.threshold.parameter}_th = ${j[`${s.threshold.parameter}Th`] ?? 'none'}` : `regime: ${s.regime}`);
   if (!s.conditional) lines.push('no steady state (see the notes)');
   const pairKeys = Object.keys(s.pairs).flatMap((n) => [`S_${n}`, `V_${n}`, `alpha_${n}`, `S_${n}_separableBound`]);

@@ -19,13 +19,24 @@ export interface Commands {
   readonly parameters: Readonly<Record<string, string>>;
   solve(model: string, parameters: Readonly<Record<string, string>>, digits: number): { readonly json: object; readonly text: string };
   /** Figure 2: the files to write and the lines to print; `worker` computes every other curve in another process. */
-  figure2(request: { digits: number; points: number; worker?: () => Promise<unknown[]>; progress: (line: string) => void }): Promise<{ files: Readonly<Record<string, string>>; lines: readonly string[] }>;
+  figure2(request: {
+    digits: number;
+    points: number;
+    worker?: () => Promise<unknown[]>;
+    progress: (line: string) => void;
+  }): Promise<{ files: Readonly<Record<string, string>>; lines: readonly string[] }>;
   /** A figure2 worker's share of the curves (every `of`-th from the `shard`-th), as JSON-safe data. */
   figure2Shard(request: { digits: number; points: number; shard: number; of: number; progress: (line: string) => void }): Promise<unknown[]>;
   /** solve for a model file's text at exact parameter values (`--set`); a refused file or value is a UsageError. */
   solveFile(text: string, file: string, parameters: Readonly<Record<string, string>>, digits: number): { readonly json: object; readonly text: string };
   /** A simulated record and its filter at a built-in model's parameters: the files to write and the lines to print. */
-  simulate(request: { model: string; parameters: Readonly<Record<string, string>>; duration: number; dt: number; seed: number }): Promise<{ files: Readonly<Record<string, string>>; lines: readonly string[] }>;
+  simulate(request: {
+    model: string;
+    parameters: Readonly<Record<string, string>>;
+    duration: number;
+    dt: number;
+    seed: number;
+  }): Promise<{ files: Readonly<Record<string, string>>; lines: readonly string[] }>;
   /** The exact derivation of a model file's text, as text, JSON or LaTeX; a refused file is a UsageError naming file, line and column. */
   derive(text: string, file: string, format: 'text' | 'json' | 'latex'): string;
   /** The golden dataset: the files to write and the line to print. */
@@ -33,7 +44,14 @@ export interface Commands {
   /** Another implementation's results recomputed: the report (text or JSON) and how many quantities failed. */
   compare(
     text: string,
-    options: { rtol: string; atol: string; ignoreColumns: readonly string[]; explain: boolean; json: boolean; onProgress: (done: number, total: number) => void },
+    options: {
+      rtol: string;
+      atol: string;
+      ignoreColumns: readonly string[];
+      explain: boolean;
+      json: boolean;
+      onProgress: (done: number, total: number) => void;
+    },
   ): Promise<{ readonly output: string; readonly failed: number }>;
 }
 

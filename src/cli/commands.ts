@@ -58,14 +58,37 @@ async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<
   const bae = curves.find((c) => c.model === 'bae')!;
   const crossings = main.filter((c) => c !== bae).map((c) => ({ curve: c.id, crossing: overtaking(bae, c, digits) }));
   const axes = { x: { field: 'mu', title: 'μ/γ', log: true }, series: 'series', rules: [1] };
-  const entanglementRows = [...plotRows(main, (_, p) => p.expMinusLogNegativity), ...plotRows(main.filter((c) => c.model === 'constant'), (_, p) => p.S, ': S of (15)')];
+  const entanglementRows = [
+    ...plotRows(main, (_, p) => p.expMinusLogNegativity),
+    ...plotRows(
+      main.filter((c) => c.model === 'constant'),
+      (_, p) => p.S,
+      ': S of (15)',
+    ),
+  ];
   const alternatives = curves.filter((c) => c.alternative || c.chi === '50');
   const files = {
     'figure2.json': `${JSON.stringify(figureJson(curves, crossings, digits), null, 2)}\n`,
     'figure2.csv': figureCsv(curves, digits),
-    'figure2.svg': await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'S (model two: S_UV)', log: true }, title: 'Figure 2: N = 5, η = 1; light χ = 25γ, dark χ = 50γ; solid model one, dashed model two, dot-dashed back-action evasion', rows: plotRows(main), styles: paperStyles(main) }),
-    'figure2-entanglement.svg': await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'e^(−E_N), and S of (15) for model two', log: true }, title: 'Figure 2, second panel: e^(−E_N) of every curve (model two: also S of (15) from X±, Y±)', rows: entanglementRows }),
-    'figure2-alternatives.svg': await renderLinePlotSvg({ ...axes, y: { field: 'value', title: 'S (model two: S_UV)', log: true }, title: 'Figure 2 at χ = 50γ under the alternative readings', rows: plotRows(alternatives) }),
+    'figure2.svg': await renderLinePlotSvg({
+      ...axes,
+      y: { field: 'value', title: 'S (model two: S_UV)', log: true },
+      title: 'Figure 2: N = 5, η = 1; light χ = 25γ, dark χ = 50γ; solid model one, dashed model two, dot-dashed back-action evasion',
+      rows: plotRows(main),
+      styles: paperStyles(main),
+    }),
+    'figure2-entanglement.svg': await renderLinePlotSvg({
+      ...axes,
+      y: { field: 'value', title: 'e^(−E_N), and S of (15) for model two', log: true },
+      title: 'Figure 2, second panel: e^(−E_N) of every curve (model two: also S of (15) from X±, Y±)',
+      rows: entanglementRows,
+    }),
+    'figure2-alternatives.svg': await renderLinePlotSvg({
+      ...axes,
+      y: { field: 'value', title: 'S (model two: S_UV)', log: true },
+      title: 'Figure 2 at χ = 50γ under the alternative readings',
+      rows: plotRows(alternatives),
+    }),
   };
   const fmt = (x: { toSignificantDigits(n: number): unknown }) => String(x.toSignificantDigits(Math.min(digits, 15)));
   const lines = [
@@ -73,7 +96,10 @@ async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<
       (c) =>
         `${c.label.padEnd(44)} least ${c.model === 'constant' ? 'S_UV' : 'S'} = ${fmt(c.minimumPlotted.value)} at μ = ${fmt(c.minimumPlotted.mu)}γ; least e^(−E_N) = ${fmt(c.minimumExpMinusLogNegativity.value)} at μ = ${fmt(c.minimumExpMinusLogNegativity.mu)}γ${c.routeDifference ? `; S_UV routes differ by ≤ ${c.routeDifference.relative.toSignificantDigits(2)}` : ''}${c.alternative ? '  (alternative)' : ''}`,
     ),
-    ...crossings.map((x) => `back-action evasion overtakes ${x.curve} ${x.crossing ? `above μ = ${fmt(x.crossing.mu)}γ (S = ${fmt(x.crossing.value)})` : 'nowhere on 10⁻³ … 10³'}`),
+    ...crossings.map(
+      (x) =>
+        `back-action evasion overtakes ${x.curve} ${x.crossing ? `above μ = ${fmt(x.crossing.mu)}γ (S = ${fmt(x.crossing.value)})` : 'nowhere on 10⁻³ … 10³'}`,
+    ),
   ];
   return { files, lines };
 }
@@ -81,17 +107,34 @@ async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<
 export const commands: Commands = {
   modelNames: MODEL_NAMES,
   parameters: PARAMETERS,
-  solve: (model, parameters, digits) => solved(() => resolveParameters(model as ModelName, parameters, (name) => `--${name}`), digits, `parameters: ${Object.entries(parameters).map(([k, v]) => `--${k} ${v}`).join(' ')}`),
+  solve: (model, parameters, digits) =>
+    solved(
+      () => resolveParameters(model as ModelName, parameters, (name) => `--${name}`),
+      digits,
+      `parameters: ${Object.entries(parameters)
+        .map(([k, v]) => `--${k} ${v}`)
+        .join(' ')}`,
+    ),
   figure2,
   figure2Shard: curveShard,
   solveFile: (text, file, parameters, digits) => {
     const model = loaded(text, file);
-    return solved(() => resolveFileParameters(model, parameters, (name) => `--set ${name}`), digits, `${file} with ${Object.entries(parameters).map(([k, v]) => `--set ${k}=${v}`).join(' ')}`);
+    return solved(
+      () => resolveFileParameters(model, parameters, (name) => `--set ${name}`),
+      digits,
+      `${file} with ${Object.entries(parameters)
+        .map(([k, v]) => `--set ${k}=${v}`)
+        .join(' ')}`,
+    );
   },
   derive: (text, file, format) => {
     const model = loaded(text, file);
     const d = derivation(model);
-    return format === 'json' ? JSON.stringify(derivationJson(model, d), null, 2) : format === 'latex' ? derivationLatex(d, model.threshold) : derivationText(model, d);
+    return format === 'json'
+      ? JSON.stringify(derivationJson(model, d), null, 2)
+      : format === 'latex'
+        ? derivationLatex(d, model.threshold)
+        : derivationText(model, d);
   },
   simulate: async ({ model, parameters, duration, dt, seed }) => {
     const { simulate, simulationCsv, simulationOf, SimulationInputError } = await import('../app/simulate.ts');
@@ -132,7 +175,7 @@ export const commands: Commands = {
       rowsEvery: s.stride,
       prng: 'xoshiro128** seeded by splitmix32; normal deviates by Box-Muller',
       integrator: 'Euler-Maruyama for the quadratures and the filter mean, explicit Euler for the filter covariance (weak order 1), IEEE doubles',
-      recordModel: 'dx = A x dt + dξ, E[dξ dξᵀ] = D dt; dy_k = 2√(η_k μ_k) ℓ_k·x dt + dW_k; currents are dy/dt averaged over each row\'s block of steps',
+      recordModel: "dx = A x dt + dξ, E[dξ dξᵀ] = D dt; dy_k = 2√(η_k μ_k) ℓ_k·x dt + dW_k; currents are dy/dt averaged over each row's block of steps",
       filterCovarianceAtEnd: s.filterCovariance,
       riccatiSteadyState: steady,
     };
@@ -140,9 +183,18 @@ export const commands: Commands = {
       files: {
         'simulation.csv': simulationCsv(s),
         'simulation.json': `${JSON.stringify(meta, null, 2)}\n`,
-        'simulation.svg': await renderLinePlotSvg({ title: `${p.model.name}: the record and the filter (seed ${seed})`, x: { field: 't', title: 't (1/γ)', log: false }, y: { field: 'value', title: q, log: false }, series: 'series', rows: plotRows }),
+        'simulation.svg': await renderLinePlotSvg({
+          title: `${p.model.name}: the record and the filter (seed ${seed})`,
+          x: { field: 't', title: 't (1/γ)', log: false },
+          y: { field: 'value', title: q, log: false },
+          series: 'series',
+          rows: plotRows,
+        }),
       },
-      lines: [`seed ${seed}`, `${s.steps} steps of dt = ${dt}; the filter covariance's largest distance from the Riccati steady state at the end: ${Math.max(...s.filterCovariance.flatMap((row, i) => row.map((x, j) => Math.abs(x - steady[i]![j]!)))).toExponential(2)}`],
+      lines: [
+        `seed ${seed}`,
+        `${s.steps} steps of dt = ${dt}; the filter covariance's largest distance from the Riccati steady state at the end: ${Math.max(...s.filterCovariance.flatMap((row, i) => row.map((x, j) => Math.abs(x - steady[i]![j]!)))).toExponential(2)}`,
+      ],
     };
   },
   reference: async (digits) => {
@@ -161,7 +213,9 @@ export const commands: Commands = {
     const { compareResults, comparisonText, MalformedInputError } = await import('../app/compare.ts');
     try {
       const result = compareResults(text, options);
-      const output = options.json ? JSON.stringify({ rtol: options.rtol, atol: options.atol, ...result }, null, 2) : comparisonText(result, { explain: options.explain });
+      const output = options.json
+        ? JSON.stringify({ rtol: options.rtol, atol: options.atol, ...result }, null, 2)
+        : comparisonText(result, { explain: options.explain });
       return { output, failed: result.failed };
     } catch (err) {
       if (err instanceof MalformedInputError) throw new UsageError(err.message);

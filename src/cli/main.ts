@@ -181,7 +181,6 @@ changed or a witness disagreed; 2 on a usage error or a parameter out of range (
 names it and its range).`;
 }
 
-
 /** --digits, one range for every command. */
 function digitsOption(text: string): number {
   return integerOption('digits', text, DIGITS_RANGE.min, DIGITS_RANGE.max);
@@ -220,7 +219,14 @@ async function verify(args: string[], app: Application): Promise<number> {
   if (shard === null) throw new UsageError(`--shard = ${values.shard}: K/N with 0 ≤ K < N`);
   if (values.json && values.markdown) throw new UsageError('--json and --markdown exclude each other');
   if (values['no-witnesses'] && values.witnesses !== undefined) throw new UsageError('--witnesses and --no-witnesses exclude each other');
-  const consulted = values['no-witnesses'] ? [] : values.witnesses === undefined ? ALL_WITNESSES.map((w) => w.name) : values.witnesses.split(',').map((s) => s.trim()).filter(Boolean);
+  const consulted = values['no-witnesses']
+    ? []
+    : values.witnesses === undefined
+      ? ALL_WITNESSES.map((w) => w.name)
+      : values.witnesses
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
   let context: CheckContext;
   try {
     context = { witnesses: witnessesNamed(consulted), digits };
@@ -266,7 +272,8 @@ async function verify(args: string[], app: Application): Promise<number> {
     process.stderr.write(`wrote index.html to ${values.html} (other files there are left as they are)\n`);
   }
   if (values.summary) writeStepSummary(renderStepSummary(results, changes));
-  if (values.json) process.stdout.write(`${JSON.stringify({ ...ledgerJson(results, assumptionResults), changedVerdicts: changes, seconds: seconds.toFixed(3) }, null, 2)}\n`);
+  if (values.json)
+    process.stdout.write(`${JSON.stringify({ ...ledgerJson(results, assumptionResults), changedVerdicts: changes, seconds: seconds.toFixed(3) }, null, 2)}\n`);
   else if (values.markdown) process.stdout.write(renderMarkdown(results, assumptionResults));
   else process.stdout.write(`${renderText(results, assumptionResults, consulted)}\n${seconds.toFixed(2)} s\n`);
   for (const c of changes) process.stderr.write(`verdict changed: ${c.id} is ${describeChange(c)}\n`);
@@ -282,7 +289,11 @@ function parameterOptions(app: Application) {
 }
 
 function parameterValues(app: Application, values: object): Record<string, string> {
-  return Object.fromEntries(Object.keys(app.parameters).map((k) => [k, (values as Record<string, unknown>)[k]]).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  return Object.fromEntries(
+    Object.keys(app.parameters)
+      .map((k) => [k, (values as Record<string, unknown>)[k]])
+      .filter(([, v]) => v !== undefined),
+  ) as Record<string, string>;
 }
 
 async function solve(args: string[], app: Application): Promise<number> {
@@ -307,7 +318,8 @@ async function solve(args: string[], app: Application): Promise<number> {
   const raw = parameterValues(app, values);
   let solution: { readonly json: object; readonly text: string };
   if (values['model-file'] !== undefined) {
-    if (values.model !== undefined || Object.keys(raw).length > 0) throw new UsageError('--model-file takes its parameters from --set NAME=VALUE, not --model or parameter flags');
+    if (values.model !== undefined || Object.keys(raw).length > 0)
+      throw new UsageError('--model-file takes its parameters from --set NAME=VALUE, not --model or parameter flags');
     const file = values['model-file'];
     const set: Record<string, string> = {};
     for (const entry of values.set ?? []) {
@@ -335,7 +347,13 @@ async function solve(args: string[], app: Application): Promise<number> {
 async function figure2(args: string[], app: Application): Promise<number> {
   const { values } = parseOptions({
     args,
-    options: { out: { type: 'string' }, digits: { type: 'string', default: '30' }, points: { type: 'string', default: '121' }, shard: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      out: { type: 'string' },
+      digits: { type: 'string', default: '30' },
+      points: { type: 'string', default: '121' },
+      shard: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
     allowPositionals: false,
   });
   if (values.help) {
@@ -355,7 +373,8 @@ async function figure2(args: string[], app: Application): Promise<number> {
   if (values.out === undefined) throw new UsageError('--out DIR is required');
   const out = outputDirectory('out', values.out);
   // Two processes on two cores: this one takes every other curve, a worker the rest.
-  const worker = availableParallelism() > 1 ? () => runChild<unknown[]>(['figure2', '--digits', String(digits), '--points', String(points), '--shard', '1/2']) : undefined;
+  const worker =
+    availableParallelism() > 1 ? () => runChild<unknown[]>(['figure2', '--digits', String(digits), '--points', String(points), '--shard', '1/2']) : undefined;
   const { files, lines } = await app.figure2({ digits, points, progress, ...(worker ? { worker } : {}) });
   reportReplaced(out, writeFilesTogether(out, files));
   for (const line of lines) process.stdout.write(`${line}\n`);
@@ -364,7 +383,11 @@ async function figure2(args: string[], app: Application): Promise<number> {
 }
 
 async function reference(args: string[], app: Application): Promise<number> {
-  const { values } = parseOptions({ args, options: { out: { type: 'string' }, digits: { type: 'string', default: '40' }, help: { type: 'boolean', short: 'h', default: false } }, allowPositionals: false });
+  const { values } = parseOptions({
+    args,
+    options: { out: { type: 'string' }, digits: { type: 'string', default: '40' }, help: { type: 'boolean', short: 'h', default: false } },
+    allowPositionals: false,
+  });
   if (values.help) {
     process.stdout.write(`${helpText(app)}\n`);
     return 0;
@@ -381,12 +404,30 @@ async function reference(args: string[], app: Application): Promise<number> {
 /** An existing output is replaced, never silently. */
 /** The shipped Figure 2 plots (figures/, made by `figure2 --out figures`; a test keeps them current). */
 const FIGURES = [
-  { id: 'figure2-plot', file: 'figure2.svg', caption: 'Figure 2 as drawn: S against μ/γ, N = 5, η = 1; light χ = 25γ, dark χ = 50γ; solid model one, dashed model two (S_UV), dot-dashed back-action evasion; both parametric schemes at their threshold.' },
-  { id: 'figure2-entanglement', file: 'figure2-entanglement.svg', caption: 'Figure 2, second panel: e^(−E_N) of every curve (model two: also S of (15) from X±, Y±).' },
-  { id: 'figure2-alternatives', file: 'figure2-alternatives.svg', caption: 'Figure 2 at χ = 50γ under the alternative readings of what the paper leaves open.' },
+  {
+    id: 'figure2-plot',
+    file: 'figure2.svg',
+    caption:
+      'Figure 2 as drawn: S against μ/γ, N = 5, η = 1; light χ = 25γ, dark χ = 50γ; solid model one, dashed model two (S_UV), dot-dashed back-action evasion; both parametric schemes at their threshold.',
+  },
+  {
+    id: 'figure2-entanglement',
+    file: 'figure2-entanglement.svg',
+    caption: 'Figure 2, second panel: e^(−E_N) of every curve (model two: also S of (15) from X±, Y±).',
+  },
+  {
+    id: 'figure2-alternatives',
+    file: 'figure2-alternatives.svg',
+    caption: 'Figure 2 at χ = 50γ under the alternative readings of what the paper leaves open.',
+  },
 ];
 
-async function htmlReport(results: readonly ClaimResult[], assumptions: readonly AssumptionResult[], changes: readonly VerdictChange[], witnesses: readonly string[]): Promise<string> {
+async function htmlReport(
+  results: readonly ClaimResult[],
+  assumptions: readonly AssumptionResult[],
+  changes: readonly VerdictChange[],
+  witnesses: readonly string[],
+): Promise<string> {
   const { renderHtml } = await import('../verify/report/html.ts');
   const { gitCommit, toolVersion } = await import('./provenance.ts');
   const figures = FIGURES.map((f) => ({ id: f.id, caption: f.caption, svg: readFileSync(packageFile(join('figures', f.file)), 'utf8') }));
@@ -433,7 +474,8 @@ async function simulateCommand(args: string[], app: Application): Promise<number
   const positive = (name: 'duration' | 'dt') => {
     const text = values[name]!;
     const x = Number(text);
-    if (!/^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text) || !Number.isFinite(x) || x <= 0) throw new UsageError(`--${name} = ${text.slice(0, 40)}: a positive number`);
+    if (!/^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(text) || !Number.isFinite(x) || x <= 0)
+      throw new UsageError(`--${name} = ${text.slice(0, 40)}: a positive number`);
     return x;
   };
   const [duration, dt] = [positive('duration'), positive('dt')];
@@ -487,7 +529,10 @@ async function compare(args: string[], app: Application): Promise<number> {
     return 0;
   }
   if (positionals.length !== 1) throw new UsageError('compare takes one FILE (CSV or JSON; - reads standard input)');
-  for (const [name, v] of [['rtol', values.rtol], ['atol', values.atol]] as const) {
+  for (const [name, v] of [
+    ['rtol', values.rtol],
+    ['atol', values.atol],
+  ] as const) {
     if (!/^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(v)) throw new UsageError(`--${name} = ${v}: a non-negative number`);
   }
   let text: string;

@@ -11,7 +11,8 @@ export function toolVersion(): string {
 /** The commit of this package's own checkout (an installed copy inside another repository has none), with "+ local changes" when the tree differs from it. */
 export function gitCommit(): string {
   const root = dirname(packageFile('package.json'));
-  const git = (...args: string[]) => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-C', root, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim();
   try {
     if (resolve(git('rev-parse', '--show-toplevel')) !== resolve(root)) return 'none (not a git checkout of detuned-paramp)';
     const commit = git('rev-parse', 'HEAD');

@@ -92,7 +92,11 @@ function smallestSymplectic(digits: number, v: DMatrix): Dec | undefined {
  */
 export function logNegativityOfBipartition(digits: number, v: DMatrix, part: readonly number[], route: 'cholesky' | 'square-root' = 'cholesky'): Dec {
   const flip = (i: number) => (i % 2 === 1 && part.includes((i - 1) / 2) ? -1 : 1);
-  const nus = symplecticEigenvalues(digits, v.map((row, i) => row.map((x, j) => x.times(flip(i) * flip(j)))), route);
+  const nus = symplecticEigenvalues(
+    digits,
+    v.map((row, i) => row.map((x, j) => x.times(flip(i) * flip(j)))),
+    route,
+  );
   if (nus === undefined) throw new NotPositiveSemidefiniteError('the partial transpose is not positive definite at this working precision');
   const D = decimalContext(digits);
   return nus.reduce((sum, nu) => {
@@ -104,7 +108,10 @@ export function logNegativityOfBipartition(digits: number, v: DMatrix, part: rea
 /** The same from the explicit partial transpose Ṽ = P V P, P = diag(1, 1, 1, −1), by the matrix route. */
 export function logNegativityPartialTranspose(digits: number, v: DMatrix): { nu: Dec; logNegativity: Dec } {
   const sign = [1, 1, 1, -1];
-  const nu = smallestSymplectic(digits, v.map((row, i) => row.map((x, j) => x.times(sign[i]! * sign[j]!))));
+  const nu = smallestSymplectic(
+    digits,
+    v.map((row, i) => row.map((x, j) => x.times(sign[i]! * sign[j]!))),
+  );
   // Ṽ is V conjugated by an orthogonal P: it is positive definite whenever V is, so a failure is rounding.
   if (nu === undefined) throw new NotPositiveSemidefiniteError('the partial transpose is not positive definite at this working precision');
   const out = decimalContext(digits);
@@ -126,7 +133,11 @@ export function simonInvariant(digits: number, v: DMatrix): Dec {
   const trace = chain[0]![0]!.plus(chain[1]![1]!);
   const quarter = new D(0.25);
   const dc = quarter.minus(det2(c).abs());
-  return det2(a).times(det2(b)).plus(dc.times(dc)).minus(trace).minus(det2(a).plus(det2(b)).times(quarter));
+  return det2(a)
+    .times(det2(b))
+    .plus(dc.times(dc))
+    .minus(trace)
+    .minus(det2(a).plus(det2(b)).times(quarter));
 }
 
 export interface LeastQuadrature {
@@ -151,7 +162,12 @@ export function optimalQuadrature(digits: number, m: DMatrix): LeastQuadrature {
   // Isotropic to within the square root of the precision: an exactly isotropic block (the vacuum)
   // leaves rounding residue whose direction is noise, and its angle is 0. A true anisotropy below
   // that size is resolved when the caller raises the precision.
-  const isotropic = radius.lte(a.abs().plus(c.abs()).times(new D(10).pow(-Math.floor(digits / 2))));
+  const isotropic = radius.lte(
+    a
+      .abs()
+      .plus(c.abs())
+      .times(new D(10).pow(-Math.floor(digits / 2))),
+  );
   const cos2 = isotropic ? new D(1) : halfDiff.neg().div(radius);
   const sin2 = isotropic ? new D(0) : b.neg().div(radius);
   let angle: Dec | undefined;
@@ -196,7 +212,11 @@ export function collectiveBlocks(digits: number, v: DMatrix): { plus: DMatrix; m
   const D = decimalContext(digits);
   const half = new D(0.5);
   const entry = (i: number, j: number, s: number) =>
-    new D(v[i]![j]!).plus(new D(v[i + 2]![j + 2]!)).plus(new D(v[i]![j + 2]!).times(s)).plus(new D(v[i + 2]![j]!).times(s)).times(half);
+    new D(v[i]![j]!)
+      .plus(new D(v[i + 2]![j + 2]!))
+      .plus(new D(v[i]![j + 2]!).times(s))
+      .plus(new D(v[i + 2]![j]!).times(s))
+      .times(half);
   const make = (s: number) => [
     [entry(0, 0, s), entry(0, 1, s)],
     [entry(1, 0, s), entry(1, 1, s)],

@@ -50,7 +50,12 @@ export function productSeparability(digits: number, v: DMatrix, first: DMatrix, 
   }) as [{ q: LeastQuadrature; quadrature: Dec[] }, { q: LeastQuadrature; quadrature: Dec[] }];
   const [u, w] = [least[0].quadrature, least[1].quadrature];
   let bound = new D(0);
-  for (let k = 0; k < n; k += 2) bound = bound.plus(u[k]!.times(w[k + 1]!).minus(u[k + 1]!.times(w[k]!)).abs());
+  for (let k = 0; k < n; k += 2)
+    bound = bound.plus(
+      u[k]!.times(w[k + 1]!)
+        .minus(u[k + 1]!.times(w[k]!))
+        .abs(),
+    );
   return {
     get angles(): readonly [Dec, Dec] {
       return [least[0].q.angle, least[1].q.angle];

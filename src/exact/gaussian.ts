@@ -35,10 +35,7 @@ export class GaussianRational {
   }
   mul(o: GaussianRational): GaussianRational {
     if (this.im.isZero() && o.im.isZero()) return new GaussianRational(this.re.mul(o.re));
-    return new GaussianRational(
-      this.re.mul(o.re).sub(this.im.mul(o.im)),
-      this.re.mul(o.im).add(this.im.mul(o.re)),
-    );
+    return new GaussianRational(this.re.mul(o.re).sub(this.im.mul(o.im)), this.re.mul(o.im).add(this.im.mul(o.re)));
   }
   neg(): GaussianRational {
     return new GaussianRational(this.re.neg(), this.im.neg());

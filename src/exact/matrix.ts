@@ -40,10 +40,12 @@ export function mapEntries(a: Matrix, f: (x: RationalFunction) => RationalFuncti
 /** Positions where two matrices differ, with both values. */
 export function differences(a: Matrix, b: Matrix): Array<{ i: number; j: number; a: RationalFunction; b: RationalFunction }> {
   const out: Array<{ i: number; j: number; a: RationalFunction; b: RationalFunction }> = [];
-  a.forEach((row, i) => row.forEach((x, j) => {
-    const y = entry(b, i, j);
-    if (!x.equals(y)) out.push({ i, j, a: x, b: y });
-  }));
+  for (const [i, row] of a.entries()) {
+    for (const [j, x] of row.entries()) {
+      const y = entry(b, i, j);
+      if (!x.equals(y)) out.push({ i, j, a: x, b: y });
+    }
+  }
   return out;
 }
 

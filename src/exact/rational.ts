@@ -40,7 +40,8 @@ export class Rational {
       throw new RangeError(`not an exact decimal or fraction: "${text}"`);
     }
     const digits = (dec[2] ?? '') + (dec[3] ?? '');
-    if (dec[4] !== undefined && Math.abs(Number(dec[4])) > Rational.MAX_PARSE_EXPONENT) throw new RangeError(`exponent ${dec[4]} beyond ±${Rational.MAX_PARSE_EXPONENT}: "${text.slice(0, 40)}"`);
+    if (dec[4] !== undefined && Math.abs(Number(dec[4])) > Rational.MAX_PARSE_EXPONENT)
+      throw new RangeError(`exponent ${dec[4]} beyond ±${Rational.MAX_PARSE_EXPONENT}: "${text.slice(0, 40)}"`);
     let exp = BigInt(dec[4] ?? '0') - BigInt((dec[3] ?? '').length);
     let n = BigInt(digits === '' ? '0' : digits);
     if (dec[1] === '-') n = -n;

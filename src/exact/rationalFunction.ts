@@ -7,7 +7,7 @@
  * Common factors are cancelled when they are monomials, numbers, or when the denominator
  * divides the numerator; no general polynomial gcd is taken (not needed for equality).
  */
-import { GaussianRational } from './gaussian.ts';
+import type { GaussianRational } from './gaussian.ts';
 import { exponent, monomialGcd, Polynomial, withExponent, type Monomial } from './polynomial.ts';
 import { Rational } from './rational.ts';
 import { declareSymbol, isRadical, symbolAt, type SymbolOptions } from './symbols.ts';
@@ -144,7 +144,11 @@ function reduceRoots(p: Polynomial, roots: number[]): [Polynomial, Polynomial] {
     const top = Math.max(...byPower.keys());
     let acc = Polynomial.ZERO;
     for (const [j, terms] of byPower) {
-      acc = acc.add(Polynomial.fromTerms(terms).mul(rn.pow(j)).mul(rd.pow(top - j)));
+      acc = acc.add(
+        Polynomial.fromTerms(terms)
+          .mul(rn.pow(j))
+          .mul(rd.pow(top - j)),
+      );
     }
     num = acc;
     den = den.mul(rd.pow(top));

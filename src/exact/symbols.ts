@@ -35,7 +35,10 @@ const byDeclaration = new Map<string, SymbolInfo>();
 
 /** A structural key of a polynomial: its monomials (symbol indices) and coefficients. */
 function polynomialKey(p: Polynomial): string {
-  return [...p.terms].map(([m, c]) => `${[...m].map((ch) => ch.charCodeAt(0)).join('.')}:${c.toString()}`).sort().join('+');
+  return [...p.terms]
+    .map(([m, c]) => `${[...m].map((ch) => ch.charCodeAt(0)).join('.')}:${c.toString()}`)
+    .sort()
+    .join('+');
 }
 
 /** The symbol with exactly this declaration. */

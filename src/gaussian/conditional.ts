@@ -26,7 +26,12 @@ export interface ConditionalSystem extends LinearGaussianSystem {
    * Each measured operator c = Σ_j ℓ_j r_j with its strength μ and efficiency η: its homodyne
    * current is dy = 2√(ημ) ℓ·⟨r⟩ dt + dW, and M = Σ 4ημ ℓℓᵀ.
    */
-  readonly channels: ReadonlyArray<{ readonly name: string; readonly coordinates: readonly RationalFunction[]; readonly strength: RationalFunction; readonly efficiency: RationalFunction }>;
+  readonly channels: ReadonlyArray<{
+    readonly name: string;
+    readonly coordinates: readonly RationalFunction[];
+    readonly strength: RationalFunction;
+    readonly efficiency: RationalFunction;
+  }>;
 }
 
 export function conditionalGaussianSystem(
@@ -67,7 +72,13 @@ export function covarianceEquations(s: ConditionalSystem, v: Matrix): Matrix {
     Array.from({ length: n }, (_, j) => {
       let x = at(s.diffusion, i, j);
       for (let k = 0; k < n; k++) x = x.add(at(s.drift, i, k).mul(at(v, k, j))).add(at(v, i, k).mul(at(s.drift, j, k)));
-      for (let k = 0; k < n; k++) for (let l = 0; l < n; l++) x = x.sub(at(v, i, k).mul(at(s.measurement, k, l)).mul(at(v, l, j)));
+      for (let k = 0; k < n; k++)
+        for (let l = 0; l < n; l++)
+          x = x.sub(
+            at(v, i, k)
+              .mul(at(s.measurement, k, l))
+              .mul(at(v, l, j)),
+          );
       return x;
     }),
   );

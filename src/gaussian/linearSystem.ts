@@ -56,7 +56,9 @@ export function coordinates(op: Operator, basis: readonly Operator[], omegaInver
 
 export function linearGaussianSystem(system: OpenSystem, basis: ReadonlyArray<{ name: string; op: Operator }>): LinearGaussianSystem {
   if (system.hamiltonian.degree() > 2) {
-    throw new NotLinearGaussianError(`the Hamiltonian has degree ${system.hamiltonian.degree()} in the ladder operators; only quadratic ones give a linear system`);
+    throw new NotLinearGaussianError(
+      `the Hamiltonian has degree ${system.hamiltonian.degree()} in the ladder operators; only quadratic ones give a linear system`,
+    );
   }
   if (!system.hamiltonian.isHermitian()) throw new NotLinearGaussianError('the Hamiltonian is not Hermitian');
   system.dissipators.forEach((d, k) => {

@@ -100,4 +100,3 @@ export function proveStabilityCondition(drift: Matrix, margin: RationalFunction,
   });
   return { hurwitzInMargin: inMargin.map((p) => RationalFunction.from(p)), sufficient, necessary };
 }
-

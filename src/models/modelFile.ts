@@ -30,7 +30,10 @@ export class ModelFileError extends Error {}
 export const MODEL_FILE_LIMITS = { bytes: 200_000, modes: 8, entries: 64, expressionLength: 2_000, nesting: 50 } as const;
 
 /** Bounds read exactly: 0.1 is 1/10. */
-export type Domain = { readonly lower?: { readonly value: Rational; readonly strict: boolean }; readonly upper?: { readonly value: Rational; readonly strict: boolean } };
+export type Domain = {
+  readonly lower?: { readonly value: Rational; readonly strict: boolean };
+  readonly upper?: { readonly value: Rational; readonly strict: boolean };
+};
 
 export interface ModelParameter {
   readonly name: string;
@@ -94,7 +97,8 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
   const known = ['modes', 'parameters', 'hamiltonian', 'dissipators', 'measurements', 'basis', 'bipartitions', 'pairs', 'threshold'];
   for (const p of root.items) {
     const key = isScalar(p.key) ? String(p.key.value) : undefined;
-    if (key === undefined || !known.includes(key)) throw new ModelFileError(`${where(p.key as Node)}: unknown field "${String(key).slice(0, 40)}" (fields: ${known.join(', ')})`);
+    if (key === undefined || !known.includes(key))
+      throw new ModelFileError(`${where(p.key as Node)}: unknown field "${String(key).slice(0, 40)}" (fields: ${known.join(', ')})`);
   }
   const required = (key: string) => {
     const n = field(root, key);
@@ -102,7 +106,8 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
     return n;
   };
   const str = (node: Node, what: string): string => {
-    if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) throw new ModelFileError(`${where(node)}: ${what} must be a string`);
+    if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number'))
+      throw new ModelFileError(`${where(node)}: ${what} must be a string`);
     return String(node.value);
   };
   const list = (node: Node, what: string) => {
@@ -112,7 +117,8 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
   };
   const identifier = (node: Node, what: string, taken: Set<string>) => {
     const n = str(node, what);
-    if (!IDENTIFIER.test(n) || RESERVED.has(n)) throw new ModelFileError(`${where(node)}: ${what} "${n.slice(0, 40)}" must be a plain identifier (letters and digits), not i or sqrt`);
+    if (!IDENTIFIER.test(n) || RESERVED.has(n))
+      throw new ModelFileError(`${where(node)}: ${what} "${n.slice(0, 40)}" must be a plain identifier (letters and digits), not i or sqrt`);
     if (taken.has(n)) throw new ModelFileError(`${where(node)}: "${n}" is declared twice`);
     taken.add(n);
     return n;
@@ -120,7 +126,8 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
 
   const taken = new Set<string>();
   const modeNodes = list(required('modes'), 'modes');
-  if (modeNodes.length === 0 || modeNodes.length > MODEL_FILE_LIMITS.modes) throw new ModelFileError(`${where(required('modes'))}: 1 to ${MODEL_FILE_LIMITS.modes} modes`);
+  if (modeNodes.length === 0 || modeNodes.length > MODEL_FILE_LIMITS.modes)
+    throw new ModelFileError(`${where(required('modes'))}: 1 to ${MODEL_FILE_LIMITS.modes} modes`);
   const modes = modeNodes.map((n) => identifier(n, 'a mode', taken));
   const env = new Map<string, Operator | RationalFunction>();
   const defaultBasis: Array<{ name: string; op: Operator }> = [];
@@ -149,7 +156,8 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
     if (isMap(spec)) {
       for (const q of spec.items) {
         const k = isScalar(q.key) ? String(q.key.value) : '';
-        if (k !== 'domain' && k !== 'default') throw new ModelFileError(`${where(q.key as Node)}: unknown field "${k.slice(0, 40)}" of parameter ${pname} (fields: domain, default)`);
+        if (k !== 'domain' && k !== 'default')
+          throw new ModelFileError(`${where(q.key as Node)}: unknown field "${k.slice(0, 40)}" of parameter ${pname} (fields: domain, default)`);
       }
       domainNode = field(spec, 'domain') ?? null;
       defaultNode = field(spec, 'default');
@@ -165,7 +173,8 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
         if (err instanceof ParameterError) throw new ModelFileError(`${where(defaultNode)}: ${err.message}`);
         throw err;
       }
-      if (!inDomain(fallback, domain)) throw new ModelFileError(`${where(defaultNode)}: the default ${text.slice(0, 40)} of ${pname} is outside its domain ${domainText}`);
+      if (!inDomain(fallback, domain))
+        throw new ModelFileError(`${where(defaultNode)}: the default ${text.slice(0, 40)} of ${pname} is outside its domain ${domainText}`);
     }
     // The file's own symbol: its declaration (name and positivity from this file's domain) is its identity.
     const positive = domain.lower !== undefined && domain.lower.value.sign() >= 0 && domain.lower.strict;
@@ -176,8 +185,10 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
 
   const expression = (node: Node, what: string): Operator => {
     const t = str(node, what);
-    if (t.length > MODEL_FILE_LIMITS.expressionLength) throw new ModelFileError(`${where(node)}: ${what} is longer than ${MODEL_FILE_LIMITS.expressionLength} characters`);
-    if (nesting(t) > MODEL_FILE_LIMITS.nesting) throw new ModelFileError(`${where(node)}: ${what} nests parentheses more than ${MODEL_FILE_LIMITS.nesting} deep`);
+    if (t.length > MODEL_FILE_LIMITS.expressionLength)
+      throw new ModelFileError(`${where(node)}: ${what} is longer than ${MODEL_FILE_LIMITS.expressionLength} characters`);
+    if (nesting(t) > MODEL_FILE_LIMITS.nesting)
+      throw new ModelFileError(`${where(node)}: ${what} nests parentheses more than ${MODEL_FILE_LIMITS.nesting} deep`);
     try {
       parseExpression(t);
       return operatorFrom(t, env as Environment);
@@ -194,8 +205,12 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
 
   const hNode = required('hamiltonian');
   const hamiltonian = expression(hNode, 'the hamiltonian');
-  if (hamiltonian.degree() > 2) throw new ModelFileError(`${where(hNode)}: the hamiltonian has degree ${hamiltonian.degree()} in the ladder operators; only quadratic Hamiltonians give a linear Gaussian model`);
-  if (!hamiltonian.isHermitian()) throw new ModelFileError(`${where(hNode)}: the hamiltonian is not Hermitian (H ≠ H†: check the conjugate terms, e.g. i*(ad*bd - a*b))`);
+  if (hamiltonian.degree() > 2)
+    throw new ModelFileError(
+      `${where(hNode)}: the hamiltonian has degree ${hamiltonian.degree()} in the ladder operators; only quadratic Hamiltonians give a linear Gaussian model`,
+    );
+  if (!hamiltonian.isHermitian())
+    throw new ModelFileError(`${where(hNode)}: the hamiltonian is not Hermitian (H ≠ H†: check the conjugate terms, e.g. i*(ad*bd - a*b))`);
 
   const entries = (key: string, fields: readonly string[]) => {
     const node = field(root, key);
@@ -205,7 +220,8 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
           if (!isMap(item)) throw new ModelFileError(`${where(item)}: each of ${key} is a mapping with ${fields.join(', ')}`);
           for (const p of item.items) {
             const k = isScalar(p.key) ? String(p.key.value) : '';
-            if (!fields.includes(k)) throw new ModelFileError(`${where(p.key as Node)}: unknown field "${k.slice(0, 40)}" in ${key} (fields: ${fields.join(', ')})`);
+            if (!fields.includes(k))
+              throw new ModelFileError(`${where(p.key as Node)}: unknown field "${k.slice(0, 40)}" in ${key} (fields: ${fields.join(', ')})`);
           }
           return { item, get: (k: string) => field(item, k) ?? missing(where(item), key, k) };
         });
@@ -213,14 +229,21 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
   const dissipators = entries('dissipators', ['rate', 'jump']).map(({ get }) => {
     const jumpNode = get('jump');
     const jump = expression(jumpNode, 'a jump operator');
-    if (jump.degree() !== 1 || !jump.constantPart().isZero()) throw new ModelFileError(`${where(jumpNode)}: a jump operator must be linear in the ladder operators (no constant, no products)`);
+    if (jump.degree() !== 1 || !jump.constantPart().isZero())
+      throw new ModelFileError(`${where(jumpNode)}: a jump operator must be linear in the ladder operators (no constant, no products)`);
     return { rate: scalar(get('rate'), 'a dissipator rate'), jump };
   });
   const measured = entries('measurements', ['operator', 'strength', 'efficiency']).map(({ get }) => {
     const opNode = get('operator');
     const op = expression(opNode, 'a measured operator');
-    if (op.degree() !== 1 || !op.isHermitian() || !op.constantPart().isZero()) throw new ModelFileError(`${where(opNode)}: a measured operator must be a Hermitian linear quadrature`);
-    return { text: str(opNode, 'a measured operator'), op, strength: scalar(get('strength'), 'a measurement strength'), efficiency: scalar(get('efficiency'), 'a measurement efficiency') };
+    if (op.degree() !== 1 || !op.isHermitian() || !op.constantPart().isZero())
+      throw new ModelFileError(`${where(opNode)}: a measured operator must be a Hermitian linear quadrature`);
+    return {
+      text: str(opNode, 'a measured operator'),
+      op,
+      strength: scalar(get('strength'), 'a measurement strength'),
+      efficiency: scalar(get('efficiency'), 'a measurement efficiency'),
+    };
   });
   // Each channel is named by its operator as written, numbered only when one is measured twice.
   const measurements = measured.map(({ text, ...m }, k) => ({ ...m, name: measured.filter((x) => x.text === text).length > 1 ? `${text}#${k + 1}` : text }));
@@ -230,7 +253,10 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
   if (basisNode !== undefined) {
     if (!isMap(basisNode)) throw new ModelFileError(`${where(basisNode)}: basis must be a mapping of name to quadrature, e.g. X1: X_a`);
     const names = new Set(taken);
-    basis = basisNode.items.map((p: Pair) => ({ name: identifier(p.key as Node, 'a basis name', names), op: expression(p.value as Node, 'a basis quadrature') }));
+    basis = basisNode.items.map((p: Pair) => ({
+      name: identifier(p.key as Node, 'a basis name', names),
+      op: expression(p.value as Node, 'a basis quadrature'),
+    }));
   }
   let system: ConditionalSystem;
   try {
@@ -251,7 +277,8 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
           }),
         );
   for (const [k, side] of bipartitions.entries()) {
-    if (side.length === 0 || side.length === modes.length) throw new ModelFileError(`${where(bipartitionNode ?? root)}: bipartition ${k + 1} must leave modes on both sides`);
+    if (side.length === 0 || side.length === modes.length)
+      throw new ModelFileError(`${where(bipartitionNode ?? root)}: bipartition ${k + 1} must leave modes on both sides`);
   }
   const pairs = entries('pairs', ['name', 'first', 'second']).map(({ get }) => {
     const plane = (k: string) => {
@@ -259,8 +286,12 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
       const items = list(node, `a plane (${k})`);
       if (items.length !== 2) throw new ModelFileError(`${where(node)}: a plane is two quadratures, e.g. [X_a, Y_a]`);
       const [p, q] = items.map((n) => expression(n, 'a plane quadrature')) as [Operator, Operator];
-      for (const [n, op] of [[items[0]!, p], [items[1]!, q]] as const) {
-        if (op.degree() !== 1 || !op.isHermitian() || !op.constantPart().isZero()) throw new ModelFileError(`${where(n)}: a plane quadrature must be a Hermitian linear quadrature`);
+      for (const [n, op] of [
+        [items[0]!, p],
+        [items[1]!, q],
+      ] as const) {
+        if (op.degree() !== 1 || !op.isHermitian() || !op.constantPart().isZero())
+          throw new ModelFileError(`${where(n)}: a plane quadrature must be a Hermitian linear quadrature`);
       }
       return [p, q] as const;
     };
@@ -269,9 +300,19 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
   const thresholdNode = field(root, 'threshold');
   const threshold = thresholdNode === undefined ? undefined : str(thresholdNode, 'threshold');
   const thresholdParameter = threshold === undefined ? undefined : parameters.find((p) => p.name === threshold);
-  if (threshold !== undefined && thresholdParameter === undefined) throw new ModelFileError(`${where(thresholdNode)}: threshold "${threshold.slice(0, 40)}" is not one of the parameters`);
+  if (threshold !== undefined && thresholdParameter === undefined)
+    throw new ModelFileError(`${where(thresholdNode)}: threshold "${threshold.slice(0, 40)}" is not one of the parameters`);
   return {
-    name: modelName, file, modes, parameters, hamiltonianText: str(hNode, 'the hamiltonian'), system, basis, modeBasis: defaultBasis, pairs, bipartitions,
+    name: modelName,
+    file,
+    modes,
+    parameters,
+    hamiltonianText: str(hNode, 'the hamiltonian'),
+    system,
+    basis,
+    modeBasis: defaultBasis,
+    pairs,
+    bipartitions,
     ...(thresholdParameter ? { threshold: thresholdParameter.name, thresholdSymbol: thresholdParameter.symbol } : {}),
   };
 }
@@ -281,9 +322,15 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
  * parameter with a default may be left out. Messages name each through `label` (`--set mu` on
  * the command line) and, where `describe` says what a parameter is, add that.
  */
-export function resolveFileParameters(model: ModelFile, raw: Readonly<Record<string, string>>, label: ParameterLabel, describe: (name: string) => string | undefined = () => undefined): ModelPoint {
+export function resolveFileParameters(
+  model: ModelFile,
+  raw: Readonly<Record<string, string>>,
+  label: ParameterLabel,
+  describe: (name: string) => string | undefined = () => undefined,
+): ModelPoint {
   for (const k of Object.keys(raw)) {
-    if (!model.parameters.some((p) => p.name === k)) throw new ParameterError(`${label(k)}: ${model.name} has no parameter ${k.slice(0, 40)} (it has ${model.parameters.map((p) => p.name).join(', ')})`);
+    if (!model.parameters.some((p) => p.name === k))
+      throw new ParameterError(`${label(k)}: ${model.name} has no parameter ${k.slice(0, 40)} (it has ${model.parameters.map((p) => p.name).join(', ')})`);
   }
   const values = new Map(
     model.parameters.map((p) => {
@@ -294,7 +341,10 @@ export function resolveFileParameters(model: ModelFile, raw: Readonly<Record<str
         throw new ParameterError(`${label(p.name)} is required by ${model.name} (declared at ${p.declared}, domain ${p.domainText})${what ? `: ${what}` : ''}`);
       }
       const value = exactValue(p.name, text, label, what ?? `domain ${p.domainText}`);
-      if (!inDomain(value, p.domain)) throw new ParameterError(`${label(p.name)} = ${text.slice(0, 40)}: outside the domain ${p.domainText} declared at ${p.declared}${what ? ` (${what})` : ''}`);
+      if (!inDomain(value, p.domain))
+        throw new ParameterError(
+          `${label(p.name)} = ${text.slice(0, 40)}: outside the domain ${p.domainText} declared at ${p.declared}${what ? ` (${what})` : ''}`,
+        );
       return [p.symbol, value] as [RationalFunction, Rational];
     }),
   );
@@ -362,7 +412,8 @@ export function parseDomain(text: string, name: string, at: string): Domain {
   const two = new RegExp(String.raw`^${num}\s*(<=|<)\s*([A-Za-z][A-Za-z0-9]*)\s*(<=|<)\s*${num}$`).exec(t);
   if (two && two[3] === name) {
     const [lower, upper] = [Rational.parse(two[1]!), Rational.parse(two[5]!)];
-    if (lower.compare(upper) > 0 || (lower.compare(upper) === 0 && (two[2] === '<' || two[4] === '<'))) throw new ModelFileError(`${at}: the domain of ${name} "${t.slice(0, 40)}" is empty`);
+    if (lower.compare(upper) > 0 || (lower.compare(upper) === 0 && (two[2] === '<' || two[4] === '<')))
+      throw new ModelFileError(`${at}: the domain of ${name} "${t.slice(0, 40)}" is empty`);
     return { lower: { value: lower, strict: two[2] === '<' }, upper: { value: upper, strict: two[4] === '<' } };
   }
   throw new ModelFileError(`${at}: the domain of ${name} "${t.slice(0, 40)}" is not one of: real, > a, >= a, < b, <= b, a <= ${name} <= b`);

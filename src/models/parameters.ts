@@ -39,7 +39,8 @@ export function parametersOf(model: ModelName): readonly string[] {
 
 /** Reads and validates the parameters of one built-in model; messages name each parameter through `label`. */
 export function resolveParameters(model: ModelName, raw: RawParameters, label: ParameterLabel = parameterLabel): ModelPoint {
-  if (!(MODEL_NAMES as readonly string[]).includes(model)) throw new ParameterError(`${label('model')}: "${String(model).slice(0, 40)}" is not one of ${MODEL_NAMES.join(', ')}`);
+  if (!(MODEL_NAMES as readonly string[]).includes(model))
+    throw new ParameterError(`${label('model')}: "${String(model).slice(0, 40)}" is not one of ${MODEL_NAMES.join(', ')}`);
   const taken = parametersOf(model);
   const given = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Record<string, string>;
   for (const k of Object.keys(given)) {

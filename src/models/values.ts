@@ -29,7 +29,9 @@ export function exactValue(name: string, text: string, label: ParameterLabel, de
   }
   const size = value.abs();
   if (!value.isZero() && (size.compare(LARGEST) > 0 || size.compare(SMALLEST) < 0)) {
-    throw new ParameterError(`${label(name)} = ${shown}: outside the supported magnitudes, 0 or 1e-${VALUE_LIMITS.maxExponent} ≤ |x| ≤ 1e${VALUE_LIMITS.maxExponent} (${describe})`);
+    throw new ParameterError(
+      `${label(name)} = ${shown}: outside the supported magnitudes, 0 or 1e-${VALUE_LIMITS.maxExponent} ≤ |x| ≤ 1e${VALUE_LIMITS.maxExponent} (${describe})`,
+    );
   }
   return value;
 }

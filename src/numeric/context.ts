@@ -22,7 +22,8 @@ export const DIGITS_RANGE = { min: 20, max: 500 } as const;
 
 /** An independent Decimal constructor at `digits` significant digits (cached per precision). */
 export function decimalContext(digits: number = DEFAULT_DIGITS): DecimalConstructor {
-  if (!Number.isInteger(digits) || digits < 10 || digits > MAX_CONTEXT_DIGITS) throw new RangeError(`digits must be an integer from 10 to ${MAX_CONTEXT_DIGITS}, got ${digits}`);
+  if (!Number.isInteger(digits) || digits < 10 || digits > MAX_CONTEXT_DIGITS)
+    throw new RangeError(`digits must be an integer from 10 to ${MAX_CONTEXT_DIGITS}, got ${digits}`);
   let D = contexts.get(digits);
   if (D === undefined) {
     D = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });

@@ -61,7 +61,8 @@ export function fromEigen(e: { values: readonly Dec[]; vectors: DMatrix }, f: (x
 export function symmetricSqrt(D: DecimalConstructor, s: DMatrix): DMatrix {
   const e = symmetricEigen(D, s);
   const largest = e.values.reduce((m, x) => (x.abs().gt(m) ? x.abs() : m), new D(0));
-  if (e.values.some((x) => x.lt(largest.times(new D(10).pow(-D.precision + 5)).neg()))) throw new NotPositiveSemidefiniteError('matrix is not positive semi-definite at this working precision');
+  if (e.values.some((x) => x.lt(largest.times(new D(10).pow(-D.precision + 5)).neg())))
+    throw new NotPositiveSemidefiniteError('matrix is not positive semi-definite at this working precision');
   return fromEigen(e, (x) => nonNegative(x).sqrt());
 }
 

@@ -24,7 +24,8 @@ export interface SteadyState {
 
 export function lyapunovSteadyState(digits: number, a: DMatrix, d: DMatrix, options: SteadyStateOptions = {}): SteadyState {
   const D = decimalContext(digits);
-  if (!(options.driftStable ?? isHurwitzStable(D, a))) throw new NoSteadyStateError('the drift matrix has an eigenvalue with non-negative real part: no unconditional steady state (above threshold)');
+  if (!(options.driftStable ?? isHurwitzStable(D, a)))
+    throw new NoSteadyStateError('the drift matrix has an eigenvalue with non-negative real part: no unconditional steady state (above threshold)');
   const v = solveLyapunov(D, a, d);
   return { covariance: v, residual: lyapunovResidual(a, v, d), iterations: 1 };
 }
@@ -83,7 +84,10 @@ function stabilisingStarts(D: DecimalConstructor, a: DMatrix, d: DMatrix, m: DMa
 function stableSubspaceSolution(D: DecimalConstructor, a: DMatrix, d: DMatrix, m: DMatrix): DMatrix | undefined {
   const n = a.length;
   const at = dtranspose(a);
-  let z: DMatrix = [...at.map((row, i) => [...row, ...m[i]!.map((x) => x.neg())]), ...d.map((row, i) => [...row.map((x) => x.neg()), ...a[i]!.map((x) => x.neg())])];
+  let z: DMatrix = [
+    ...at.map((row, i) => [...row, ...m[i]!.map((x) => x.neg())]),
+    ...d.map((row, i) => [...row.map((x) => x.neg()), ...a[i]!.map((x) => x.neg())]),
+  ];
   const tolerance = new D(10).pow(-Math.floor(D.precision / 2));
   const half = new D(0.5);
   try {
@@ -130,7 +134,7 @@ function newtonKleinman(D: DecimalConstructor, a: DMatrix, d: DMatrix, m: DMatri
     const step = dsub(newton, v);
     const change = dmaxAbs(step).div(dmaxAbs(newton).plus(1));
     v = newton;
-    const floor = previous !== undefined && previous.lt(quadratic) && change.gte(previous);
+    const floor = previous?.lt(quadratic) && change.gte(previous);
     previous = change;
     if (change.times(change).lte(target) || floor) return { v, iterations: k };
   }

@@ -13,7 +13,11 @@ export interface Dissipator {
 /** κ D†[L]A = κ (L† A L − ½{L†L, A}). */
 export function dissipatorOn(d: Dissipator, a: Operator): Operator {
   const ld = d.jump.adjoint();
-  return ld.mul(a).mul(d.jump).sub(anticommutator(ld.mul(d.jump), a).scale(q(1, 2))).scale(d.rate);
+  return ld
+    .mul(a)
+    .mul(d.jump)
+    .sub(anticommutator(ld.mul(d.jump), a).scale(q(1, 2)))
+    .scale(d.rate);
 }
 
 export function adjointGenerator(hamiltonian: Operator, dissipators: readonly Dissipator[], a: Operator): Operator {

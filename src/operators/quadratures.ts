@@ -21,11 +21,9 @@ export function labOscillator(
   m: Mode,
   params: { mass: RationalFunction; frequency: RationalFunction; hbar: RationalFunction; zeroPointName: string },
 ): { x: Operator; p: Operator; zeroPoint: RationalFunction } {
-  const zeroPoint = RationalFunction.sqrt(
-    params.zeroPointName,
-    params.hbar.div(q(2).mul(params.mass).mul(params.frequency)),
-    { ascii: params.zeroPointName.replace(/[^A-Za-z0-9_]/g, '') },
-  );
+  const zeroPoint = RationalFunction.sqrt(params.zeroPointName, params.hbar.div(q(2).mul(params.mass).mul(params.frequency)), {
+    ascii: params.zeroPointName.replace(/[^A-Za-z0-9_]/g, ''),
+  });
   const a = Operator.annihilation(m);
   const ad = Operator.creation(m);
   return {

@@ -21,7 +21,6 @@ import { resolveParameters, type ModelName, type RawParameters } from '../models
 import { parameterSymbol, type ModelPoint } from '../models/modelFile.ts';
 import { paperSymbolValues } from './paperSymbols.ts';
 
-
 /** A parameter the figure fixes by a formula: its exact form, and the value used (rounded far beyond the output digits). */
 export interface ExactParameter {
   readonly name: 'delta' | 'coupling';
@@ -86,7 +85,16 @@ export function curveSpecs(): CurveSpec[] {
   const [, chosen] = FIGURE2_ASYMMETRY as [unknown, { label: string; g1: string; g2: string }];
   const specs: CurveSpec[] = [];
   for (const chi of ['25', '50']) {
-    specs.push({ id: `one-${chi}`, label: `model one, χ = ${chi}γ`, model: 'modulated', chi, params: { ...COMMON, gamma: '1', chi }, root: thresholdDetuning(chi), assumption: `${FIGURE2_DETUNING.chosen}`, alternative: false });
+    specs.push({
+      id: `one-${chi}`,
+      label: `model one, χ = ${chi}γ`,
+      model: 'modulated',
+      chi,
+      params: { ...COMMON, gamma: '1', chi },
+      root: thresholdDetuning(chi),
+      assumption: `${FIGURE2_DETUNING.chosen}`,
+      alternative: false,
+    });
     specs.push({
       id: `two-${chi}`,
       label: `model two, χ = ${chi}γ`,
@@ -98,10 +106,26 @@ export function curveSpecs(): CurveSpec[] {
       alternative: false,
     });
   }
-  specs.push({ id: 'bae', label: 'back-action evasion', model: 'bae', chi: null, params: { ...COMMON, gamma: '1' }, assumption: 'bae-ideal-limit', alternative: false });
+  specs.push({
+    id: 'bae',
+    label: 'back-action evasion',
+    model: 'bae',
+    chi: null,
+    params: { ...COMMON, gamma: '1' },
+    assumption: 'bae-ideal-limit',
+    alternative: false,
+  });
   for (const factor of FIGURE2_DETUNING.alternativeFactors) {
     const delta = Rational.parse(factor).mul(Rational.of(50)).toDecimalString();
-    specs.push({ id: `one-50-delta-${factor}`, label: `model one, χ = 50γ, Δ = ${factor}χ`, model: 'modulated', chi: '50', params: { ...COMMON, gamma: '1', delta, chi: '50' }, assumption: `figure2-detuning: Δ = ${factor}χ`, alternative: true });
+    specs.push({
+      id: `one-50-delta-${factor}`,
+      label: `model one, χ = 50γ, Δ = ${factor}χ`,
+      model: 'modulated',
+      chi: '50',
+      params: { ...COMMON, gamma: '1', delta, chi: '50' },
+      assumption: `figure2-detuning: Δ = ${factor}χ`,
+      alternative: true,
+    });
   }
   for (const alt of [FIGURE2_ASYMMETRY[0]!, FIGURE2_ASYMMETRY[2]!]) {
     specs.push({
@@ -115,8 +139,18 @@ export function curveSpecs(): CurveSpec[] {
       alternative: true,
     });
   }
-  const shifted = fraction('50').add(fraction(chosen.g1).sub(fraction(chosen.g2)).div(Rational.of(2))).toDecimalString();
-  specs.push({ id: 'two-50-coupling-chi2', label: `model two, χ = 50γ, Γ = χ₂ = ${shifted}γ`, model: 'constant', chi: '50', params: { ...COMMON, gamma1: chosen.g1, gamma2: chosen.g2, coupling: shifted, chi: '50' }, assumption: 'figure2-asymmetry: Γ = χ₂ (below threshold)', alternative: true });
+  const shifted = fraction('50')
+    .add(fraction(chosen.g1).sub(fraction(chosen.g2)).div(Rational.of(2)))
+    .toDecimalString();
+  specs.push({
+    id: 'two-50-coupling-chi2',
+    label: `model two, χ = 50γ, Γ = χ₂ = ${shifted}γ`,
+    model: 'constant',
+    chi: '50',
+    params: { ...COMMON, gamma1: chosen.g1, gamma2: chosen.g2, coupling: shifted, chi: '50' },
+    assumption: 'figure2-asymmetry: Γ = χ₂ (below threshold)',
+    alternative: true,
+  });
   return specs;
 }
 
@@ -187,7 +221,9 @@ function holdsItsDigits(spec: CurveSpec, params: RawParameters, digits: number, 
   for (const p of points) {
     const again = fine.at(p.mu).plotted;
     if (agreeingDigits(p.plotted, again, digits) < digits - 1) {
-      throw new Error(`curve ${spec.id} at μ = ${p.mu.toSignificantDigits(8)}γ: ${p.plotted} at ${digits} digits but ${again.toSignificantDigits(digits)} at ${digits + 20}: it does not hold its digits`);
+      throw new Error(
+        `curve ${spec.id} at μ = ${p.mu.toSignificantDigits(8)}γ: ${p.plotted} at ${digits} digits but ${again.toSignificantDigits(digits)} at ${digits + 20}: it does not hold its digits`,
+      );
     }
   }
 }
@@ -239,10 +275,16 @@ export function computeCurve(spec: CurveSpec, points: number, digits: number): C
   for (const p of pts) {
     if (p.uv === undefined) continue;
     const relative = p.uv.reduced.minus(p.uv.fullCovariance).abs().div(p.uv.fullCovariance);
-    if (routeDifference === undefined || relative.gt(routeDifference.relative)) routeDifference = { relative, digits: agreeingDigits(p.uv.reduced, p.uv.fullCovariance, digits) };
+    if (routeDifference === undefined || relative.gt(routeDifference.relative))
+      routeDifference = { relative, digits: agreeingDigits(p.uv.reduced, p.uv.fullCovariance, digits) };
   }
   const D = decimalContext(digits);
-  const plotted = refine(grid, pts.map((x) => x.plotted), digits, at((x) => x.plotted));
+  const plotted = refine(
+    grid,
+    pts.map((x) => x.plotted),
+    digits,
+    at((x) => x.plotted),
+  );
   holdsItsDigits(spec, params, digits, [pts[0]!, pts[pts.length - 1]!, { ...pts[0]!, mu: plotted.mu, plotted: plotted.value }]);
   return {
     ...spec,
@@ -251,7 +293,14 @@ export function computeCurve(spec: CurveSpec, points: number, digits: number): C
     points: pts,
     minimumPlotted: plotted,
     // Where e^(−E_N) equals the plotted S at every grid point (model one, back-action evasion), its minimum is the same one.
-    minimumExpMinusLogNegativity: pts.every((x) => agreeingDigits(x.plotted, x.expMinusLogNegativity, digits) >= digits) ? plotted : refine(grid, pts.map((x) => x.expMinusLogNegativity), digits, at((x) => x.expMinusLogNegativity)),
+    minimumExpMinusLogNegativity: pts.every((x) => agreeingDigits(x.plotted, x.expMinusLogNegativity, digits) >= digits)
+      ? plotted
+      : refine(
+          grid,
+          pts.map((x) => x.expMinusLogNegativity),
+          digits,
+          at((x) => x.expMinusLogNegativity),
+        ),
     ...(routeDifference ? { routeDifference } : {}),
   };
 }
@@ -304,9 +353,11 @@ export function figureJson(curves: readonly Curve[], crossings: ReadonlyArray<{ 
     conventions: {
       ...CONVENTIONS,
       rates: 'in units of γ (for model two, of the mean damping (γ₁ + γ₂)/2)',
-      plotted: 'model one and back-action evasion: S of Eq. (15) from the full conditional covariance; model two: S_UV, Eq. (15) built from its own planes (U₁, U₂), (V₁, V₂) of Eq. (22), each at its least-variance angle, by the reduced equations (25)-(28) as printed (what the paper plotted)',
+      plotted:
+        'model one and back-action evasion: S of Eq. (15) from the full conditional covariance; model two: S_UV, Eq. (15) built from its own planes (U₁, U₂), (V₁, V₂) of Eq. (22), each at its least-variance angle, by the reduced equations (25)-(28) as printed (what the paper plotted)',
       S_UV_fullCovariance: 'the same S_UV from the exact 4×4 conditional covariance (with the noise correlation of eq25.noise)',
-      S_UV_separableBound: 'the least S_UV of any separable state for the two least-variance quadratures: S_UV below it certifies entanglement, S_UV < 1 alone does not (claim s-uv-witness)',
+      S_UV_separableBound:
+        'the least S_UV of any separable state for the two least-variance quadratures: S_UV below it certifies entanglement, S_UV < 1 alone does not (claim s-uv-witness)',
       expMinusLogNegativity: 'e^(−E_N), E_N from the smallest symplectic eigenvalue of the partial transpose (natural logarithm)',
     },
     digits,
@@ -322,17 +373,25 @@ export function figureJson(curves: readonly Curve[], crossings: ReadonlyArray<{ 
       alternative: c.alternative,
       minimumPlotted: { mu: s(c.minimumPlotted.mu, digits), value: s(c.minimumPlotted.value, digits) },
       minimumExpMinusLogNegativity: { mu: s(c.minimumExpMinusLogNegativity.mu, digits), value: s(c.minimumExpMinusLogNegativity.value, digits) },
-      ...(c.routeDifference ? { S_UV_routes: { largestRelativeDifference: c.routeDifference.relative.toSignificantDigits(3).toString(), digitsShared: c.routeDifference.digits } } : {}),
+      ...(c.routeDifference
+        ? { S_UV_routes: { largestRelativeDifference: c.routeDifference.relative.toSignificantDigits(3).toString(), digitsShared: c.routeDifference.digits } }
+        : {}),
       points: c.points.map((x) => ({
         mu: x.mu.toString(),
         plotted: s(x.plotted, digits),
         S: s(x.S, digits),
         logNegativity: s(x.logNegativity, digits),
         expMinusLogNegativity: s(x.expMinusLogNegativity, digits),
-        ...(x.uv ? { S_UV_reduced: s(x.uv.reduced, digits), S_UV_fullCovariance: s(x.uv.fullCovariance, digits), S_UV_separableBound: s(x.uv.separableBound, digits) } : {}),
+        ...(x.uv
+          ? { S_UV_reduced: s(x.uv.reduced, digits), S_UV_fullCovariance: s(x.uv.fullCovariance, digits), S_UV_separableBound: s(x.uv.separableBound, digits) }
+          : {}),
       })),
     })),
-    backActionEvasionOvertakes: crossings.map((x) => ({ curve: x.curve, mu: x.crossing ? s(x.crossing.mu, digits) : null, S: x.crossing ? s(x.crossing.value, digits) : null })),
+    backActionEvasionOvertakes: crossings.map((x) => ({
+      curve: x.curve,
+      mu: x.crossing ? s(x.crossing.mu, digits) : null,
+      S: x.crossing ? s(x.crossing.value, digits) : null,
+    })),
   };
 }
 
@@ -341,7 +400,20 @@ export function figureCsv(curves: readonly Curve[], digits: number): string {
   for (const c of curves) {
     for (const x of c.points) {
       const uv = x.uv ? [s(x.uv.reduced, digits), s(x.uv.fullCovariance, digits), s(x.uv.separableBound, digits)] : ['', '', ''];
-      lines.push([c.id, c.model, c.chi ?? '', c.alternative, x.mu.toString(), s(x.plotted, digits), s(x.S, digits), s(x.logNegativity, digits), s(x.expMinusLogNegativity, digits), ...uv].join(','));
+      lines.push(
+        [
+          c.id,
+          c.model,
+          c.chi ?? '',
+          c.alternative,
+          x.mu.toString(),
+          s(x.plotted, digits),
+          s(x.S, digits),
+          s(x.logNegativity, digits),
+          s(x.expMinusLogNegativity, digits),
+          ...uv,
+        ].join(','),
+      );
     }
   }
   return `${lines.join('\n')}\n`;
@@ -354,7 +426,11 @@ export function paperStyles(curves: readonly Curve[]): Array<{ series: string; c
   return curves.map((c) => ({ series: c.label, color: color(c), dash: dash(c) }));
 }
 
-export function plotRows(curves: readonly Curve[], pick: (c: Curve, p: CurvePoint) => Dec = (_, p) => p.plotted, suffix = ''): Array<Record<string, number | string>> {
+export function plotRows(
+  curves: readonly Curve[],
+  pick: (c: Curve, p: CurvePoint) => Dec = (_, p) => p.plotted,
+  suffix = '',
+): Array<Record<string, number | string>> {
   return curves.flatMap((c) => c.points.map((x) => ({ mu: x.mu.toNumber(), value: pick(c, x).toNumber(), series: `${c.label}${suffix}` })));
 }
 
@@ -368,7 +444,13 @@ export function curveFromJson(data: unknown, digits: number): Curve {
     ...c,
     points: c.points.map((p) => {
       const uv = p.uv as Record<string, string> | undefined;
-      const point = { mu: dec(p.mu), plotted: dec(p.plotted), S: dec(p.S), logNegativity: dec(p.logNegativity), expMinusLogNegativity: dec(p.expMinusLogNegativity) };
+      const point = {
+        mu: dec(p.mu),
+        plotted: dec(p.plotted),
+        S: dec(p.S),
+        logNegativity: dec(p.logNegativity),
+        expMinusLogNegativity: dec(p.expMinusLogNegativity),
+      };
       return uv ? { ...point, uv: { reduced: dec(uv.reduced), fullCovariance: dec(uv.fullCovariance), separableBound: dec(uv.separableBound) } } : point;
     }),
     minimumPlotted: minimum(c.minimumPlotted),

@@ -47,4 +47,3 @@ export const FIGURE2_ASYMMETRY: ReadonlyArray<{ label: string; g1: string; g2: s
   { label: 'γ_D = γ₁ − γ₂, γ_S = (γ₁ + γ₂)/2 (γ₁ − γ₂ = γ/2)', g1: '5/4', g2: '3/4' },
   { label: 'a "50% difference": γ₂ = γ₁/2', g1: '4/3', g2: '2/3' },
 ];
-

@@ -18,11 +18,7 @@ export function substituteAll(op: Operator, substitutions: ReadonlyArray<readonl
 }
 
 /** H/ħ in the frame rotating at `frame` (both oscillators), RWA, frame generator ħω(a†a + b†b + 1) unless zeroPoint is false. */
-export function rotatingFrameHamiltonian(
-  lab: LabHamiltonian,
-  frame: R,
-  options: { zeroPoint: boolean; env?: Environment } = { zeroPoint: true },
-): Operator {
+export function rotatingFrameHamiltonian(lab: LabHamiltonian, frame: R, options: { zeroPoint: boolean; env?: Environment } = { zeroPoint: true }): Operator {
   const env: Environment = options.env ?? labEnvironment();
   const modulation = operatorFrom(lab.modulation.amplitude, env);
   const frequency = sym[lab.modulation.frequency];
@@ -105,7 +101,10 @@ const modelTwoDerivation = once((_: 'lab') => {
     [b, 0, 1],
   ]);
   // (20) has −(iχ/2)a², so the rate χ is 2i times the coefficient of a².
-  const squeezing = h.coefficient([[a, 0, 2]]).mul(R.I).mul(q(2));
+  const squeezing = h
+    .coefficient([[a, 0, 2]])
+    .mul(R.I)
+    .mul(q(2));
   return { hamiltonian: h, gammaLab: solveAffine(hopping, sym.Gamma19, sym.Gamma), chiLab: solveAffine(squeezing, sym.chi19, sym.chi) };
 });
 
@@ -135,8 +134,18 @@ export function independentDamping(gamma1: R, gamma2: R): Dissipator[] {
     [gamma1, ladder.a],
     [gamma2, ladder.b],
   ].flatMap(([g, op]) => [
-    { rate: q(2).mul(g as R).mul(sym.N.add(q(1))), jump: op as Operator },
-    { rate: q(2).mul(g as R).mul(sym.N), jump: (op as Operator).adjoint() },
+    {
+      rate: q(2)
+        .mul(g as R)
+        .mul(sym.N.add(q(1))),
+      jump: op as Operator,
+    },
+    {
+      rate: q(2)
+        .mul(g as R)
+        .mul(sym.N),
+      jump: (op as Operator).adjoint(),
+    },
   ]);
 }
 

@@ -101,7 +101,12 @@ export function reducedModelTwo(digits: number, values: ParameterValues): { at(m
   return {
     at: (mu) => {
       const v0 = n.plus(0.5).plus(new D(mu).div(gamma.times(2))); // (14)
-      const least = blocks.map(({ drift, stable }) => optimalQuadrature(digits, riccatiSteadyState(digits, drift, diagonal(gamma.times(2).times(v0)), diagonal(eta.times(mu).times(4)), { driftStable: stable }).covariance));
+      const least = blocks.map(({ drift, stable }) =>
+        optimalQuadrature(
+          digits,
+          riccatiSteadyState(digits, drift, diagonal(gamma.times(2).times(v0)), diagonal(eta.times(mu).times(4)), { driftStable: stable }).covariance,
+        ),
+      );
       const [u, v] = least as [LeastQuadrature, LeastQuadrature];
       return {
         variances: [u.variance, v.variance],

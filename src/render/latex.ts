@@ -12,7 +12,39 @@ import { symbolAt } from '../exact/symbols.ts';
 import type { Operator } from '../operators/operator.ts';
 import { unicodeLatex } from './unicodeLatex.ts';
 
-const GREEK = new Set(['alpha', 'beta', 'gamma', 'Gamma', 'delta', 'Delta', 'epsilon', 'zeta', 'eta', 'theta', 'Theta', 'kappa', 'lambda', 'Lambda', 'mu', 'nu', 'xi', 'Xi', 'pi', 'Pi', 'rho', 'sigma', 'Sigma', 'tau', 'phi', 'Phi', 'chi', 'psi', 'Psi', 'omega', 'Omega']);
+const GREEK = new Set([
+  'alpha',
+  'beta',
+  'gamma',
+  'Gamma',
+  'delta',
+  'Delta',
+  'epsilon',
+  'zeta',
+  'eta',
+  'theta',
+  'Theta',
+  'kappa',
+  'lambda',
+  'Lambda',
+  'mu',
+  'nu',
+  'xi',
+  'Xi',
+  'pi',
+  'Pi',
+  'rho',
+  'sigma',
+  'Sigma',
+  'tau',
+  'phi',
+  'Phi',
+  'chi',
+  'psi',
+  'Psi',
+  'omega',
+  'Omega',
+]);
 
 /** Display names by ASCII name, of the symbols a value holds. */
 type DisplayNames = ReadonlyMap<string, string>;
@@ -26,7 +58,7 @@ function displayNames(values: readonly RationalFunction[]): DisplayNames {
 /** LaTeX of an identifier: V__a__b (a covariance) -> V_{a b}, gamma1 -> \gamma_{1}, X_a -> X_{a}; a symbol's own display name where `display` has one. */
 export function latexIdentifier(name: string, display: DisplayNames = new Map()): string {
   const shown = display.get(name);
-  if (shown !== undefined && shown !== name && /[^\x00-\x7f]/.test(shown)) return unicodeLatex(shown);
+  if (shown !== undefined && shown !== name && /[^ -~]/.test(shown)) return unicodeLatex(shown);
   const covariance = /^V__(.+)__(.+)$/.exec(name);
   if (covariance) return `V_{${latexIdentifier(covariance[1]!, display)} ${latexIdentifier(covariance[2]!, display)}}`;
   if (name === 'nbar') return '\\bar{n}';

@@ -34,10 +34,23 @@ export async function renderLinePlotSvg(p: LinePlot): Promise<string> {
             legend: { orient: 'bottom', columns: 2, labelLimit: 400, symbolStrokeWidth: 2, symbolSize: 400 },
             ...(p.styles ? { scale: { domain: p.styles.map((x) => x.series), range: p.styles.map((x) => x.color) } } : {}),
           },
-          ...(p.styles ? { strokeDash: { field: p.series, type: 'nominal', title: null, scale: { domain: p.styles.map((x) => x.series), range: p.styles.map((x) => [...x.dash]) } } } : {}),
+          ...(p.styles
+            ? {
+                strokeDash: {
+                  field: p.series,
+                  type: 'nominal',
+                  title: null,
+                  scale: { domain: p.styles.map((x) => x.series), range: p.styles.map((x) => [...x.dash]) },
+                },
+              }
+            : {}),
         },
       },
-      ...(p.rules ?? []).map((y) => ({ data: { values: [{ y }] }, mark: { type: 'rule' as const, color: '#888', strokeDash: [2, 2] }, encoding: { y: { field: 'y', type: 'quantitative' as const } } })),
+      ...(p.rules ?? []).map((y) => ({
+        data: { values: [{ y }] },
+        mark: { type: 'rule' as const, color: '#888', strokeDash: [2, 2] },
+        encoding: { y: { field: 'y', type: 'quantitative' as const } },
+      })),
     ],
   };
   const view = new vega.View(vega.parse(vl.compile(line).spec), { renderer: 'none' });

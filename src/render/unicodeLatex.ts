@@ -6,18 +6,112 @@
  */
 
 const GREEK: Readonly<Record<string, string>> = {
-  α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta', κ: 'kappa', λ: 'lambda',
-  μ: 'mu', µ: 'mu', ν: 'nu', ξ: 'xi', π: 'pi', ρ: 'rho', σ: 'sigma', τ: 'tau', φ: 'phi', χ: 'chi', ψ: 'psi', ω: 'omega',
-  Γ: 'Gamma', Δ: 'Delta', '∆': 'Delta', Θ: 'Theta', Λ: 'Lambda', Ξ: 'Xi', Π: 'Pi', Σ: 'Sigma', Φ: 'Phi', Ψ: 'Psi', Ω: 'Omega',
+  α: 'alpha',
+  β: 'beta',
+  γ: 'gamma',
+  δ: 'delta',
+  ε: 'epsilon',
+  ζ: 'zeta',
+  η: 'eta',
+  θ: 'theta',
+  κ: 'kappa',
+  λ: 'lambda',
+  μ: 'mu',
+  µ: 'mu',
+  ν: 'nu',
+  ξ: 'xi',
+  π: 'pi',
+  ρ: 'rho',
+  σ: 'sigma',
+  τ: 'tau',
+  φ: 'phi',
+  χ: 'chi',
+  ψ: 'psi',
+  ω: 'omega',
+  Γ: 'Gamma',
+  Δ: 'Delta',
+  '∆': 'Delta',
+  Θ: 'Theta',
+  Λ: 'Lambda',
+  Ξ: 'Xi',
+  Π: 'Pi',
+  Σ: 'Sigma',
+  Φ: 'Phi',
+  Ψ: 'Psi',
+  Ω: 'Omega',
 };
-const SUBSCRIPT: Readonly<Record<string, string>> = { '₀': '0', '₁': '1', '₂': '2', '₃': '3', '₄': '4', '₅': '5', '₆': '6', '₇': '7', '₈': '8', '₉': '9', '₊': '+', '₋': '-', '₍': '(', '₎': ')' };
-const SUPERSCRIPT: Readonly<Record<string, string>> = { '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9', '⁻': '-', '⁺': '+', 'ᵀ': 'T', '†': '\\dagger' };
+const SUBSCRIPT: Readonly<Record<string, string>> = {
+  '₀': '0',
+  '₁': '1',
+  '₂': '2',
+  '₃': '3',
+  '₄': '4',
+  '₅': '5',
+  '₆': '6',
+  '₇': '7',
+  '₈': '8',
+  '₉': '9',
+  '₊': '+',
+  '₋': '-',
+  '₍': '(',
+  '₎': ')',
+};
+const SUPERSCRIPT: Readonly<Record<string, string>> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+  '⁻': '-',
+  '⁺': '+',
+  ᵀ: 'T',
+  '†': '\\dagger',
+};
 const SYMBOL: Readonly<Record<string, string>> = {
-  '−': '-', '–': '-', '±': '\\pm', '∓': '\\mp', '·': '\\cdot', '×': '\\times', '≪': '\\ll', '≫': '\\gg', '≠': '\\neq', '≈': '\\approx',
-  '≤': '\\leq', '≥': '\\geq', '→': '\\to', '↔': '\\leftrightarrow', '∝': '\\propto', '∈': '\\in', '∋': '\\ni', '∞': '\\infty', '…': '\\ldots',
-  '⟨': '\\langle', '½': '\\tfrac{1}{2}', '∂': '\\partial', '∑': '\\sum', '√': '\\surd',
-  '°': '^{\\circ}', '{': '\\{', '}': '\\}', '&': '\\&', '%': '\\%', '#': '\\#', $: '\\$', '~': '\\sim', '\\': '\\backslash', '_': '\\_',
-  '✓': '\\checkmark', '∅': '\\emptyset', '⊗': '\\otimes', '‖': '\\|', '′': "'",
+  '−': '-',
+  '–': '-',
+  '±': '\\pm',
+  '∓': '\\mp',
+  '·': '\\cdot',
+  '×': '\\times',
+  '≪': '\\ll',
+  '≫': '\\gg',
+  '≠': '\\neq',
+  '≈': '\\approx',
+  '≤': '\\leq',
+  '≥': '\\geq',
+  '→': '\\to',
+  '↔': '\\leftrightarrow',
+  '∝': '\\propto',
+  '∈': '\\in',
+  '∋': '\\ni',
+  '∞': '\\infty',
+  '…': '\\ldots',
+  '⟨': '\\langle',
+  '½': '\\tfrac{1}{2}',
+  '∂': '\\partial',
+  '∑': '\\sum',
+  '√': '\\surd',
+  '°': '^{\\circ}',
+  '{': '\\{',
+  '}': '\\}',
+  '&': '\\&',
+  '%': '\\%',
+  '#': '\\#',
+  $: '\\$',
+  '~': '\\sim',
+  '\\': '\\backslash',
+  _: '\\_',
+  '✓': '\\checkmark',
+  '∅': '\\emptyset',
+  '⊗': '\\otimes',
+  '‖': '\\|',
+  '′': "'",
 };
 const FUNCTIONS = new Set(['sin', 'cos', 'tan', 'exp', 'ln', 'log', 'det', 'tr', 'max', 'min', 'Re', 'Im', 'arctan', 'sinh', 'cosh', 'tanh']);
 /** Letters whose run reads as a product of symbols (ab, dt, dW), not as an English word. */
@@ -242,5 +336,9 @@ export function unicodeLatex(text: string): string {
   }
   flush();
   // A macro's separating space is needed only before a letter.
-  return out.join('').replace(/\s+/g, ' ').replace(/(\\[A-Za-z]+) (?=[_^)\],;:/])/g, '$1').trim();
+  return out
+    .join('')
+    .replace(/\s+/g, ' ')
+    .replace(/(\\[A-Za-z]+) (?=[_^)\],;:/])/g, '$1')
+    .trim();
 }

@@ -21,7 +21,8 @@ export class MathText {
 
 const matrixAsText = (m: Matrix) => `[${m.map((row) => `[${row.map((x) => x.toString()).join(', ')}]`).join(', ')}]`;
 
-const isMatrix = (v: unknown): v is Matrix => Array.isArray(v) && v.length > 0 && v.every((row) => Array.isArray(row) && row.every((x) => x instanceof RationalFunction));
+const isMatrix = (v: unknown): v is Matrix =>
+  Array.isArray(v) && v.length > 0 && v.every((row) => Array.isArray(row) && row.every((x) => x instanceof RationalFunction));
 
 /** The text and LaTeX of one engine value; anything else is text. */
 function piecesOf(value: unknown): MathPiece[] {

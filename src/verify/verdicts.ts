@@ -11,7 +11,9 @@ export interface Outcome {
 
 /** The derived text, and its pieces with LaTeX where it kept engine values. */
 export function derivedFields(derived: string | MathText): { derived: string; derivedMath?: MathText['pieces'] } {
-  return derived instanceof MathText && derived.pieces.some((p) => p.latex !== undefined) ? { derived: String(derived), derivedMath: derived.pieces } : { derived: String(derived) };
+  return derived instanceof MathText && derived.pieces.some((p) => p.latex !== undefined)
+    ? { derived: String(derived), derivedMath: derived.pieces }
+    : { derived: String(derived) };
 }
 
 function evidence(o: Outcome) {

@@ -17,7 +17,12 @@ export function witnessesNamed(names: readonly string[]): Witness[] {
  * `exact` is our engine's conclusion (true: the printed form holds). `witnessCheck` returns
  * the witness's own conclusion, or the list of places where it finds a mismatch.
  */
-export function witnessReports(witnesses: readonly Witness[], exact: boolean, exactDetail: string | MathText, witnessCheck: (w: Witness) => boolean | string[]): EngineReport[] {
+export function witnessReports(
+  witnesses: readonly Witness[],
+  exact: boolean,
+  exactDetail: string | MathText,
+  witnessCheck: (w: Witness) => boolean | string[],
+): EngineReport[] {
   const reports: EngineReport[] = [{ engine: 'exact', agreed: true, detail: String(exactDetail) }];
   for (const w of witnesses) {
     try {

@@ -16,7 +16,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Chromium's own background connections are refused on a closed network, many at a time.
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 interface LedgerClaim {
   id: string;
@@ -51,7 +60,9 @@ beforeAll(async () => {
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
   } catch (err) {
-    throw new Error(`could not start Chromium at ${CHROMIUM} (install Debian's chromium, apt-get install chromium, or set CHROMIUM_PATH): ${(err as Error).message.split('\n')[0]}`);
+    throw new Error(
+      `could not start Chromium at ${CHROMIUM} (install Debian's chromium, apt-get install chromium, or set CHROMIUM_PATH): ${(err as Error).message.split('\n')[0]}`,
+    );
   }
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('console', (m) => {
@@ -73,7 +84,9 @@ describe('verify --html in headless Chromium', () => {
   });
 
   it('shows every claim of the ledger with its status, and no KaTeX error node', async () => {
-    const shown = await page.$$eval('article.claim', (els) => els.map((e) => ({ id: e.id, status: e.getAttribute('data-status'), badge: e.querySelector('h3 .badge')?.textContent })));
+    const shown = await page.$$eval('article.claim', (els) =>
+      els.map((e) => ({ id: e.id, status: e.getAttribute('data-status'), badge: e.querySelector('h3 .badge')?.textContent })),
+    );
     // Grouped by section on the page: the same claims, each once, each with the ledger's status.
     expect(shown.map((c) => c.id).sort()).toEqual(claims.map((c) => c.id).sort());
     const status = new Map(claims.map((c) => [c.id, c.status]));
@@ -87,7 +100,9 @@ describe('verify --html in headless Chromium', () => {
     expect(await visible()).toBe(claims.length);
     await page.getByLabel('verified').uncheck();
     expect(await visible()).toBe(claims.filter((c) => c.status !== 'verified').length);
-    await expect(page.locator('#shown').textContent()).resolves.toBe(`${claims.filter((c) => c.status !== 'verified').length} of ${claims.length} claims shown`);
+    await expect(page.locator('#shown').textContent()).resolves.toBe(
+      `${claims.filter((c) => c.status !== 'verified').length} of ${claims.length} claims shown`,
+    );
     await page.getByLabel('verified').check();
     const section = claims[claims.length - 1]!.section;
     await page.getByLabel('Section').selectOption(section);
@@ -120,7 +135,9 @@ describe('verify --html in headless Chromium', () => {
     const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     await page.addScriptTag({ content: axe });
     const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }).axe.run({ resultTypes: ['violations'] });
+      const r = await (
+        window as unknown as { axe: { run: (o: object) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }> } }
+      ).axe.run({ resultTypes: ['violations'] });
       return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
     });
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);

@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const run = (...args: string[]) => spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 describe('detuned-paramp', () => {
   it('--help explains verify and its options', () => {
@@ -37,7 +38,8 @@ describe('detuned-paramp', () => {
     expect(r.status).toBe(0);
     const ledger = JSON.parse(r.stdout);
     expect(ledger.claims.map((c: { id: string }) => c.id)).toEqual(['eq2.chi', 'eq6']);
-    for (const c of ledger.claims) for (const key of ['id', 'equation', 'status', 'expected', 'expectedReason', 'printed', 'derived', 'evidence']) expect(c).toHaveProperty(key);
+    for (const c of ledger.claims)
+      for (const key of ['id', 'equation', 'status', 'expected', 'expectedReason', 'printed', 'derived', 'evidence']) expect(c).toHaveProperty(key);
     expect(ledger.claims[0]).toMatchObject({ status: 'erratum', expected: 'erratum' });
     expect(ledger.conventions.quadratures).toContain('[X, Y] = i');
   }, 60_000);
@@ -45,7 +47,21 @@ describe('detuned-paramp', () => {
     const r = run('solve', '--model', 'modulated', '--delta', '30', '--chi', '25', '--nbar', '5', '--mu', '5', '--digits', '30', '--json');
     expect(r.status).toBe(0);
     const s = JSON.parse(r.stdout);
-    for (const key of ['model', 'params', 'conventions', 'stable', 'chiTh', 'S', 'Valpha', 'alpha', 'logNegativity', 'expMinusLogNegativity', 'covariance', 'residual']) expect(s).toHaveProperty(key);
+    for (const key of [
+      'model',
+      'params',
+      'conventions',
+      'stable',
+      'chiTh',
+      'S',
+      'Valpha',
+      'alpha',
+      'logNegativity',
+      'expMinusLogNegativity',
+      'covariance',
+      'residual',
+    ])
+      expect(s).toHaveProperty(key);
     expect(s.stable).toBe(true);
     expect(s.Valpha).toHaveLength(2);
     expect(s.covariance).toHaveLength(4);
@@ -63,7 +79,10 @@ describe('detuned-paramp', () => {
   }, 30_000);
   it('solve refuses bad input with exit 2, naming the parameter and its range (in process)', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['--model', 'modulated', '--delta', '3', '--chi', '1', '--eta', '1.5'], /--eta = 1\.5: outside the domain 0 <= eta <= 1 declared at models\/modulated\.yaml:\d+:\d+ \(measurement efficiency η \(0 ≤ η ≤ 1/],
+      [
+        ['--model', 'modulated', '--delta', '3', '--chi', '1', '--eta', '1.5'],
+        /--eta = 1\.5: outside the domain 0 <= eta <= 1 declared at models\/modulated\.yaml:\d+:\d+ \(measurement efficiency η \(0 ≤ η ≤ 1/,
+      ],
       [['--model', 'modulated', '--delta', '3', '--chi', '1', '--mu=-1'], /--mu = -1: outside the domain >= 0/],
       [['--model', 'modulated', '--chi', '1'], /--delta is required/],
       [['--model', 'modulated', '--delta', 'abc', '--chi', '1'], /--delta: "abc" is not a number/],
@@ -82,16 +101,24 @@ describe('detuned-paramp', () => {
       expect((err as Error).message).not.toMatch(/NaN|Infinity/);
     }
   });
-  it('figure2 writes its data and plots in the paper\'s encoding, with each curve\'s minimum to 12 digits; the plots shipped in figures/ (the HTML report\'s) are current', () => {
+  it("figure2 writes its data and plots in the paper's encoding, with each curve's minimum to 12 digits; the plots shipped in figures/ (the HTML report's) are current", () => {
     const dir = mkdtempSync(join(tmpdir(), 'fig-'));
     const r = run('figure2', '--out', dir);
     expect(r.status).toBe(0);
-    for (const f of ['figure2.json', 'figure2.csv', 'figure2.svg', 'figure2-entanglement.svg', 'figure2-alternatives.svg']) expect(existsSync(join(dir, f))).toBe(true);
+    for (const f of ['figure2.json', 'figure2.csv', 'figure2.svg', 'figure2-entanglement.svg', 'figure2-alternatives.svg'])
+      expect(existsSync(join(dir, f))).toBe(true);
     // Regenerate with: npx detuned-paramp figure2 --out figures (and keep only the SVG files).
-    for (const f of ['figure2.svg', 'figure2-entanglement.svg', 'figure2-alternatives.svg']) expect(readFileSync(join(dir, f), 'utf8') === readFileSync(join('figures', f), 'utf8'), `figures/${f} is stale`).toBe(true);
+    for (const f of ['figure2.svg', 'figure2-entanglement.svg', 'figure2-alternatives.svg'])
+      expect(readFileSync(join(dir, f), 'utf8') === readFileSync(join('figures', f), 'utf8'), `figures/${f} is stale`).toBe(true);
     const data = JSON.parse(readFileSync(join(dir, 'figure2.json'), 'utf8'));
     const byId = (id: string) => data.curves.find((c: { id: string }) => c.id === id);
-    expect(data.curves.filter((c: { alternative: boolean }) => !c.alternative).map((c: { id: string }) => c.id)).toEqual(['one-25', 'two-25', 'one-50', 'two-50', 'bae']);
+    expect(data.curves.filter((c: { alternative: boolean }) => !c.alternative).map((c: { id: string }) => c.id)).toEqual([
+      'one-25',
+      'two-25',
+      'one-50',
+      'two-50',
+      'bae',
+    ]);
     expect(data.curves[0].points).toHaveLength(121);
     expect(data.curves[0].points[0].S.replace(/[-.]/g, '').replace(/e.*$/, '').length).toBeGreaterThanOrEqual(25);
     for (const key of ['S_UV_reduced', 'S_UV_fullCovariance', 'S_UV_separableBound']) expect(byId('two-25').points[3]).toHaveProperty(key);

@@ -16,7 +16,8 @@ import { resolveParameters } from '../../src/models/parameters.ts';
 import { ParameterError } from '../../src/models/values.ts';
 import { parameterValue } from '../../src/models/modelFile.ts';
 
-const run = (...args: string[]) => spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 describe('options', () => {
   const options = { mu: { type: 'string' as const }, only: { type: 'string' as const, multiple: true } };
@@ -99,7 +100,11 @@ describe('the job summary', () => {
   it('verify --summary appends to GITHUB_STEP_SUMMARY, and says so when it is not set', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'summary-')), 'step.md');
     writeFileSync(file, 'earlier step\n');
-    const withSummary = (env: NodeJS.ProcessEnv) => spawnSync(process.execPath, ['bin/detuned-paramp.js', 'verify', '--no-witnesses', '--only', 'eq2.chi', '--summary'], { encoding: 'utf8', env: { ...process.env, ...env } });
+    const withSummary = (env: NodeJS.ProcessEnv) =>
+      spawnSync(process.execPath, ['bin/detuned-paramp.js', 'verify', '--no-witnesses', '--only', 'eq2.chi', '--summary'], {
+        encoding: 'utf8',
+        env: { ...process.env, ...env },
+      });
     expect(withSummary({ GITHUB_STEP_SUMMARY: file }).status).toBe(0);
     const summary = readFileSync(file, 'utf8');
     expect(summary.startsWith('earlier step\n## detuned-paramp verify')).toBe(true);
@@ -158,7 +163,10 @@ describe('the command', () => {
   }, 60_000);
 
   it('compare reads standard input from -', () => {
-    const r = spawnSync(process.execPath, ['bin/detuned-paramp.js', 'compare', '-', '--json'], { input: 'model,delta,chi,mu,S\nmodulated,30,25,5,1\n', encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['bin/detuned-paramp.js', 'compare', '-', '--json'], {
+      input: 'model,delta,chi,mu,S\nmodulated,30,25,5,1\n',
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).rows[0].regime).toBe('below-threshold');
   }, 30_000);

@@ -48,7 +48,13 @@ describe('the ledger', () => {
     const problems: string[] = [];
     const typeset = (id: string, latex: string) => {
       try {
-        katex.renderToString(latex, { throwOnError: true, strict: (code: string, message: string) => (problems.push(`${id}: ${code} ${message}`), 'ignore') });
+        katex.renderToString(latex, {
+          throwOnError: true,
+          strict: (code: string, message: string) => {
+            problems.push(`${id}: ${code} ${message}`);
+            return 'ignore';
+          },
+        });
       } catch (err) {
         problems.push(`${id}: ${(err as Error).message}`);
       }
@@ -57,7 +63,11 @@ describe('the ledger', () => {
     for (const r of results) {
       const printed = printedLatex(r.printed);
       if (printed !== undefined) typeset(`${r.id} printed`, printed);
-      for (const p of r.verdict.derivedMath ?? []) if (p.latex !== undefined) (values++, typeset(`${r.id} derived`, p.latex));
+      for (const p of r.verdict.derivedMath ?? []) {
+        if (p.latex === undefined) continue;
+        values++;
+        typeset(`${r.id} derived`, p.latex);
+      }
       // The pieces are the derived text, cut up: nothing lost, nothing added.
       if (r.verdict.derivedMath) expect(r.verdict.derivedMath.map((p) => p.text).join('')).toBe(r.verdict.derived);
     }

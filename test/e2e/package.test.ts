@@ -46,7 +46,13 @@ beforeAll(() => {
   execFileSync(NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', `./${tarball}`], { cwd: project, stdio: 'ignore' });
   writeFileSync(join(project, 'use.mjs'), USE_MJS);
   writeFileSync(join(project, 'use.ts'), USE_TS);
-  writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, types: [] }, files: ['use.ts'] }));
+  writeFileSync(
+    join(project, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, types: [] },
+      files: ['use.ts'],
+    }),
+  );
 }, 120_000);
 
 afterAll(() => rmSync(project, { recursive: true, force: true }));
@@ -55,7 +61,13 @@ const expectedS = independentS('1', '30', '25', '5', '5', '1');
 
 describe('the packed package', () => {
   it('imports from plain Node ESM: solve, derive, logNegativity with entry checks, and a shipped model file', () => {
-    const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' })) as { S: string; EN: string; basis: string[]; refused: string; cavityEN: string };
+    const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' })) as {
+      S: string;
+      EN: string;
+      basis: string[];
+      refused: string;
+      cavityEN: string;
+    };
     expect(new Decimal(out.S).toSignificantDigits(28).toString()).toBe(new Decimal(expectedS).toSignificantDigits(28).toString());
     expect(new Decimal(out.EN).minus(new Decimal(expectedS).ln().neg()).abs().lt('1e-27')).toBe(true);
     expect(out.basis).toEqual(['X1', 'Y1', 'X2', 'Y2']);
@@ -65,14 +77,20 @@ describe('the packed package', () => {
   });
   it('typechecks against its declarations from TypeScript, with no @types, and runs', () => {
     execFileSync(process.execPath, [resolve('node_modules/typescript/bin/tsc'), '-p', '.'], { cwd: project, encoding: 'utf8' });
-    const out = JSON.parse(execFileSync(process.execPath, ['--import', resolve('node_modules/tsx/dist/esm/index.mjs'), 'use.ts'], { cwd: project, encoding: 'utf8' })) as { regime: string; conditions: number; S: string };
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--import', resolve('node_modules/tsx/dist/esm/index.mjs'), 'use.ts'], { cwd: project, encoding: 'utf8' }),
+    ) as { regime: string; conditions: number; S: string };
     expect(out.regime).toBe('below-threshold');
     expect(out.conditions).toBeGreaterThan(0);
     expect((out as { size?: number }).size).toBe(4);
     expect(new Decimal(out.S).toSignificantDigits(40).toString()).toBe(expectedS);
   });
   it('writes the audit page from the installed command: KaTeX and the shipped figures found, no commit claimed', () => {
-    execFileSync(process.execPath, ['node_modules/detuned-paramp/bin/detuned-paramp.js', 'verify', '--no-witnesses', '--only', 'eq25.noise', '--html', 'audit'], { cwd: project, stdio: 'ignore' });
+    execFileSync(
+      process.execPath,
+      ['node_modules/detuned-paramp/bin/detuned-paramp.js', 'verify', '--no-witnesses', '--only', 'eq25.noise', '--html', 'audit'],
+      { cwd: project, stdio: 'ignore' },
+    );
     const page = readFileSync(join(project, 'audit', 'index.html'), 'utf8');
     expect(page).toContain('id="eq25.noise" data-status="erratum"');
     expect(page).toContain('class="katex"');

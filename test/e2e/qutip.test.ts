@@ -19,14 +19,19 @@ function recipe(): string[] {
   return block[1]!.trim().split('\n');
 }
 
-describe('the README\'s QuTiP recipe', () => {
+describe("the README's QuTiP recipe", () => {
   it('runs as written, and the peer passes compare at the recommended tolerance', () => {
     const dir = mkdtempSync(join(tmpdir(), 'peer-'));
     const lines = recipe();
     expect(lines).toHaveLength(2);
     for (const line of lines) {
       const [command, ...args] = line.split(/\s+/).map((w) => (w === 'peer.csv' ? join(dir, 'peer.csv') : w));
-      const [program, argv] = command === 'python3' ? [PYTHON, args] : command === 'npx' && args[0] === 'detuned-paramp' ? [process.execPath, ['bin/detuned-paramp.js', ...args.slice(1)]] : [command!, args];
+      const [program, argv] =
+        command === 'python3'
+          ? [PYTHON, args]
+          : command === 'npx' && args[0] === 'detuned-paramp'
+            ? [process.execPath, ['bin/detuned-paramp.js', ...args.slice(1)]]
+            : [command!, args];
       const r = spawnSync(program, argv, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
       expect(r.error, `${line}: ${r.error?.message}`).toBeUndefined();
       expect(r.status, `${line}\n${r.stderr}\n${r.stdout.slice(-2000)}`).toBe(0);

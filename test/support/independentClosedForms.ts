@@ -9,11 +9,19 @@ const D = Decimal.clone({ precision: 60 });
 /** S of Eq. (16) with α from (18), sin 2α ≥ 0, to 40 significant digits. */
 export function independentS(g: string, delta: string, chi: string, n: string, mu: string, eta: string): string {
   const [G, De, C, N, M, E] = [g, delta, chi, n, mu, eta].map((x) => new D(x)) as Decimal[];
-  const snr = E!.times(M!).times(N!.plus(0.5).plus(M!.div(G!.times(2)))).times(2).div(G!);
+  const snr = E!
+    .times(M!)
+    .times(N!.plus(0.5).plus(M!.div(G!.times(2))))
+    .times(2)
+    .div(G!);
   const th2 = G!.pow(2).plus(De!.pow(2));
   const c2 = C!.pow(2);
   const k = G!.pow(2).times(snr);
-  const inner = th2.plus(c2).plus(k.times(4)).minus(th2.minus(c2).pow(2).plus(th2.plus(c2).times(k).times(8)).plus(k.pow(2).times(16)).sqrt()).div(c2.times(2));
+  const inner = th2
+    .plus(c2)
+    .plus(k.times(4))
+    .minus(th2.minus(c2).pow(2).plus(th2.plus(c2).times(k).times(8)).plus(k.pow(2).times(16)).sqrt())
+    .div(c2.times(2));
   const cos2a = De!.div(th2.sqrt()).times(inner.sqrt());
   const sin2a = new D(1).minus(cos2a.pow(2)).sqrt();
   const a = G!.plus(C!.times(sin2a));
@@ -27,5 +35,12 @@ export function independentS(g: string, delta: string, chi: string, n: string, m
 export function independentBaeS(g: string, n: string, mu: string, eta: string): string {
   const [G, N, M, E] = [g, n, mu, eta].map((x) => new D(x)) as Decimal[];
   const em = E!.times(M!);
-  return G!.pow(2).plus(G!.times(em).times(N!.plus(0.5)).times(8)).sqrt().minus(G!).div(em.times(2)).toSignificantDigits(40).toString();
+  return G!
+    .pow(2)
+    .plus(G!.times(em).times(N!.plus(0.5)).times(8))
+    .sqrt()
+    .minus(G!)
+    .div(em.times(2))
+    .toSignificantDigits(40)
+    .toString();
 }

@@ -29,7 +29,7 @@ function derivative(w: Witness, expression: string, variable: string): string {
 }
 
 function flat(vars: CanonicalVariables): string[] {
-  return vars.pairs.flatMap(([x, y]) => [x, y]);
+  return vars.pairs.flat();
 }
 
 function symplecticJ(vars: CanonicalVariables): StringMatrix {
@@ -124,8 +124,6 @@ export function equalUpToConstant(w: Witness, lhs: string, rhs: string, variable
 
 /** {f, g} = Σ_pairs (∂f/∂x ∂g/∂y − ∂f/∂y ∂g/∂x) is zero: for quadratic forms, [f, g] = i{f, g} exactly. */
 export function poissonBracketVanishes(w: Witness, f: string, g: string, vars: CanonicalVariables): boolean {
-  const terms = vars.pairs.map(
-    ([x, y]) => `(${derivative(w, f, x)})*(${derivative(w, g, y)})-(${derivative(w, f, y)})*(${derivative(w, g, x)})`,
-  );
+  const terms = vars.pairs.map(([x, y]) => `(${derivative(w, f, x)})*(${derivative(w, g, y)})-(${derivative(w, f, y)})*(${derivative(w, g, x)})`);
   return w.isZero(terms.join('+'));
 }

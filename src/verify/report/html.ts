@@ -14,7 +14,7 @@ import { describeChange, type VerdictChange } from '../expected.ts';
 import { CONVENTIONS } from '../../models/conventions.ts';
 import { isProse, splitTopLevel, unicodeLatex } from '../../render/unicodeLatex.ts';
 import { disagreedClaims, summaryCounts } from './text.ts';
-import { escapeMarkup as escape } from './markup.ts';
+import { escapeMarkup } from './markup.ts';
 
 export interface HtmlReport {
   readonly results: readonly ClaimResult[];
@@ -47,27 +47,38 @@ function derivedHtml(r: ClaimResult): string {
     }
     p.text.split('; ').forEach((part, k) => {
       if (k > 0) lines.push([]);
-      lines[lines.length - 1]!.push(escape(part));
+      lines[lines.length - 1]!.push(escapeMarkup(part));
     });
   }
   const boxed = (r.verdict.derivedMath ?? []).some((p) => p.latex?.includes('\\boxed') === true);
-  return lines.map((l) => `<p>${l.join('')}</p>`).join('') + (boxed ? '<p class="legend">Boxed: the entries where the derived form differs from the printed one.</p>' : '');
+  return (
+    lines.map((l) => `<p>${l.join('')}</p>`).join('') +
+    (boxed ? '<p class="legend">Boxed: the entries where the derived form differs from the printed one.</p>' : '')
+  );
 }
 
 /** The printed form typeset, one display line per ";"-separated equation; prose stays a quotation. */
 function printedHtml(text: string): string {
-  if (isProse(text)) return `<blockquote>${escape(text)}</blockquote>`;
+  if (isProse(text)) return `<blockquote>${escapeMarkup(text)}</blockquote>`;
   // Inline (not display) mode lets KaTeX break a long equation after its relations and operators.
-  return splitTopLevel(text, ';').map((part) => `<p class="math">${tex(`\\displaystyle ${unicodeLatex(part.trim())}`)}</p>`).join('');
+  return splitTopLevel(text, ';')
+    .map((part) => `<p class="math">${tex(`\\displaystyle ${unicodeLatex(part.trim())}`)}</p>`)
+    .join('');
 }
 
 function differenceHtml(r: ClaimResult): string {
   const v = r.verdict;
   const [label, text] =
-    v.status === 'erratum' ? ['Erratum: what follows', v.consequence] : v.status === 'convention' ? ['Convention', v.convention] : v.status === 'unchecked' ? ['Why unchecked', v.reason] : [undefined, undefined];
-  const notes = (v.evidence.notes ?? []).map((n) => `<li>${escape(n)}</li>`).join('');
+    v.status === 'erratum'
+      ? ['Erratum: what follows', v.consequence]
+      : v.status === 'convention'
+        ? ['Convention', v.convention]
+        : v.status === 'unchecked'
+          ? ['Why unchecked', v.reason]
+          : [undefined, undefined];
+  const notes = (v.evidence.notes ?? []).map((n) => `<li>${escapeMarkup(n)}</li>`).join('');
   return [
-    label === undefined ? '' : `<div class="difference ${v.status}"><strong>${label}.</strong> ${escape(text!)}</div>`,
+    label === undefined ? '' : `<div class="difference ${v.status}"><strong>${label}.</strong> ${escapeMarkup(text!)}</div>`,
     notes === '' ? '' : `<ul class="notes">${notes}</ul>`,
   ].join('');
 }
@@ -75,7 +86,10 @@ function differenceHtml(r: ClaimResult): string {
 function enginesHtml(r: ClaimResult): string {
   const engines = r.verdict.evidence.engines;
   if (engines.length === 0) return '';
-  const items = engines.map((e) => `<li class="${e.agreed ? 'agreed' : 'disagreed'}"><span class="mark">${e.agreed ? '✓ agreed' : '✗ disagreed'}</span> <code>${escape(e.engine)}</code>${e.detail ? `: ${escape(e.detail)}` : ''}</li>`);
+  const items = engines.map(
+    (e) =>
+      `<li class="${e.agreed ? 'agreed' : 'disagreed'}"><span class="mark">${e.agreed ? '✓ agreed' : '✗ disagreed'}</span> <code>${escapeMarkup(e.engine)}</code>${e.detail ? `: ${escapeMarkup(e.detail)}` : ''}</li>`,
+  );
   return `<details class="engines"><summary>Engines and witnesses (${engines.filter((e) => e.agreed).length} of ${engines.length} agreed${r.verdict.evidence.digits ? `; routes agree to ${r.verdict.evidence.digits} digits` : ''})</summary><ul>${items.join('')}</ul></details>`;
 }
 
@@ -84,7 +98,9 @@ function assumptionsOf(r: ClaimResult, assumptions: readonly AssumptionResult[])
   const text = `${r.verdict.derived} ${(r.verdict.evidence.notes ?? []).join(' ')}`;
   // "Figure 2 (dot-dashed)" is made at Figure 2; "(9)" at (9).
   const places = (a: AssumptionResult) => a.where.split(/,\s*/).map((w) => w.replace(/(?<=\S)\s+\(.*\)$/, '').trim());
-  return assumptions.filter((a) => text.includes(a.id) || places(a).some((w) => w !== '' && (r.equation === w || r.equation.startsWith(`${w},`) || r.equation.startsWith(`${w} `))));
+  return assumptions.filter(
+    (a) => text.includes(a.id) || places(a).some((w) => w !== '' && (r.equation === w || r.equation.startsWith(`${w},`) || r.equation.startsWith(`${w} `))),
+  );
 }
 
 const citesFigure2 = (r: ClaimResult) => /Figure 2/.test(`${r.equation} ${r.printed} ${r.statement}`);
@@ -93,16 +109,16 @@ function claimHtml(r: ClaimResult, assumptions: readonly AssumptionResult[]): st
   const v = r.verdict;
   const rests = assumptionsOf(r, assumptions);
   const links = [
-    ...rests.map((a) => `<a href="#assumption-${escape(a.id)}">assumption ${escape(a.id)}</a>`),
+    ...rests.map((a) => `<a href="#assumption-${escapeMarkup(a.id)}">assumption ${escapeMarkup(a.id)}</a>`),
     ...(citesFigure2(r) ? ['<a href="#figure2">Figure 2</a>'] : []),
   ];
   const search = `${r.id} ${r.equation} ${r.statement} ${r.printed} ${v.derived}`.toLowerCase();
-  return `<article class="claim" id="${escape(r.id)}" data-status="${v.status}" data-section="${escape(r.section)}" data-search="${escape(search)}">
-<h3><a class="anchor" href="#${escape(r.id)}">${escape(r.id)}</a> <span class="equation">${escape(r.equation)}</span> <span class="badge ${v.status}">${v.status}</span></h3>
-<p class="statement">${escape(r.statement)}</p>
+  return `<article class="claim" id="${escapeMarkup(r.id)}" data-status="${v.status}" data-section="${escapeMarkup(r.section)}" data-search="${escapeMarkup(search)}">
+<h3><a class="anchor" href="#${escapeMarkup(r.id)}">${escapeMarkup(r.id)}</a> <span class="equation">${escapeMarkup(r.equation)}</span> <span class="badge ${v.status}">${v.status}</span></h3>
+<p class="statement">${escapeMarkup(r.statement)}</p>
 <div class="forms"><section aria-label="printed" tabindex="0"><h4>Printed</h4>${printedHtml(r.printed)}</section><section aria-label="derived" tabindex="0"><h4>Derived</h4>${derivedHtml(r)}</section></div>
 ${differenceHtml(r)}${enginesHtml(r)}${links.length > 0 ? `<p class="rests">Rests on: ${links.join(', ')}</p>` : ''}
-<p class="reproduce">Reproduce: <code>npx detuned-paramp verify --only ${escape(r.id)}</code></p>
+<p class="reproduce">Reproduce: <code>npx detuned-paramp verify --only ${escapeMarkup(r.id)}</code></p>
 </article>`;
 }
 
@@ -110,8 +126,9 @@ ${differenceHtml(r)}${enginesHtml(r)}${links.length > 0 ? `<p class="rests">Rest
 function katexCss(): string {
   const dist = dirname(createRequire(import.meta.url).resolve('katex/dist/katex.min.css'));
   const css = readFileSync(join(dist, 'katex.min.css'), 'utf8');
-  return css.replace(/src:url\(fonts\/([^)]+\.woff2)\) format\("woff2"\)(?:,url\([^)]+\) format\("[^"]+"\))*/g, (_, font: string) =>
-    `src:url(data:font/woff2;base64,${readFileSync(join(dist, 'fonts', font)).toString('base64')}) format("woff2")`,
+  return css.replace(
+    /src:url\(fonts\/([^)]+\.woff2)\) format\("woff2"\)(?:,url\([^)]+\) format\("[^"]+"\))*/g,
+    (_, font: string) => `src:url(data:font/woff2;base64,${readFileSync(join(dist, 'fonts', font)).toString('base64')}) format("woff2")`,
   );
 }
 
@@ -170,15 +187,17 @@ export function renderHtml(report: HtmlReport): string {
   const disagreements = disagreedClaims(results);
   const body = sections.map((section) => {
     const claims = results.filter((r) => r.section === section);
-    return `<section class="ledger-section" aria-label="${escape(section)}"><h2>${escape(section)}</h2>\n${claims.map((r) => claimHtml(r, assumptions)).join('\n')}</section>`;
+    return `<section class="ledger-section" aria-label="${escapeMarkup(section)}"><h2>${escapeMarkup(section)}</h2>\n${claims.map((r) => claimHtml(r, assumptions)).join('\n')}</section>`;
   });
-  const changes = report.changes.map((c) => `<li><a href="#${escape(c.id)}">${escape(c.id)}</a>: ${escape(describeChange(c))}</li>`);
+  const changes = report.changes.map((c) => `<li><a href="#${escapeMarkup(c.id)}">${escapeMarkup(c.id)}</a>: ${escapeMarkup(describeChange(c))}</li>`);
   const figures = report.figures.map(
-    (f) => `<figure id="${escape(f.id)}"><img src="data:image/svg+xml;base64,${Buffer.from(f.svg).toString('base64')}" alt="${escape(f.caption)}"><figcaption>${escape(f.caption)}</figcaption></figure>`,
+    (f) =>
+      `<figure id="${escapeMarkup(f.id)}"><img src="data:image/svg+xml;base64,${Buffer.from(f.svg).toString('base64')}" alt="${escapeMarkup(f.caption)}"><figcaption>${escapeMarkup(f.caption)}</figcaption></figure>`,
   );
-  const citing = results.filter(citesFigure2).map((r) => `<a href="#${escape(r.id)}">${escape(r.id)}</a>`);
+  const citing = results.filter(citesFigure2).map((r) => `<a href="#${escapeMarkup(r.id)}">${escapeMarkup(r.id)}</a>`);
   const assumptionItems = assumptions.map(
-    (a) => `<article class="assumption" id="assumption-${escape(a.id)}"><h3>${escape(a.id)} <span class="equation">${escape(a.where)}</span></h3><p>${escape(a.question)}</p><p><strong>Chosen:</strong> ${escape(a.chosen)}</p><ul>${a.alternatives.map((alt) => `<li><strong>${escape(alt.label)}:</strong> ${escape(alt.effect)}</li>`).join('')}</ul></article>`,
+    (a) =>
+      `<article class="assumption" id="assumption-${escapeMarkup(a.id)}"><h3>${escapeMarkup(a.id)} <span class="equation">${escapeMarkup(a.where)}</span></h3><p>${escapeMarkup(a.question)}</p><p><strong>Chosen:</strong> ${escapeMarkup(a.chosen)}</p><ul>${a.alternatives.map((alt) => `<li><strong>${escapeMarkup(alt.label)}:</strong> ${escapeMarkup(alt.effect)}</li>`).join('')}</ul></article>`,
   );
   return `<!DOCTYPE html>
 <html lang="en">
@@ -192,17 +211,19 @@ export function renderHtml(report: HtmlReport): string {
 <body>
 <header>
 <h1>Audit of “Mechanical entanglement via detuned parametric amplification”</h1>
-<p class="meta">A. Szorkovszky, A. A. Clerk, A. C. Doherty, W. P. Bowen, New J. Phys. 16, 063043 (2014), arXiv:1402.6392. Every printed equation re-derived from the Hamiltonians and the master equation by detuned-paramp ${escape(report.version)}, commit <code>${escape(report.commit)}</code>.</p>
+<p class="meta">A. Szorkovszky, A. A. Clerk, A. C. Doherty, W. P. Bowen, New J. Phys. 16, 063043 (2014), arXiv:1402.6392. Every printed equation re-derived from the Hamiltonians and the master equation by detuned-paramp ${escapeMarkup(report.version)}, commit <code>${escapeMarkup(report.commit)}</code>.</p>
 <ul class="counts" aria-label="summary">${STATUSES.map((s) => `<li><span class="badge ${s}">${counts[s] ?? 0} ${s}</span></li>`).join('')}<li>${results.length} claims</li></ul>
-<p>${disagreements.length > 0 ? `Witnesses disagreed on: ${disagreements.map((r) => `<a href="#${escape(r.id)}">${escape(r.id)}</a>`).join(', ')}.` : report.witnesses.length > 0 ? `Every witness consulted (${escape(report.witnesses.join(', '))}) agreed with the exact engine.` : 'No witness consulted: the exact engine alone.'}
+<p>${disagreements.length > 0 ? `Witnesses disagreed on: ${disagreements.map((r) => `<a href="#${escapeMarkup(r.id)}">${escapeMarkup(r.id)}</a>`).join(', ')}.` : report.witnesses.length > 0 ? `Every witness consulted (${escapeMarkup(report.witnesses.join(', '))}) agreed with the exact engine.` : 'No witness consulted: the exact engine alone.'}
 ${changes.length > 0 ? `</p><p><strong>Verdicts that differ from the expected ones:</strong></p><ul>${changes.join('')}</ul><p>` : ' Every verdict is the one expected.'}</p>
-<details><summary>Conventions</summary><ul>${Object.entries(CONVENTIONS).map(([k, v]) => `<li><strong>${escape(k)}:</strong> ${escape(v)}</li>`).join('')}</ul></details>
+<details><summary>Conventions</summary><ul>${Object.entries(CONVENTIONS)
+    .map(([k, v]) => `<li><strong>${escapeMarkup(k)}:</strong> ${escapeMarkup(v)}</li>`)
+    .join('')}</ul></details>
 <p><a href="#figure2">Figure 2</a> · <a href="#assumptions">Assumptions</a></p>
 </header>
 <nav class="filters" aria-label="filters">
 <form id="filters" hidden>
 <fieldset><legend>Status</legend>${STATUSES.map((s) => `<label><input type="checkbox" name="status" value="${s}" checked> ${s}</label>`).join(' ')}</fieldset>
-<label>Section <select name="section"><option value="">all sections</option>${sections.map((s) => `<option>${escape(s)}</option>`).join('')}</select></label>
+<label>Section <select name="section"><option value="">all sections</option>${sections.map((s) => `<option>${escapeMarkup(s)}</option>`).join('')}</select></label>
 <label>Search <input type="search" name="search" placeholder="id, symbol or word"></label>
 <output id="shown" aria-live="polite"></output>
 </form>

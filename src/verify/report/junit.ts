@@ -3,7 +3,6 @@ import type { ClaimResult } from '../claim.ts';
 import { describeChange, type VerdictChange } from '../expected.ts';
 import { escapeMarkup as xml } from './markup.ts';
 
-
 export function renderJUnit(results: readonly ClaimResult[], changes: readonly VerdictChange[]): string {
   const changed = new Map(changes.map((c) => [c.id, c]));
   const cases = results.map((r) => {

@@ -75,7 +75,7 @@ export function renderMarkdown(results: readonly ClaimResult[], assumptions: rea
     if (v.status === 'convention') out.push(`- \`${r.id}\`: ${v.convention}`);
   }
   out.push('', 'Throughout:', '', ...Object.entries(CONVENTIONS).map(([k, v]) => `- ${k}: ${v}`), '');
-  out.push('## Reproduce', '', 'Every row: `npx detuned-paramp verify --only ID` (add `--json` for the derived forms and every engine\'s detail).', '');
+  out.push('## Reproduce', '', "Every row: `npx detuned-paramp verify --only ID` (add `--json` for the derived forms and every engine's detail).", '');
   return out.join('\n');
 }
 
@@ -90,7 +90,9 @@ export function renderStepSummary(results: readonly ClaimResult[], changes: read
   const out = [
     '## detuned-paramp verify',
     '',
-    `${results.length} claims: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}.`,
+    `${results.length} claims: ${Object.entries(counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}.`,
     '',
     changes.length === 0 ? 'Every verdict is the one expected.' : `**${changes.length} verdict${changes.length === 1 ? '' : 's'} changed:**`,
     ...changes.map((c) => `- \`${c.id}\`: ${describeChange(c)}`),

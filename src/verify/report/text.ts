@@ -58,7 +58,9 @@ export function renderText(results: readonly ClaimResult[], assumptions: readonl
   const disagreements = disagreedClaims(results);
   lines.push(
     '',
-    `${results.length} claims: ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(', ')}`,
+    `${results.length} claims: ${Object.entries(counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(', ')}`,
     disagreements.length > 0
       ? `witnesses disagreed on: ${disagreements.map((r) => r.id).join(', ')}`
       : witnesses.length === 0
