@@ -188,8 +188,9 @@ export interface ReferenceRow extends Partial<Record<(typeof PARAMETER_COLUMNS)[
   readonly regime: Regime;
 }
 
-export function referenceRows(digits: number): ReferenceRow[] {
-  return REFERENCE_CASES.map((c) => {
+/** The dataset's rows at `digits` digits: every case, or those named in `only`. */
+export function referenceRows(digits: number, only?: readonly string[]): ReferenceRow[] {
+  return REFERENCE_CASES.filter((c) => only === undefined || only.includes(c.name)).map((c) => {
     const s = solveModel(resolveParameters(c.model, c.params), digits);
     return { name: c.name, description: c.description, regime: s.regime, model: c.model, ...c.params, ...quantitiesOf(s, digits) };
   });

@@ -4,6 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compareResults } from '../../src/app/compare.ts';
+import { referenceCsv, referenceRows } from '../../src/app/reference.ts';
 import { exitCodeOf, main } from '../../src/cli/main.ts';
 import { ledger } from '../../proofs/ledger.ts';
 import { integerOption, parseOptions, UsageError } from '../../src/cli/options.ts';
@@ -170,4 +172,12 @@ describe('the command', () => {
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).rows[0].regime).toBe('below-threshold');
   }, 30_000);
+});
+
+describe('the reference dataset', () => {
+  it('the reference dataset passes against itself', () => {
+    const result = compareResults(referenceCsv(referenceRows(30)), { rtol: '1e-20', atol: '1e-25' });
+    expect(result.failed).toBe(0);
+    expect(result.passed).toBeGreaterThan(200);
+  }, 60_000);
 });
