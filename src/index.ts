@@ -9,7 +9,8 @@
  * γ = 1). Numbers come back as decimal.js Decimals, correct to `digits` significant digits
  * (default 50); solve's carry the extra digits of the working precision that certified them.
  *
- * Errors: an argument out of range is an InputError (a RangeError) or, for a model parameter,
+ * Errors: every error thrown on purpose is a DetunedParampError with a `code` (ErrorCode) and its
+ * class's `name`. An argument out of range is an InputError (code INPUT) or, for a model parameter,
  * a ParameterError, each naming the argument and its allowed range; NoSteadyStateError when
  * there is nothing to converge to; PrecisionError when a solution cannot hold its digits within
  * 980 working digits. No function prints, exits or reads global state.
@@ -29,6 +30,7 @@ import { derivation, type Derivation } from './app/derive.ts';
 import { resolveFileParameters, type ModelFile, type ModelPoint } from './models/modelFile.ts';
 
 export { Decimal } from 'decimal.js';
+export { DetunedParampError, type ErrorCode } from './exact/errors.ts';
 export { CONVENTIONS } from './models/conventions.ts';
 export { DEFAULT_DIGITS, DIGITS_RANGE } from './numeric/context.ts';
 export { MODEL_NAMES } from './models/builtIn.ts';

@@ -91,3 +91,37 @@ describe('matrices', () => {
     expect(c2!.equals(x.mul(q(3)).sub(y))).toBe(true);
   });
 });
+
+describe('errors', () => {
+  it('every error class the package throws on purpose is a DetunedParampError with its own name and a code', async () => {
+    const api = await import('../src/index.ts');
+    const { UsageError } = await import('../src/cli/options.ts');
+    const { MalformedInputError } = await import('../src/app/resultsFile.ts');
+    const { SimulationInputError } = await import('../src/app/simulate.ts');
+    const { NotLinearGaussianError } = await import('../src/gaussian/linearSystem.ts');
+    const { ExpressionSyntaxError } = await import('../src/exact/expression.ts');
+    const { WorkingPrecisionError } = await import('../src/numeric/context.ts');
+    const cases: Array<[new (message: string) => Error, string]> = [
+      [api.InputError, 'INPUT'],
+      [api.NotPhysicalStateError, 'NOT_PHYSICAL'],
+      [api.ParameterError, 'PARAMETER'],
+      [api.ModelFileError, 'MODEL_FILE'],
+      [api.NoSteadyStateError, 'NO_STEADY_STATE'],
+      [api.PrecisionError, 'PRECISION'],
+      [UsageError, 'USAGE'],
+      [MalformedInputError, 'MALFORMED_INPUT'],
+      [SimulationInputError, 'SIMULATION_INPUT'],
+      [NotLinearGaussianError, 'NOT_LINEAR_GAUSSIAN'],
+      [ExpressionSyntaxError, 'EXPRESSION_SYNTAX'],
+      [WorkingPrecisionError, 'WORKING_PRECISION'],
+    ];
+    for (const [Class, code] of cases) {
+      const e = new Class('why');
+      expect(e, Class.name).toBeInstanceOf(api.DetunedParampError);
+      expect((e as InstanceType<typeof api.DetunedParampError>).code, Class.name).toBe(code);
+      expect(e.name).toBe(Class.name);
+      expect(e.message).toBe('why');
+    }
+    expect(() => api.solve('modulated', { delta: 1, chi: 1, mu: -1 })).toThrow(expect.objectContaining({ code: 'PARAMETER', name: 'ParameterError' }));
+  });
+});

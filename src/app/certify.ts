@@ -4,6 +4,7 @@
  * step that fails at one precision (a zero pivot, lost positivity, a Newton-Kleinman that does
  * not settle: a WorkingPrecisionError) is retried at the next.
  */
+import { DetunedParampError } from '../exact/errors.ts';
 import { Decimal } from 'decimal.js';
 import type { TwoModeAnalysis } from '../entanglement/analysis.ts';
 import { MAX_CONTEXT_DIGITS, WorkingPrecisionError, type Dec } from '../numeric/context.ts';
@@ -39,7 +40,11 @@ export function addAnalysisNumbers(out: PrintedNumbers, a: TwoModeAnalysis, v: D
 export const MAX_WORKING_DIGITS = MAX_CONTEXT_DIGITS - 10;
 
 /** A result could not be made to hold its digits within MAX_WORKING_DIGITS. */
-export class PrecisionError extends Error {}
+export class PrecisionError extends DetunedParampError {
+  constructor(message: string) {
+    super('PRECISION', message);
+  }
+}
 
 function agreeTo(x: PrintedNumbers, y: PrintedNumbers, digits: number): boolean {
   if (x.size !== y.size) return false;

@@ -2,6 +2,7 @@
  * The library's entry checks: a precision, a real matrix, a covariance of a physical state.
  * Each refusal is an InputError naming the argument and what it may be, before any computing.
  */
+import { DetunedParampError } from '../exact/errors.ts';
 import { Decimal } from 'decimal.js';
 import { physicality } from '../entanglement/gaussianState.ts';
 import { DEFAULT_DIGITS, DIGITS_RANGE, decimalContext } from '../numeric/context.ts';
@@ -9,10 +10,18 @@ import { symmetricEigen } from '../numeric/eigen.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
 
 /** An argument the library refuses: the message names it and its allowed range. */
-export class InputError extends RangeError {}
+export class InputError extends DetunedParampError {
+  constructor(message: string, code: 'INPUT' | 'NOT_PHYSICAL' = 'INPUT') {
+    super(code, message);
+  }
+}
 
 /** A covariance matrix that is not that of a quantum state (V + iΩ/2 ≱ 0, or V not symmetric positive). */
-export class NotPhysicalStateError extends InputError {}
+export class NotPhysicalStateError extends InputError {
+  constructor(message: string) {
+    super(message, 'NOT_PHYSICAL');
+  }
+}
 
 /** A real number given exactly (decimal string, bigint), or a finite JS number, or a Decimal. */
 export type RealInput = number | string | bigint | Decimal;

@@ -5,7 +5,12 @@
  * line or invalid JSON is refused with its position. Columns named `x-…`, or listed to be
  * ignored, are metadata: they are read past and reported, never silently.
  */
-export class MalformedInputError extends Error {}
+import { DetunedParampError } from '../exact/errors.ts';
+export class MalformedInputError extends DetunedParampError {
+  constructor(message: string) {
+    super('MALFORMED_INPUT', message);
+  }
+}
 
 export interface Cell {
   readonly text: string;

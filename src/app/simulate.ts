@@ -15,6 +15,7 @@
  * numbers on every machine (only + − × ÷ √ ln cos sin of doubles, all IEEE-specified in V8 except
  * ln/cos/sin, which are correctly rounded in practice on x86-64 and arm64).
  */
+import { DetunedParampError } from '../exact/errors.ts';
 import { evaluateDecimal, type ParameterValues } from '../numeric/fromExact.ts';
 import type { Matrix } from '../exact/matrix.ts';
 import type { ConditionalSystem } from '../gaussian/conditional.ts';
@@ -26,7 +27,11 @@ export const MAX_STEPS = 10_000_000;
 /** The most rows written: the record is averaged over blocks of steps beyond this. */
 export const MAX_ROWS = 10_000;
 
-export class SimulationInputError extends RangeError {}
+export class SimulationInputError extends DetunedParampError {
+  constructor(message: string) {
+    super('SIMULATION_INPUT', message);
+  }
+}
 
 type Vec = number[];
 type Mat = number[][];

@@ -3,10 +3,15 @@
  * a usage error (unless it is documented as repeatable), never silently last-wins; an integer
  * option names its range.
  */
+import { DetunedParampError } from '../exact/errors.ts';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A mistake in how the command was called: exit 2, with the message and a pointer to --help. */
-export class UsageError extends Error {}
+export class UsageError extends DetunedParampError {
+  constructor(message: string) {
+    super('USAGE', message);
+  }
+}
 
 type Parsed<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
 

@@ -4,6 +4,7 @@
  * any algebra) and the CAS witnesses (render back to text, with identifiers substituted).
  */
 
+import { DetunedParampError } from './errors.ts';
 export type Expr =
   | { kind: 'num'; value: string }
   | { kind: 'id'; name: string }
@@ -12,7 +13,11 @@ export type Expr =
   | { kind: 'pow'; base: Expr; exponent: number }
   | { kind: 'sqrt'; arg: Expr };
 
-export class ExpressionSyntaxError extends Error {}
+export class ExpressionSyntaxError extends DetunedParampError {
+  constructor(message: string) {
+    super('EXPRESSION_SYNTAX', message);
+  }
+}
 
 export function parseExpression(text: string): Expr {
   const tokens = text.match(/\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*|[-+*/^()]|\S/g) ?? [];

@@ -7,6 +7,7 @@
  * Anything outside this class (a cubic Hamiltonian, a quadratic jump operator, a basis
  * that is not canonical-complete) is refused with the reason.
  */
+import { DetunedParampError } from '../exact/errors.ts';
 import { inverse, type Matrix } from '../exact/matrix.ts';
 import { q, RationalFunction } from '../exact/rationalFunction.ts';
 import { adjointGenerator, type Dissipator } from '../operators/lindblad.ts';
@@ -28,7 +29,11 @@ export interface LinearGaussianSystem {
   readonly diffusion: Matrix;
 }
 
-export class NotLinearGaussianError extends Error {}
+export class NotLinearGaussianError extends DetunedParampError {
+  constructor(message: string) {
+    super('NOT_LINEAR_GAUSSIAN', message);
+  }
+}
 
 /** Ω_jk = −i[r_j, r_k]; each must be a c-number. */
 export function commutatorMatrix(basis: readonly Operator[]): Matrix {

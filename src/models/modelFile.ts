@@ -12,6 +12,7 @@
  * the line and column, and what is wrong. Nothing in the file is ever executed: expressions go
  * through the engine's own small expression grammar.
  */
+import { DetunedParampError } from '../exact/errors.ts';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import { ExpressionSyntaxError, parseExpression } from '../exact/expression.ts';
 import { RationalFunction } from '../exact/rationalFunction.ts';
@@ -24,7 +25,11 @@ import { mode as bosonicMode, Operator } from '../operators/operator.ts';
 import { operatorFrom, type Environment } from '../operators/operatorExpression.ts';
 import { momentumQuadrature, positionQuadrature } from '../operators/quadratures.ts';
 
-export class ModelFileError extends Error {}
+export class ModelFileError extends DetunedParampError {
+  constructor(message: string) {
+    super('MODEL_FILE', message);
+  }
+}
 
 /** Bounds that keep a hostile file cheap to refuse: size, list lengths, expression length and nesting. */
 export const MODEL_FILE_LIMITS = { bytes: 200_000, modes: 8, entries: 64, expressionLength: 2_000, nesting: 50 } as const;

@@ -3,9 +3,14 @@
  * VALUE_LIMITS. A value that cannot be read is a ParameterError naming the parameter through a
  * label the caller chooses (`--mu` on the command line, `column "mu"` in a file).
  */
+import { DetunedParampError } from '../exact/errors.ts';
 import { Rational } from '../exact/rational.ts';
 
-export class ParameterError extends Error {}
+export class ParameterError extends DetunedParampError {
+  constructor(message: string) {
+    super('PARAMETER', message);
+  }
+}
 
 /** What a parameter value may be: at most this many characters, and 0 or a magnitude in [10^-maxExponent, 10^maxExponent]. */
 export const VALUE_LIMITS = { maxLength: 400, maxExponent: 300 } as const;

@@ -1,4 +1,5 @@
 /** Decimal arithmetic at a chosen working precision (default 50 significant digits). */
+import { DetunedParampError } from '../exact/errors.ts';
 import { Decimal } from 'decimal.js';
 
 export type Dec = Decimal;
@@ -7,7 +8,11 @@ export type DecimalConstructor = typeof Decimal;
 export const DEFAULT_DIGITS = 50;
 
 /** A numeric step failed in a way that more working digits may cure (a zero pivot, lost positivity, no convergence). */
-export class WorkingPrecisionError extends Error {}
+export class WorkingPrecisionError extends DetunedParampError {
+  constructor(message: string) {
+    super('WORKING_PRECISION', message);
+  }
+}
 
 const contexts = new Map<number, DecimalConstructor>();
 

@@ -5,6 +5,7 @@
  * The Riccati steady state is the stabilising solution, found by Newton-Kleinman: each step
  * solves the Lyapunov equation of A − V_k M. Every solve reports its residual.
  */
+import { DetunedParampError } from '../exact/errors.ts';
 import { decimalContext, WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
 import { Float64Context } from './float64.ts';
 import { fromEigen, isHurwitzStable, symmetricEigen, symmetricSqrt } from './eigen.ts';
@@ -12,7 +13,11 @@ import { lyapunovResidual, solveLyapunov } from './lyapunov.ts';
 import { covarianceRate } from './integrate.ts';
 import { dadd, dfrobenius, didentity, dinverse, dmaxAbs, dmul, dscale, dsub, dsymmetrize, dtranspose, type DMatrix } from './matrix.ts';
 
-export class NoSteadyStateError extends Error {}
+export class NoSteadyStateError extends DetunedParampError {
+  constructor(message: string) {
+    super('NO_STEADY_STATE', message);
+  }
+}
 /** Newton-Kleinman did not settle within its step budget (at this working precision). */
 export class ConvergenceError extends WorkingPrecisionError {}
 
