@@ -39,6 +39,8 @@ export interface Commands {
   }): Promise<{ files: Readonly<Record<string, string>>; lines: readonly string[] }>;
   /** The exact derivation of a model file's text, as text, JSON or LaTeX; a refused file is a UsageError naming file, line and column. */
   derive(text: string, file: string, format: 'text' | 'json' | 'latex'): string;
+  /** The figures the audit page embeds (verify --html), each with its caption. */
+  auditFigures(): ReadonlyArray<{ readonly id: string; readonly caption: string; readonly svg: string }>;
   /** The golden dataset: the files to write and the line to print. */
   reference(digits: number): Promise<{ files: Readonly<Record<string, string>>; line: string }>;
   /** Another implementation's results recomputed: the report (text or JSON) and how many quantities failed. */

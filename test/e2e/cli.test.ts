@@ -3,7 +3,7 @@ import { Decimal } from 'decimal.js';
 import { independentBaeS, independentS } from '../support/independentClosedForms.ts';
 import { exitCodeOf, main } from '../../src/cli/main.ts';
 import { ledger } from '../../proofs/ledger.ts';
-import { commands } from '../../src/cli/commands.ts';
+import { commands } from '../../src/cli/paperApplication.ts';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,10 +13,23 @@ const run = (...args: string[]) =>
   spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
 describe('detuned-paramp', () => {
-  it('--help explains verify and its options', () => {
+  it("--help lists the commands; COMMAND --help explains one and lists exactly the options it takes; a usage error points at the command's own help", () => {
     const r = run('--help');
     expect(r.status).toBe(0);
-    for (const word of ['verify', '--json', '--only', '--witnesses', 'erratum', 'Exit codes']) expect(r.stdout).toContain(word);
+    for (const word of ['verify', 'solve', 'derive', 'simulate', 'figure2', 'reference', 'compare', 'erratum', 'Exit codes', 'COMMAND --help'])
+      expect(r.stdout).toContain(word);
+    const v = run('verify', '--help');
+    expect(v.status).toBe(0);
+    for (const word of ['--json', '--only', '--witnesses', '--html', 'Exit codes']) expect(v.stdout).toContain(word);
+    expect(v.stdout).not.toContain('--shard');
+    expect(v.stdout).not.toContain('--model');
+    const s = run('solve', '--help');
+    for (const word of ['--model-file', '--set NAME=VALUE', '--chi X', '--digits N']) expect(s.stdout).toContain(word);
+    expect(s.stdout).not.toContain('--witnesses');
+    const bad = run('solve', '--model', 'modulated', '--bogus');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('try: detuned-paramp solve --help');
+    expect(bad.stderr.split('\n').length).toBeLessThan(4);
   });
   it('a usage error exits 2 with a one-line message and no stack trace', async () => {
     for (const args of [['verify', '--bogus'], ['verify', '--only', 'nope'], ['frobnicate'], ['verify', '--witnesses', 'maple']]) {

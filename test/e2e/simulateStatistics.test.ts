@@ -1,6 +1,6 @@
 /** simulate over long records: the same seed gives the same files byte for byte; the filter settles to the Riccati steady state, and its errors have that covariance by batch means (about 15 s). */
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../src/cli/commands.ts';
+import { commands } from '../../src/cli/paperApplication.ts';
 import { simulate, simulationOf } from '../../src/app/simulate.ts';
 import { resolveParameters } from '../../src/models/parameters.ts';
 

@@ -3,6 +3,9 @@
  * interface that src/cli runs (bin/detuned-paramp.js hands this to it). Parameter and file
  * errors become UsageErrors here, so the command knows only its own error types.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageFile } from '../models/packageFile.ts';
 import type { Commands } from './application.ts';
 import { UsageError } from './options.ts';
 import { shardOf } from './parallel.ts';
@@ -104,7 +107,28 @@ async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<
   return { files, lines };
 }
 
+/** The shipped Figure 2 plots (figures/, made by `figure2 --out figures`; a test keeps them current). */
+const FIGURES = [
+  {
+    id: 'figure2-plot',
+    file: 'figure2.svg',
+    caption:
+      'Figure 2 as drawn: S against μ/γ, N = 5, η = 1; light χ = 25γ, dark χ = 50γ; solid model one, dashed model two (S_UV), dot-dashed back-action evasion; both parametric schemes at their threshold.',
+  },
+  {
+    id: 'figure2-entanglement',
+    file: 'figure2-entanglement.svg',
+    caption: 'Figure 2, second panel: e^(−E_N) of every curve (model two: also S of (15) from X±, Y±).',
+  },
+  {
+    id: 'figure2-alternatives',
+    file: 'figure2-alternatives.svg',
+    caption: 'Figure 2 at χ = 50γ under the alternative readings of what the paper leaves open.',
+  },
+];
+
 export const commands: Commands = {
+  auditFigures: () => FIGURES.map((f) => ({ id: f.id, caption: f.caption, svg: readFileSync(packageFile(join('figures', f.file)), 'utf8') })),
   modelNames: MODEL_NAMES,
   parameters: PARAMETERS,
   solve: (model, parameters, digits) =>

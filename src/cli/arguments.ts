@@ -1,0 +1,53 @@
+/** Reading the arguments every command shares, once: an input file, --digits, --shard K/N, a decimal, the model's parameter flags. */
+import { readFileSync } from 'node:fs';
+import { DIGITS_RANGE } from '../numeric/context.ts';
+import type { Application } from './application.ts';
+import type { OptionTable, OptionValues } from './command.ts';
+import { integerOption, UsageError } from './options.ts';
+import { writeFilesTogether } from './output.ts';
+
+/** The text of `file` (- is standard input), or a usage error naming it and why. */
+export function readInput(file: string): string {
+  try {
+    return readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/** --digits: one range for every command. */
+export function digitsOption(text: string): number {
+  return integerOption('digits', text, DIGITS_RANGE.min, DIGITS_RANGE.max);
+}
+
+/** --shard K/N with 0 ≤ K < N: a worker's share. */
+export function shardOption(text: string): { shard: number; of: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  if (m === null || !(Number(m[1]) < Number(m[2]))) throw new UsageError(`--shard = ${text.slice(0, 40)}: K/N with 0 ≤ K < N`);
+  return { shard: Number(m[1]), of: Number(m[2]) };
+}
+
+const DECIMAL = /^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
+
+/** A non-negative decimal (or a positive one), as written, or a usage error naming the option. */
+export function decimalOption(name: string, text: string, { positive }: { positive: boolean }): string {
+  const x = Number(text);
+  if (!DECIMAL.test(text) || !Number.isFinite(x) || (positive && x <= 0))
+    throw new UsageError(`--${name} = ${text.slice(0, 40)}: a ${positive ? 'positive' : 'non-negative'} number`);
+  return text;
+}
+
+/** A flag per built-in model parameter (--delta, --chi, …), as solve and simulate take them. */
+export function parameterOptions(app: Application): OptionTable {
+  return Object.fromEntries(Object.entries(app.parameters).map(([k, help]) => [k, { type: 'string' as const, value: 'X', help }]));
+}
+
+export function parameterValues(app: Application, values: OptionValues): Record<string, string> {
+  return Object.fromEntries(Object.keys(app.parameters).flatMap((k) => (typeof values[k] === 'string' ? [[k, values[k]]] : [])));
+}
+
+/** Writes a set of files together into `dir`, naming on standard error any it replaced. */
+export function writeOutputs(dir: string, files: Readonly<Record<string, string>>): void {
+  const replaced = writeFilesTogether(dir, files);
+  if (replaced.length > 0) process.stderr.write(`replaced ${replaced.join(', ')} in ${dir}\n`);
+}

@@ -1,0 +1,43 @@
+/** figure2: Figure 2 as the paper drew it, as data and plots. */
+import { availableParallelism } from 'node:os';
+import { DIGITS_RANGE } from '../../numeric/context.ts';
+import { digitsOption, shardOption, writeOutputs } from '../arguments.ts';
+import type { CommandSpec } from '../command.ts';
+import { integerOption, UsageError } from '../options.ts';
+import { outputDirectory } from '../output.ts';
+import { runChild } from '../parallel.ts';
+
+export const figure2: CommandSpec = {
+  name: 'figure2',
+  synopsis: 'figure2 --out DIR [--digits N] [--points K]',
+  summary: "Figure 2 as the paper drew it: S against μ/γ, data and three SVG plots, with each curve's minimum",
+  description:
+    "Figure 2 as the paper drew it: S against μ/γ (10⁻³ … 10³), χ/γ = 25 (light) and 50 (dark), N = 5, η = 1; model one solid (S of Eq. 15), model two dashed (S_UV by the reduced Eqs. 25-28), back-action evasion dot-dashed; both parametric schemes at their threshold. Writes figure2.json and figure2.csv with e^(−E_N), S_UV from the full covariance and its separable bound, and three SVG plots (the figure, a second panel of e^(−E_N), the alternative readings); prints each curve's minimum and where back-action evasion overtakes.",
+  options: () => ({
+    out: { type: 'string', value: 'DIR', help: 'where to write the files (checked before any computing)' },
+    digits: { type: 'string', default: '30', value: 'N', help: `significant digits of the data (${DIGITS_RANGE.min}-${DIGITS_RANGE.max})` },
+    points: { type: 'string', default: '121', value: 'K', help: 'grid points per curve, 3 to 2001' },
+    shard: { type: 'string', value: 'K/N', internal: true, help: 'internal: compute every N-th curve from the K-th, print raw results' },
+  }),
+  async run(values, _positionals, app) {
+    const digits = digitsOption(values.digits as string);
+    const points = integerOption('points', values.points as string, 3, 2001);
+    const progress = (line: string) => process.stderr.write(`${line}\n`);
+    if (values.shard !== undefined) {
+      // A worker: its share of the curves, as JSON for the parent to merge.
+      const { shard, of } = shardOption(values.shard as string);
+      process.stdout.write(JSON.stringify(await app.figure2Shard({ digits, points, shard, of, progress })));
+      return 0;
+    }
+    if (values.out === undefined) throw new UsageError('--out DIR is required');
+    const out = outputDirectory('out', values.out as string);
+    // Two processes on two cores: this one takes every other curve, a worker the rest.
+    const worker =
+      availableParallelism() > 1 ? () => runChild<unknown[]>(['figure2', '--digits', String(digits), '--points', String(points), '--shard', '1/2']) : undefined;
+    const { files, lines } = await app.figure2({ digits, points, progress, ...(worker ? { worker } : {}) });
+    writeOutputs(out, files);
+    for (const line of lines) process.stdout.write(`${line}\n`);
+    process.stdout.write(`wrote ${Object.keys(files).join(', ')} to ${out}\n`);
+    return 0;
+  },
+};
