@@ -5,8 +5,8 @@
 import type { Assumption } from '../src/verify/claim.ts';
 import { linearGaussianSystem } from '../src/gaussian/linearSystem.ts';
 import { q } from '../src/exact/rationalFunction.ts';
-import { closedForm, leastOverMu, optimalMu } from './closedForms.ts';
-import { deriveSystem, matrixText } from './checks.ts';
+import { closedForm, leastOverMu, optimalMu } from '../src/paper/closedForms.ts';
+import { deriveSystem, matrixText } from '../src/verify/printedComparison.ts';
 import { quadratures } from '../src/paper/symbols.ts';
 import { modelOneFromLab, modelOneHamiltonian, openSystem, substituteAll } from '../src/paper/labFrame.ts';
 import { ladder, sym } from '../src/paper/symbols.ts';

@@ -10,7 +10,7 @@ import { agreeingDigits, decimalContext, type Dec } from '../src/numeric/context
 import type { DMatrix } from '../src/numeric/matrix.ts';
 import { leastModelTwo } from './assumptions.ts';
 import { bindingThresholdCoupling, FIGURE2_ASYMMETRY, thresholdDetuning } from '../src/paper/figure2Readings.ts';
-import { backActionEvasionS, optimalMu } from './closedForms.ts';
+import { backActionEvasionS, optimalMu } from '../src/paper/closedForms.ts';
 import { separabilityUV } from '../src/paper/separabilityUV.ts';
 import { requiredDigits } from '../src/verify/claim.ts';
 import { solveModel } from '../src/app/solve.ts';

@@ -11,7 +11,7 @@ import type { ModelName } from '../src/models/builtIn.ts';
 import { logNegativityInvariant, separability } from '../src/entanglement/gaussianState.ts';
 import { decimalContext } from '../src/numeric/context.ts';
 import { thresholdDetuning } from '../src/paper/figure2Readings.ts';
-import { optimalMu } from './closedForms.ts';
+import { optimalMu } from '../src/paper/closedForms.ts';
 
 /**
  * What an experiment would do with a record of length T: estimate the conditional covariance as

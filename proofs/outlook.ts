@@ -12,7 +12,7 @@ import { witnessReports } from '../src/verify/witnesses.ts';
 import { agreeingDigits } from '../src/numeric/context.ts';
 import { commutator } from '../src/operators/operator.ts';
 import { proveStabilityCondition } from '../src/gaussian/stability.ts';
-import { deriveSystem } from './checks.ts';
+import { deriveSystem } from '../src/verify/printedComparison.ts';
 import { modelOneHamiltonian, openSystem, substituteAll } from '../src/paper/labFrame.ts';
 import { ladder, sym } from '../src/paper/symbols.ts';
 import { printed } from './printed.ts';

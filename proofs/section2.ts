@@ -10,10 +10,10 @@ import { RationalFunction as R, solveAffine, symbolIndex } from '../src/exact/ra
 import { commutator, type Operator } from '../src/operators/operator.ts';
 import { INV_SQRT2 } from '../src/operators/quadratures.ts';
 import { scalarFrom } from '../src/operators/operatorExpression.ts';
-import { casForm, classicalModel, compareDrift, compareOperator, comparePrintedForms, deriveSystem } from './checks.ts';
+import { casForm, classicalModel, compareDrift, compareOperator, comparePrintedForms, deriveSystem } from '../src/verify/printedComparison.ts';
 import { definitions, env, quadratures } from '../src/paper/symbols.ts';
 import { substituted } from '../src/exact/expression.ts';
-import { matchesTimeAverage, operatorMatchesTimeAverage, timeAverageReport } from './labAverage.ts';
+import { matchesTimeAverage, operatorMatchesTimeAverage, timeAverageReport } from '../src/verify/labAverage.ts';
 import { modelOneFromLab, modelOneHamiltonian, modelOneUnequalFrequencies, openSystem, substituteAll } from '../src/paper/labFrame.ts';
 import { ladder, sym } from '../src/paper/symbols.ts';
 import { printed } from './printed.ts';

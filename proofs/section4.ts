@@ -12,7 +12,7 @@ import { linearGaussianSystem } from '../src/gaussian/linearSystem.ts';
 import { adjointGenerator, dissipatorOn } from '../src/operators/lindblad.ts';
 import { Operator } from '../src/operators/operator.ts';
 import { operatorFrom, scalarFrom } from '../src/operators/operatorExpression.ts';
-import { matrixText, printedMatrix } from './checks.ts';
+import { matrixText, printedMatrix } from '../src/verify/printedComparison.ts';
 import { env, quadratures } from '../src/paper/symbols.ts';
 import { substituted } from '../src/exact/expression.ts';
 import { modulatedCouplingCollective } from '../src/paper/collective.ts';

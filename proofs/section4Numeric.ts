@@ -8,7 +8,7 @@ import { verifiedOrErratum } from '../src/verify/verdicts.ts';
 import { collectiveBlocks } from '../src/entanglement/gaussianState.ts';
 import { agreeingDigits, decimalContext, type Dec } from '../src/numeric/context.ts';
 import { requiredDigits } from '../src/verify/claim.ts';
-import { closedForm, optimalMu, type ModelOnePoint } from './closedForms.ts';
+import { closedForm, optimalMu, type ModelOnePoint } from '../src/paper/closedForms.ts';
 import { modelMatrices, solveModel, type Solution } from '../src/app/solve.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
 import { paperSymbolValues } from '../src/paper/paperSymbols.ts';

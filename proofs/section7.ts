@@ -8,7 +8,7 @@ import { differences, submatrix, type Matrix } from '../src/exact/matrix.ts';
 import { q, type RationalFunction as R, symbolIndex } from '../src/exact/rationalFunction.ts';
 import { proveStabilityCondition } from '../src/gaussian/stability.ts';
 import { scalarFrom } from '../src/operators/operatorExpression.ts';
-import { classicalModel, compareDrift, deriveSystem, matrixText } from './checks.ts';
+import { classicalModel, compareDrift, deriveSystem, matrixText } from '../src/verify/printedComparison.ts';
 import { env } from '../src/paper/symbols.ts';
 import { modelTwoHamiltonian, openSystem } from '../src/paper/labFrame.ts';
 import { sym } from '../src/paper/symbols.ts';

@@ -9,7 +9,7 @@ import { differences, identity, invariantBlocks, mapEntries, submatrix, type Mat
 import { q, type RationalFunction } from '../src/exact/rationalFunction.ts';
 import { commutatorMatrix, type OpenSystem } from '../src/gaussian/linearSystem.ts';
 import { proveStabilityCondition } from '../src/gaussian/stability.ts';
-import { classicalModel, compareDiffusion, deriveSystem, matrixText } from './checks.ts';
+import { classicalModel, compareDiffusion, deriveSystem, matrixText } from '../src/verify/printedComparison.ts';
 import { definitions, quadratures } from '../src/paper/symbols.ts';
 import { sym } from '../src/paper/symbols.ts';
 

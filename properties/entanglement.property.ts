@@ -5,7 +5,7 @@ import { agreeingDigits, decimalContext } from '../src/numeric/context.ts';
 import { symmetricEigen } from '../src/numeric/eigen.ts';
 import { dsub } from '../src/numeric/matrix.ts';
 import { physicality } from '../src/entanglement/gaussianState.ts';
-import { closedForm } from '../proofs/closedForms.ts';
+import { closedForm } from '../src/paper/closedForms.ts';
 import { solve, threshold, type Solution } from '../src/index.ts';
 import { belowFraction, detuning, efficiency, modelOneDraw, modelOneParameters, occupation, rate, runs, strength } from './arbitraries.ts';
 

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { optimalMu } from '../proofs/closedForms.ts';
+import { optimalMu } from '../src/paper/closedForms.ts';
 import { efficiency, occupation, runs } from './arbitraries.ts';
 
 describe('scaling for χ ≫ γ', () => {

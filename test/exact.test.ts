@@ -125,3 +125,18 @@ describe('errors', () => {
     expect(() => api.solve('modulated', { delta: 1, chi: 1, mu: -1 })).toThrow(expect.objectContaining({ code: 'PARAMETER', name: 'ParameterError' }));
   });
 });
+
+describe('BoundedCache', () => {
+  it('keeps at most its capacity, drops the least recently used, and makes each value once while held', async () => {
+    const { BoundedCache } = await import('../src/exact/boundedCache.ts');
+    const cache = new BoundedCache<number>(2);
+    let made = 0;
+    const get = (k: string) => cache.get(k, () => ++made);
+    expect([get('a'), get('b'), get('a')]).toEqual([1, 2, 1]);
+    get('c'); // drops b, the least recently used
+    expect(cache.size).toBe(2);
+    expect(get('a')).toBe(1);
+    expect(get('b')).toBe(4);
+    expect(() => new BoundedCache(0)).toThrow(RangeError);
+  });
+});

@@ -67,3 +67,10 @@ describe('layout', () => {
     }
   });
 });
+
+describe('proofs', () => {
+  it('proofs/ holds claims and what they print, nothing that properties/ or src/ import: no engine lives there', () => {
+    const offenders = [...files('properties'), ...files('src')].filter((f) => importsOf(f).some((m) => m.startsWith(resolve('proofs'))));
+    expect(offenders).toEqual([]);
+  });
+});

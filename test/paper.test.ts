@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { q } from '../src/exact/rationalFunction.ts';
-import { deriveSystem } from '../proofs/checks.ts';
+import { deriveSystem } from '../src/verify/printedComparison.ts';
 import { substituted } from '../src/exact/expression.ts';
-import { matchesTimeAverage } from '../proofs/labAverage.ts';
+import { matchesTimeAverage } from '../src/verify/labAverage.ts';
 import { printed } from '../proofs/printed.ts';
 import { modelOneFromLab, modelTwoFromLab, modelTwoHamiltonian, openSystem } from '../src/paper/labFrame.ts';
 import { sym } from '../src/paper/symbols.ts';

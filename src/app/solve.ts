@@ -21,7 +21,7 @@ import { evaluateDecimal, evaluateExact } from '../numeric/fromExact.ts';
 import { dmul, dsolve, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
 import { stabilityThreshold } from '../numeric/threshold.ts';
-import { BoundedCache } from './boundedCache.ts';
+import { BoundedCache } from '../exact/boundedCache.ts';
 import { addAnalysisNumbers, addMatrixNumbers, holdingDigits, logNegativityFloorOf, type PrintedNumbers } from './certify.ts';
 
 export { MAX_WORKING_DIGITS, PrecisionError } from './certify.ts';

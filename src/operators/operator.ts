@@ -3,6 +3,7 @@
  * exact rational-function coefficients. A ladder monomial is a string whose chars 2k and
  * 2k+1 are the exponents of a_k† and a_k, in the order ∏_k a_k†^p a_k^q (modes commute).
  */
+import { BoundedCache } from '../exact/boundedCache.ts';
 import { GaussianRational } from '../exact/gaussian.ts';
 import { RationalFunction, type ScalarInput } from '../exact/rationalFunction.ts';
 
@@ -48,14 +49,15 @@ function factorial(n: number): bigint {
 
 /**
  * a†^p a^q · a†^r a^s = Σ_k C(q,k) C(r,k) k! a†^(p+r−k) a^(q+s−k): Wick's theorem for one mode.
- * Products of whole monomials are memoised; the operator algebra spends its time here.
+ * Products of whole monomials are memoised (the most recent 20 000); the operator algebra spends its time here.
  */
-const productCache = new Map<string, Array<[LadderMonomial, bigint]>>();
+const productCache = new BoundedCache<Array<[LadderMonomial, bigint]>>(20_000);
 
 function monomialProduct(x: LadderMonomial, y: LadderMonomial): Array<[LadderMonomial, bigint]> {
-  const key = `${x}|${y}`;
-  const cached = productCache.get(key);
-  if (cached) return cached;
+  return productCache.get(`${x}|${y}`, () => wickProduct(x, y));
+}
+
+function wickProduct(x: LadderMonomial, y: LadderMonomial): Array<[LadderMonomial, bigint]> {
   const nModes = Math.ceil(Math.max(x.length, y.length) / 2);
   let partial: Array<[number[], bigint]> = [[[], 1n]];
   for (let k = 0; k < nModes; k++) {
@@ -68,9 +70,7 @@ function monomialProduct(x: LadderMonomial, y: LadderMonomial): Array<[LadderMon
     }
     partial = next;
   }
-  const result = partial.map(([pairs, c]) => [ladderMonomial(pairs), c] as [LadderMonomial, bigint]);
-  productCache.set(key, result);
-  return result;
+  return partial.map(([pairs, c]) => [ladderMonomial(pairs), c] as [LadderMonomial, bigint]);
 }
 
 export class Operator {

@@ -7,6 +7,7 @@
  * computed too. Every curve also carries e^(−E_N) and, for model two, S_UV from the full
  * covariance, S of (15) and the separable bound of S_UV.
  */
+import { BoundedCache } from '../exact/boundedCache.ts';
 import { Rational } from '../exact/rational.ts';
 import { logNegativityInvariant, separability } from '../entanglement/gaussianState.ts';
 import { agreeingDigits, decimalContext, type Dec } from '../numeric/context.ts';
@@ -174,20 +175,20 @@ interface PreparedCurve {
   readonly model: ModelName;
 }
 
-const prepared = new Map<string, PreparedCurve>();
+/** The curves of the figure and its alternatives, each prepared once (and at most 64 kept). */
+const prepared = new BoundedCache<PreparedCurve>(64);
 
 function prepareCurve(spec: CurveSpec, params: RawParameters): PreparedCurve {
-  const key = `${spec.id} ${JSON.stringify(params)}`;
-  const known = prepared.get(key);
-  if (known) return known;
+  return prepared.get(`${spec.id} ${JSON.stringify(params)}`, () => preparedCurve(spec, params));
+}
+
+function preparedCurve(spec: CurveSpec, params: RawParameters): PreparedCurve {
   const p = resolveParameters(spec.model, { ...params, mu: '1' });
   const system = p.model.system;
   const mu = parameterSymbol(p.model, 'mu');
   const families = [system.drift, system.diffusion, system.measurement].map((m) => affineFamily(m, p.values, mu)) as [AffineFamily, AffineFamily, AffineFamily];
   if (!families[0].constant) throw new Error(`curve ${spec.id}: the drift depends on μ, so its regime is not one for the whole curve`);
-  const made = { regime: regimeOf(p), families, point: p, model: spec.model };
-  prepared.set(key, made);
-  return made;
+  return { regime: regimeOf(p), families, point: p, model: spec.model };
 }
 
 /** The points of a prepared curve at `digits` digits: each costs only the Decimal solves. */

@@ -7,6 +7,7 @@
  *   drift M with T(J·Hess H − Γ) = M T,   diffusion T D Tᵀ,   commutators [q_i, q_j] = i (T J Tᵀ)_ij.
  * Each witness differentiates and decides zero-ness itself.
  */
+import { BoundedCache } from '../../exact/boundedCache.ts';
 import type { Witness } from './witness.ts';
 
 export interface CanonicalVariables {
@@ -16,16 +17,10 @@ export interface CanonicalVariables {
 
 type StringMatrix = string[][];
 
-/** Derivatives are asked for again and again (one Hamiltonian, several bases): each witness computes each once. */
-const derivatives = new Map<string, string>();
+/** Derivatives are asked for again and again (one Hamiltonian, several bases): each witness computes each once (the most recent 4096). */
+const derivatives = new BoundedCache<string>(4096);
 function derivative(w: Witness, expression: string, variable: string): string {
-  const key = `${w.name}\u0000${variable}\u0000${expression}`;
-  let d = derivatives.get(key);
-  if (d === undefined) {
-    d = w.derivative(expression, variable);
-    derivatives.set(key, d);
-  }
-  return d;
+  return derivatives.get(`${w.name}\u0000${variable}\u0000${expression}`, () => w.derivative(expression, variable));
 }
 
 function flat(vars: CanonicalVariables): string[] {

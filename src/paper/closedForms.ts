@@ -3,7 +3,7 @@
  * can be compared with the Riccati steady state. sin 2α is a choice of branch: (18) gives
  * only cos 2α, and the sign of sin 2α is the sign convention of C₊ (see eq12).
  */
-import { decimalContext, type Dec } from '../src/numeric/context.ts';
+import { decimalContext, type Dec } from '../numeric/context.ts';
 
 export interface ModelOnePoint {
   readonly gamma: string;

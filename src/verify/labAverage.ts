@@ -2,17 +2,17 @@
  * An independent numeric route to the rotating-wave approximation: the lab Hamiltonian (1) or
  * (19) as a classical function of time, with x_j = x_zpf(α_j e^(−iωt) + c.c.) in the frame
  * rotating at ω, averaged over one period by K equally spaced samples (exact for the
- * trigonometric polynomials that occur, of degree below K), at random parameter values in
+ * trigonometric polynomials that occur, of degree below K), at fixed generic parameter values in
  * 50-digit complex arithmetic. Quadratic forms are compared by their differences between two
  * amplitude points, which removes the c-numbers that ordering leaves open.
  */
 import type { Decimal } from 'decimal.js';
-import { complexAlgebra, complexDecimal as D, type Complex } from '../src/verify/cas/randomPoints.ts';
-import { operatorToCas } from '../src/verify/cas/render.ts';
-import { evaluate, parseExpression } from '../src/exact/expression.ts';
-import type { EngineReport } from '../src/verify/claim.ts';
-import type { Operator } from '../src/operators/operator.ts';
-import type { LabHamiltonian } from './printed.ts';
+import { complexAlgebra, complexDecimal as D, type Complex } from './cas/randomPoints.ts';
+import { operatorToCas } from './cas/render.ts';
+import { evaluate, parseExpression } from '../exact/expression.ts';
+import type { EngineReport } from './claim.ts';
+import type { Operator } from '../operators/operator.ts';
+import type { LabHamiltonian } from '../paper/transcribed.ts';
 
 const SAMPLES = 16;
 const c = (re: Decimal.Value, im: Decimal.Value = 0): Complex => ({ re: new D(re), im: new D(im) });

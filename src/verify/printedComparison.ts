@@ -1,21 +1,23 @@
 /**
  * The comparisons the claims of this paper are made of: a printed operator form against a
  * derived one, a printed drift or noise against the one derived from the master equation.
- * Each returns our exact conclusion with the witnesses' reports.
+ * Each returns our exact conclusion with the witnesses' reports. Printed forms are read in the
+ * paper's environment (src/paper/symbols.ts).
  */
-import { driftMismatches, diffusionMismatches, equalUpToConstant, type ClassicalModel } from '../src/verify/cas/classical.ts';
-import { operatorToCas, scalarToCas } from '../src/verify/cas/render.ts';
-import type { EngineReport } from '../src/verify/claim.ts';
-import { witnessReports } from '../src/verify/witnesses.ts';
-import { mathValue, matrixWithDifferences, type MathText } from '../src/verify/mathText.ts';
-import type { Witness } from '../src/verify/cas/witness.ts';
-import { substituted } from '../src/exact/expression.ts';
-import { differences, type Matrix } from '../src/exact/matrix.ts';
-import { q, type RationalFunction } from '../src/exact/rationalFunction.ts';
-import { linearGaussianSystem, type LinearGaussianSystem, type OpenSystem } from '../src/gaussian/linearSystem.ts';
-import type { Operator } from '../src/operators/operator.ts';
-import { operatorFrom, scalarFrom } from '../src/operators/operatorExpression.ts';
-import { definitions, env, quadratures } from '../src/paper/symbols.ts';
+import { BoundedCache } from '../exact/boundedCache.ts';
+import { driftMismatches, diffusionMismatches, equalUpToConstant, type ClassicalModel } from './cas/classical.ts';
+import { operatorToCas, scalarToCas } from './cas/render.ts';
+import type { EngineReport } from './claim.ts';
+import { witnessReports } from './witnesses.ts';
+import { mathValue, matrixWithDifferences, type MathText } from './mathText.ts';
+import type { Witness } from './cas/witness.ts';
+import { substituted } from '../exact/expression.ts';
+import { differences, type Matrix } from '../exact/matrix.ts';
+import { q, type RationalFunction } from '../exact/rationalFunction.ts';
+import { linearGaussianSystem, type LinearGaussianSystem, type OpenSystem } from '../gaussian/linearSystem.ts';
+import type { Operator } from '../operators/operator.ts';
+import { operatorFrom, scalarFrom } from '../operators/operatorExpression.ts';
+import { definitions, env, quadratures } from '../paper/symbols.ts';
 
 const LADDER_AS_QUADRATURES: Readonly<Record<string, string>> = {
   a: '(X1 + i*Y1)/sqrt(2)',
@@ -64,24 +66,21 @@ export function matrixText(m: Matrix): MathText {
 }
 
 /** Derivations by Hamiltonian, then by dissipators and basis: several claims derive the same system. */
-const derived = new WeakMap<Operator, Map<string, LinearGaussianSystem>>();
+const derived = new WeakMap<Operator, BoundedCache<LinearGaussianSystem>>();
 
 export function deriveSystem(system: OpenSystem, basis: readonly string[]): LinearGaussianSystem {
   let byRest = derived.get(system.hamiltonian);
   if (byRest === undefined) {
-    byRest = new Map();
+    byRest = new BoundedCache(64);
     derived.set(system.hamiltonian, byRest);
   }
   const key = `${system.dissipators.map((d) => `${d.rate}·${d.jump}`).join(';')}|${basis.join(',')}`;
-  let s = byRest.get(key);
-  if (s === undefined) {
-    s = linearGaussianSystem(
+  return byRest.get(key, () =>
+    linearGaussianSystem(
       system,
       basis.map((name) => ({ name, op: quadratures[name]! })),
-    );
-    byRest.set(key, s);
-  }
-  return s;
+    ),
+  );
 }
 
 /**
