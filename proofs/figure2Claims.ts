@@ -43,6 +43,7 @@ export const figure2Claims: Claim[] = [
   {
     id: 'figure2-caption',
     expected: { status: 'verified', reason: 'the closed form at N = 5, η = 1 gives S < 1 at moderate μ, lower for χ = 50γ' },
+    assumptions: ['figure2-detuning', 'figure2-asymmetry', 'bae-ideal-limit'],
     equation: 'Figure 2',
     section: '4. Figure 2',
     statement: 'Figure 2 (model one, N = 5, η = 1): S falls below 1 at moderate μ for χ/γ = 25 and 50, lower for the stronger drive.',
@@ -66,6 +67,7 @@ export const figure2Claims: Claim[] = [
   {
     id: 's-uv-witness',
     expected: { status: 'erratum', reason: 'U₁, U₂ commute, so separable states reach S_UV < 1: S_UV < 1 certifies nothing' },
+    assumptions: ['figure2-detuning', 'figure2-asymmetry', 'bae-ideal-limit'],
     equation: 'Figure 2 (dashed), Section 4 text after (15)',
     section: '5. Model two: constant coupling',
     statement:
@@ -134,6 +136,7 @@ export const figure2Claims: Claim[] = [
   {
     id: 'asymmetry-modest-effect',
     expected: { status: 'verified', reason: 'with the correlated noise the dashed curves stay close to the solid ones at strong drive' },
+    assumptions: ['figure2-detuning', 'figure2-asymmetry'],
     equation: 'Section 7, Figure 2 (dashed)',
     section: '7. Damping asymmetry',
     statement:
@@ -175,6 +178,7 @@ export const figure2Claims: Claim[] = [
   {
     id: 'bae-closed-form',
     expected: { status: 'verified', reason: 'the BAE Riccati steady state equals (16)-(17) at χ = 0 without back-action' },
+    assumptions: ['figure2-detuning', 'figure2-asymmetry', 'bae-ideal-limit'],
     equation: 'Figure 2 (dot-dashed), (16)-(17) with χ = 0',
     section: '6. Comparison with measurement-based scheme',
     statement:
@@ -201,6 +205,7 @@ export const figure2Claims: Claim[] = [
       return verifiedOrErratum(
         {
           holds: least >= requiredDigits(context),
+          digits: least,
           derived: lines.join('; '),
           reports: [
             {
@@ -219,6 +224,7 @@ export const figure2Claims: Claim[] = [
   {
     id: 'backaction-evasion-comparison',
     expected: { status: 'verified', reason: 'BAE entangles only for ημ ≫ γ and overtakes the parametric schemes only there' },
+    assumptions: ['bae-ideal-limit'],
     equation: 'Section 4, Section 6, Figure 2 (dot-dashed)',
     section: '6. Comparison with measurement-based scheme',
     statement:

@@ -137,6 +137,7 @@ export const monteCarlo: Claim[] = [
   {
     id: 'finite-record-entanglement',
     expected: { status: 'verified', reason: 'our outlook claim: the simulated record certifies the entanglement at 3σ within the stated times' },
+    assumptions: ['figure2-detuning', 'figure2-asymmetry', 'bae-ideal-limit'],
     equation: "Figure 2 (ours, not the paper's)",
     section: '8. Experimental outlook',
     statement:

@@ -28,6 +28,7 @@ export const section2: Claim[] = [
   {
     id: 'eq1',
     expected: { status: 'convention', reason: 'the RWA of (1) gives (2) only when the frame includes the zero-point term ħω_d; otherwise a c-number differs' },
+    assumptions: ['frame-zero-point'],
     equation: '(1) -> (2)',
     section: SECTION,
     statement:
@@ -60,6 +61,7 @@ export const section2: Claim[] = [
   {
     id: 'eq2.chi',
     expected: { status: 'erratum', reason: 'by hand, cos keeps only ½ of ab under the RWA, so χ = g/(4mω_m), not g/(2mω_m)' },
+    assumptions: ['frame-zero-point'],
     equation: '(2), text',
     section: SECTION,
     statement: 'The pair-creation rate of (2) is χ = g/(2 m ω_m).',
@@ -92,6 +94,7 @@ export const section2: Claim[] = [
   {
     id: 'eq2',
     expected: { status: 'verified', reason: 'expanding X = (a + a†)/√2, Y = −i(a − a†)/√2 by hand gives the ladder form from the quadrature form' },
+    assumptions: ['frame-zero-point'],
     equation: '(2)',
     section: SECTION,
     statement: 'The ladder and quadrature forms of (2) are the same operator.',
@@ -157,6 +160,7 @@ export const section2: Claim[] = [
   {
     id: 'eq6',
     expected: { status: 'verified', reason: 'the Heisenberg equations of (5) with damping γ give the printed drift (6)' },
+    assumptions: ['damping-rate-convention'],
     equation: '(6)',
     section: SECTION,
     statement: 'With equal damping γ of both oscillators, the drift matrix of (X₊, X₋, Y₊, Y₋) is M of (6).',
@@ -170,6 +174,7 @@ export const section2: Claim[] = [
   noiseClaim({
     id: 'eq6.noise',
     expected: { status: 'convention', reason: 'the diffusion is 2γ(N + ½)·1 only when the bath occupation convention N + ½ is read into the input noise' },
+    assumptions: ['damping-rate-convention'],
     equation: '(6), noise term',
     section: SECTION,
     printed: printed.eq6.noise,

@@ -67,6 +67,7 @@ function eq12Claim(set: 'plus' | 'minus'): Claim {
       set === 'plus'
         ? { status: 'erratum', reason: 'by hand from (7), (AV + VAᵀ)₁₂ carries −Δ(V_X − V_Y) ∓ χ(V_X + V_Y); the printed C signs are flipped' }
         : { status: 'erratum', reason: 'the − set as printed matches the drift (7) under neither sign convention for C' },
+    assumptions: ['c-sign'],
     equation: `(12), ${label} set`,
     section: SECTION,
     statement: `The conditional variances of the ${label} pair obey the three equations (12) (with V₀ of (14) and C of (13)).`,
@@ -113,6 +114,7 @@ export const section4: Claim[] = [
       status: 'convention',
       reason: 'the mean dynamics of (9) are those of (6) when 2γN and 2γ(N + 1) are the rates of D[a†] and D[a] (assumption dissipator-reading)',
     },
+    assumptions: ['dissipator-reading', 'damping-rate-convention'],
     equation: '(9), dissipators',
     section: SECTION,
     statement: 'With the dissipators of (9), [2γN + μ] D[a† + b†] + [2γ(N+1) + μ] D[a + b], the mean dynamics are those of (6).',
@@ -155,6 +157,7 @@ export const section4: Claim[] = [
   {
     id: 'eq9.backaction',
     expected: { status: 'verified', reason: 'D[a] + D[a†] = D[X] + D[Y] is an operator identity' },
+    assumptions: ['dissipator-reading', 'damping-rate-convention'],
     equation: '(9), μ terms',
     section: SECTION,
     statement:
@@ -227,6 +230,7 @@ export const section4: Claim[] = [
   {
     id: 'eq12.blocks',
     expected: { status: 'verified', reason: 'the drift, diffusion and measurement are block diagonal, so the steady covariance is too' },
+    assumptions: ['c-sign'],
     equation: '(12), text before',
     section: SECTION,
     statement: printed.eq12.blockText,
@@ -250,6 +254,7 @@ export const section4: Claim[] = [
   {
     id: 'eq13',
     expected: { status: 'convention', reason: 'C is the symmetrised covariance; the printed (12) signs need C of the opposite sign (assumption c-sign)' },
+    assumptions: ['c-sign'],
     equation: '(13)',
     section: SECTION,
     statement: 'C± = ½⟨X±Y± + Y±X±⟩ is the symmetrised covariance that (12) evolves.',

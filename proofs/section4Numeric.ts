@@ -82,6 +82,7 @@ export const section4Numeric: Claim[] = [
       return verifiedOrErratum(
         {
           holds,
+          digits: least,
           derived: detail,
           reports: [
             { engine: 'riccati', agreed: true, detail: 'S from the full 4×4 Riccati steady state of (X₁, Y₁, X₂, Y₂), Newton-Kleinman at 60 digits' },
@@ -118,6 +119,7 @@ export const section4Numeric: Claim[] = [
       return verifiedOrErratum(
         {
           holds: least >= requiredDigits(context),
+          digits: least,
           derived: detail,
           reports: [
             { engine: 'riccati', agreed: true, detail: 'α from the eigenvector of the (X₊, Y₊) block of the Riccati steady state' },
@@ -157,6 +159,7 @@ export const section4Numeric: Claim[] = [
       return verifiedOrErratum(
         {
           holds: least >= requiredDigits(context),
+          digits: least,
           derived: detail,
           reports: [{ engine: 'riccati', agreed: true, detail: `each plane's own least-variance angle, ${least} digits` }],
         },
@@ -341,6 +344,7 @@ export const section4Numeric: Claim[] = [
   {
     id: 'steady-state-routes',
     expected: { status: 'verified', reason: 'Newton-Kleinman, Runge-Kutta and the reduced 2×2 equations give one steady state' },
+    assumptions: ['c-sign'],
     equation: '(12) steady state (ours)',
     section: SECTION,
     statement:

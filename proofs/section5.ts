@@ -68,6 +68,7 @@ export const section5: Claim[] = [
       status: 'convention',
       reason: 'the RWA of (19) has the operator form of (20) in the frame at ω_m, up to the rates (see eq19.coupling, eq19.drive)',
     },
+    assumptions: ['frame-zero-point'],
     equation: '(19) -> (20)',
     section: SECTION,
     statement:
@@ -123,6 +124,7 @@ export const section5: Claim[] = [
   {
     id: 'eq20',
     expected: { status: 'verified', reason: 'expanding the quadratures by hand gives the ladder form of (20)' },
+    assumptions: ['frame-zero-point'],
     equation: '(20)',
     section: SECTION,
     statement: 'The ladder and quadrature forms of (20) are the same operator.',

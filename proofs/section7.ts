@@ -108,6 +108,7 @@ export const section7: Claim[] = [
   {
     id: 'asymmetry-only-drive-rate',
     expected: { status: 'erratum', reason: 'true of the drift, but the asymmetry also correlates the noise (see eq25.noise)' },
+    assumptions: ['figure2-asymmetry'],
     equation: 'Section 7, text before (25)',
     section: SECTION,
     statement:

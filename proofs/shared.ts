@@ -23,6 +23,7 @@ const CANONICAL = {
 interface Described {
   readonly id: string;
   readonly expected: Expectation;
+  readonly assumptions?: readonly string[];
   readonly equation: string;
   readonly section: string;
   readonly printed: string;

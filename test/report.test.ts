@@ -87,6 +87,7 @@ const erratum: ClaimResult = {
   statement: 'χ = g/(2mω_m).',
   printed: 'χ = g/(2 m ω_m)',
   expected: { status: 'erratum', reason: 'by hand, the RWA keeps half of the cosine' },
+  assumptions: ['frame-zero-point'],
   seconds: 0.01,
   verdict: {
     status: 'erratum',
@@ -103,6 +104,7 @@ const prose: ClaimResult = {
   statement: 'Figure 2 dips below 1.',
   printed: 'Separability S as a function of measurement strength for two values of the drive strength',
   expected: { status: 'verified', reason: 'the closed form dips below 1' },
+  assumptions: ['figure2-detuning'],
   seconds: 0.01,
   verdict: {
     status: 'verified',
@@ -182,7 +184,7 @@ describe('the HTML page, in process', () => {
   });
   it('links a claim to the assumptions it rests on and to Figure 2, and sets the difference apart', () => {
     expect(page).toContain('<a href="#assumption-figure2-detuning">assumption figure2-detuning</a>');
-    // Made at (2): linked from the claim at "(2), text", and from no claim at (12).
+    // Linked by the ids the claims name: frame-zero-point from eq2.chi, c-sign from none.
     expect(page).toMatch(/id="eq2\.chi"[\s\S]*?<a href="#assumption-frame-zero-point">[\s\S]*?<\/article>/);
     expect(page).not.toContain('href="#assumption-c-sign"');
     expect(page).toContain('<a href="#figure2">Figure 2</a>');

@@ -4,9 +4,17 @@ import type { MathPiece } from './mathText.ts';
 
 export type Status = 'verified' | 'convention' | 'erratum' | 'unchecked';
 
+/** The independent witnesses of a symbolic identity (src/verify/cas). */
+export type WitnessName = 'nerdamer' | 'algebrite' | 'random-points';
+
+/**
+ * Who concluded: "exact" (our symbolic engine), "riccati" (our decimal steady-state solver), a
+ * second numeric route, or a witness.
+ */
+export type Engine = 'exact' | 'riccati' | 'closed-form' | 'rk4' | 'reduced' | 'partial-transpose' | 'monte-carlo' | 'time-average' | WitnessName;
+
 export interface EngineReport {
-  /** "exact" (our symbolic engine), "riccati" (our decimal steady-state solver), a second numeric route ("closed-form", "rk4", "reduced", …), or a witness: "nerdamer", "algebrite", "random-points". */
-  readonly engine: string;
+  readonly engine: Engine;
   readonly agreed: boolean;
   readonly detail?: string;
 }
@@ -53,6 +61,8 @@ export interface Claim {
   /** `eq6`, `eq25.noise`, or kebab-case for a text claim. */
   readonly id: string;
   readonly expected: Expectation;
+  /** The ids of the assumptions (proofs/assumptions.ts) the claim rests on. */
+  readonly assumptions?: readonly string[];
   /** "(6)" or "Section 2, text". */
   readonly equation: string;
   readonly section: string;
@@ -69,6 +79,7 @@ export interface ClaimResult {
   readonly statement: string;
   readonly printed: string;
   readonly expected: Expectation;
+  readonly assumptions: readonly string[];
   readonly verdict: Verdict;
   readonly seconds: number;
   /** The check threw (its verdict is then unchecked, with the error as the reason): verify exits 1. */

@@ -30,6 +30,7 @@ export async function runClaims(
       statement: claim.statement,
       printed: claim.printed,
       expected: claim.expected,
+      assumptions: claim.assumptions ?? [],
       verdict,
       seconds: (performance.now() - start) / 1000,
       ...(failed ? { failed } : {}),

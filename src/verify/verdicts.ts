@@ -1,11 +1,13 @@
 /** Verdict constructors. A check decides which one applies from what it derived; none is asserted. */
-import type { EngineReport, Verdict } from './claim.ts';
+import type { EngineReport, Evidence, Verdict } from './claim.ts';
 import { MathText } from './mathText.ts';
 
 export interface Outcome {
   readonly holds: boolean;
   readonly derived: string | MathText;
   readonly reports: readonly EngineReport[];
+  /** Where two numeric routes were compared: the digits they share (the least over the points checked). */
+  readonly digits?: number;
   readonly notes?: readonly string[];
 }
 
@@ -16,8 +18,8 @@ export function derivedFields(derived: string | MathText): { derived: string; de
     : { derived: String(derived) };
 }
 
-function evidence(o: Outcome) {
-  return o.notes === undefined ? { engines: o.reports } : { engines: o.reports, notes: o.notes };
+function evidence(o: Outcome): Evidence {
+  return { engines: o.reports, ...(o.digits === undefined ? {} : { digits: o.digits }), ...(o.notes === undefined ? {} : { notes: o.notes }) };
 }
 
 /** verified when it holds, erratum with the stated consequence when it does not. */

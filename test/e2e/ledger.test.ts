@@ -77,3 +77,12 @@ describe('the ledger', () => {
     expect(values).toBeGreaterThan(60);
   });
 });
+
+describe('the claims as data', () => {
+  it('every assumption a claim names exists, and every assumption is named by some claim', () => {
+    const ids = new Set(assumptions.map((a) => a.id));
+    const named = claims.flatMap((c) => c.assumptions ?? []);
+    expect(named.filter((id) => !ids.has(id))).toEqual([]);
+    expect([...ids].filter((id) => !named.includes(id))).toEqual([]);
+  });
+});

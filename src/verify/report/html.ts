@@ -93,14 +93,9 @@ function enginesHtml(r: ClaimResult): string {
   return `<details class="engines"><summary>Engines and witnesses (${engines.filter((e) => e.agreed).length} of ${engines.length} agreed${r.verdict.evidence.digits ? `; routes agree to ${r.verdict.evidence.digits} digits` : ''})</summary><ul>${items.join('')}</ul></details>`;
 }
 
-/** The assumptions a claim rests on: those its derivation names, or those made where the claim's equation is. */
+/** The assumptions a claim rests on, by the ids its record names. */
 function assumptionsOf(r: ClaimResult, assumptions: readonly AssumptionResult[]): AssumptionResult[] {
-  const text = `${r.verdict.derived} ${(r.verdict.evidence.notes ?? []).join(' ')}`;
-  // "Figure 2 (dot-dashed)" is made at Figure 2; "(9)" at (9).
-  const places = (a: AssumptionResult) => a.where.split(/,\s*/).map((w) => w.replace(/(?<=\S)\s+\(.*\)$/, '').trim());
-  return assumptions.filter(
-    (a) => text.includes(a.id) || places(a).some((w) => w !== '' && (r.equation === w || r.equation.startsWith(`${w},`) || r.equation.startsWith(`${w} `))),
-  );
+  return assumptions.filter((a) => r.assumptions.includes(a.id));
 }
 
 const citesFigure2 = (r: ClaimResult) => /Figure 2/.test(`${r.equation} ${r.printed} ${r.statement}`);
