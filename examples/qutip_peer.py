@@ -1,5 +1,5 @@
 """A peer implementation of the paper's models in QuTiP, written only from the conventions in
-the README (section "Checking a QuTiP implementation"), for `detuned-paramp compare`.
+docs/peers.md ("Checking a QuTiP implementation"), for `detuned-paramp compare`.
 
 It builds each model's rotating-frame Hamiltonian and collapse operators in a truncated Fock
 space, takes the master-equation steady state (qutip.steadystate), and prints CSV on standard
@@ -24,7 +24,7 @@ OUT = sys.argv[1] if len(sys.argv) > 1 else "peer.csv"
 CUTOFF = int(sys.argv[2]) if len(sys.argv) > 2 else 16
 
 # Parameter sets within a Fock cutoff's reach: weak squeezing and mean occupations well below one
-# phonon, so that the truncation error at CUTOFF stays below the tolerance of the README's recipe.
+# phonon, so that the truncation error at CUTOFF stays below the tolerance of the recipe in docs/peers.md.
 CASES = [
     ("modulated", dict(gamma=1, delta=2, chi=0.5, nbar=0.1, mu=0.2)),
     ("modulated", dict(gamma=1, delta=-1.5, chi=0.5, nbar=0, mu=0.5)),

@@ -1,5 +1,5 @@
 /**
- * The README's QuTiP recipe, run line by line: the peer script writes its CSV and `compare`
+ * The QuTiP recipe of docs/peers.md, run line by line: the peer script writes its CSV and `compare`
  * passes it at the recommended tolerance. Needs Debian's python3-qutip (npm run test:e2e);
  * it fails, never skips, without it.
  */
@@ -13,13 +13,13 @@ import { describe, expect, it } from 'vitest';
 const PYTHON = process.env.PEER_PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 
 function recipe(): string[] {
-  const readme = readFileSync('README.md', 'utf8');
+  const readme = readFileSync('docs/peers.md', 'utf8');
   const block = /<!-- recipe -->\s*```sh\n([\s\S]*?)```\s*<!-- \/recipe -->/.exec(readme);
-  if (!block) throw new Error('README.md has no <!-- recipe --> block');
+  if (!block) throw new Error('docs/peers.md has no <!-- recipe --> block');
   return block[1]!.trim().split('\n');
 }
 
-describe("the README's QuTiP recipe", () => {
+describe('the QuTiP recipe of docs/peers.md', () => {
   it('runs as written, and the peer passes compare at the recommended tolerance', () => {
     const dir = mkdtempSync(join(tmpdir(), 'peer-'));
     const lines = recipe();
