@@ -85,7 +85,7 @@ export const section4Numeric: Claim[] = [
           digits: least,
           derived: detail,
           reports: [
-            { engine: 'riccati', agreed: true, detail: 'S from the full 4×4 Riccati steady state of (X₁, Y₁, X₂, Y₂), Newton-Kleinman at 60 digits' },
+            { engine: 'riccati', agreed: true, detail: `S from the full 4×4 Riccati steady state of (X₁, Y₁, X₂, Y₂), Newton-Kleinman held to ${context.digits} digits between two working precisions` },
             { engine: 'closed-form', agreed: holds, detail: `(16)-(18) as printed, agreeing to at least ${least} of ${context.digits} digits` },
           ],
           notes: [
@@ -333,7 +333,7 @@ export const section4Numeric: Claim[] = [
           holds,
           derived: lines.join('; '),
           reports: [
-            { engine: 'closed-form', agreed: true, detail: 'μ_opt by ternary search of (16) in log μ; (16) itself checked against the Riccati solve (eq16)' },
+            { engine: 'closed-form', agreed: true, detail: 'μ_opt by golden-section search of (16) in log μ; (16) itself checked against the Riccati solve (eq16)' },
           ],
           notes: ['the deviations from both limits shrink like 1/√χ (fourfold per sixteenfold χ)'],
         },
@@ -393,7 +393,7 @@ export const section4Numeric: Claim[] = [
           holds,
           derived: lines.join('; '),
           reports: [
-            { engine: 'riccati', agreed: true, detail: 'Newton-Kleinman at 60 digits' },
+            { engine: 'riccati', agreed: true, detail: `Newton-Kleinman held to ${context.digits} digits between two working precisions` },
             { engine: 'rk4', agreed: digits[0]! >= 8 && digits[1]! >= 8, detail: 'fourth-order Runge-Kutta in double precision, step 0.032' },
             { engine: 'reduced', agreed: rd >= requiredDigits(context), detail: 'the 2×2 Riccati equation of the + pair' },
           ],

@@ -1,5 +1,6 @@
 /**
- * Witness derivations that share no code with the operator engine. For a quadratic
+ * Witness derivations that share no code with the operator engine (their input is rendered by
+ * the engine: docs/architecture.md). For a quadratic
  * Hamiltonian, Heisenberg's equations coincide with Hamilton's: with canonical pairs
  * (X_k, Y_k), [X, Y] = i, the classical flow ṙ = J ∇H and the bracket matrix J are exact.
  * A linear change of variables q = T r (T read off the definitions by differentiation)

@@ -1,7 +1,8 @@
 /**
  * A numeric witness: evaluates an expression at random rational points in 50-digit complex
  * decimal arithmetic (decimal.js) and calls it zero when every value is below 10^-35.
- * Derivatives are taken on the expression tree. Shares no algebra with the exact engine.
+ * Derivatives are taken on the expression tree. Shares no algebra with the exact engine; it
+ * parses and differentiates through the engine's expression module (docs/architecture.md).
  */
 import { Decimal } from 'decimal.js';
 import { differentiate, evaluate, identifiers, parseExpression, render, type Algebra } from '../../exact/expression.ts';
