@@ -85,7 +85,11 @@ export const section4Numeric: Claim[] = [
           digits: least,
           derived: detail,
           reports: [
-            { engine: 'riccati', agreed: true, detail: `S from the full 4×4 Riccati steady state of (X₁, Y₁, X₂, Y₂), Newton-Kleinman held to ${context.digits} digits between two working precisions` },
+            {
+              engine: 'riccati',
+              agreed: true,
+              detail: `S from the full 4×4 Riccati steady state of (X₁, Y₁, X₂, Y₂), Newton-Kleinman held to ${context.digits} digits between two working precisions`,
+            },
             { engine: 'closed-form', agreed: holds, detail: `(16)-(18) as printed, agreeing to at least ${least} of ${context.digits} digits` },
           ],
           notes: [
@@ -333,7 +337,11 @@ export const section4Numeric: Claim[] = [
           holds,
           derived: lines.join('; '),
           reports: [
-            { engine: 'closed-form', agreed: true, detail: 'μ_opt by golden-section search of (16) in log μ; (16) itself checked against the Riccati solve (eq16)' },
+            {
+              engine: 'closed-form',
+              agreed: true,
+              detail: 'μ_opt by golden-section search of (16) in log μ; (16) itself checked against the Riccati solve (eq16)',
+            },
           ],
           notes: ['the deviations from both limits shrink like 1/√χ (fourfold per sixteenfold χ)'],
         },
