@@ -2,7 +2,7 @@
 import { Polynomial } from './polynomial.ts';
 import { q, RationalFunction } from './rationalFunction.ts';
 
-export type Matrix = RationalFunction[][];
+export type Matrix = ReadonlyArray<readonly RationalFunction[]>;
 
 export function matrix(rows: ReadonlyArray<ReadonlyArray<RationalFunction | number>>): Matrix {
   return rows.map((r) => r.map((x) => (typeof x === 'number' ? q(x) : x)));

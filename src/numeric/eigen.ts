@@ -74,7 +74,7 @@ function nonNegative(x: Dec): Dec {
 export function characteristicCoefficients(D: DecimalConstructor, a: DMatrix): Dec[] {
   const n = a.length;
   const coeffs: Dec[] = [new D(1)];
-  let m = a.map((row) => row.map(() => new D(0)));
+  let m: DMatrix = a.map((row) => row.map(() => new D(0)));
   for (let k = 1; k <= n; k++) {
     m = m.map((row, i) => row.map((x, j) => (i === j ? x.plus(coeffs[k - 1]!) : x)));
     m = dmul(a, m);

@@ -16,7 +16,7 @@ export function covarianceRate(a: DMatrix, d: DMatrix, m: DMatrix, v: DMatrix): 
 export function integrateCovariance(precision: number | 'double', a: DMatrix, d: DMatrix, m: DMatrix, v0: DMatrix, time: string, steps: number): DMatrix {
   const D: DecimalConstructor = precision === 'double' ? Float64Context : decimalContext(precision);
   const out = decimalContext(precision === 'double' ? 20 : precision);
-  const [A, Dm, M, V0] = [a, d, m, v0].map((x) => x.map((row) => row.map((y) => new D(precision === 'double' ? y.toNumber() : y)))) as [
+  const [A, Dm, M, V0] = [a, d, m, v0].map((x): DMatrix => x.map((row) => row.map((y) => new D(precision === 'double' ? y.toNumber() : y)))) as [
     DMatrix,
     DMatrix,
     DMatrix,

@@ -1,7 +1,7 @@
 /** Dense Decimal matrices: the arithmetic the steady-state solvers need, nothing more. */
 import { WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
 
-export type DMatrix = Dec[][];
+export type DMatrix = ReadonlyArray<readonly Dec[]>;
 
 /** A linear solve met a zero pivot: the system is singular at this working precision. */
 export class SingularSystemError extends WorkingPrecisionError {}

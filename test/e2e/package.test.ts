@@ -33,6 +33,11 @@ const s: Solution = solve('modulated', { delta: 30, chi: 25, nbar: 5, mu: 5 });
 const d: Derivation = derive('modulated');
 const drift: Matrix = d.drift;
 const a: TwoModeAnalysis = analyseTwoMode(s.conditional!.covariance);
+const a0 = a.S;
+// @ts-expect-error: results are readonly
+s.conditional!.covariance[0]![0] = a0;
+// @ts-expect-error: results are readonly
+s.notes.push('changed');
 const regime: 'below-threshold' | 'at-threshold' | 'above-threshold' = s.regime;
 console.log(JSON.stringify({ regime, conditions: d.stabilityConditions.length, size: drift.length, S: a.S.toString() }));
 `;
