@@ -64,7 +64,9 @@ export function commandHelp(spec: CommandSpec, app: Application): string {
     .map(([name, o]) => {
       const flag = `  ${o.short ? `-${o.short}, ` : ''}--${name}${o.value ? ` ${o.value}` : ''}`;
       const extra = [o.multiple ? 'repeatable' : '', typeof o.default === 'string' ? `default ${o.default}` : ''].filter(Boolean).join('; ');
-      return wrap(`${o.help}${extra ? ` (${extra})` : ''}`, COLUMN, flag.length >= COLUMN - 1 ? `${flag}\n` : flag);
+      const text = `${o.help}${extra ? ` (${extra})` : ''}`;
+      // A flag too long for its column gets a line of its own.
+      return flag.length >= COLUMN - 1 ? `${flag}\n${wrap(text, COLUMN, ' '.repeat(COLUMN))}` : wrap(text, COLUMN, flag);
     });
   return [
     `detuned-paramp ${spec.synopsis}`,

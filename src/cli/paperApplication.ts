@@ -112,8 +112,9 @@ const FIGURES = [
   {
     id: 'figure2-plot',
     file: 'figure2.svg',
-    caption:
-      'Figure 2 as drawn: S against μ/γ, N = 5, η = 1; light χ = 25γ, dark χ = 50γ; solid model one, dashed model two (S_UV), dot-dashed back-action evasion; both parametric schemes at their threshold.',
+    caption: `Figure 2 as drawn: S against μ/γ, N = 5, η = 1; light χ = 25γ, dark χ = 50γ; solid model
+        one, dashed model two (S_UV), dot-dashed back-action evasion; both parametric schemes at
+        their threshold.`,
   },
   {
     id: 'figure2-entanglement',

@@ -7,8 +7,19 @@ export const compare: CommandSpec = {
   name: 'compare',
   synopsis: 'compare FILE [--rtol R] [--atol A] [--json] [--explain] [--ignore-column NAME]',
   summary: "recompute every row of another implementation's results and report each quantity's relative error",
-  description:
-    "Recomputes every row of another implementation's results (CSV or JSON; FILE - reads standard input) and reports each quantity's relative error, each row with its regime (at and above threshold too). Parameter columns are named like solve's flags (model, gamma, gamma1, gamma2, delta, coupling, delta1, delta2, chi, nbar, mu, eta); quantity columns like reference.csv (chiTh, S, Valpha_plus, Valpha_minus, alpha, S_UV, logNegativity, expMinusLogNegativity, V11 … V44, S_unconditional, logNegativity_unconditional, U11 … U44). A quantity passes when |theirs − ours| ≤ A + R·|ours|.\n\nAt most 10 000 rows (about 10 ms each; progress on standard error past a second). V21 … V43 are accepted when they equal V12 … V34; columns named x-… are metadata, listed and not compared; a 0 in a column that is not a parameter of the row's model reads as absent, with a note; a quantity given as NaN or Infinity fails with that reason; a row that cannot be computed fails with its reason and the others are still compared.",
+  description: `Recomputes every row of another implementation's results (CSV or JSON; FILE - reads standard
+      input) and reports each quantity's relative error, each row with its regime (at and above
+      threshold too). Parameter columns are named like solve's flags (model, gamma, gamma1, gamma2,
+      delta, coupling, delta1, delta2, chi, nbar, mu, eta); quantity columns like reference.csv
+      (chiTh, S, Valpha_plus, Valpha_minus, alpha, S_UV, logNegativity, expMinusLogNegativity, V11 …
+      V44, S_unconditional, logNegativity_unconditional, U11 … U44). A quantity passes when |theirs
+      − ours| ≤ A + R·|ours|.
+
+      At most 10 000 rows (about 10 ms each; progress on standard error past a second). V21 … V43
+      are accepted when they equal V12 … V34; columns named x-… are metadata, listed and not
+      compared; a 0 in a column that is not a parameter of the row's model reads as absent, with a
+      note; a quantity given as NaN or Infinity fails with that reason; a row that cannot be
+      computed fails with its reason and the others are still compared.`,
   positionals: { count: 1, what: 'one FILE (CSV or JSON; - reads standard input)' },
   options: () => ({
     rtol: { type: 'string', default: '1e-8', value: 'R', help: 'relative tolerance' },

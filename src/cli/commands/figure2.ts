@@ -11,8 +11,12 @@ export const figure2: CommandSpec = {
   name: 'figure2',
   synopsis: 'figure2 --out DIR [--digits N] [--points K]',
   summary: "Figure 2 as the paper drew it: S against μ/γ, data and three SVG plots, with each curve's minimum",
-  description:
-    "Figure 2 as the paper drew it: S against μ/γ (10⁻³ … 10³), χ/γ = 25 (light) and 50 (dark), N = 5, η = 1; model one solid (S of Eq. 15), model two dashed (S_UV by the reduced Eqs. 25-28), back-action evasion dot-dashed; both parametric schemes at their threshold. Writes figure2.json and figure2.csv with e^(−E_N), S_UV from the full covariance and its separable bound, and three SVG plots (the figure, a second panel of e^(−E_N), the alternative readings); prints each curve's minimum and where back-action evasion overtakes.",
+  description: `Figure 2 as the paper drew it: S against μ/γ (10⁻³ … 10³), χ/γ = 25 (light) and 50 (dark), N =
+      5, η = 1; model one solid (S of Eq. 15), model two dashed (S_UV by the reduced Eqs. 25-28),
+      back-action evasion dot-dashed; both parametric schemes at their threshold. Writes
+      figure2.json and figure2.csv with e^(−E_N), S_UV from the full covariance and its separable
+      bound, and three SVG plots (the figure, a second panel of e^(−E_N), the alternative readings);
+      prints each curve's minimum and where back-action evasion overtakes.`,
   options: () => ({
     out: { type: 'string', value: 'DIR', help: 'where to write the files (checked before any computing)' },
     digits: { type: 'string', default: '30', value: 'N', help: `significant digits of the data (${DIGITS_RANGE.min}-${DIGITS_RANGE.max})` },

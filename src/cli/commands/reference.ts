@@ -9,8 +9,10 @@ export const reference: CommandSpec = {
   name: 'reference',
   synopsis: 'reference --out DIR [--digits N]',
   summary: 'the golden dataset for other implementations: every model near, at and above threshold, with a JSON Schema',
-  description:
-    'The golden dataset for other implementations: a grid of parameter sets of every model (near, at and above threshold, weak and strong measurement, low efficiency, damping asymmetry, large χ/γ, back-action evasion) with the regime, S, V_α±, α, S_UV, E_N, the covariance and χ_th. Writes reference.json, reference.schema.json and reference.csv.',
+  description: `The golden dataset for other implementations: a grid of parameter sets of every model (near,
+      at and above threshold, weak and strong measurement, low efficiency, damping asymmetry, large
+      χ/γ, back-action evasion) with the regime, S, V_α±, α, S_UV, E_N, the covariance and χ_th.
+      Writes reference.json, reference.schema.json and reference.csv.`,
   options: () => ({
     out: { type: 'string', value: 'DIR', help: 'where to write the files (checked before any computing)' },
     digits: { type: 'string', default: '40', value: 'N', help: `significant digits (${DIGITS_RANGE.min}-${DIGITS_RANGE.max})` },

@@ -9,8 +9,11 @@ export const simulate: CommandSpec = {
   name: 'simulate',
   synopsis: 'simulate --model M [parameters] --duration T --dt H [--seed S] --out DIR',
   summary: 'a measurement record and its Kalman-Bucy filter, as CSV, JSON and SVG, reproducible from a printed seed',
-  description:
-    "A measurement record and its Kalman-Bucy filter: the quadratures' linear SDE with each measured operator's homodyne current (Euler-Maruyama in doubles, at most 10⁷ steps, dt at most 1/20 of the fastest rate). Writes simulation.csv (currents, true and estimated quadratures, filter variances; at most 10 000 rows), simulation.json and simulation.svg. xoshiro128** from the printed seed, so a seed gives the same files byte for byte.",
+  description: `A measurement record and its Kalman-Bucy filter: the quadratures' linear SDE with each
+      measured operator's homodyne current (Euler-Maruyama in doubles, at most 10⁷ steps, dt at most
+      1/20 of the fastest rate). Writes simulation.csv (currents, true and estimated quadratures,
+      filter variances; at most 10 000 rows), simulation.json and simulation.svg. xoshiro128** from
+      the printed seed, so a seed gives the same files byte for byte.`,
   options: (app) => ({
     model: { type: 'string', value: 'M', help: `a built-in model: ${app.modelNames.join(', ')}` },
     ...parameterOptions(app),

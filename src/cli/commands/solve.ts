@@ -20,8 +20,18 @@ export const solve: CommandSpec = {
   name: 'solve',
   synopsis: 'solve (--model M [parameters] | --model-file FILE [--set NAME=VALUE …]) [--digits N] [--json]',
   summary: 'the steady state of one model at one parameter point: regime, covariance, S, α, S_UV, E_N by two routes, Duan, Simon, χ_th',
-  description:
-    'The steady state of one model at one parameter point: the regime (below, at or above threshold, decided exactly from the rational parameters), the conditional (Riccati) covariance, and the figures of merit the model has: for two modes S of Eq. (15), the optimal angle α, E_N by two routes, Duan and Simon; the product separability of each pair of planes the model names (model two: S_UV with its separable bound); the log-negativity of each bipartition; for one mode its least quadrature; the threshold of the parameter the model names (χ_th).\n\nA built-in model takes parameter flags; a model file (see docs/model-files.md) takes --set NAME=VALUE for each parameter it declares, a parameter with a default may be left out. Values are decimal strings or fractions, read exactly (0.1 is 1/10): at most 400 characters, and 0 or 1e-300 ≤ |x| ≤ 1e300; write a negative value with "=", as in --delta=-20.',
+  description: `The steady state of one model at one parameter point: the regime (below, at or above
+      threshold, decided exactly from the rational parameters), the conditional (Riccati)
+      covariance, and the figures of merit the model has: for two modes S of Eq. (15), the optimal
+      angle α, E_N by two routes, Duan and Simon; the product separability of each pair of planes
+      the model names (model two: S_UV with its separable bound); the log-negativity of each
+      bipartition; for one mode its least quadrature; the threshold of the parameter the model names
+      (χ_th).
+
+      A built-in model takes parameter flags; a model file (see docs/model-files.md) takes --set
+      NAME=VALUE for each parameter it declares, a parameter with a default may be left out. Values
+      are decimal strings or fractions, read exactly (0.1 is 1/10): at most 400 characters, and 0 or
+      1e-300 ≤ |x| ≤ 1e300; write a negative value with "=", as in --delta=-20.`,
   options: (app) => ({
     model: {
       type: 'string',
@@ -34,8 +44,11 @@ export const solve: CommandSpec = {
     digits: { type: 'string', default: '50', value: 'N', help: `significant digits of the output (${DIGITS_RANGE.min}-${DIGITS_RANGE.max})` },
     json: { type: 'boolean', default: false, help: 'print the solution as JSON (numbers as decimal strings)' },
   }),
-  notes:
-    'At and above threshold the unconditional motion has no steady state, but the conditional one does when the measurement sees every unstable mode; with nothing measured the answer is "no steady state", with the reason in a note. Precision follows conditioning: the model is solved at two working precisions, raised until every printed number agrees between them to N digits (up to 980 working digits; past that, exit 1 naming the cause).',
+  notes: `At and above threshold the unconditional motion has no steady state, but the conditional one
+      does when the measurement sees every unstable mode; with nothing measured the answer is "no
+      steady state", with the reason in a note. Precision follows conditioning: the model is solved
+      at two working precisions, raised until every printed number agrees between them to N digits
+      (up to 980 working digits; past that, exit 1 naming the cause).`,
   async run(values, _positionals, app) {
     const digits = digitsOption(values.digits as string);
     const raw = parameterValues(app, values);

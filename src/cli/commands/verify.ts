@@ -47,13 +47,21 @@ export const verify: CommandSpec = {
   name: 'verify',
   synopsis: 'verify [options]',
   summary: 'derive every checked equation from the Hamiltonians and master equation, compare with what the paper prints, print the ledger',
-  description:
-    'Derives every checked equation from the Hamiltonians and the master equation, compares it with what the paper prints, and prints the ledger: one verdict per equation or claim.\n\nVerdicts: verified (the printed form equals the derived one); convention (it does, under a named convention); erratum (it does not: printed against derived, and what follows); unchecked (not checked, with the reason). Each verdict lists the engines that agreed: "exact" (our BigInt rational-function and normal-ordering engine), nerdamer and algebrite (computer algebra, expanding differences to zero), random-points (50-digit evaluation at random rational points), and for numbers the second route with the digits the routes share.',
+  description: `Derives every checked equation from the Hamiltonians and the master equation, compares it with
+      what the paper prints, and prints the ledger: one verdict per equation or claim.
+
+      Verdicts: verified (the printed form equals the derived one); convention (it does, under a
+      named convention); erratum (it does not: printed against derived, and what follows); unchecked
+      (not checked, with the reason). Each verdict lists the engines that agreed: "exact" (our
+      BigInt rational-function and normal-ordering engine), nerdamer and algebrite (computer
+      algebra, expanding differences to zero), random-points (50-digit evaluation at random rational
+      points), and for numbers the second route with the digits the routes share.`,
   options: () => ({
     json: {
       type: 'boolean',
       default: false,
-      help: 'print the ledger as JSON: {"conventions", "summary", "claims": [{"id", "equation", "status", "expected", "expectedReason", "printed", "derived", "evidence", …}]}',
+      help: `print the ledger as JSON: {"conventions", "summary", "claims": [{"id", "equation", "status",
+        "expected", "expectedReason", "printed", "derived", "evidence", …}]}`,
     },
     markdown: { type: 'boolean', default: false, help: 'print the ledger as Markdown (the source of VERIFICATION.md)' },
     only: { type: 'string', multiple: true, value: 'ID', help: 'check only this claim, e.g. --only eq6 --only eq25.noise' },
@@ -73,7 +81,10 @@ export const verify: CommandSpec = {
     html: {
       type: 'string',
       value: 'DIR',
-      help: "also write the audit report DIR/index.html: one self-contained page (no network) with each claim's printed and derived forms typeset by KaTeX, the difference or the reason, the engines that agreed, the assumptions it rests on, Figure 2, filters and deep links (#eq12.minus); other files in DIR are left alone, a replaced index.html is named",
+      help: `also write the audit report DIR/index.html: one self-contained page (no network) with each
+        claim's printed and derived forms typeset by KaTeX, the difference or the reason, the
+        engines that agreed, the assumptions it rests on, Figure 2, filters and deep links
+        (#eq12.minus); other files in DIR are left alone, a replaced index.html is named`,
     },
     summary: {
       type: 'boolean',
@@ -83,12 +94,15 @@ export const verify: CommandSpec = {
     jobs: {
       type: 'string',
       value: 'N',
-      help: 'check the claims in N processes, 1 to the number of cores (default 1: each process derives the models and warms the CAS again, which costs more than a second core saves)',
+      help: `check the claims in N processes, 1 to the number of cores (default 1: each process derives
+        the models and warms the CAS again, which costs more than a second core saves)`,
     },
     shard: { type: 'string', value: 'K/N', internal: true, help: 'internal: check only every N-th claim from the K-th, print raw results' },
   }),
-  notes:
-    'Exit codes: 0 when every verdict is the one its claim expects (a documented erratum passes; each claim carries its expected verdict and a one-line reason, shown by --json) and every witness agreed with the exact engine; 1 when a verdict changed, a witness disagreed or a check could not run; 2 on a usage error.',
+  notes: `Exit codes: 0 when every verdict is the one its claim expects (a documented erratum passes;
+      each claim carries its expected verdict and a one-line reason, shown by --json) and every
+      witness agreed with the exact engine; 1 when a verdict changed, a witness disagreed or a check
+      could not run; 2 on a usage error.`,
   async run(values, _positionals, app) {
     const digits = values.digits === undefined ? DEFAULT_DIGITS : digitsOption(values.digits as string);
     if (values.html !== undefined) outputDirectory('html', values.html as string);
