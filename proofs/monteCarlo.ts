@@ -121,13 +121,13 @@ export const monteCarlo: Claim[] = [
             {
               engine: 'monte-carlo',
               agreed: holds,
-              detail: `Euler-Maruyama record and Kalman-Bucy filter in doubles, dt = ${RUN.dt}, t = ${RUN.duration}/γ, seed ${RUN.seed}; batch means over ${RUN.batches} batches; every entry within ${TOLERANCE} standard errors`,
+              detail: `record stepped exactly (Ornstein-Uhlenbeck transition) and its discrete Kalman filter in doubles, dt = ${RUN.dt}, t = ${RUN.duration}/γ, seed ${RUN.seed}; batch means over ${RUN.batches} batches; every entry within ${TOLERANCE} standard errors`,
             },
           ],
           notes: [
             "the record model is the quadratures' linear SDE with D (baths and back-action) and each measured operator's homodyne current 2√(ημ)ℓ·x dt + dW, written apart from the Riccati code",
             'a filter assuming twice the measurement rate, or leaving η out of its record model, is caught beyond 6 standard errors at t = 200/γ (test/simulate.test.ts)',
-            'the step bias is computed exactly: the stationary error covariance of the discretised filter (a discrete Lyapunov equation at the steady gain), against the Riccati steady state, at dt and dt/2; it must stay below half a standard error',
+            'the step bias is computed exactly: the stationary error covariance of the discrete filter (the fixed point of its covariance recursion), against the Riccati steady state, at dt and dt/2; it must stay below half a standard error',
           ],
         },
         'the filter of a simulated record does not reach the Riccati covariance: the record model and the conditional equations disagree',

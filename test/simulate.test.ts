@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exitCodeOf, main } from '../src/cli/main.ts';
+import { commands } from '../src/cli/paperApplication.ts';
 import { ledger } from '../proofs/ledger.ts';
 import { discretisedErrorCovariance, normals, simulationOf, xoshiro128 } from '../src/app/simulate.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
@@ -32,7 +33,9 @@ describe('simulate', () => {
       [['--duration', '1', '--dt', '0', ...out], /--dt = 0: a positive number/],
       [['--duration', '1', '--dt', '0.1', ...out], /--dt = 0\.1: at most 0\.000502/],
       [['--duration=-1', '--dt', '1e-4', ...out], /--duration = -1: a positive number/],
-      [['--duration', '100', '--dt', '1e-9', ...out], /steps: 1 to 1e\+7/],
+      [['--duration', '100', '--dt', '1e-9', ...out], /^--duration \/ --dt is more than 1e\+7 steps: raise --dt or shorten --duration$/],
+      [['--duration', '1e308', '--dt', '1e-308', ...out], /^--duration \/ --dt is more than 1e\+7 steps/],
+      [['--duration', '0.00015', '--dt', '2e-4', ...out], /--duration = 0\.00015 is shorter than one step \(--dt = 0\.0002\)/],
       [['--duration', '1', '--dt', '1e-4', '--seed=-3', ...out], /--seed = -3: an integer from 0 to 4294967295/],
       [['--duration', '1', '--dt', '1e-4', '--out', '/dev/null'], /exists and is not a directory/],
     ];
@@ -57,5 +60,54 @@ describe('the step bias of Euler-Maruyama, exactly', () => {
     expect(b1 / b2).toBeLessThan(2.1);
     expect(b2 / b3).toBeGreaterThan(1.9);
     expect(b3).toBeLessThan(5e-3);
+  });
+});
+
+describe('simulate at hostile settings: finite, positive, exactly as long as asked', () => {
+  const csvRows = (csv: string) => {
+    const [head, ...lines] = csv.trim().split('\n');
+    return { header: head!.split(','), rows: lines.map((l) => l.split(',').map(Number)) };
+  };
+  const run = async (parameters: Record<string, string>, duration: number, dt: number) => {
+    const { files } = await commands.simulate({ source: { model: 'modulated', parameters }, duration, dt, seed: 1 });
+    return { ...csvRows(files['simulation.csv']!), meta: JSON.parse(files['simulation.json']!) as { duration: number; filterCovarianceAtEnd: number[][] } };
+  };
+  const sane = ({ header, rows }: { header: string[]; rows: number[][] }) => {
+    const variances = header.flatMap((h, k) => (h.startsWith('variance_') ? [k] : []));
+    expect(rows.every((r) => r.every(Number.isFinite))).toBe(true);
+    expect(rows.every((r) => variances.every((k) => r[k]! > 0))).toBe(true);
+  };
+  it('the filter starts from the unconditional covariance, hundreds of times the steady one, and stays finite and positive (μ = 30γ, dt = 10⁻⁴; near threshold)', async () => {
+    sane(await run({ nbar: '5', delta: '30', chi: '25', mu: '30' }, 1, 1e-4));
+    sane(await run({ nbar: '5', delta: '24', chi: '24.02', mu: '5' }, 1, 1e-4));
+  });
+  it('strong measurement at the finest accepted steps: μ = 100γ at dt = 2·10⁻⁵, μ = 10⁴γ at 10⁻⁶', async () => {
+    sane(await run({ nbar: '5', delta: '30', chi: '25', mu: '100' }, 0.05, 2e-5));
+    sane(await run({ nbar: '5', delta: '30', chi: '25', mu: '1e4' }, 0.002, 1e-6));
+  });
+  it('a record ends exactly at its duration: the last step is shortened; simulation.json says the duration', async () => {
+    const r = await run({ nbar: '5', delta: '30', chi: '25', mu: '5' }, 1, 3e-4);
+    expect(r.rows.at(-1)![0]).toBe(1);
+    expect(r.meta.duration).toBe(1);
+  });
+  it('above threshold with nothing measured it says plainly that nothing bounds the motion (exit 2)', async () => {
+    const err = await main(
+      ['simulate', '--model', 'modulated', '--delta', '3', '--chi', '25', '--duration', '1', '--dt', '1e-4', '--out', '/tmp/detuned-paramp-sim-test'],
+      ledger,
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(exitCodeOf(err)).toBe(2);
+    expect((err as Error).message).toMatch(/^above-threshold: the motion grows .* nothing bounds the motion/);
+    expect((err as Error).message).not.toMatch(/converges/);
+  });
+  it('takes a model file, as solve does', async () => {
+    const text =
+      'modes: [a]\nparameters:\n  mu: { domain: ">= 0", default: 1 }\nhamiltonian: "2*ad*a"\ndissipators:\n  - { rate: "2", jump: a }\nmeasurements:\n  - { operator: X_a, strength: mu, efficiency: 1 }\n';
+    const { files } = await commands.simulate({ source: { file: 'one.yaml', text, set: {} }, duration: 0.5, dt: 1e-3, seed: 2 });
+    const csv = csvRows(files['simulation.csv']!);
+    expect(csv.header).toEqual(['t', 'current_X_a', 'true_X_a', 'true_Y_a', 'estimate_X_a', 'estimate_Y_a', 'variance_X_a', 'variance_Y_a']);
+    sane(csv);
   });
 });

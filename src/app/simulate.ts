@@ -9,8 +9,11 @@
  * classical Kalman-Bucy filter of that model: dx̂ = A x̂ dt + P Cᵀ (dy − C x̂ dt),
  * dP/dt = AP + PAᵀ + D − P CᵀC P with C the rows 2√(η_k μ_k) ℓ_k.
  *
- * Integrator: Euler-Maruyama for x and x̂, explicit Euler for P, step dt; weak order 1, so
- * statistics carry a bias O(dt·rate). Pseudo-random numbers: xoshiro128** seeded through
+ * Integrator: the exact transition of the quadratures over each step (an Ornstein-Uhlenbeck step,
+ * src/numeric/ornsteinUhlenbeck.ts), each measured current sampled at the step's end, and the
+ * discrete Kalman filter of that record in Joseph's form: x, x̂ and P stay finite and P positive
+ * at any step. As dt → 0 it is the Kalman-Bucy filter; statistics carry a bias O(dt·rate)
+ * (discretisedErrorCovariance computes it exactly). Pseudo-random numbers: xoshiro128** seeded through
  * splitmix32 from the 32-bit seed, normal deviates by Box-Muller; the same seed gives the same
  * numbers on every machine (only + − × ÷ √ ln cos sin of doubles, all IEEE-specified in V8 except
  * ln/cos/sin, which are correctly rounded in practice on x86-64 and arm64).
@@ -20,6 +23,7 @@ import { evaluateDecimal, type ParameterValues } from '../numeric/fromExact.ts';
 import type { Matrix } from '../exact/matrix.ts';
 import type { ConditionalSystem } from '../gaussian/conditional.ts';
 import type { ModelPoint } from '../models/modelFile.ts';
+import { ouTransition } from '../numeric/ornsteinUhlenbeck.ts';
 import { solveModel, type Solution } from './solve.ts';
 
 /** The most steps one simulation takes (duration/dt): 10⁷, about 10 s and no memory beyond the output rows. */
@@ -37,8 +41,6 @@ type Vec = number[];
 type Mat = number[][];
 
 const matVec = (m: Mat, v: Vec): Vec => m.map((row) => row.reduce((s, x, j) => s + x * v[j]!, 0));
-const matMul = (a: Mat, b: Mat): Mat => a.map((row) => b[0]!.map((_, j) => row.reduce((s, x, k) => s + x * b[k]![j]!, 0)));
-const transpose = (a: Mat): Mat => (a.length === 0 ? [] : a[0]!.map((_, j) => a.map((row) => row[j]!)));
 const infinityNorm = (a: Mat) => Math.max(...a.map((row) => row.reduce((s, x) => s + Math.abs(x), 0)));
 /** CᵀC of a record matrix with `n` columns (the n×n zero matrix when nothing is measured): the M of −VMV. */
 const gram = (c: Mat, n: number): Mat =>
@@ -54,8 +56,13 @@ export const doubles = (m: readonly (readonly { toNumber(): number }[])[]): Mat 
  */
 export function simulationOf(p: ModelPoint): { record: RecordModel; basis: readonly string[]; steady: Mat; start: Mat; solution: Solution } {
   const solution = solveModel(p, 20);
-  if (!solution.conditional)
-    throw new SimulationInputError(`no conditional steady state at these parameters (${solution.notes.join('; ')}): nothing for the filter to settle to`);
+  if (!solution.conditional) {
+    throw new SimulationInputError(
+      solution.stable
+        ? `no conditional steady state at these parameters (${solution.notes.join('; ')}): nothing for the filter to settle to`
+        : `${solution.regime}: the motion grows and the measurement does not see it (nothing is measured, or not the growing quadratures), so nothing bounds the motion: no record to simulate. Measure the growing quadratures (μ > 0, η > 0), or go below threshold`,
+    );
+  }
   const system = p.model.system;
   const steady = doubles(solution.conditional.covariance);
   return {
@@ -167,6 +174,8 @@ export interface Simulation {
   readonly basis: readonly string[];
   readonly channels: readonly string[];
   readonly dt: number;
+  /** The record ends exactly here (the last step is shortened to reach it). */
+  readonly duration: number;
   readonly steps: number;
   /** Rows at every `stride`-th step: time, the mean current of each channel over the block, the true and estimated quadratures, the filter variances. */
   readonly stride: number;
@@ -198,30 +207,138 @@ export function recordModel(s: ConditionalSystem, values: ParameterValues): Reco
   return { a, d, c: rows.map((r) => r.row), names: rows.map((r) => r.name) };
 }
 
+/** A·B (or A·Bᵀ) of flat row-major matrices, written into `out`: the step loop allocates nothing. */
+function mulInto(out: Float64Array, a: Float64Array, b: Float64Array, rows: number, inner: number, cols: number, transposeB = false): Float64Array {
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < cols; j++) {
+      let s = 0;
+      for (let l = 0; l < inner; l++) s += a[i * inner + l]! * (transposeB ? b[j * inner + l]! : b[l * cols + j]!);
+      out[i * cols + j] = s;
+    }
+  return out;
+}
+
+/** The inverse of a small symmetric positive definite matrix (the innovation covariance), by Gauss-Jordan. */
+function invertInto(out: Float64Array, m: Float64Array, n: number, work: Float64Array): Float64Array {
+  work.set(m);
+  out.fill(0);
+  for (let i = 0; i < n; i++) out[i * n + i] = 1;
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) if (Math.abs(work[r * n + col]!) > Math.abs(work[pivot * n + col]!)) pivot = r;
+    for (let k = 0; k < n; k++) {
+      [work[col * n + k], work[pivot * n + k]] = [work[pivot * n + k]!, work[col * n + k]!];
+      [out[col * n + k], out[pivot * n + k]] = [out[pivot * n + k]!, out[col * n + k]!];
+    }
+    const inv = 1 / work[col * n + col]!;
+    for (let k = 0; k < n; k++) {
+      work[col * n + k] = work[col * n + k]! * inv;
+      out[col * n + k] = out[col * n + k]! * inv;
+    }
+    for (let r = 0; r < n; r++) {
+      const f = work[r * n + col]!;
+      if (r === col || f === 0) continue;
+      for (let k = 0; k < n; k++) {
+        work[r * n + k] = work[r * n + k]! - f * work[col * n + k]!;
+        out[r * n + k] = out[r * n + k]! - f * out[col * n + k]!;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * One step of the discrete Kalman filter for the record of a step h, in place: from the prior
+ * (x̂⁻, P⁻) of the state at the step's end and the step's current increment dy,
+ *   S = h² C P⁻ Cᵀ + h·1,  K = h P⁻ Cᵀ S⁻¹,  x̂ = x̂⁻ + K (dy − h C x̂⁻),
+ *   P = (1 − hKC) P⁻ (1 − hKC)ᵀ + h K Kᵀ   (Joseph's form: symmetric and positive at any h).
+ */
+class FilterStep {
+  private readonly pc: Float64Array;
+  private readonly s: Float64Array;
+  private readonly sInverse: Float64Array;
+  private readonly work: Float64Array;
+  private readonly gain: Float64Array;
+  private readonly reduce: Float64Array;
+  private readonly temp: Float64Array;
+  private readonly temp2: Float64Array;
+  constructor(
+    private readonly c: Float64Array,
+    private readonly n: number,
+    private readonly k: number,
+  ) {
+    [this.pc, this.gain] = [new Float64Array(n * k), new Float64Array(n * k)];
+    [this.s, this.sInverse, this.work] = [new Float64Array(k * k), new Float64Array(k * k), new Float64Array(k * k)];
+    [this.reduce, this.temp, this.temp2] = [new Float64Array(n * n), new Float64Array(n * n), new Float64Array(n * n)];
+  }
+  update(xHat: Float64Array, p: Float64Array, dy: Float64Array, h: number): void {
+    const { c, n, k, pc, s, gain, reduce, temp, temp2 } = this;
+    if (k === 0) return;
+    mulInto(pc, p, c, n, n, k, true); // P Cᵀ
+    mulInto(s, c, pc, k, n, k); // C P Cᵀ
+    for (let i = 0; i < k * k; i++) s[i] = s[i]! * h * h + (i % (k + 1) === 0 ? h : 0);
+    const sInverse = invertInto(this.sInverse, s, k, this.work);
+    mulInto(gain, pc, sInverse, n, k, k);
+    for (let i = 0; i < n * k; i++) gain[i] = gain[i]! * h;
+    for (let q = 0; q < k; q++) {
+      let cx = 0;
+      for (let j = 0; j < n; j++) cx += c[q * n + j]! * xHat[j]!;
+      const innovation = dy[q]! - h * cx;
+      for (let i = 0; i < n; i++) xHat[i] = xHat[i]! + gain[i * k + q]! * innovation;
+    }
+    // 1 − hKC, then Joseph's form.
+    mulInto(reduce, gain, c, n, k, n);
+    for (let i = 0; i < n * n; i++) reduce[i] = (i % (n + 1) === 0 ? 1 : 0) - h * reduce[i]!;
+    mulInto(temp, reduce, p, n, n, n);
+    mulInto(temp2, temp, reduce, n, n, n, true);
+    mulInto(temp, gain, gain, n, k, n, true);
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j <= i; j++) {
+        const x = (temp2[i * n + j]! + temp2[j * n + i]!) / 2 + (h * (temp[i * n + j]! + temp[j * n + i]!)) / 2;
+        p[i * n + j] = x;
+        p[j * n + i] = x;
+      }
+  }
+}
+
+/** The largest dt simulate takes: one twentieth of the fastest rate, ‖A‖ + ‖M‖‖V‖ at the steady state V. */
+export function largestStep(model: RecordModel, steady: Mat): number {
+  return 0.05 / (infinityNorm(model.a) + infinityNorm(gram(model.c, model.a.length)) * infinityNorm(steady));
+}
+
+/**
+ * The steps of a record of `duration` at step `dt`: whole steps, the last one shortened so that
+ * the record ends exactly at `duration` (a remainder below 10⁻⁹ dt is rounding, not a step).
+ */
+export function stepsOf(duration: number, dt: number): { steps: number; last: number } {
+  if (!Number.isFinite(duration) || duration <= 0) throw new SimulationInputError(`--duration = ${duration}: a positive number`);
+  if (!Number.isFinite(dt) || dt <= 0) throw new SimulationInputError(`--dt = ${dt}: a positive number`);
+  if (duration < dt) throw new SimulationInputError(`--duration = ${duration} is shorter than one step (--dt = ${dt}): give a duration of at least dt`);
+  const ratio = duration / dt;
+  if (ratio > MAX_STEPS) throw new SimulationInputError(`--duration / --dt is more than ${MAX_STEPS.toExponential(0)} steps: raise --dt or shorten --duration`);
+  const whole = Math.floor(ratio + 1e-9);
+  const remainder = duration - whole * dt;
+  return remainder > 1e-9 * dt ? { steps: whole + 1, last: remainder } : { steps: whole, last: dt };
+}
+
 export function simulate(model: RecordModel, basis: readonly string[], r: SimulationRequest): Simulation {
   const { a, d, c } = model;
   const n = a.length;
-  for (const [name, x] of [
-    ['duration', r.duration],
-    ['dt', r.dt],
-  ] as const) {
-    if (!Number.isFinite(x) || x <= 0) throw new SimulationInputError(`--${name} = ${x}: a positive number`);
-  }
-  const steps = Math.round(r.duration / r.dt);
-  if (steps < 1 || steps > MAX_STEPS) throw new SimulationInputError(`--duration / --dt = ${steps} steps: 1 to ${MAX_STEPS.toExponential(0)}`);
-  const fastest = infinityNorm(a) + infinityNorm(gram(c, n)) * infinityNorm(r.steadyCovariance);
-  if (r.dt * fastest > 0.05)
+  const { steps, last } = stepsOf(r.duration, r.dt);
+  const largest = largestStep(model, r.steadyCovariance);
+  if (r.dt > largest)
     throw new SimulationInputError(
-      `--dt = ${r.dt}: at most ${(0.05 / fastest).toPrecision(3)} (one twentieth of the fastest rate, ‖A‖ + ‖M‖‖V‖ = ${fastest.toPrecision(3)})`,
+      `--dt = ${r.dt}: at most ${largest.toPrecision(3)} (one twentieth of the fastest rate, ‖A‖ + ‖M‖‖V‖ = ${(0.05 / largest).toPrecision(3)}), for the record to resolve the filter's own time scale`,
     );
   const gaussian = normals(xoshiro128(r.seed));
   const k = c.length;
   // Flat arrays, no allocation per step: the loop runs up to 10⁷ times.
   const flat = (rows: Mat) => Float64Array.from(rows.flat());
-  const [A, Dm, Cm, L] = [a, d, c, psdFactor(d)].map(flat) as [Float64Array, Float64Array, Float64Array, Float64Array];
   const filterRecord = r.filterRecord ?? c;
   if (filterRecord.length !== k || filterRecord.some((row) => row.length !== n)) throw new SimulationInputError(`filterRecord: ${k} rows of ${n} coefficients`);
-  const [Cf, Mf] = [flat(filterRecord), flat(gram(filterRecord, n))];
+  const [Cm, Cf] = [flat(c), flat(filterRecord)];
+  // The exact transition of the quadratures over a step (and over the shortened last one).
+  const transitions = [ouTransition(a, d, r.dt), ouTransition(a, d, last)].map((t) => ({ phi: flat(t.phi), factor: flat(psdFactor(t.q)), q: flat(t.q) }));
   const stats = r.errorStatistics;
   const firstCounted = stats ? Math.ceil(stats.burnIn / r.dt) + 1 : steps + 1;
   const perBatch = stats ? Math.floor((steps - firstCounted + 1) / stats.batches) : 0;
@@ -238,79 +355,38 @@ export function simulate(model: RecordModel, basis: readonly string[], r: Simula
   );
   const xHat = new Float64Array(n);
   const P = flat(r.startCovariance);
-  const scratch = (size: number) => new Float64Array(size);
-  const [dy, g, innovation, ax, axHat, gain, ap, pm, pmp] = [
-    scratch(k),
-    scratch(n),
-    scratch(k),
-    scratch(n),
-    scratch(n),
-    scratch(n * k),
-    scratch(n * n),
-    scratch(n * n),
-    scratch(n * n),
-  ] as const;
-  const sqrtDt = Math.sqrt(r.dt);
+  const filter = new FilterStep(Cf, n, k);
+  const [dy, g, next, pPhi] = [new Float64Array(k), new Float64Array(n), new Float64Array(n), new Float64Array(n * n)];
   const stride = Math.max(1, Math.ceil(steps / MAX_ROWS));
   const rows: Array<Simulation['rows'][number]> = [];
   const block = new Float64Array(k);
+  let blockSpan = 0;
   for (let step = 1; step <= steps; step++) {
-    for (let q = 0; q < k; q++) {
-      let cx = 0;
-      let cxHat = 0;
-      for (let j = 0; j < n; j++) {
-        cx += Cm[q * n + j]! * x[j]!;
-        cxHat += Cf[q * n + j]! * xHat[j]!;
-      }
-      dy[q] = cx * r.dt + gaussian() * sqrtDt;
-      innovation[q] = dy[q]! - cxHat * r.dt;
-      block[q] = block[q]! + dy[q]!;
-    }
-    for (let j = 0; j < n; j++) g[j] = gaussian() * sqrtDt;
+    const h = step === steps ? last : r.dt;
+    const { phi, factor, q } = transitions[step === steps ? 1 : 0]!;
+    // The state at the step's end: x ← Φx + w, w ~ N(0, Q); the filter's prior x̂ ← Φx̂, P ← ΦPΦᵀ + Q.
+    for (let j = 0; j < n; j++) g[j] = gaussian();
     for (let i = 0; i < n; i++) {
       let s1 = 0;
-      let s2 = 0;
-      for (let j = 0; j < n; j++) {
-        s1 += A[i * n + j]! * x[j]!;
-        s2 += A[i * n + j]! * xHat[j]!;
-      }
-      ax[i] = s1;
-      axHat[i] = s2;
-      for (let q = 0; q < k; q++) {
-        let s = 0;
-        for (let j = 0; j < n; j++) s += P[i * n + j]! * Cf[q * n + j]!;
-        gain[i * k + q] = s;
-      }
+      for (let j = 0; j < n; j++) s1 += phi[i * n + j]! * x[j]! + factor[i * n + j]! * g[j]!;
+      next[i] = s1;
     }
-    for (let i = 0; i < n; i++) {
-      let update = 0;
-      for (let q = 0; q < k; q++) update += gain[i * k + q]! * innovation[q]!;
-      xHat[i] = xHat[i]! + axHat[i]! * r.dt + update;
-      let kick = 0;
-      for (let j = 0; j <= i; j++) kick += L[i * n + j]! * g[j]!;
-      x[i] = x[i]! + ax[i]! * r.dt + kick;
+    x.set(next);
+    mulInto(next, phi, xHat, n, n, 1);
+    xHat.set(next);
+    mulInto(pPhi, P, phi, n, n, n, true);
+    mulInto(P, phi, pPhi, n, n, n);
+    for (let i = 0; i < n * n; i++) P[i] = P[i]! + q[i]!;
+    // The step's current increments, dy = h C x + √h dW, and the filter's update with them.
+    const root = Math.sqrt(h);
+    for (let qq = 0; qq < k; qq++) {
+      let cx = 0;
+      for (let j = 0; j < n; j++) cx += Cm[qq * n + j]! * x[j]!;
+      dy[qq] = cx * h + gaussian() * root;
+      block[qq] = block[qq]! + dy[qq]!;
     }
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        let s1 = 0;
-        let s2 = 0;
-        for (let l = 0; l < n; l++) {
-          s1 += A[i * n + l]! * P[l * n + j]!;
-          s2 += P[i * n + l]! * Mf[l * n + j]!;
-        }
-        ap[i * n + j] = s1;
-        pm[i * n + j] = s2;
-      }
-    }
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        let s = 0;
-        for (let l = 0; l < n; l++) s += pm[i * n + l]! * P[l * n + j]!;
-        pmp[i * n + j] = s;
-      }
-    }
-    for (let i = 0; i < n; i++)
-      for (let j = 0; j < n; j++) P[i * n + j] = P[i * n + j]! + (ap[i * n + j]! + ap[j * n + i]! + Dm[i * n + j]! - pmp[i * n + j]!) * r.dt;
+    blockSpan += h;
+    filter.update(xHat, P, dy, h);
     if (stats && step >= firstCounted) {
       const batch = Math.floor((step - firstCounted) / perBatch);
       if (batch < stats.batches) {
@@ -322,15 +398,21 @@ export function simulate(model: RecordModel, basis: readonly string[], r: Simula
       }
     }
     if (step % stride === 0 || step === steps) {
-      const span = (step % stride === 0 ? stride : step % stride) * r.dt;
-      rows.push({
-        t: step * r.dt,
-        current: [...block].map((b) => b / span),
+      const row = {
+        t: step === steps ? r.duration : step * r.dt,
+        current: [...block].map((b) => b / blockSpan),
         truth: [...x],
         estimate: [...xHat],
         variance: Array.from({ length: n }, (_, i) => P[i * n + i]!),
-      });
+      };
+      const values = [row.t, ...row.current, ...row.truth, ...row.estimate, ...row.variance];
+      if (!values.every(Number.isFinite) || row.variance.some((v) => v < 0))
+        throw new SimulationInputError(
+          `at t = ${row.t.toPrecision(6)} the record left the range of doubles (the motion grows without bound here): shorten --duration, or measure the growing quadratures`,
+        );
+      rows.push(row);
       block.fill(0);
+      blockSpan = 0;
     }
   }
   const p = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => P[i * n + j]!));
@@ -345,7 +427,17 @@ export function simulate(model: RecordModel, basis: readonly string[], r: Simula
     const batchMeans = means.map((b) => entry((i, j) => b[i * n + j]!));
     errorCovariance = { mean, standardError, batches: stats.batches, steps: used, effectiveSamples: perStepVariance / standardError[0]![0]! ** 2, batchMeans };
   }
-  return { basis, channels: model.names, dt: r.dt, steps, stride, rows, filterCovariance: p, ...(errorCovariance ? { errorCovariance } : {}) };
+  return {
+    basis,
+    channels: model.names,
+    dt: r.dt,
+    duration: r.duration,
+    steps,
+    stride,
+    rows,
+    filterCovariance: p,
+    ...(errorCovariance ? { errorCovariance } : {}),
+  };
 }
 
 /** The rows as CSV: every number in JavaScript's shortest round-trip form, so the same seed gives the same bytes. */
@@ -361,24 +453,31 @@ export function simulationCsv(s: Simulation): string {
 }
 
 /**
- * The step-size bias of the simulation, exactly: with the filter at its steady gain K = VCᵀ, the
- * error e = x − x̂ of the Euler-Maruyama scheme obeys e' = (I + (A − KC)dt) e + ξ, Cov ξ = (D + KKᵀ)dt,
- * whose stationary covariance Σ(dt) solves Σ = FΣFᵀ + Q (by doubling). Σ → V as dt → 0 (the
- * Riccati equation is the continuous limit); Σ(dt) − V is the bias a long simulation converges to.
+ * The step-size bias of the simulation, exactly: the stationary covariance of the filter's error
+ * x − x̂ under the scheme of simulate (the exact transition of the quadratures over dt, the current
+ * of each step sampled at its end, the discrete Kalman filter of that record), which is the fixed
+ * point of the filter's own covariance recursion, reached from the Riccati steady state `v`. It
+ * tends to V as dt → 0 (the Riccati equation is the continuous limit); its difference from V is the
+ * bias a long simulation converges to.
  */
 export function discretisedErrorCovariance(model: RecordModel, v: Mat, dt: number): Mat {
   const { a, d, c } = model;
-  // With K = VCᵀ: KC = VM and KKᵀ = VMV, M = CᵀC.
-  const vm = matMul(v, gram(c, a.length));
-  const vmv = matMul(vm, v);
-  let f = a.map((row, i) => row.map((x, j) => (i === j ? 1 : 0) + (x - vm[i]![j]!) * dt));
-  let sigma = d.map((row, i) => row.map((x, j) => (x + vmv[i]![j]!) * dt));
-  // Σ = Σ_k F^k Q F^kᵀ, doubling the number of terms each round; ρ(F) < 1 below the Nyquist of dt.
-  for (let round = 0; round < 64; round++) {
-    const added = matMul(matMul(f, sigma), transpose(f));
-    sigma = sigma.map((row, i) => row.map((x, j) => x + added[i]![j]!));
-    f = matMul(f, f);
-    if (Math.max(...added.flat().map(Math.abs)) <= 1e-15 * Math.max(...sigma.flat().map(Math.abs))) break;
+  const n = a.length;
+  const { phi, q } = ouTransition(a, d, dt);
+  const [Phi, Q] = [Float64Array.from(phi.flat()), Float64Array.from(q.flat())];
+  const filter = new FilterStep(Float64Array.from(c.flat()), n, c.length);
+  const P = Float64Array.from(v.flat());
+  const [pPhi, previous] = [new Float64Array(n * n), new Float64Array(n * n)];
+  const [xHat, dy] = [new Float64Array(n), new Float64Array(c.length)];
+  for (let step = 0; step < 10_000_000; step++) {
+    previous.set(P);
+    mulInto(pPhi, P, Phi, n, n, n, true);
+    mulInto(P, Phi, pPhi, n, n, n);
+    for (let i = 0; i < n * n; i++) P[i] = P[i]! + Q[i]!;
+    filter.update(xHat, P, dy, dt);
+    let [change, size] = [0, 0];
+    for (let i = 0; i < n * n; i++) [change, size] = [Math.max(change, Math.abs(P[i]! - previous[i]!)), Math.max(size, Math.abs(P[i]!))];
+    if (change <= 1e-16 * size) break;
   }
-  return sigma;
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => P[i * n + j]!));
 }

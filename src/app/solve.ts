@@ -192,6 +192,7 @@ function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime
   const twoModes = model.modes.length === 2;
   const v = conditional ? perMode(conditional.covariance) : undefined;
   const u = unconditional ? perMode(unconditional.covariance) : undefined;
+  const analysis = v && twoModes ? analyseTwoMode(work, v) : undefined;
   return {
     point,
     digits,
@@ -202,7 +203,7 @@ function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime
     ...(unconditional ? { unconditional } : {}),
     ...(means ? { means } : {}),
     ...(conditional ? { conditional } : {}),
-    ...(v && twoModes ? { analysis: analyseTwoMode(work, v) } : {}),
+    ...(analysis ? { analysis } : {}),
     ...(u && twoModes ? { unconditionalAnalysis: { S: separability(work, u).S, logNegativity: logNegativityInvariant(work, u).logNegativity } } : {}),
     ...(v && model.modes.length === 1 ? { singleMode: optimalQuadrature(work, v) } : {}),
     pairs: v
@@ -215,6 +216,8 @@ function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime
       : {},
     bipartitions: v
       ? model.bipartitions.map((side) => {
+          // Two modes: the one bipartition is the pair's, whose E_N the analysis has by its two routes.
+          if (analysis) return { side, logNegativity: analysis.logNegativity, logNegativityCheck: analysis.logNegativityCheck };
           const part = side.map((mode) => model.modes.indexOf(mode));
           const value = logNegativityOfBipartition(work, v, part);
           const check = logNegativityOfBipartition(work, v, part, 'square-root');

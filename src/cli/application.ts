@@ -12,12 +12,18 @@ export interface Ledger {
   loadAssumptions(): Promise<readonly Assumption[]>;
 }
 
+/** Where a model comes from: a built-in one with its flags, or a model file's text with its --set values. */
+export type ModelSource =
+  | { readonly model: string; readonly parameters: Readonly<Record<string, string>> }
+  | { readonly file: string; readonly text: string; readonly set: Readonly<Record<string, string>> };
+
 export interface Commands {
   /** The models `solve --model` takes. */
   readonly modelNames: readonly string[];
   /** solve's parameter flags, each with its description and range. */
   readonly parameters: Readonly<Record<string, string>>;
-  solve(model: string, parameters: Readonly<Record<string, string>>, digits: number): { readonly json: object; readonly text: string };
+  /** The steady states of a model at one point, as JSON and as text; a refused model or value is a UsageError. */
+  solve(source: ModelSource, digits: number): { readonly json: object; readonly text: string };
   /** Figure 2: the files to write and the lines to print; `worker` computes every other curve in another process. */
   figure2(request: {
     digits: number;
@@ -27,12 +33,9 @@ export interface Commands {
   }): Promise<{ files: Readonly<Record<string, string>>; lines: readonly string[] }>;
   /** A figure2 worker's share of the curves (every `of`-th from the `shard`-th), as JSON-safe data. */
   figure2Shard(request: { digits: number; points: number; shard: number; of: number; progress: (line: string) => void }): Promise<unknown[]>;
-  /** solve for a model file's text at exact parameter values (`--set`); a refused file or value is a UsageError. */
-  solveFile(text: string, file: string, parameters: Readonly<Record<string, string>>, digits: number): { readonly json: object; readonly text: string };
-  /** A simulated record and its filter at a built-in model's parameters: the files to write and the lines to print. */
+  /** A simulated record and its filter at a model's parameters: the files to write and the lines to print. */
   simulate(request: {
-    model: string;
-    parameters: Readonly<Record<string, string>>;
+    source: ModelSource;
     duration: number;
     dt: number;
     seed: number;

@@ -1,7 +1,7 @@
 /** Reading the arguments every command shares, once: an input file, --digits, --shard K/N, a decimal, the model's parameter flags. */
 import { readFileSync } from 'node:fs';
 import { DIGITS_RANGE } from '../numeric/context.ts';
-import type { Application } from './application.ts';
+import type { Application, ModelSource } from './application.ts';
 import type { OptionTable, OptionValues } from './command.ts';
 import { integerOption, UsageError } from './options.ts';
 import { writeFilesTogether } from './output.ts';
@@ -50,4 +50,44 @@ export function parameterValues(app: Application, values: OptionValues): Record<
 export function writeOutputs(dir: string, files: Readonly<Record<string, string>>): void {
   const replaced = writeFilesTogether(dir, files);
   if (replaced.length > 0) process.stderr.write(`replaced ${replaced.join(', ')} in ${dir}\n`);
+}
+
+/** The options that name a model: --model M with parameter flags, or --model-file FILE with --set NAME=VALUE. */
+export function modelOptions(app: Application): OptionTable {
+  return {
+    model: {
+      type: 'string',
+      value: 'M',
+      help: `a built-in model: ${app.modelNames.join(', ')} (modulated: model one; constant: model two; single: the one-mode detuned parametric amplifier of the paper's Ref. [30]; bae: ideal two-mode back-action evasion)`,
+    },
+    'model-file': { type: 'string', value: 'FILE', help: 'your own model file (YAML or JSON, docs/model-files.md)' },
+    set: { type: 'string', multiple: true, value: 'NAME=VALUE', help: "a model file's parameter value" },
+    ...parameterOptions(app),
+  };
+}
+
+/** The model the options name (see modelOptions), read and checked for its kind. */
+export function modelSource(app: Application, values: OptionValues): ModelSource {
+  const raw = parameterValues(app, values);
+  const file = values['model-file'] as string | undefined;
+  if (file !== undefined) {
+    if (values.model !== undefined || Object.keys(raw).length > 0)
+      throw new UsageError('--model-file takes its parameters from --set NAME=VALUE, not --model or parameter flags');
+    return { file, text: readInput(file), set: setValues((values.set as string[] | undefined) ?? []) };
+  }
+  if (values.model === undefined) throw new UsageError(`--model (${app.modelNames.join(', ')}) or --model-file FILE is required`);
+  if (values.set !== undefined) throw new UsageError('--set goes with --model-file; a built-in model takes parameter flags');
+  return { model: values.model as string, parameters: raw };
+}
+
+/** --set NAME=VALUE entries, each name once. */
+function setValues(entries: readonly string[]): Record<string, string> {
+  const set: Record<string, string> = {};
+  for (const entry of entries) {
+    const m = /^([A-Za-z][A-Za-z0-9]*)=(.*)$/.exec(entry);
+    if (!m) throw new UsageError(`--set ${entry.slice(0, 40)}: NAME=VALUE expected`);
+    if (m[1]! in set) throw new UsageError(`--set ${m[1]} is given twice`);
+    set[m[1]!] = m[2]!;
+  }
+  return set;
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageFile } from '../models/packageFile.ts';
-import type { Commands } from './application.ts';
+import type { Commands, ModelSource } from './application.ts';
 import { UsageError } from './options.ts';
 import { shardOf } from './parallel.ts';
 import { PrecisionError, solveModel } from '../app/solve.ts';
@@ -27,15 +27,27 @@ function loaded(text: string, file: string): ModelFile {
 }
 
 /** One solve for the command, built-in or model file: a parameter error is a usage error, a precision failure names the point. */
-function solved(resolve: () => ModelPoint, digits: number, where: string): { json: Record<string, unknown>; text: string } {
+/** The model and parameter point a command names: a refused file or value is a usage error. */
+function pointOf(source: ModelSource): ModelPoint {
   try {
-    const solution = solveModel(resolve(), digits);
-    return { json: solutionJson(solution), text: solutionText(solution) };
+    return 'file' in source
+      ? resolveFileParameters(loaded(source.text, source.file), source.set, (name) => `--set ${name}`)
+      : resolveParameters(source.model as ModelName, source.parameters, (name) => `--${name}`);
   } catch (err) {
     if (err instanceof ParameterError) throw new UsageError(err.message);
-    if (err instanceof PrecisionError) throw new Error(`${err.message}; ${where}`);
     throw err;
   }
+}
+
+/** How a message names the point: the flags or the --set values as given. */
+function describeSource(source: ModelSource): string {
+  return 'file' in source
+    ? `${source.file} with ${Object.entries(source.set)
+        .map(([k, v]) => `--set ${k}=${v}`)
+        .join(' ')}`
+    : `parameters: ${Object.entries(source.parameters)
+        .map(([k, v]) => `--${k} ${v}`)
+        .join(' ')}`;
 }
 
 /** Every `of`-th curve of Figure 2 from the `shard`-th, each announced through `progress`. */
@@ -132,26 +144,18 @@ export const commands: Commands = {
   auditFigures: () => FIGURES.map((f) => ({ id: f.id, caption: f.caption, svg: readFileSync(packageFile(join('figures', f.file)), 'utf8') })),
   modelNames: MODEL_NAMES,
   parameters: PARAMETERS,
-  solve: (model, parameters, digits) =>
-    solved(
-      () => resolveParameters(model as ModelName, parameters, (name) => `--${name}`),
-      digits,
-      `parameters: ${Object.entries(parameters)
-        .map(([k, v]) => `--${k} ${v}`)
-        .join(' ')}`,
-    ),
+  solve: (source, digits) => {
+    const point = pointOf(source);
+    try {
+      const solution = solveModel(point, digits);
+      return { json: solutionJson(solution), text: solutionText(solution) };
+    } catch (err) {
+      if (err instanceof PrecisionError) throw new Error(`${err.message}; ${describeSource(source)}`);
+      throw err;
+    }
+  },
   figure2,
   figure2Shard: curveShard,
-  solveFile: (text, file, parameters, digits) => {
-    const model = loaded(text, file);
-    return solved(
-      () => resolveFileParameters(model, parameters, (name) => `--set ${name}`),
-      digits,
-      `${file} with ${Object.entries(parameters)
-        .map(([k, v]) => `--set ${k}=${v}`)
-        .join(' ')}`,
-    );
-  },
   derive: (text, file, format) => {
     const model = loaded(text, file);
     const d = derivation(model);
@@ -161,19 +165,14 @@ export const commands: Commands = {
         ? derivationLatex(d, model.threshold)
         : derivationText(model, d);
   },
-  simulate: async ({ model, parameters, duration, dt, seed }) => {
-    const { simulate, simulationCsv, simulationOf, SimulationInputError } = await import('../app/simulate.ts');
+  simulate: async ({ source, duration, dt, seed }) => {
+    const { simulate, simulationCsv, simulationOf, stepsOf, SimulationInputError } = await import('../app/simulate.ts');
     const { renderLinePlotSvg } = await import('../render/plot.ts');
-    let p: ModelPoint;
-    try {
-      p = resolveParameters(model as ModelName, parameters, (name) => `--${name}`);
-    } catch (err) {
-      if (err instanceof ParameterError) throw new UsageError(err.message);
-      throw err;
-    }
+    const p = pointOf(source);
     let s: ReturnType<typeof simulate>;
     let setup: ReturnType<typeof simulationOf>;
     try {
+      stepsOf(duration, dt); // the step count is refused before the model is solved
       setup = simulationOf(p);
       s = simulate(setup.record, setup.basis, { duration, dt, seed, steadyCovariance: setup.steady, startCovariance: setup.start });
     } catch (err) {
@@ -195,11 +194,13 @@ export const commands: Commands = {
       model: p.model.name,
       params: parameterStrings(setup.solution),
       seed,
+      duration: s.duration,
       dt,
       steps: s.steps,
       rowsEvery: s.stride,
       prng: 'xoshiro128** seeded by splitmix32; normal deviates by Box-Muller',
-      integrator: 'Euler-Maruyama for the quadratures and the filter mean, explicit Euler for the filter covariance (weak order 1), IEEE doubles',
+      integrator:
+        "the exact Ornstein-Uhlenbeck transition of the quadratures over each step (the last one shortened to end at duration); each step's current sampled at its end; the discrete Kalman filter of that record in Joseph's form (positive at any step); IEEE doubles",
       recordModel: "dx = A x dt + dξ, E[dξ dξᵀ] = D dt; dy_k = 2√(η_k μ_k) ℓ_k·x dt + dW_k; currents are dy/dt averaged over each row's block of steps",
       filterCovarianceAtEnd: s.filterCovariance,
       riccatiSteadyState: steady,

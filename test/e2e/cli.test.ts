@@ -83,7 +83,7 @@ describe('detuned-paramp', () => {
     expect(s.chiTh.startsWith('30.0166620396072687')).toBe(true);
   }, 30_000);
   it('solve above threshold: regime above-threshold, the conditional numbers under the usual keys, no unconditional state (in process)', () => {
-    const s = commands.solve('modulated', { delta: '3', chi: '25', mu: '1' }, 20).json as Record<string, unknown> & { notes: string[] };
+    const s = commands.solve({ model: 'modulated', parameters: { delta: '3', chi: '25', mu: '1' } }, 20).json as Record<string, unknown> & { notes: string[] };
     expect(s.regime).toBe('above-threshold');
     expect(s.stable).toBe(false);
     for (const key of ['S', 'covariance', 'logNegativity', 'residual']) expect(s).toHaveProperty(key);

@@ -1,20 +1,7 @@
 /** solve: the steady states of a built-in model or of a model file at one parameter point. */
 import { DIGITS_RANGE } from '../../numeric/context.ts';
-import { digitsOption, parameterOptions, parameterValues, readInput } from '../arguments.ts';
+import { digitsOption, modelOptions, modelSource } from '../arguments.ts';
 import type { CommandSpec } from '../command.ts';
-import { UsageError } from '../options.ts';
-
-/** --set NAME=VALUE entries, each name once. */
-function setValues(entries: readonly string[]): Record<string, string> {
-  const set: Record<string, string> = {};
-  for (const entry of entries) {
-    const m = /^([A-Za-z][A-Za-z0-9]*)=(.*)$/.exec(entry);
-    if (!m) throw new UsageError(`--set ${entry.slice(0, 40)}: NAME=VALUE expected`);
-    if (m[1]! in set) throw new UsageError(`--set ${m[1]} is given twice`);
-    set[m[1]!] = m[2]!;
-  }
-  return set;
-}
 
 export const solve: CommandSpec = {
   name: 'solve',
@@ -33,14 +20,7 @@ export const solve: CommandSpec = {
       are decimal strings or fractions, read exactly (0.1 is 1/10): at most 400 characters, and 0 or
       1e-300 ≤ |x| ≤ 1e300; write a negative value with "=", as in --delta=-20.`,
   options: (app) => ({
-    model: {
-      type: 'string',
-      value: 'M',
-      help: `a built-in model: ${app.modelNames.join(', ')} (modulated: model one; constant: model two; single: the one-mode detuned parametric amplifier of the paper's Ref. [30]; bae: ideal two-mode back-action evasion)`,
-    },
-    'model-file': { type: 'string', value: 'FILE', help: 'your own model file (YAML or JSON)' },
-    set: { type: 'string', multiple: true, value: 'NAME=VALUE', help: "a model file's parameter value" },
-    ...parameterOptions(app),
+    ...modelOptions(app),
     digits: { type: 'string', default: '50', value: 'N', help: `significant digits of the output (${DIGITS_RANGE.min}-${DIGITS_RANGE.max})` },
     json: { type: 'boolean', default: false, help: 'print the solution as JSON (numbers as decimal strings)' },
   }),
@@ -51,18 +31,7 @@ export const solve: CommandSpec = {
       (up to 980 working digits; past that, exit 1 naming the cause).`,
   async run(values, _positionals, app) {
     const digits = digitsOption(values.digits as string);
-    const raw = parameterValues(app, values);
-    const file = values['model-file'] as string | undefined;
-    let solution: { readonly json: object; readonly text: string };
-    if (file !== undefined) {
-      if (values.model !== undefined || Object.keys(raw).length > 0)
-        throw new UsageError('--model-file takes its parameters from --set NAME=VALUE, not --model or parameter flags');
-      solution = app.solveFile(readInput(file), file, setValues((values.set as string[] | undefined) ?? []), digits);
-    } else {
-      if (values.model === undefined) throw new UsageError(`--model (${app.modelNames.join(', ')}) or --model-file FILE is required`);
-      if (values.set !== undefined) throw new UsageError('--set goes with --model-file; a built-in model takes parameter flags');
-      solution = app.solve(values.model as string, raw, digits);
-    }
+    const solution = app.solve(modelSource(app, values), digits);
     process.stdout.write(values.json ? `${JSON.stringify(solution.json, null, 2)}\n` : `${solution.text}\n`);
     return 0;
   },
