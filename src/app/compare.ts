@@ -13,12 +13,13 @@ import { conventionOf, PARAMETER_COLUMNS, QUANTITY_COLUMNS, quantitiesOf, type Q
 import { MalformedInputError, readTable, type Cell, type InputRow } from './resultsFile.ts';
 import { solveModel } from './solve.ts';
 import { MODEL_NAMES, parametersOf, resolveParameters, type ModelName, type RawParameters } from '../models/parameters.ts';
-import { ParameterError } from '../models/values.ts';
+import { ParameterError, VALUE_LIMITS } from '../models/values.ts';
 
 export { MalformedInputError } from './resultsFile.ts';
 
 export const MAX_ROWS = 10_000;
-const MAX_FIELD = 400;
+/** A cell: as long as a parameter value may be (the tool's own reference output at 500 digits fits). */
+const MAX_FIELD = VALUE_LIMITS.maxLength;
 const DIGITS = 30;
 /** V21 … V43 and U21 … U43: the lower triangle, accepted when it equals the upper one. */
 const MIRRORED = new Map<string, QuantityName>(

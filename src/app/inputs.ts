@@ -8,6 +8,7 @@ import { physicality } from '../entanglement/gaussianState.ts';
 import { DEFAULT_DIGITS, DIGITS_RANGE, decimalContext } from '../numeric/context.ts';
 import { symmetricEigen } from '../numeric/eigen.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
+import { VALUE_LIMITS } from '../models/values.ts';
 
 /** An argument the library refuses: the message names it and its allowed range. */
 export class InputError extends DetunedParampError {
@@ -38,7 +39,7 @@ export function checkedDigits(digits: unknown = DEFAULT_DIGITS): number {
 function realEntry(name: string, i: number, j: number, x: unknown, D: typeof Decimal): Decimal {
   const where = `${name}[${i}][${j}]`;
   if (typeof x === 'number' && !Number.isFinite(x)) throw new InputError(`${where} = ${x}: a finite real number`);
-  if (typeof x === 'string' && x.length > 400) throw new InputError(`${where}: a number of at most 400 characters`);
+  if (typeof x === 'string' && x.length > VALUE_LIMITS.maxLength) throw new InputError(`${where}: a number of at most ${VALUE_LIMITS.maxLength} characters`);
   if (typeof x !== 'number' && typeof x !== 'string' && typeof x !== 'bigint' && !Decimal.isDecimal(x))
     throw new InputError(`${where}: a number, a decimal string, a bigint or a Decimal, got ${typeof x}`);
   let value: Decimal;

@@ -67,8 +67,21 @@ export function exitCodeOf(err: unknown): 1 | 2 {
   return err instanceof UsageError || (err as { code?: string } | null)?.code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
 }
 
+/**
+ * Standard output that cannot take what is written: a closed pipe (`| head`) ends the run
+ * quietly; anything else (a full disk, /dev/full) is one line on standard error and exit 1.
+ */
+function guardStandardOutput(): void {
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`detuned-paramp: cannot write the output (${err.code ?? err.message})\n`);
+    process.exit(1);
+  });
+}
+
 /** main, with errors reported on standard error and every outcome set as the process's exit code: what the bin runs. */
 export async function run(argv: string[], ledger: Ledger): Promise<void> {
+  guardStandardOutput();
   try {
     process.exitCode = await main(argv, ledger);
   } catch (err) {

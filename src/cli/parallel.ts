@@ -4,6 +4,7 @@
  * are merged in item order. Used by verify (claims) and figure2 (curves).
  */
 import { spawn } from 'node:child_process';
+import { Worker } from 'node:worker_threads';
 import { packageFile } from '../models/packageFile.ts';
 import type { CheckContext, Claim, ClaimResult } from '../verify/claim.ts';
 import { runClaims } from '../verify/runner.ts';
@@ -12,6 +13,20 @@ const BIN = packageFile('bin/detuned-paramp.js');
 
 export function shardOf<T>(items: readonly T[], shard: number, of: number): T[] {
   return items.filter((_, k) => k % of === shard);
+}
+
+/**
+ * For a worker: ends it within a fifth of a second once its parent is gone (killed, or
+ * interrupted). The parent computes synchronously, so it cannot pass a signal on, and neither can
+ * the worker's own event loop notice while it computes: a watchdog thread sees the worker handed
+ * to another parent and sends it SIGTERM, whose default action ends it at once.
+ */
+export function exitWhenOrphaned(): void {
+  const watchdog = new Worker(
+    `const parent = ${process.ppid}; setInterval(() => { if (process.ppid !== parent) process.kill(${process.pid}, 'SIGTERM'); }, 200);`,
+    { eval: true },
+  );
+  watchdog.unref();
 }
 
 /** Runs the command with `args` in a child process and parses what it prints as JSON. */

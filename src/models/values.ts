@@ -12,8 +12,12 @@ export class ParameterError extends DetunedParampError {
   }
 }
 
-/** What a parameter value may be: at most this many characters, and 0 or a magnitude in [10^-maxExponent, 10^maxExponent]. */
-export const VALUE_LIMITS = { maxLength: 400, maxExponent: 300 } as const;
+/**
+ * What a parameter value may be: at most this many characters (room for the tool's own output at
+ * 500 digits, and for figure2's square roots at 530), and 0 or a magnitude in
+ * [10^-maxExponent, 10^maxExponent].
+ */
+export const VALUE_LIMITS = { maxLength: 1100, maxExponent: 300 } as const;
 const LARGEST = Rational.of(10n ** BigInt(VALUE_LIMITS.maxExponent));
 const SMALLEST = Rational.of(1n, 10n ** BigInt(VALUE_LIMITS.maxExponent));
 

@@ -1,6 +1,6 @@
 /** The command line's edges, in process where they can be: options, output files, parameter bounds. */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ describe('parameters', () => {
       ['1e999999999999', /exponent is beyond ±300/],
       ['1e301', /outside the supported magnitudes/],
       ['2e-301', /outside the supported magnitudes/],
-      ['1'.repeat(401), /longer than 400 characters/],
+      ['1'.repeat(1101), /longer than 1100 characters/],
     ] as const) {
       expect(() => resolveParameters('modulated', { delta: '1', chi: '1', mu }), mu.slice(0, 20)).toThrow(message);
     }
@@ -80,14 +80,19 @@ describe('output', () => {
     expect(() => outputDirectory('out', '')).toThrow(/--out is empty/);
     expect(() => outputDirectory('out', '/dev/null')).toThrow(/exists and is not a directory/);
     expect(() => outputDirectory('out', '/proc/detuned-paramp-test')).toThrow(/cannot write there/);
+    for (const dir of ['/proc', '/sys/kernel']) expect(() => outputDirectory('out', dir), dir).toThrow(/cannot write there/);
     const dir = join(mkdtempSync(join(tmpdir(), 'out-')), 'a', 'b');
     expect(outputDirectory('out', dir)).toBe(dir);
-    expect(existsSync(dir)).toBe(true);
+    // Checked, not made: a refused or interrupted run leaves no new directory.
+    expect(existsSync(join(dir, '..'))).toBe(false);
   });
   it('an output file is checked up front', () => {
     expect(() => outputFile('junit', '')).toThrow(/--junit is empty/);
     expect(() => outputFile('junit', tmpdir())).toThrow(/is a directory/);
     expect(() => outputFile('junit', '/proc/nope/x.xml')).toThrow(/cannot write there/);
+    expect(() => outputFile('junit', '/proc/x.xml')).toThrow(/cannot write there/);
+    expect(() => outputFile('junit', '/dev/full')).toThrow(/cannot write there \(ENOSPC\)/);
+    expect(outputFile('junit', '/dev/null')).toBe('/dev/null');
   });
   it('files are written together under temporary names, and a replaced one is named', () => {
     const dir = mkdtempSync(join(tmpdir(), 'out-'));
@@ -95,6 +100,87 @@ describe('output', () => {
     expect(writeFilesTogether(dir, { 'a.json': 'new', 'b.csv': 'x' })).toEqual(['a.json']);
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('new');
     expect(readdirSync(dir).sort()).toEqual(['a.json', 'b.csv']);
+  });
+  it('a set is written all or nothing: a target that is a directory is refused before anything is written, and no partial is left', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'out-'));
+    writeFileSync(join(dir, 'reference.json'), 'old');
+    mkdirSync(join(dir, 'reference.csv'));
+    expect(() => writeFilesTogether(dir, { 'reference.json': 'new', 'reference.csv': 'x' })).toThrow(/reference\.csv is a directory: nothing written/);
+    expect(readFileSync(join(dir, 'reference.json'), 'utf8')).toBe('old');
+    expect(readdirSync(dir).sort()).toEqual(['reference.csv', 'reference.json']);
+  });
+  it('a failed write removes its partials and the directory it made', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'out-')), 'new');
+    expect(() => writeFilesTogether(dir, { 'a.txt': 'x', 'sub/b.txt': 'y' })).toThrow(/nothing written/);
+    expect(existsSync(dir)).toBe(false);
+  });
+});
+
+describe('files and streams, end to end', () => {
+  it('outputs that cannot be written are refused before any computing, exit 2, and a refused run makes no directory', () => {
+    const fresh = join(mkdtempSync(join(tmpdir(), 'refused-')), 'never');
+    for (const args of [
+      ['reference', '--out', '/proc'],
+      ['simulate', '--model', 'modulated', '--delta', '30', '--chi', '25', '--mu', '5', '--duration', '1', '--dt', '1e-4', '--out', '/proc'],
+      ['verify', '--html', '/proc'],
+      ['verify', '--junit', '/proc/x.xml'],
+      ['verify', '--junit', '/dev/full'],
+      ['simulate', '--model', 'modulated', '--delta', '30', '--chi', '25', '--mu', '5', '--duration', '1', '--dt', '1', '--out', fresh],
+    ]) {
+      const started = performance.now();
+      const r = run(...args);
+      expect(r.status, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).not.toMatch(/\n\s+at /);
+      expect(r.stderr).not.toMatch(/\[1\/\d+\]/);
+      expect(performance.now() - started, args.join(' ')).toBeLessThan(5000);
+    }
+    expect(existsSync(fresh)).toBe(false);
+  });
+  it('standard output that cannot be written: /dev/full is one line and exit 1, a closed pipe stops quietly', () => {
+    for (const command of ['solve --model modulated --delta 30 --chi 25 --mu 5', '--help', 'verify --list']) {
+      const r = spawnSync('bash', ['-c', `node bin/detuned-paramp.js ${command} > /dev/full`], { encoding: 'utf8' });
+      expect(r.status, command).toBe(1);
+      expect(r.stderr.trim().split('\n'), command).toHaveLength(1);
+      expect(r.stderr).toMatch(/cannot write the output \(ENOSPC\)/);
+    }
+    // bash's own ${PIPESTATUS[0]}: the exit status of the command whose pipe head closed.
+    const pipeStatus = '$' + '{PIPESTATUS[0]}';
+    const piped = spawnSync('bash', ['-c', `node bin/detuned-paramp.js verify --list | head -1; echo "status ${pipeStatus}" >&2`], { encoding: 'utf8' });
+    expect(piped.stderr.trim()).toBe('status 0');
+  });
+  it('GITHUB_STEP_SUMMARY is checked before any claim runs: a full device, a directory or a missing path is exit 2', () => {
+    for (const summary of ['/dev/full', tmpdir(), '/nonexistent/summary.md']) {
+      const r = spawnSync(process.execPath, ['bin/detuned-paramp.js', 'verify', '--summary'], {
+        encoding: 'utf8',
+        env: { ...process.env, GITHUB_STEP_SUMMARY: summary },
+      });
+      expect(r.status, summary).toBe(2);
+      expect(r.stderr, summary).toMatch(/--summary: GITHUB_STEP_SUMMARY = /);
+      expect(r.stderr).not.toMatch(/\[1\/\d+\]/);
+    }
+  });
+  it('verify --list --json prints JSON; --witnesses "" is a usage error', () => {
+    const list = run('verify', '--list', '--json');
+    expect(list.status).toBe(0);
+    const claims = JSON.parse(list.stdout) as Array<{ id: string; expected: string }>;
+    expect(claims.find((c) => c.id === 'eq2.chi')?.expected).toBe('erratum');
+    const empty = run('verify', '--witnesses', '');
+    expect(empty.status).toBe(2);
+    expect(empty.stderr).toMatch(/--witnesses = "": name at least one/);
+  });
+  it('a worker stops soon after its parent is killed', async () => {
+    const parent = spawn(process.execPath, ['bin/detuned-paramp.js', 'verify', '--jobs', '2', '--no-witnesses'], { stdio: 'ignore' });
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    const workers = () => spawnSync('pgrep', ['-f', 'detuned-paramp.js verify.*--shard'], { encoding: 'utf8' }).stdout.trim();
+    expect(workers()).not.toBe('');
+    parent.kill('SIGINT');
+    const deadline = performance.now() + 3000;
+    while (workers() !== '' && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(workers()).toBe('');
+  }, 20_000);
+  it("figure2's square roots at 500 digits are values the parameters take (the 400-character limit refused them)", () => {
+    const root = `5.${'3'.repeat(535)}`;
+    expect(() => resolveParameters('modulated', { delta: root, chi: '25' })).not.toThrow();
   });
 });
 

@@ -5,7 +5,7 @@ import { digitsOption, shardOption, writeOutputs } from '../arguments.ts';
 import type { CommandSpec } from '../command.ts';
 import { integerOption, UsageError } from '../options.ts';
 import { outputDirectory } from '../output.ts';
-import { runChild } from '../parallel.ts';
+import { exitWhenOrphaned, runChild } from '../parallel.ts';
 
 export const figure2: CommandSpec = {
   name: 'figure2',
@@ -30,6 +30,7 @@ export const figure2: CommandSpec = {
     if (values.shard !== undefined) {
       // A worker: its share of the curves, as JSON for the parent to merge.
       const { shard, of } = shardOption(values.shard as string);
+      exitWhenOrphaned();
       process.stdout.write(JSON.stringify(await app.figure2Shard({ digits, points, shard, of, progress })));
       return 0;
     }

@@ -17,7 +17,7 @@ export const solve: CommandSpec = {
 
       A built-in model takes parameter flags; a model file (see docs/model-files.md) takes --set
       NAME=VALUE for each parameter it declares, a parameter with a default may be left out. Values
-      are decimal strings or fractions, read exactly (0.1 is 1/10): at most 400 characters, and 0 or
+      are decimal strings or fractions, read exactly (0.1 is 1/10): at most 1100 characters, and 0 or
       1e-300 ≤ |x| ≤ 1e300; write a negative value with "=", as in --delta=-20.`,
   options: (app) => ({
     ...modelOptions(app),

@@ -15,7 +15,7 @@ import { digitsOption, shardOption, writeOutputs } from '../arguments.ts';
 import type { CommandSpec } from '../command.ts';
 import { integerOption, UsageError } from '../options.ts';
 import { outputDirectory, outputFile } from '../output.ts';
-import { runClaimsOnCores, shardOf } from '../parallel.ts';
+import { exitWhenOrphaned, runClaimsOnCores, shardOf } from '../parallel.ts';
 
 async function htmlReport(
   app: Application,
@@ -29,13 +29,21 @@ async function htmlReport(
   return renderHtml({ results, assumptions, changes, witnesses, version: toolVersion(), commit: gitCommit(), figures: app.auditFigures() });
 }
 
-/** Appends to the job summary file GitHub Actions names in GITHUB_STEP_SUMMARY; says so when there is none. */
-function writeStepSummary(markdown: string): void {
+/** The job summary file GitHub Actions names in GITHUB_STEP_SUMMARY, checked before any claim runs; undefined (and said) when there is none. */
+function stepSummaryFile(): string | undefined {
   const file = process.env.GITHUB_STEP_SUMMARY;
   if (file === undefined || file === '') {
     process.stderr.write('--summary: GITHUB_STEP_SUMMARY is not set (it is set inside a GitHub Actions job); no summary written\n');
-    return;
+    return undefined;
   }
+  try {
+    return outputFile('summary', file);
+  } catch (err) {
+    throw new UsageError(`--summary: GITHUB_STEP_SUMMARY = ${file}: ${(err as Error).message.replace(/^--summary \S+: /, '')}`);
+  }
+}
+
+function appendStepSummary(file: string, markdown: string): void {
   try {
     appendFileSync(file, markdown);
   } catch (err) {
@@ -109,6 +117,7 @@ export const verify: CommandSpec = {
     const jobs = values.jobs === undefined ? 1 : integerOption('jobs', values.jobs as string, 1, availableParallelism());
     // Refuse a file that cannot be written before the claims run, not after.
     if (values.junit !== undefined) outputFile('junit', values.junit as string);
+    const summaryFile = values.summary ? stepSummaryFile() : undefined;
     const shard = values.shard === undefined ? undefined : shardOption(values.shard as string);
     if (values.json && values.markdown) throw new UsageError('--json and --markdown exclude each other');
     if (values['no-witnesses'] && values.witnesses !== undefined) throw new UsageError('--witnesses and --no-witnesses exclude each other');
@@ -116,10 +125,11 @@ export const verify: CommandSpec = {
       ? []
       : values.witnesses === undefined
         ? ALL_WITNESSES.map((w) => w.name)
-        : (values.witnesses as string)
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean);
+        : (values.witnesses as string).split(',').map((s) => s.trim());
+    if (consulted.some((w) => w === ''))
+      throw new UsageError(
+        `--witnesses = "${values.witnesses}": name at least one, comma-separated (${ALL_WITNESSES.map((w) => w.name).join(', ')}); --no-witnesses for none`,
+      );
     let context: CheckContext;
     try {
       context = { witnesses: witnessesNamed(consulted), digits };
@@ -128,7 +138,15 @@ export const verify: CommandSpec = {
     }
     const all = await app.loadClaims();
     if (values.list) {
-      for (const c of all) process.stdout.write(`${c.id.padEnd(32)} ${c.equation.padEnd(36)} ${c.statement}\n`);
+      if (values.json)
+        process.stdout.write(
+          `${JSON.stringify(
+            all.map((c) => ({ id: c.id, equation: c.equation, section: c.section, statement: c.statement, expected: c.expected.status })),
+            null,
+            2,
+          )}\n`,
+        );
+      else for (const c of all) process.stdout.write(`${c.id.padEnd(32)} ${c.equation.padEnd(36)} ${c.statement}\n`);
       return 0;
     }
     const only = (values.only as string[] | undefined) ?? [];
@@ -137,6 +155,7 @@ export const verify: CommandSpec = {
     const selected = only.length > 0 ? all.filter((c) => only.includes(c.id)) : all;
     if (shard !== undefined) {
       // A worker of --jobs: its part of the claims, as raw results for the parent to merge.
+      exitWhenOrphaned();
       process.stdout.write(JSON.stringify(await runClaims(shardOf(selected, shard.shard, shard.of), context)));
       return 0;
     }
@@ -160,7 +179,7 @@ export const verify: CommandSpec = {
       writeOutputs(values.html as string, { 'index.html': await htmlReport(app, results, assumptionResults, changes, consulted) });
       process.stderr.write(`wrote index.html to ${values.html} (other files there are left as they are)\n`);
     }
-    if (values.summary) writeStepSummary(renderStepSummary(results, changes));
+    if (summaryFile !== undefined) appendStepSummary(summaryFile, renderStepSummary(results, changes));
     if (values.json)
       process.stdout.write(
         `${JSON.stringify({ ...ledgerJson(results, assumptionResults), changedVerdicts: changes, seconds: seconds.toFixed(3) }, null, 2)}\n`,
