@@ -172,3 +172,44 @@ describe('compare', () => {
     );
   }, 120_000);
 });
+
+describe('compare drops nothing', () => {
+  const row = (extra: string) => `model,delta,chi,nbar,mu,regime,S\nmodulated,30,25,5,5,${extra}\n`;
+  const s = independentS('1', '30', '25', '5', '5', '1');
+  it('the regime column is compared: a wrong one fails, an unknown one is refused', () => {
+    const right = compareResults(row(`below-threshold,${s}`), { rtol: '1e-20', atol: '1e-25' });
+    expect(right.failed).toBe(0);
+    expect(right.rows[0]!.results.map((r) => r.quantity)).toEqual(['regime', 'S']);
+    const wrong = compareResults(row(`above-threshold,${s}`), { rtol: '1e-20', atol: '1e-25' });
+    expect(wrong.failed).toBe(1);
+    expect(wrong.rows[0]!.results[0]).toMatchObject({ quantity: 'regime', pass: false, ours: 'below-threshold' });
+    expect(() => compareResults(row(`ABOVE-threshold-garbage,${s}`), { rtol: '1e-20', atol: '1e-25' })).toThrow(
+      /line 2, column 6 \(regime\): "ABOVE-threshold-garbage" is not a regime/,
+    );
+  });
+  it('an empty cell is named in the report', () => {
+    const c = compareResults(`model,delta,chi,nbar,mu,S,logNegativity\nmodulated,30,25,5,5,${s},\n`, { rtol: '1e-20', atol: '1e-25' });
+    expect(c.rows[0]!.notes).toContain('logNegativity is empty: not compared');
+    expect(comparisonText(c)).toContain('note: logNegativity is empty: not compared');
+  });
+  it('a quote inside an unquoted field is malformed; a quoted field may hold a line break', () => {
+    expect(() => compareResults(row(`below-threshold,0.717695687"32441857885292603"92494`), { rtol: '1', atol: '1' })).toThrow(MalformedInputError);
+    const multiline = `name,model,delta,chi,nbar,mu,S\n"two\nlines",modulated,30,25,5,5,${s}\n`;
+    expect(compareResults(multiline, { rtol: '1e-20', atol: '1e-25' }).rows[0]!.name).toBe('two\nlines');
+  });
+  it('a 500-digit value, as reference --digits 500 writes, is read', () => {
+    const long = new Decimal(s).toSignificantDigits(40).toFixed(500);
+    expect(compareResults(row(`below-threshold,${long}`), { rtol: '1e-20', atol: '1e-25' }).failed).toBe(0);
+  });
+  it('a tolerance beyond double range is refused, not turned into Inf·0 = NaN', () => {
+    expect(() => compareResults(row(`below-threshold,${s}`), { rtol: '1e99999999999999999', atol: '0' })).toThrow(
+      /rtol = 1e99999999999999999: a finite non-negative number/,
+    );
+  });
+  it('the time is bounded: rows past the limit fail, each with that reason, none is dropped', () => {
+    const c = compareResults(`model,delta,chi,nbar,mu,S\nmodulated,30,25,5,5,${s}\nmodulated,30,25,5,5,${s}\n`, { rtol: '1e-20', atol: '1e-25', timeLimit: 0 });
+    expect(c.rows).toHaveLength(2);
+    expect(c.failed).toBe(2);
+    expect(c.rows.every((r) => r.results[0]!.note?.startsWith('not computed: past the time limit of 0 s'))).toBe(true);
+  });
+});

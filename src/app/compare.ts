@@ -28,8 +28,11 @@ const MIRRORED = new Map<string, QuantityName>(
 const KNOWN = new Set<string>(['name', 'description', 'regime', ...PARAMETER_COLUMNS, ...QUANTITY_COLUMNS, ...MIRRORED.keys()]);
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 
+const REGIMES: readonly Regime[] = ['below-threshold', 'at-threshold', 'above-threshold'];
+
 export interface QuantityResult {
-  readonly quantity: QuantityName;
+  /** A quantity column, or `regime`, compared as text. */
+  readonly quantity: QuantityName | 'regime';
   readonly theirs: string;
   readonly ours: string | null;
   readonly relativeError: string | null;
@@ -65,6 +68,8 @@ export interface CompareOptions {
   readonly ignoreColumns?: readonly string[];
   /** Called after each row is computed. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Seconds the rows may take in all (default 600): rows past it fail, each with that reason, none is dropped. */
+  readonly timeLimit?: number;
 }
 
 function numeric(cell: Cell): Rational {
@@ -83,6 +88,8 @@ interface PreparedRow {
   /** Their value: an exact rational, or a non-finite token (NaN, Infinity) that fails with its reason. */
   readonly quantities: Array<[QuantityName, Cell, Rational | null]>;
   readonly notes: string[];
+  /** The regime the file states, compared with ours. */
+  readonly regime?: Cell;
 }
 
 function prepareRow(row: InputRow): PreparedRow {
@@ -110,6 +117,13 @@ function prepareRow(row: InputRow): PreparedRow {
     if (err instanceof ParameterError) throw new MalformedInputError(`${row.where}: ${err.message}`);
     throw err;
   }
+  const regimeCell = row.cells.get('regime');
+  if (regimeCell !== undefined && !(REGIMES as readonly string[]).includes(regimeCell.text))
+    throw new MalformedInputError(`${regimeCell.where}: "${regimeCell.text.slice(0, 40)}" is not a regime (${REGIMES.join(', ')})`);
+  for (const column of row.empty) {
+    if ((QUANTITY_COLUMNS as readonly string[]).includes(column) || MIRRORED.has(column)) notes.push(`${column} is empty: not compared`);
+    else if ((PARAMETER_COLUMNS as readonly string[]).includes(column)) notes.push(`${column} is empty: read as not given (its default, where it has one)`);
+  }
   const quantities: PreparedRow['quantities'] = [];
   for (const [column, cell] of row.cells) {
     const quantity = (QUANTITY_COLUMNS as readonly string[]).includes(column) ? (column as QuantityName) : MIRRORED.get(column);
@@ -124,7 +138,7 @@ function prepareRow(row: InputRow): PreparedRow {
     quantities.push([quantity, cell, value]);
   }
   if (quantities.length === 0) throw new MalformedInputError(`${row.where}: no quantity to compare (columns: ${QUANTITY_COLUMNS.join(', ')})`);
-  return { row, model: name, params, quantities, notes };
+  return { row, model: name, params, quantities, notes, ...(regimeCell ? { regime: regimeCell } : {}) };
 }
 
 /** Parses and validates every row before computing anything, so a malformed file costs nothing. */
@@ -139,39 +153,67 @@ export function compareResults(text: string, options: CompareOptions): Compariso
   const D = Decimal.clone({ precision: DIGITS + 10 });
   const rtol = new D(options.rtol);
   const atol = new D(options.atol);
+  for (const [name, x] of [
+    ['rtol', rtol],
+    ['atol', atol],
+  ] as const)
+    if (!x.isFinite() || x.isNegative()) throw new RangeError(`${name} = ${String(options[name]).slice(0, 40)}: a finite non-negative number`);
+  const deadline = performance.now() + (options.timeLimit ?? 600) * 1000;
   const { rows, ignored } = prepare(text, new Set(options.ignoreColumns ?? []));
   const out: RowResult[] = [];
   let passed = 0;
   let failed = 0;
-  for (const [k, { row, model, params, quantities, notes }] of rows.entries()) {
+  for (const [k, { row, model, params, quantities, notes, regime: stated }] of rows.entries()) {
     const base = { where: row.where, name: row.cells.get('name')?.text ?? '', model, parameters: params, notes };
     let results: QuantityResult[];
     let regime: Regime | null = null;
+    const compared: Array<[QuantityName | 'regime', Cell]> = [
+      ...(stated ? [['regime', stated] as [QuantityName | 'regime', Cell]] : []),
+      ...quantities.map(([q, cell]) => [q, cell] as [QuantityName, Cell]),
+    ];
     try {
+      if (performance.now() > deadline) throw new Error(`not computed: past the time limit of ${options.timeLimit ?? 600} s (raise --time-limit)`);
       const solution = solveModel(resolveParameters(model, params), DIGITS);
       regime = solution.regime;
       const ours = quantitiesOf(solution, DIGITS);
-      results = quantities.map(([q, cell, value]): QuantityResult => {
-        const mine = ours[q];
-        if (mine === undefined) {
-          const why = solution.conditional
-            ? `not a quantity of the ${model} model`
-            : `no steady state here (${solution.regime}, and nothing measured to condition on)`;
-          return { quantity: q, theirs: cell.text, ours: null, relativeError: null, pass: false, note: why };
-        }
-        if (value === null) return { quantity: q, theirs: cell.text, ours: mine, relativeError: null, pass: false, note: 'their value is not a finite number' };
-        const b = new D(mine);
-        if (!b.isFinite()) return { quantity: q, theirs: cell.text, ours: mine, relativeError: null, pass: false, note: 'our value is not a finite number' };
-        const a = new D(value.num.toString()).div(value.den.toString());
-        const diff = a.minus(b).abs();
-        const pass = diff.lte(atol.plus(rtol.times(b.abs())));
-        const rel = b.isZero() ? (diff.isZero() ? new D(0) : null) : diff.div(b.abs());
-        return { quantity: q, theirs: cell.text, ours: mine, relativeError: rel === null ? null : rel.toSignificantDigits(3).toString(), pass };
-      });
+      const regimeResult: QuantityResult[] = stated
+        ? [
+            {
+              quantity: 'regime',
+              theirs: stated.text,
+              ours: solution.regime,
+              relativeError: null,
+              pass: stated.text === solution.regime,
+              ...(stated.text === solution.regime ? {} : { note: 'the regime differs (decided exactly here)' }),
+            },
+          ]
+        : [];
+      results = [
+        ...regimeResult,
+        ...quantities.map(([q, cell, value]): QuantityResult => {
+          const mine = ours[q];
+          if (mine === undefined) {
+            const why = solution.conditional
+              ? `not a quantity of the ${model} model`
+              : `no steady state here (${solution.regime}, and nothing measured to condition on)`;
+            return { quantity: q, theirs: cell.text, ours: null, relativeError: null, pass: false, note: why };
+          }
+          if (value === null)
+            return { quantity: q, theirs: cell.text, ours: mine, relativeError: null, pass: false, note: 'their value is not a finite number' };
+          const b = new D(mine);
+          if (!b.isFinite()) return { quantity: q, theirs: cell.text, ours: mine, relativeError: null, pass: false, note: 'our value is not a finite number' };
+          const a = new D(value.num.toString()).div(value.den.toString());
+          const diff = a.minus(b).abs();
+          const pass = diff.lte(atol.plus(rtol.times(b.abs())));
+          const rel = b.isZero() ? (diff.isZero() ? new D(0) : null) : diff.div(b.abs());
+          return { quantity: q, theirs: cell.text, ours: mine, relativeError: rel === null ? null : rel.toSignificantDigits(3).toString(), pass };
+        }),
+      ];
     } catch (err) {
       // One row that cannot be computed fails with its reason; the other rows are still compared.
-      const reason = `could not be computed: ${(err as Error).message}`;
-      results = quantities.map(([q, cell]) => ({ quantity: q, theirs: cell.text, ours: null, relativeError: null, pass: false, note: reason }));
+      const message = (err as Error).message;
+      const reason = message.startsWith('not computed') ? message : `could not be computed: ${message}`;
+      results = compared.map(([q, cell]) => ({ quantity: q, theirs: cell.text, ours: null, relativeError: null, pass: false, note: reason }));
     }
     for (const r of results)
       if (r.pass) passed++;

@@ -227,7 +227,7 @@ export const REFERENCE_DOC = {
 } as const;
 
 /** The convention behind a quantity column, from REFERENCE_DOC (V12 -> Vij, Valpha_plus -> Valpha). */
-export function conventionOf(quantity: QuantityName): string {
+export function conventionOf(quantity: QuantityName | 'regime'): string {
   const docs: Readonly<Record<string, string>> = REFERENCE_DOC.conventions.quantities;
   const key = /^[VU]\d\d$/.test(quantity) ? `${quantity[0]}ij` : quantity.startsWith('Valpha') ? 'Valpha' : quantity;
   return docs[key] ?? '';

@@ -5,7 +5,9 @@
  * line or invalid JSON is refused with its position. Columns named `x-…`, or listed to be
  * ignored, are metadata: they are read past and reported, never silently.
  */
+import { parse } from 'csv-parse/sync';
 import { DetunedParampError } from '../exact/errors.ts';
+
 export class MalformedInputError extends DetunedParampError {
   constructor(message: string) {
     super('MALFORMED_INPUT', message);
@@ -21,6 +23,8 @@ export interface InputRow {
   readonly where: string;
   /** Non-empty cells by column. */
   readonly cells: ReadonlyMap<string, Cell>;
+  /** Columns whose cell is empty in this row: reported, never skipped silently. */
+  readonly empty: readonly string[];
 }
 
 export interface Table {
@@ -45,45 +49,43 @@ function checkColumn(name: string, where: string, columns: Columns): void {
   }
 }
 
-function splitCsvLine(line: string, lineNumber: number): string[] {
-  const out: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let k = 0; k < line.length; k++) {
-    const ch = line[k]!;
-    if (quoted) {
-      if (ch === '"' && line[k + 1] === '"') {
-        cell += '"';
-        k++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(cell);
-      cell = '';
-    } else cell += ch;
+/** csv-parse's refusals, said in the terms of the file (line, what to change). */
+function csvError(err: unknown, headerLength: number): MalformedInputError {
+  const e = err as { code?: string; lines?: number; message?: string; record?: unknown[] };
+  const line = e.lines ?? 1;
+  switch (e.code) {
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+      return new MalformedInputError(`line ${line}: ${e.record?.length ?? '?'} fields, the header has ${headerLength}`);
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return new MalformedInputError(`line ${line}: unterminated quoted field`);
+    case 'INVALID_OPENING_QUOTE':
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return new MalformedInputError(`line ${line}: a quote inside a field (quote the whole field, and double the quotes inside it)`);
+    default:
+      return new MalformedInputError(`line ${line}: ${(e.message ?? String(err)).split('\n')[0]}`);
   }
-  if (quoted) throw new MalformedInputError(`line ${lineNumber}: unterminated quoted field`);
-  out.push(cell);
-  return out.map((c) => c.trim());
 }
 
+/** CSV by csv-parse (RFC 4180: quoted fields may hold commas, doubled quotes and line breaks). */
 function readCsv(text: string, columns: Columns): Table {
-  const lines = text.split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? '', 1);
+  let records: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    records = parse(text, { info: true, trim: true, skip_empty_lines: true }) as unknown as typeof records;
+  } catch (err) {
+    const headerLength = (text.split(/\r?\n/)[0] ?? '').split(',').length;
+    throw csvError(err, headerLength);
+  }
+  const [first, ...rest] = records;
+  const header = first?.record ?? [];
   for (const [k, h] of header.entries()) checkColumn(h, `line 1, column ${k + 1}`, columns);
   const duplicate = header.find((h, k) => header.indexOf(h) !== k);
   if (duplicate !== undefined) throw new MalformedInputError(`line 1: column "${duplicate}" appears twice`);
-  const rows: InputRow[] = [];
-  lines.slice(1).forEach((line, k) => {
-    const n = k + 2;
-    if (line.trim() === '') return;
-    const cells = splitCsvLine(line, n);
-    if (cells.length !== header.length) throw new MalformedInputError(`line ${n}: ${cells.length} fields, the header has ${header.length}`);
-    const kept = cells
+  const rows: InputRow[] = rest.map(({ record, info }) => {
+    const n = info.lines;
+    const named = record
       .map((c, j) => [header[j]!, { text: c, where: `line ${n}, column ${j + 1} (${header[j]})` }] as const)
-      .filter(([h, v]) => v.text !== '' && !isMetadata(h, columns));
-    rows.push({ where: `line ${n}`, cells: new Map(kept) });
+      .filter(([h]) => !isMetadata(h, columns));
+    return { where: `line ${n}`, cells: new Map(named.filter(([, v]) => v.text !== '')), empty: named.filter(([, v]) => v.text === '').map(([h]) => h) };
   });
   return { rows, ignored: header.filter((h) => isMetadata(h, columns)) };
 }
@@ -139,6 +141,7 @@ function readJson(text: string, columns: Columns): Table {
     const where = `row ${k + 1}`;
     if (row === null || typeof row !== 'object' || Array.isArray(row)) throw new MalformedInputError(`${where}: not an object`);
     const cells = new Map<string, Cell>();
+    const empty: string[] = [];
     for (const [key, value] of Object.entries(row)) {
       checkColumn(key, where, columns);
       if (isMetadata(key, columns)) {
@@ -148,9 +151,10 @@ function readJson(text: string, columns: Columns): Table {
       if (typeof value !== 'string' && typeof value !== 'number') throw new MalformedInputError(`${where}, "${key}": a string or a number is expected`);
       if (typeof value === 'number' && !Number.isFinite(value))
         throw new MalformedInputError(`${where}, "${key}": a number beyond double precision's range (write it as a string)`);
-      if (value !== '') cells.set(key, { text: String(value), where: `${where}, "${key}"` });
+      if (value === '') empty.push(key);
+      else cells.set(key, { text: String(value), where: `${where}, "${key}"` });
     }
-    return { where, cells };
+    return { where, cells, empty };
   });
   return { rows, ignored: [...ignored] };
 }

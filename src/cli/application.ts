@@ -54,6 +54,7 @@ export interface Commands {
       atol: string;
       ignoreColumns: readonly string[];
       explain: boolean;
+      timeLimit: number;
       json: boolean;
       onProgress: (done: number, total: number) => void;
     },

@@ -33,7 +33,9 @@ const DECIMAL = /^(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/;
 export function decimalOption(name: string, text: string, { positive }: { positive: boolean }): string {
   const x = Number(text);
   if (!DECIMAL.test(text) || !Number.isFinite(x) || (positive && x <= 0))
-    throw new UsageError(`--${name} = ${text.slice(0, 40)}: a ${positive ? 'positive' : 'non-negative'} number`);
+    throw new UsageError(
+      `--${name} = ${text.slice(0, 40)}: a ${positive ? 'positive' : 'non-negative'} number${DECIMAL.test(text) ? ' within double range' : ''}`,
+    );
   return text;
 }
 
