@@ -17,7 +17,7 @@ import { stabilityRegime, type Regime } from '../gaussian/regime.ts';
 import { lienardChipart } from '../gaussian/stability.ts';
 import type { ModelFile, ModelPoint } from '../models/modelFile.ts';
 import { agreeingDigits, DEFAULT_DIGITS, type Dec } from '../numeric/context.ts';
-import { evaluateDecimal, evaluateExact } from '../numeric/fromExact.ts';
+import { evaluateDecimal, evaluateExact, holdsRoots } from '../numeric/fromExact.ts';
 import { dmul, dsolve, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
 import { stabilityThreshold } from '../numeric/threshold.ts';
@@ -42,9 +42,28 @@ export function modelMatrices(point: ModelPoint, digits: number): ModelMatrices 
   };
 }
 
-/** Below, at or above the instability threshold, decided exactly from the rational parameters. */
+/** Digits at which a drift with square roots is evaluated to decide its regime, and below which a number counts as 0. */
+const ROOT_DIGITS = 120;
+const ROOT_ZERO = '1e-100';
+
+/**
+ * Below, at or above the instability threshold, decided exactly from the rational parameters; for
+ * a drift that holds square roots (sqrt(2), sqrt(delta) in a model file), from each sign at 120
+ * digits, a number below 10⁻¹⁰⁰ counting as 0 (`numerically` says so).
+ */
 export function regimeOf(point: ModelPoint): Regime {
-  return stabilityRegime(evaluateExact(point.model.system.drift, point.values).map((row) => row.map((x) => RationalFunction.from(x))));
+  return regimeDecision(point).regime;
+}
+
+function regimeDecision(point: ModelPoint): { regime: Regime; numerically: boolean } {
+  const { drift } = point.model.system;
+  if (!holdsRoots(drift))
+    return { regime: stabilityRegime(evaluateExact(drift, point.values).map((row) => row.map((x) => RationalFunction.from(x)))), numerically: false };
+  const signOf = (x: RationalFunction) => {
+    const v = evaluateDecimal(ROOT_DIGITS, [[x]], point.values)[0]![0]!;
+    return v.abs().lt(ROOT_ZERO) ? 0 : v.isNegative() ? -1 : 1;
+  };
+  return { regime: stabilityRegime(drift, signOf), numerically: true };
 }
 
 /** Each model's stability conditions, derived once while the model is alive. */
@@ -272,7 +291,16 @@ function printedNumbers(s: Solution): PrintedNumbers {
  * settle at one precision is retried at the next.
  */
 export function solveModel(point: ModelPoint, digits: number = DEFAULT_DIGITS): Solution {
-  const regime = regimeOf(point);
+  const { regime, numerically } = regimeDecision(point);
   const found = threshold(point, digits);
-  return holdingDigits(digits, (work) => solveAt(point, digits, work, regime, found), printedNumbers);
+  const solution = holdingDigits(digits, (work) => solveAt(point, digits, work, regime, found), printedNumbers);
+  return numerically
+    ? {
+        ...solution,
+        notes: [
+          ...solution.notes,
+          `the regime was decided from the drift at ${ROOT_DIGITS} digits (it holds square roots), a number below ${ROOT_ZERO} counting as 0`,
+        ],
+      }
+    : solution;
 }

@@ -19,12 +19,18 @@ export class ExpressionSyntaxError extends DetunedParampError {
   }
 }
 
+/** The functions the language has. */
+export const FUNCTIONS = ['sqrt'] as const;
+
 export function parseExpression(text: string): Expr {
-  const tokens = text.match(/\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*|[-+*/^()]|\S/g) ?? [];
+  const matches = [...text.matchAll(/\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*|[-+*/^()]|\S/g)];
+  const tokens = matches.map((m) => m[0]);
   let pos = 0;
   const peek = () => tokens[pos];
-  const fail = (msg: string): never => {
-    throw new ExpressionSyntaxError(`${msg} at token ${pos + 1} of "${text}"`);
+  /** A message pointing at the column (from 1) of the token it is about. */
+  const fail = (msg: string, at = pos): never => {
+    const column = at < matches.length ? matches[at]!.index! + 1 : text.length + 1;
+    throw new ExpressionSyntaxError(`${msg} at column ${column} of "${text.length > 80 ? `${text.slice(0, 80)}…` : text}"`);
   };
   const expect = (t: string) => {
     if (tokens[pos] !== t) fail(`expected "${t}"`);
@@ -80,11 +86,14 @@ export function parseExpression(text: string): Expr {
       expect(')');
       return { kind: 'sqrt', arg };
     }
-    if (/^[A-Za-z_]/.test(t)) return { kind: 'id', name: t };
-    return fail(`unexpected "${t}"`);
+    if (/^[A-Za-z_]/.test(t)) {
+      if (peek() === '(') return fail(`"${t}" is not a function here (the functions are: ${FUNCTIONS.join(', ')})`, pos - 1);
+      return { kind: 'id', name: t };
+    }
+    return fail(`unexpected "${t}"`, pos - 1);
   }
   const e = sum();
-  if (pos !== tokens.length) fail('trailing input');
+  if (pos !== tokens.length) fail(`unexpected "${tokens[pos]}" after a complete expression`);
   return e;
 }
 

@@ -105,6 +105,24 @@ export class Rational {
     if (k < 0) return this.inv().pow(-k);
     return Rational.normalised(this.num ** BigInt(k), this.den ** BigInt(k));
   }
+  /** The exact square root of a non-negative rational whose numerator and denominator are perfect squares; undefined otherwise. */
+  squareRoot(): Rational | undefined {
+    if (this.num < 0n) return undefined;
+    const root = (n: bigint): bigint | undefined => {
+      if (n < 2n) return n;
+      // Newton's method on integers, from above.
+      let x = 1n << BigInt(Math.ceil(n.toString(2).length / 2));
+      for (;;) {
+        const y = (x + n / x) >> 1n;
+        if (y >= x) break;
+        x = y;
+      }
+      return x * x === n ? x : undefined;
+    };
+    const [n, d] = [root(this.num), root(this.den)];
+    return n === undefined || d === undefined ? undefined : Rational.of(n, d);
+  }
+
   equals(o: Rational): boolean {
     return this.num === o.num && this.den === o.den;
   }

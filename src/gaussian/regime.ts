@@ -16,23 +16,35 @@ export type Regime = 'below-threshold' | 'at-threshold' | 'above-threshold';
 
 const EPSILON = RationalFunction.symbol('ε_shift', { ascii: 'epsilon_shift', positive: true });
 
+/** The sign of a real number the drift's entries make: −1, 0 or 1. */
+export type SignOf = (x: RationalFunction) => number;
+
+/** The exact sign of an exact real number (a drift with numeric entries). */
+export const exactSign: SignOf = (x) => {
+  const c = x.constantValue();
+  if (c === undefined || !c.isReal()) throw new TypeError('stabilityRegime: the drift must have real numeric entries (substitute every parameter first)');
+  return c.re.sign();
+};
+
 /** Sign of the lowest power of ε in q, and that power; sign 0 when q vanishes identically. */
-function lowestOrder(q: RationalFunction, index: number): { order: number; sign: number } {
-  const den = q.den.constantValue();
-  if (den === undefined || !den.isReal()) throw new TypeError('stabilityRegime: the drift must have numeric entries (substitute every parameter first)');
+function lowestOrder(q: RationalFunction, index: number, signOf: SignOf): { order: number; sign: number } {
+  const den = signOf(RationalFunction.from(q.den));
   for (let k = 0; k <= q.num.degreeIn(index); k++) {
-    const c = q.num.coefficientOf(index, k).constantValue();
-    if (c === undefined || !c.isReal()) throw new TypeError('stabilityRegime: the drift must have real numeric entries');
-    if (c.re.sign() !== 0) return { order: k, sign: c.re.sign() * den.re.sign() };
+    const c = signOf(RationalFunction.from(q.num.coefficientOf(index, k)));
+    if (c !== 0) return { order: k, sign: c * den };
   }
   return { order: 0, sign: 0 };
 }
 
-/** The regime of a drift whose entries are exact real numbers. */
-export function stabilityRegime(drift: Matrix): Regime {
+/**
+ * The regime of a drift whose entries are real numbers, decided exactly by default; `signOf`
+ * decides the sign of the numbers its Liénard-Chipart quantities are made of (numerically, for a
+ * drift that holds square roots).
+ */
+export function stabilityRegime(drift: Matrix, signOf: SignOf = exactSign): Regime {
   const shifted = drift.map((row, i) => row.map((x, j) => (i === j ? x.sub(EPSILON) : x)));
   const index = symbolIndex(EPSILON);
-  const lowest = lienardChipart(shifted).map((q) => lowestOrder(q, index));
+  const lowest = lienardChipart(shifted).map((q) => lowestOrder(q, index, signOf));
   if (lowest.every((l) => l.order === 0 && l.sign > 0)) return 'below-threshold';
   if (lowest.every((l) => l.sign > 0)) return 'at-threshold';
   return 'above-threshold';

@@ -14,8 +14,9 @@
  */
 import { DetunedParampError } from '../exact/errors.ts';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
-import { ExpressionSyntaxError, parseExpression } from '../exact/expression.ts';
-import { RationalFunction } from '../exact/rationalFunction.ts';
+import { ExpressionSyntaxError, parseExpression, type Expr } from '../exact/expression.ts';
+import { GaussianRational } from '../exact/gaussian.ts';
+import { RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
 import { Rational } from '../exact/rational.ts';
 import type { ParameterValues } from '../numeric/fromExact.ts';
 import { exactValue, ParameterError, type ParameterLabel } from './values.ts';
@@ -31,8 +32,68 @@ export class ModelFileError extends DetunedParampError {
   }
 }
 
-/** Bounds that keep a hostile file cheap to refuse: size, list lengths, expression length and nesting. */
-export const MODEL_FILE_LIMITS = { bytes: 200_000, modes: 8, entries: 64, expressionLength: 2_000, nesting: 50 } as const;
+/**
+ * Bounds that keep a hostile file cheap to refuse, each checked before the work it bounds: size,
+ * list lengths, expression length and nesting, the nesting of the YAML itself, an exponent, and the
+ * terms an expression would expand to. Five modes is what runs in bounded time today (a ring of five
+ * coupled modes: derive 1.1 s, solve 4.9 s; six take 12 s and 43 s): more need a Schur-based
+ * Lyapunov solver and a symbolic path that expands less.
+ */
+export const MODEL_FILE_LIMITS = {
+  bytes: 200_000,
+  modes: 5,
+  entries: 64,
+  expressionLength: 2_000,
+  nesting: 50,
+  yamlNesting: 64,
+  exponent: 64,
+  terms: 100_000,
+} as const;
+
+/** A number the physics bounds: a rate or strength ≥ 0, an efficiency in [0, 1]. */
+export interface PhysicalRange {
+  readonly what: string;
+  readonly value: RationalFunction;
+  /** file:line:column of the field. */
+  readonly where: string;
+  readonly allowed: 'nonNegative' | 'unit';
+}
+
+const ALLOWED_TEXT = { nonNegative: 'negative: it must be ≥ 0', unit: 'outside [0, 1]' } as const;
+
+function inPhysicalRange(c: GaussianRational, allowed: PhysicalRange['allowed']): boolean {
+  if (!c.isReal()) return false;
+  return c.re.sign() >= 0 && (allowed === 'nonNegative' || c.re.compare(Rational.ONE) <= 0);
+}
+
+/**
+ * What expanding an expression could cost, read off its tree before anything is expanded: the
+ * degree in the ladder operators, the number of terms (an upper bound, capped), the largest exponent.
+ */
+function workOf(e: Expr, isOperator: (name: string) => boolean): { degree: number; terms: number; exponent: number } {
+  const cap = (x: number) => Math.min(x, Number.MAX_SAFE_INTEGER);
+  switch (e.kind) {
+    case 'num':
+      return { degree: 0, terms: 1, exponent: 0 };
+    case 'id':
+      return { degree: isOperator(e.name) ? 1 : 0, terms: 1, exponent: 0 };
+    case 'neg':
+      return workOf(e.arg, isOperator);
+    case 'sqrt':
+      return { ...workOf(e.arg, isOperator), degree: 0, terms: 1 };
+    case 'pow': {
+      const b = workOf(e.base, isOperator);
+      return { degree: cap(b.degree * e.exponent), terms: cap(b.terms ** e.exponent), exponent: Math.max(e.exponent, b.exponent) };
+    }
+    case 'bin': {
+      const [l, r] = [workOf(e.left, isOperator), workOf(e.right, isOperator)];
+      const exponent = Math.max(l.exponent, r.exponent);
+      if (e.op === '+' || e.op === '-') return { degree: Math.max(l.degree, r.degree), terms: cap(l.terms + r.terms), exponent };
+      if (e.op === '*') return { degree: l.degree + r.degree, terms: cap(l.terms * r.terms), exponent };
+      return { degree: l.degree, terms: l.terms, exponent };
+    }
+  }
+}
 
 /** Bounds read exactly: 0.1 is 1/10. */
 export type Domain = {
@@ -70,6 +131,8 @@ export interface ModelFile {
   readonly thresholdSymbol?: RationalFunction;
   /** Pairs of planes whose product separability S solve reports, each plane two quadratures (product criterion). */
   readonly pairs: ReadonlyArray<{ readonly name: string; readonly first: readonly [Operator, Operator]; readonly second: readonly [Operator, Operator] }>;
+  /** Rates, strengths and efficiencies with their physical range, checked at the values a solve is given. */
+  readonly ranges: readonly PhysicalRange[];
   /** Bipartitions whose log-negativity solve reports: the modes of one side (default: each mode against the rest; one for two modes; none for one). */
   readonly bipartitions: ReadonlyArray<readonly string[]>;
 }
@@ -87,6 +150,8 @@ export interface ModelPoint {
 export function loadModelFile(text: string, file: string, modelName: string = file): ModelFile {
   const at = locator(text, file);
   if (text.length > MODEL_FILE_LIMITS.bytes) throw new ModelFileError(`${file}: larger than ${MODEL_FILE_LIMITS.bytes} characters`);
+  const deep = flowNesting(text);
+  if (deep !== undefined) throw new ModelFileError(`${at(deep)}: brackets nested more than ${MODEL_FILE_LIMITS.yamlNesting} deep`);
   const lines = new LineCounter();
   // Aliases are never resolved (the loader reads nodes), so an alias bomb costs nothing; an alias where a value belongs is refused as not a string.
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
@@ -195,7 +260,11 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
     if (nesting(t) > MODEL_FILE_LIMITS.nesting)
       throw new ModelFileError(`${where(node)}: ${what} nests parentheses more than ${MODEL_FILE_LIMITS.nesting} deep`);
     try {
-      parseExpression(t);
+      const tree = parseExpression(t);
+      const work = workOf(tree, (name) => env.get(name) instanceof Operator);
+      if (work.exponent > MODEL_FILE_LIMITS.exponent) throw new Error(`an exponent ${work.exponent} is beyond ${MODEL_FILE_LIMITS.exponent}`);
+      if (work.degree > 2) throw new Error(`degree ${work.degree} in the ladder operators: a linear Gaussian model is at most quadratic`);
+      if (work.terms > MODEL_FILE_LIMITS.terms) throw new Error(`it would expand to more than ${MODEL_FILE_LIMITS.terms} terms`);
       return operatorFrom(t, env as Environment);
     } catch (err) {
       const message = err instanceof ExpressionSyntaxError ? err.message : (err as Error).message;
@@ -231,25 +300,35 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
           return { item, get: (k: string) => field(item, k) ?? missing(where(item), key, k) };
         });
   };
+  const ranges: PhysicalRange[] = [];
   const dissipators = entries('dissipators', ['rate', 'jump']).map(({ get }) => {
     const jumpNode = get('jump');
     const jump = expression(jumpNode, 'a jump operator');
     if (jump.degree() !== 1 || !jump.constantPart().isZero())
       throw new ModelFileError(`${where(jumpNode)}: a jump operator must be linear in the ladder operators (no constant, no products)`);
-    return { rate: scalar(get('rate'), 'a dissipator rate'), jump };
+    const rateNode = get('rate');
+    const rate = scalar(rateNode, 'a dissipator rate');
+    ranges.push({ what: 'a dissipator rate', value: rate, where: where(rateNode), allowed: 'nonNegative' });
+    return { rate, jump };
   });
   const measured = entries('measurements', ['operator', 'strength', 'efficiency']).map(({ get }) => {
     const opNode = get('operator');
     const op = expression(opNode, 'a measured operator');
     if (op.degree() !== 1 || !op.isHermitian() || !op.constantPart().isZero())
       throw new ModelFileError(`${where(opNode)}: a measured operator must be a Hermitian linear quadrature`);
-    return {
-      text: str(opNode, 'a measured operator'),
-      op,
-      strength: scalar(get('strength'), 'a measurement strength'),
-      efficiency: scalar(get('efficiency'), 'a measurement efficiency'),
-    };
+    const [strengthNode, efficiencyNode] = [get('strength'), get('efficiency')];
+    const [strength, efficiency] = [scalar(strengthNode, 'a measurement strength'), scalar(efficiencyNode, 'a measurement efficiency')];
+    ranges.push(
+      { what: 'a measurement strength', value: strength, where: where(strengthNode), allowed: 'nonNegative' },
+      { what: 'a measurement efficiency', value: efficiency, where: where(efficiencyNode), allowed: 'unit' },
+    );
+    return { text: str(opNode, 'a measured operator'), op, strength, efficiency };
   });
+  // A constant out of its physical range is refused now; one that depends on parameters, at the values given.
+  for (const r of ranges) {
+    const c = r.value.constantValue();
+    if (c !== undefined && !inPhysicalRange(c, r.allowed)) throw new ModelFileError(`${r.where}: ${r.what} of ${c} is ${ALLOWED_TEXT[r.allowed]}`);
+  }
   // Each channel is named by its operator as written, numbered only when one is measured twice.
   const measurements = measured.map(({ text, ...m }, k) => ({ ...m, name: measured.filter((x) => x.text === text).length > 1 ? `${text}#${k + 1}` : text }));
 
@@ -309,6 +388,7 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
     throw new ModelFileError(`${where(thresholdNode)}: threshold "${threshold.slice(0, 40)}" is not one of the parameters`);
   return {
     name: modelName,
+    ranges,
     file,
     modes,
     parameters,
@@ -353,6 +433,17 @@ export function resolveFileParameters(
       return [p.symbol, value] as [RationalFunction, Rational];
     }),
   );
+  for (const r of model.ranges) {
+    if (r.value.constantValue() !== undefined) continue;
+    const byIndex = new Map([...values].map(([s, v]) => [symbolIndex(s), GaussianRational.of(v)] as [number, GaussianRational]));
+    let c: GaussianRational;
+    try {
+      c = r.value.evaluate(byIndex);
+    } catch {
+      continue; // holds a square root: no exact value to check (the solve sees the number)
+    }
+    if (!inPhysicalRange(c, r.allowed)) throw new ParameterError(`${r.what} at ${r.where} is ${c} at these values: ${ALLOWED_TEXT[r.allowed]}`);
+  }
   return { model, values };
 }
 
@@ -382,6 +473,23 @@ function inDomain(value: Rational, domain: Domain): boolean {
 
 function missing(at: string, key: string, field: string): never {
   throw new ModelFileError(`${at}: an entry of ${key} needs "${field}"`);
+}
+
+/** The offset where YAML flow brackets ([ and {, outside quotes) nest deeper than the limit: the parser would recurse that deep. */
+function flowNesting(text: string): number | undefined {
+  let depth = 0;
+  let quote: string | undefined;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k]!;
+    if (quote !== undefined) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '{') {
+      if (++depth > MODEL_FILE_LIMITS.yamlNesting) return k;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '\n') quote = undefined;
+  }
+  return undefined;
 }
 
 function nesting(text: string): number {

@@ -32,6 +32,11 @@ export function evaluateDecimal(digits: number, m: Matrix, values: ParameterValu
 
 const hasRoot = (x: RationalFunction) => [...x.num.symbols(), ...x.den.symbols()].some((k) => symbolAt(k).radicand !== undefined);
 
+/** Whether a matrix holds square-root symbols, which exact evaluation at rational values cannot reduce. */
+export function holdsRoots(m: Matrix): boolean {
+  return m.some((row) => row.some(hasRoot));
+}
+
 /**
  * A real value with square-root symbols (√2 from sqrt(2) in a model file), in Decimal: each root is
  * the square root of its radicand at the same values, rounded once per use.

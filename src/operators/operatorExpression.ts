@@ -16,6 +16,14 @@ function asScalar(x: Operator, what: string): RationalFunction {
 export function scalarSquareRoot(arg: Expr, env: Environment): RationalFunction {
   const value = asScalar(evaluate(arg, operatorAlgebra(env)), 'the argument of sqrt');
   if (value.equals(RationalFunction.from(2))) return SQRT2;
+  const c = value.constantValue();
+  if (c !== undefined) {
+    if (!c.isReal()) throw new Error(`sqrt of the complex number ${c}: only real arguments have a square root here`);
+    // √(−x) = i√x for a negative number: the Hamiltonian is then checked for hermiticity like any other.
+    if (c.re.sign() < 0) return RationalFunction.I.mul(scalarSquareRoot({ kind: 'neg', arg }, env));
+    const root = c.re.squareRoot();
+    if (root !== undefined) return RationalFunction.from(root);
+  }
   const text = render(arg);
   return RationalFunction.sqrt(`√(${text})`, value, { ascii: `sqrt_${text.replace(/[^A-Za-z0-9]+/g, '_')}` });
 }
