@@ -74,3 +74,42 @@ describe('proofs', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('the pins', () => {
+  /** Whether Node `version` satisfies an engines range of the forms package-lock.json holds (>=, ^, x.*, ||). */
+  function satisfies(range: string, version: [number, number, number]): boolean {
+    const parse = (v: string) => v.replace(/\.\*$/, '').split('.').map(Number) as number[];
+    const compare = (a: number[], b: number[]) => {
+      for (let k = 0; k < 3; k++) if ((a[k] ?? 0) !== (b[k] ?? 0)) return (a[k] ?? 0) - (b[k] ?? 0);
+      return 0;
+    };
+    return range
+      .replace(/([<>=^~]+)\s+/g, '$1')
+      .split('||')
+      .some((alternative) =>
+        alternative
+          .trim()
+          .split(/\s+(?=[<>^~=\d])/)
+          .filter(Boolean)
+          .every((c) => {
+            const m = /^(>=|>|<=|<|\^|~|=)?\s*(.+)$/.exec(c.trim())!;
+            const [op, target] = [m[1] ?? '=', parse(m[2]!)];
+            const d = compare(version, target);
+            if (op === '>=') return d >= 0;
+            if (op === '>') return d > 0;
+            if (op === '<=') return d <= 0;
+            if (op === '<') return d < 0;
+            if (op === '^') return d >= 0 && version[0] === target[0];
+            if (op === '~') return d >= 0 && version[0] === target[0] && version[1] === target[1];
+            return target.every((x, k) => x === version[k]);
+          }),
+      );
+  }
+  it('every installed package supports Node 20.19, the engines package.json promises (npm ci warns EBADENGINE on none)', () => {
+    const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')) as { packages: Record<string, { engines?: { node?: string } }> };
+    const unsupported = Object.entries(lock.packages).flatMap(([name, p]) =>
+      p.engines?.node && !satisfies(p.engines.node, [20, 19, 0]) ? [`${name}: ${p.engines.node}`] : [],
+    );
+    expect(unsupported).toEqual([]);
+  });
+});
