@@ -1,4 +1,4 @@
-/** Files of the installed package (the bin, the recorded ledger, the model files), found from this module whether it runs from src/ or from the build in dist/src/. */
+/** Files of the installed package (the bin, the model files, the figures, the vendored algebrite), found from this module whether it runs from src/ or from the build in dist/src/. */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
