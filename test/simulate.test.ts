@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { exitCodeOf, main } from '../src/cli/main.ts';
 import { commands } from '../src/cli/paperApplication.ts';
 import { ledger } from '../proofs/ledger.ts';
-import { discretisedErrorCovariance, normals, simulationOf, xoshiro128 } from '../src/app/simulate.ts';
+import { discretisedErrorCovariance, largestStep, normals, simulate, simulationOf, xoshiro128 } from '../src/app/simulate.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
 
 describe('simulate', () => {
@@ -84,6 +84,23 @@ describe('simulate at hostile settings: finite, positive, exactly as long as ask
   it('strong measurement at the finest accepted steps: μ = 100γ at dt = 2·10⁻⁵, μ = 10⁴γ at 10⁻⁶', async () => {
     sane(await run({ nbar: '5', delta: '30', chi: '25', mu: '100' }, 0.05, 2e-5));
     sane(await run({ nbar: '5', delta: '30', chi: '25', mu: '1e4' }, 0.002, 1e-6));
+  });
+  it('μ = 10¹⁰ … 10²⁰⁰ at the largest step each accepts: finite (C P Cᵀ alone would overflow at 10²⁰⁰)', () => {
+    for (const mu of ['1e10', '1e100', '1e200']) {
+      const { record, basis, steady, start } = simulationOf(resolveParameters('modulated', { nbar: '5', delta: '30', chi: '25', mu }));
+      const dt = largestStep(record, steady);
+      const s = simulate(record, basis, { duration: 500 * dt, dt, seed: 1, steadyCovariance: steady, startCovariance: start });
+      sane({
+        header: [
+          't',
+          ...s.channels.map((c) => `current_${c}`),
+          ...basis.map((b) => `true_${b}`),
+          ...basis.map((b) => `estimate_${b}`),
+          ...basis.map((b) => `variance_${b}`),
+        ],
+        rows: s.rows.map((r) => [r.t, ...r.current, ...r.truth, ...r.estimate, ...r.variance]),
+      });
+    }
   });
   it('a record ends exactly at its duration: the last step is shortened; simulation.json says the duration', async () => {
     const r = await run({ nbar: '5', delta: '30', chi: '25', mu: '5' }, 1, 3e-4);

@@ -263,7 +263,6 @@ class FilterStep {
   private readonly temp: Float64Array;
   private readonly temp2: Float64Array;
   constructor(
-    private readonly c: Float64Array,
     private readonly n: number,
     private readonly k: number,
   ) {
@@ -271,24 +270,24 @@ class FilterStep {
     [this.s, this.sInverse, this.work] = [new Float64Array(k * k), new Float64Array(k * k), new Float64Array(k * k)];
     [this.reduce, this.temp, this.temp2] = [new Float64Array(n * n), new Float64Array(n * n), new Float64Array(n * n)];
   }
-  update(xHat: Float64Array, p: Float64Array, dy: Float64Array, h: number): void {
-    const { c, n, k, pc, s, gain, reduce, temp, temp2 } = this;
+  /** `hc` is h·C, the record matrix scaled by the step first: C P Cᵀ alone overflows when μ is huge. */
+  update(xHat: Float64Array, p: Float64Array, dy: Float64Array, h: number, hc: Float64Array): void {
+    const { n, k, pc, s, gain, reduce, temp, temp2 } = this;
     if (k === 0) return;
-    mulInto(pc, p, c, n, n, k, true); // P Cᵀ
-    mulInto(s, c, pc, k, n, k); // C P Cᵀ
-    for (let i = 0; i < k * k; i++) s[i] = s[i]! * h * h + (i % (k + 1) === 0 ? h : 0);
+    mulInto(pc, p, hc, n, n, k, true); // P (hC)ᵀ
+    mulInto(s, hc, pc, k, n, k); // (hC) P (hC)ᵀ
+    for (let i = 0; i < k * k; i++) s[i] = s[i]! + (i % (k + 1) === 0 ? h : 0);
     const sInverse = invertInto(this.sInverse, s, k, this.work);
-    mulInto(gain, pc, sInverse, n, k, k);
-    for (let i = 0; i < n * k; i++) gain[i] = gain[i]! * h;
+    mulInto(gain, pc, sInverse, n, k, k); // G = hK
     for (let q = 0; q < k; q++) {
       let cx = 0;
-      for (let j = 0; j < n; j++) cx += c[q * n + j]! * xHat[j]!;
-      const innovation = dy[q]! - h * cx;
+      for (let j = 0; j < n; j++) cx += hc[q * n + j]! * xHat[j]!;
+      const innovation = dy[q]! - cx;
       for (let i = 0; i < n; i++) xHat[i] = xHat[i]! + gain[i * k + q]! * innovation;
     }
-    // 1 − hKC, then Joseph's form.
-    mulInto(reduce, gain, c, n, k, n);
-    for (let i = 0; i < n * n; i++) reduce[i] = (i % (n + 1) === 0 ? 1 : 0) - h * reduce[i]!;
+    // 1 − G(hC), then Joseph's form.
+    mulInto(reduce, gain, hc, n, k, n);
+    for (let i = 0; i < n * n; i++) reduce[i] = (i % (n + 1) === 0 ? 1 : 0) - reduce[i]!;
     mulInto(temp, reduce, p, n, n, n);
     mulInto(temp2, temp, reduce, n, n, n, true);
     mulInto(temp, gain, gain, n, k, n, true);
@@ -355,7 +354,9 @@ export function simulate(model: RecordModel, basis: readonly string[], r: Simula
   );
   const xHat = new Float64Array(n);
   const P = flat(r.startCovariance);
-  const filter = new FilterStep(Cf, n, k);
+  const filter = new FilterStep(n, k);
+  const scaled = (h: number) => Cf.map((x) => x * h);
+  const [hcStep, hcLast] = [scaled(r.dt), scaled(last)];
   const [dy, g, next, pPhi] = [new Float64Array(k), new Float64Array(n), new Float64Array(n), new Float64Array(n * n)];
   const stride = Math.max(1, Math.ceil(steps / MAX_ROWS));
   const rows: Array<Simulation['rows'][number]> = [];
@@ -386,7 +387,7 @@ export function simulate(model: RecordModel, basis: readonly string[], r: Simula
       block[qq] = block[qq]! + dy[qq]!;
     }
     blockSpan += h;
-    filter.update(xHat, P, dy, h);
+    filter.update(xHat, P, dy, h, step === steps ? hcLast : hcStep);
     if (stats && step >= firstCounted) {
       const batch = Math.floor((step - firstCounted) / perBatch);
       if (batch < stats.batches) {
@@ -408,7 +409,7 @@ export function simulate(model: RecordModel, basis: readonly string[], r: Simula
       const values = [row.t, ...row.current, ...row.truth, ...row.estimate, ...row.variance];
       if (!values.every(Number.isFinite) || row.variance.some((v) => v < 0))
         throw new SimulationInputError(
-          `at t = ${row.t.toPrecision(6)} the record left the range of doubles (the motion grows without bound here): shorten --duration, or measure the growing quadratures`,
+          `at t = ${row.t.toPrecision(6)} the record left the range of doubles (the motion grows without bound here, or the rates are beyond what doubles hold): shorten --duration, measure the growing quadratures, or choose rates nearer 1`,
         );
       rows.push(row);
       block.fill(0);
@@ -465,7 +466,8 @@ export function discretisedErrorCovariance(model: RecordModel, v: Mat, dt: numbe
   const n = a.length;
   const { phi, q } = ouTransition(a, d, dt);
   const [Phi, Q] = [Float64Array.from(phi.flat()), Float64Array.from(q.flat())];
-  const filter = new FilterStep(Float64Array.from(c.flat()), n, c.length);
+  const filter = new FilterStep(n, c.length);
+  const hc = Float64Array.from(c.flat()).map((x) => x * dt);
   const P = Float64Array.from(v.flat());
   const [pPhi, previous] = [new Float64Array(n * n), new Float64Array(n * n)];
   const [xHat, dy] = [new Float64Array(n), new Float64Array(c.length)];
@@ -474,7 +476,7 @@ export function discretisedErrorCovariance(model: RecordModel, v: Mat, dt: numbe
     mulInto(pPhi, P, Phi, n, n, n, true);
     mulInto(P, Phi, pPhi, n, n, n);
     for (let i = 0; i < n * n; i++) P[i] = P[i]! + Q[i]!;
-    filter.update(xHat, P, dy, dt);
+    filter.update(xHat, P, dy, dt, hc);
     let [change, size] = [0, 0];
     for (let i = 0; i < n * n; i++) [change, size] = [Math.max(change, Math.abs(P[i]! - previous[i]!)), Math.max(size, Math.abs(P[i]!))];
     // The recursion contracts at about 1 − λ·dt per step: a step change of 10⁻¹⁴ leaves the fixed point within about 10⁻¹⁰.
