@@ -46,10 +46,14 @@ export function dmaxAbs(a: DMatrix): Dec {
   return best;
 }
 
-/** Solves M x = rhs by Gaussian elimination with partial pivoting; refuses a singular M. */
-export function dsolve(m: DMatrix, rhs: Dec[]): Dec[] {
+/**
+ * Solves M X = B for every column of B at once by Gaussian elimination with partial pivoting and
+ * back substitution, in the arithmetic of B's entries; refuses a singular M.
+ */
+export function dsolveColumns(m: DMatrix, b: DMatrix): DMatrix {
   const n = m.length;
-  const a = m.map((row, i) => [...row, rhs[i]!]);
+  const width = b[0]?.length ?? 0;
+  const a = m.map((row, i) => [...row, ...b[i]!]);
   for (let col = 0; col < n; col++) {
     let pivot = col;
     for (let r = col + 1; r < n; r++) if (a[r]![col]!.abs().gt(a[pivot]![col]!.abs())) pivot = r;
@@ -60,38 +64,34 @@ export function dsolve(m: DMatrix, rhs: Dec[]): Dec[] {
       const row = a[r]!;
       if (row[col]!.isZero()) continue;
       const f = row[col]!.div(p[col]!);
-      for (let k = col; k <= n; k++) row[k] = row[k]!.minus(f.times(p[k]!));
+      for (let k = col; k < n + width; k++) row[k] = row[k]!.minus(f.times(p[k]!));
     }
   }
-  const x: Dec[] = new Array(n);
+  const x: Dec[][] = new Array(n);
   for (let i = n - 1; i >= 0; i--) {
-    let s = a[i]![n]!;
-    for (let k = i + 1; k < n; k++) s = s.minus(a[i]![k]!.times(x[k]!));
-    x[i] = s.div(a[i]![i]!);
+    x[i] = Array.from({ length: width }, (_, c) => {
+      let s = a[i]![n + c]!;
+      for (let k = i + 1; k < n; k++) s = s.minus(a[i]![k]!.times(x[k]![c]!));
+      return s.div(a[i]![i]!);
+    });
   }
   return x;
 }
 
-/** M⁻¹ by Gauss-Jordan elimination with partial pivoting; refuses a singular M. */
+/** Solves M x = rhs; refuses a singular M. */
+export function dsolve(m: DMatrix, rhs: readonly Dec[]): Dec[] {
+  return dsolveColumns(
+    m,
+    rhs.map((x) => [x]),
+  ).map((row) => row[0]!);
+}
+
+/** M⁻¹; refuses a singular M. */
 export function dinverse(D: DecimalConstructor, m: DMatrix): DMatrix {
-  const n = m.length;
-  const a = m.map((row, i) => [...row.map((x) => new D(x)), ...row.map((_, j) => new D(i === j ? 1 : 0))]);
-  for (let col = 0; col < n; col++) {
-    let pivot = col;
-    for (let r = col + 1; r < n; r++) if (a[r]![col]!.abs().gt(a[pivot]![col]!.abs())) pivot = r;
-    if (a[pivot]![col]!.isZero()) throw new SingularSystemError('singular matrix');
-    [a[col], a[pivot]] = [a[pivot]!, a[col]!];
-    const p = a[col]!;
-    const inv = new D(1).div(p[col]!);
-    for (let k = 0; k < 2 * n; k++) p[k] = p[k]!.times(inv);
-    for (let r = 0; r < n; r++) {
-      const row = a[r]!;
-      if (r === col || row[col]!.isZero()) continue;
-      const f = row[col]!;
-      for (let k = 0; k < 2 * n; k++) row[k] = row[k]!.minus(f.times(p[k]!));
-    }
-  }
-  return a.map((row) => row.slice(n));
+  return dsolveColumns(
+    m.map((row) => row.map((x) => new D(x))),
+    didentity(D, m.length),
+  );
 }
 
 /** The Frobenius norm. */
