@@ -32,3 +32,20 @@ describe('command help', () => {
     });
   }
 });
+
+describe('smaller items of the second hostile pass', () => {
+  it('solve --help states the working-digit cap that holds, 980 (it said 4000)', () => {
+    const help = commandHelp(solve, app);
+    expect(help.replace(/\s+/g, ' ')).toContain('up to 980 working digits');
+    expect(help).not.toContain('4000');
+  });
+  it('solve --model single names its own parameters and its 2×2 basis', () => {
+    const { json, text } = commands.solve({ model: 'single', parameters: { delta: '30', chi: '25', nbar: '5', mu: '5' } }, 20) as {
+      json: { params: Record<string, string> };
+      text: string;
+    };
+    expect(Object.keys(json.params)).toEqual(['gamma', 'delta', 'chi', 'nbar', 'mu', 'eta']);
+    expect(text).toContain('covariance (X, Y):');
+    expect(text).not.toMatch(/gamma1|X₁, Y₁, X₂, Y₂/);
+  });
+});

@@ -619,6 +619,9 @@ describe('model files: right physics in, bounded work', () => {
       expect(performance.now() - started, h).toBeLessThan(1000);
     }
   });
+  it('more modes than run in bounded time (five) are refused, naming the limit', () => {
+    expect(refused('modes: [a, b, c, d, e, f]\nparameters: {}\nhamiltonian: "0"\n')).toMatch(/^m\.yaml:1:\d+: 1 to 5 modes/);
+  });
   it('a 60 000-deep nesting of brackets is refused with its place, not a stack overflow', () => {
     expect(refused(`modes: ${'['.repeat(60_000)}`)).toMatch(/^m\.yaml:1:\d+: brackets nested more than 64 deep/);
   });
