@@ -57,6 +57,8 @@ export interface CurvePoint {
 export interface Minimum {
   readonly mu: Dec;
   readonly value: Dec;
+  /** The significant digits to which μ is located (the value, flat there, holds every digit). */
+  readonly muDigits: number;
 }
 
 export interface Curve extends CurveSpec {
@@ -261,8 +263,36 @@ function refine(grid: Dec[], values: Dec[], digits: number, at: (mu: Dec) => Dec
     }
   }
   const best = f1.lt(f2) ? { x: x1, f: f1 } : { x: x2, f: f2 };
-  if (values[k]!.lte(best.f)) return { mu: grid[k]!, value: values[k]! };
-  return { mu: new D(10).pow(best.x).toSignificantDigits(digits + 5), value: best.f };
+  // A minimum at the end of the grid is the end point itself, exactly where it was computed.
+  if (values[k]!.lte(best.f)) return { mu: grid[k]!, value: values[k]!, muDigits: digits };
+  return newtonMinimum(best.x, digits, f);
+}
+
+/**
+ * The minimum itself, from the golden-section bracket: Newton's method on dS/dx (x = log₁₀ μ) with
+ * central differences of step h = 10^-(digits/3), at the working precision of the curve. The value
+ * is flat at the minimum, so it holds every digit once x is known to half of them; μ is located to
+ * the size of the last Newton step, and printed to that many digits, no more.
+ */
+function newtonMinimum(start: Dec, digits: number, f: (x: Dec) => Dec): Minimum {
+  const D = decimalContext(digits + 5);
+  const h = new D(10).pow(-Math.floor(digits / 3));
+  let x = start;
+  let step = new D(1);
+  for (let k = 0; k < 12 && step.abs().gt(new D(10).pow(-(digits + 2))); k++) {
+    const [fm, f0, fp] = [f(x.minus(h)), f(x), f(x.plus(h))];
+    const slope = fp.minus(fm).div(h.times(2));
+    const curvature = fp.minus(f0.times(2)).plus(fm).div(h.times(h));
+    if (!curvature.gt(0)) break;
+    step = slope.div(curvature);
+    x = x.minus(step);
+  }
+  // The location is the zero of the differenced slope, whose error is O(h²) = 10^-(2·digits/3): μ
+  // holds that many digits less one, or fewer if the last step was larger (at least the bracket's 6).
+  const differenced = 2 * Math.floor(digits / 3) - 1;
+  const located = step.isZero() ? differenced : Math.floor(-step.abs().log(10).toNumber());
+  const muDigits = Math.max(6, Math.min(differenced, located));
+  return { mu: new D(10).pow(x).toSignificantDigits(digits + 5), value: f(x), muDigits };
 }
 
 export function computeCurve(spec: CurveSpec, points: number, digits: number): Curve {
@@ -343,7 +373,7 @@ export function overtaking(bae: Curve, other: Curve, digits: number): Minimum | 
     }
   }
   const mu = new D(10).pow(x).toSignificantDigits(digits + 5);
-  return { mu, value: first.at(mu).plotted };
+  return { mu, value: first.at(mu).plotted, muDigits: digits };
 }
 
 const s = (x: Dec, digits: number) => x.toSignificantDigits(digits).toString();
@@ -372,8 +402,12 @@ export function figureJson(curves: readonly Curve[], crossings: ReadonlyArray<{ 
       regime: c.regime,
       assumption: c.assumption,
       alternative: c.alternative,
-      minimumPlotted: { mu: s(c.minimumPlotted.mu, digits), value: s(c.minimumPlotted.value, digits) },
-      minimumExpMinusLogNegativity: { mu: s(c.minimumExpMinusLogNegativity.mu, digits), value: s(c.minimumExpMinusLogNegativity.value, digits) },
+      // μ to the digits it is located to, the flat minimum's value to every digit.
+      minimumPlotted: { mu: s(c.minimumPlotted.mu, c.minimumPlotted.muDigits), value: s(c.minimumPlotted.value, digits) },
+      minimumExpMinusLogNegativity: {
+        mu: s(c.minimumExpMinusLogNegativity.mu, c.minimumExpMinusLogNegativity.muDigits),
+        value: s(c.minimumExpMinusLogNegativity.value, digits),
+      },
       ...(c.routeDifference
         ? { S_UV_routes: { largestRelativeDifference: c.routeDifference.relative.toSignificantDigits(3).toString(), digitsShared: c.routeDifference.digits } }
         : {}),
@@ -440,7 +474,7 @@ export function curveFromJson(data: unknown, digits: number): Curve {
   const D = decimalContext(digits + 10);
   const c = data as Curve & { points: Array<Record<string, unknown>> };
   const dec = (x: unknown) => new D(x as string);
-  const minimum = (m: Minimum) => ({ mu: dec(m.mu), value: dec(m.value) });
+  const minimum = (m: Minimum) => ({ mu: dec(m.mu), value: dec(m.value), muDigits: m.muDigits });
   return {
     ...c,
     points: c.points.map((p) => {

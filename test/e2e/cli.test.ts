@@ -151,6 +151,29 @@ describe('detuned-paramp', () => {
     const least = byId('one-25').minimumPlotted;
     expect(least.value.replace(/[-.]/g, '').replace(/^0+/, '').length).toBeGreaterThanOrEqual(12);
     expect(Math.abs(Number(least.value) / closedS(Math.exp(lo)) - 1)).toBeLessThan(1e-11);
+    // To 25 digits: the closed form's minimum located here in 60-digit decimals, golden section in
+    // log μ to 10⁻²⁴ (S is flat there, so its value then holds every digit). μ is printed only to
+    // the digits the curve located it to, and those agree.
+    const D60 = Decimal.clone({ precision: 60 });
+    const closedAt = (logMu: Decimal) => new D60(independentS('1', new D60(624).sqrt().toString(), '25', '5', new D60(10).pow(logMu).toString(), '1'));
+    const phi = new D60(5).sqrt().minus(1).div(2);
+    let [l, h] = [new D60(0.5), new D60(1)];
+    while (h.minus(l).gt('1e-24')) {
+      const [x1, x2] = [h.minus(h.minus(l).times(phi)), l.plus(h.minus(l).times(phi))];
+      if (closedAt(x1).lt(closedAt(x2))) h = x2;
+      else l = x1;
+    }
+    const [trueMu, trueS] = [new D60(10).pow(l.plus(h).div(2)), closedAt(l.plus(h).div(2))];
+    expect(new D60(least.value).minus(trueS).abs().div(trueS).lt('1e-25')).toBe(true);
+    const printedDigits = least.mu.replace('.', '').replace(/^0+/, '').length;
+    expect(printedDigits).toBeLessThanOrEqual(25);
+    expect(
+      new D60(least.mu)
+        .minus(trueMu)
+        .abs()
+        .div(trueMu)
+        .lt(new D60(10).pow(1 - printedDigits)),
+    ).toBe(true);
     // Back-action evasion falls with μ: its least value is the last grid point, μ = 10³γ.
     expect(Number(byId('bae').minimumPlotted.value) / Number(independentBaeS('1', '5', '1000', '1')) - 1).toBeLessThan(1e-14);
     expect(data.backActionEvasionOvertakes.map((x: { curve: string }) => x.curve)).toEqual(['one-25', 'two-25', 'one-50', 'two-50']);
