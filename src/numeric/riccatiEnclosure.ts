@@ -1,0 +1,105 @@
+/**
+ * A proof that the Riccati equation F(V) = AV + VAᵀ + D − VMV = 0 has exactly one symmetric
+ * solution in a box around an approximate one ṽ, by the Krawczyk operator in the vectorised
+ * (Kronecker) form, which needs no diagonalisation (a defective drift is fine):
+ *   K(X) = ṽ − R F(ṽ) + (1 − R J(X)) (X − ṽ),
+ * with J(X) the Fréchet derivative E ↦ (A − VM)E + E(A − VM)ᵀ over every V in the box X, enclosed in
+ * interval arithmetic, and R an approximate inverse of J(ṽ). If K(X) lies in the interior of X, X
+ * holds exactly one solution, and it lies in K(X) (Krawczyk 1969; for matrix equations, Miyajima
+ * 2015 and Haqiri and Poloni 2017). The unknowns are the n(n+1)/2 entries V_ij, i ≤ j.
+ *
+ * The matrices A, D and M are taken as exact at the values given (each Decimal entry is a point).
+ * That the solution in the box is the stabilising one, and a physical state, are separate proofs.
+ */
+import { intervalArithmetic, type Interval } from './interval.ts';
+import type { Dec } from './context.ts';
+import { decimalContext } from './context.ts';
+import { dinverse, type DMatrix } from './matrix.ts';
+
+export interface RiccatiEnclosure {
+  /** An interval for each entry of the solution, symmetric. */
+  readonly box: ReadonlyArray<readonly Interval[]>;
+  /** The radius of the box X the proof used. */
+  readonly radius: Dec;
+}
+
+export interface EnclosureOptions {
+  /** Prove with exactly this radius, no inflation (for tests of a wrong midpoint). */
+  readonly radius?: string;
+}
+
+export function encloseRiccati(
+  digits: number,
+  a: DMatrix,
+  d: DMatrix,
+  m: DMatrix,
+  approximate: DMatrix,
+  options: EnclosureOptions = {},
+): RiccatiEnclosure | undefined {
+  const I = intervalArithmetic(digits);
+  const D = decimalContext(digits + 5);
+  const n = a.length;
+  const point = (x: Dec): Interval => I.of(x.toString());
+  const [A, Dm, M, V] = [a, d, m, approximate].map((x) => x.map((row) => row.map(point))) as [Interval[][], Interval[][], Interval[][], Interval[][]];
+  const unknowns: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) unknowns.push([i, j]);
+  const zero = I.of('0');
+  const sum = (xs: Interval[]) => xs.reduce((s, x) => I.add(s, x), zero);
+  const product = (x: ReadonlyArray<readonly Interval[]>, y: ReadonlyArray<readonly Interval[]>) =>
+    x.map((row) => y[0]!.map((_, j) => sum(row.map((xk, k) => I.mul(xk, y[k]![j]!)))));
+  // F(ṽ) at the point, in intervals: it holds the exact residual.
+  const av = product(A, V);
+  const vmv = product(product(V, M), V);
+  const residual = unknowns.map(([i, j]) => I.sub(I.add(I.add(av[i]![j]!, av[j]![i]!), Dm[i]![j]!), vmv[i]![j]!));
+  // J over a set of V: column (k, l) is B E_kl + E_kl Bᵀ with B = A − VM, E_kl the symmetric unit.
+  const jacobian = (v: ReadonlyArray<readonly Interval[]>): Interval[][] => {
+    const vm = product(v, M);
+    const b = A.map((row, i) => row.map((x, j) => I.sub(x, vm[i]![j]!)));
+    return unknowns.map(([i, j]) =>
+      unknowns.map(([k, l]) => {
+        // (B E + E Bᵀ)_ij with E = e_k e_lᵀ + e_l e_kᵀ (once when k = l).
+        const terms: Interval[] = [];
+        const add = (p: number, q: number) => {
+          // E has a 1 at (p, q): (B E)_ij = B_ip [q = j], (E Bᵀ)_ij = B_jq [p = i].
+          if (q === j) terms.push(b[i]![p]!);
+          if (p === i) terms.push(b[j]![q]!);
+        };
+        add(k, l);
+        if (k !== l) add(l, k);
+        return sum(terms);
+      }),
+    );
+  };
+  const midpoint = jacobian(V).map((row) => row.map((x) => I.midpoint(x)));
+  let inverse: DMatrix;
+  try {
+    inverse = dinverse(D, midpoint);
+  } catch {
+    return undefined; // J(ṽ) singular: no isolated solution to prove
+  }
+  const R = inverse.map((row) => row.map(point));
+  const step = R.map((row) => I.neg(sum(row.map((r, k) => I.mul(r, residual[k]!)))));
+  const largest = (xs: Interval[]) => xs.reduce((s, x) => D.max(s, x.lo.abs(), x.hi.abs()), new D(0));
+  let radius =
+    options.radius === undefined
+      ? largest(step)
+          .times(10)
+          .plus(new D(10).pow(-digits + 5).times(largest(V.flat())))
+      : new D(options.radius);
+  for (let attempt = 0; attempt < (options.radius === undefined ? 8 : 1); attempt++) {
+    const box = V.map((row) => row.map((x) => ({ lo: x.lo.minus(radius), hi: x.hi.plus(radius) })));
+    const j = jacobian(box);
+    const rj = R.map((row) => j[0]!.map((_, c) => sum(row.map((r, k) => I.mul(r, j[k]![c]!)))));
+    const spread = { lo: radius.neg(), hi: radius };
+    const k = step.map((y, i) => I.add(y, sum(rj[i]!.map((x, c) => I.mul(I.sub(i === c ? I.of('1') : zero, x), spread)))));
+    if (k.every((x) => x.lo.gt(radius.neg()) && x.hi.lt(radius))) {
+      const entry = (p: number, q: number) => {
+        const index = unknowns.findIndex(([i, jj]) => i === Math.min(p, q) && jj === Math.max(p, q));
+        return I.add(V[p]![q]!, k[index]!);
+      };
+      return { box: V.map((row, p) => row.map((_, q) => entry(p, q))), radius };
+    }
+    radius = D.max(radius.times(4), largest(k).times(2));
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+/**
+ * The Krawczyk proof for the Riccati steady state (issue 22's second piece): the box it proves holds
+ * the solution computed independently at twice the precision; a midpoint off by 1e-20 gives a box
+ * that still holds it; a matrix that is not a solution, with a narrow box, is not proved; a
+ * defective drift (Δ = χ, a Jordan block) is proved too.
+ */
+import { describe, expect, it } from 'vitest';
+import { modelMatrices } from '../src/app/solve.ts';
+import { resolveParameters } from '../src/models/parameters.ts';
+import { riccatiSteadyState } from '../src/numeric/riccati.ts';
+import { encloseRiccati } from '../src/numeric/riccatiEnclosure.ts';
+import type { DMatrix } from '../src/numeric/matrix.ts';
+
+const at = (params: Record<string, string>, digits: number) => {
+  const m = modelMatrices(resolveParameters('modulated', params), digits);
+  return { ...m, v: riccatiSteadyState(digits, m.drift, m.diffusion, m.measurement).covariance };
+};
+const inside = (box: ReturnType<typeof encloseRiccati>, v: DMatrix) =>
+  box!.box.every((row, i) => row.every((x, j) => x.lo.lte(v[i]![j]!) && v[i]![j]!.lte(x.hi)));
+
+describe('the Riccati enclosure', () => {
+  const point = { delta: '30', chi: '25', nbar: '5', mu: '5' };
+  it('proves a box a few units wide that holds the solution computed at twice the digits', () => {
+    const { drift, diffusion, measurement, v } = at(point, 30);
+    const box = encloseRiccati(30, drift, diffusion, measurement, v);
+    expect(box).toBeDefined();
+    expect(inside(box, at(point, 60).v)).toBe(true);
+    expect(box!.box.flat().every((x) => x.hi.minus(x.lo).lt('1e-24'))).toBe(true);
+  });
+  it('a midpoint off by 1e-20 in one entry: the box it proves holds the solution, not the wrong midpoint', () => {
+    const { drift, diffusion, measurement, v } = at(point, 40);
+    const off = v.map((row, i) => row.map((x, j) => (i === 0 && j === 0 ? x.plus('1e-20') : x)));
+    const box = encloseRiccati(40, drift, diffusion, measurement, off);
+    expect(box).toBeDefined();
+    expect(inside(box, at(point, 80).v)).toBe(true);
+    // K(X) is tight around the solution: the wrong midpoint, 1e-20 away, is outside it.
+    expect(inside(box, off)).toBe(false);
+  });
+  it('a matrix that is not a solution (off by 1e-3) is not proved in a narrow box', () => {
+    const { drift, diffusion, measurement, v } = at(point, 30);
+    const off = v.map((row, i) => row.map((x, j) => (i === 1 && j === 1 ? x.plus('1e-3') : x)));
+    expect(encloseRiccati(30, drift, diffusion, measurement, off, { radius: '1e-10' })).toBeUndefined();
+  });
+  it('off by 1e-3 with a box of radius 10⁻², which holds the solution: proved, and the box (one Newton step plus the spread of the Jacobian over X) still holds it', () => {
+    const { drift, diffusion, measurement, v } = at(point, 30);
+    const off = v.map((row, i) => row.map((x, j) => (i === 1 && j === 1 ? x.plus('1e-3') : x)));
+    const box = encloseRiccati(30, drift, diffusion, measurement, off, { radius: '1e-2' });
+    expect(box).toBeDefined();
+    expect(inside(box, at(point, 60).v)).toBe(true);
+  });
+  it('a defective drift (Δ = χ: the collective pairs are Jordan blocks) is proved without diagonalising', () => {
+    const q = { delta: '25', chi: '25', nbar: '5', mu: '5.5' };
+    const { drift, diffusion, measurement, v } = at(q, 30);
+    const box = encloseRiccati(30, drift, diffusion, measurement, v);
+    expect(box).toBeDefined();
+    expect(inside(box, at(q, 60).v)).toBe(true);
+  });
+});
