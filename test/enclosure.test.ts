@@ -8,8 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { modelMatrices } from '../src/app/solve.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
 import { riccatiSteadyState } from '../src/numeric/riccati.ts';
-import { encloseRiccati } from '../src/numeric/riccatiEnclosure.ts';
+import { encloseRiccati, provedHurwitz } from '../src/numeric/riccatiEnclosure.ts';
+import { intervalArithmetic } from '../src/numeric/interval.ts';
 import type { DMatrix } from '../src/numeric/matrix.ts';
+import { decimalContext } from '../src/numeric/context.ts';
 
 const at = (params: Record<string, string>, digits: number) => {
   const m = modelMatrices(resolveParameters('modulated', params), digits);
@@ -54,5 +56,71 @@ describe('the Riccati enclosure', () => {
     const box = encloseRiccati(30, drift, diffusion, measurement, v);
     expect(box).toBeDefined();
     expect(inside(box, at(q, 60).v)).toBe(true);
+  });
+});
+
+describe('the stabilising solution', () => {
+  it('is proved stabilising in model one, and at Δ = χ', () => {
+    for (const q of [
+      { delta: '30', chi: '25', nbar: '5', mu: '5' },
+      { delta: '25', chi: '25', nbar: '5', mu: '5.5' },
+    ]) {
+      const { drift, diffusion, measurement, v } = at(q, 30);
+      expect(encloseRiccati(30, drift, diffusion, measurement, v)!.stabilising).toBe(true);
+    }
+  });
+  it('of 2v + 1 − v² = 0 (a = d = m = 1) both roots are enclosed; only 1 + √2 is stabilising, 1 − √2 is not', () => {
+    const D = decimalContext(40);
+    const [one] = [[[new D(1)]]];
+    const plus = encloseRiccati(30, one, one, one, [[new D(2).sqrt().plus(1)]])!;
+    const minus = encloseRiccati(30, one, one, one, [[new D(1).minus(new D(2).sqrt())]])!;
+    expect(plus.stabilising).toBe(true);
+    expect(minus.stabilising).toBe(false);
+    expect(plus.box[0]![0]!.lo.lte(new D(2).sqrt().plus(1)) && new D(2).sqrt().plus(1).lte(plus.box[0]![0]!.hi)).toBe(true);
+  });
+});
+
+describe('provedHurwitz', () => {
+  const I = intervalArithmetic(30);
+  const m = (rows: string[][]) => rows.map((row) => row.map((x) => I.of(x)));
+  it('proves a stable Jordan block and a stable 4×4, and never a marginal or unstable matrix', () => {
+    expect(
+      provedHurwitz(
+        I,
+        m([
+          ['-1', '0'],
+          ['-2', '-1'],
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      provedHurwitz(
+        I,
+        m([
+          ['-1', '30', '0', '-25'],
+          ['-30', '-1', '-25', '0'],
+          ['0', '-25', '-1', '30'],
+          ['-25', '0', '-30', '-1'],
+        ]),
+      ),
+    ).toBe(true);
+    expect(
+      provedHurwitz(
+        I,
+        m([
+          ['0', '1'],
+          ['-1', '0'],
+        ]),
+      ),
+    ).toBe(false);
+    expect(
+      provedHurwitz(
+        I,
+        m([
+          ['-1', '0'],
+          ['0', '1e-20'],
+        ]),
+      ),
+    ).toBe(false);
   });
 });

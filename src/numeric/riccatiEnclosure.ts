@@ -9,9 +9,10 @@
  * 2015 and Haqiri and Poloni 2017). The unknowns are the n(n+1)/2 entries V_ij, i ≤ j.
  *
  * The matrices A, D and M are taken as exact at the values given (each Decimal entry is a point).
- * That the solution in the box is the stabilising one, and a physical state, are separate proofs.
+ * That the solution in the box is the stabilising one is proved too (`stabilising`: A − VM Hurwitz
+ * over the whole box); that it is a physical state is a separate proof.
  */
-import { intervalArithmetic, type Interval } from './interval.ts';
+import { intervalArithmetic, type Interval, type IntervalArithmetic } from './interval.ts';
 import type { Dec } from './context.ts';
 import { decimalContext } from './context.ts';
 import { dinverse, type DMatrix } from './matrix.ts';
@@ -21,6 +22,44 @@ export interface RiccatiEnclosure {
   readonly box: ReadonlyArray<readonly Interval[]>;
   /** The radius of the box X the proof used. */
   readonly radius: Dec;
+  /** Proved: A − VM is Hurwitz for every V in the box, so the solution in it is the stabilising one. */
+  readonly stabilising: boolean;
+}
+
+/**
+ * Whether every matrix in an interval matrix is proved Hurwitz (every eigenvalue with Re < 0): its
+ * characteristic polynomial λⁿ + a₁λⁿ⁻¹ + … + aₙ by Faddeev-LeVerrier, then Routh's criterion, every
+ * pivot of the Hurwitz matrix's elimination certainly positive (the leading Hurwitz determinants are
+ * their products). False when the intervals cannot decide it: never a wrong proof.
+ */
+export function provedHurwitz(I: IntervalArithmetic, b: ReadonlyArray<readonly Interval[]>): boolean {
+  const n = b.length;
+  const zero = I.of('0');
+  const one = I.of('1');
+  const sum = (xs: Interval[]) => xs.reduce((s, x) => I.add(s, x), zero);
+  const mul = (x: ReadonlyArray<readonly Interval[]>, y: ReadonlyArray<readonly Interval[]>) =>
+    x.map((row) => y[0]!.map((_, j) => sum(row.map((xk, k) => I.mul(xk, y[k]![j]!)))));
+  // Faddeev-LeVerrier: M₁ = 1, a_k = −tr(B M_k)/k, M_{k+1} = B M_k + a_k·1.
+  const coefficients: Interval[] = [one];
+  let mk: Interval[][] = b.map((row, i) => row.map((_, j) => (i === j ? one : zero)));
+  for (let k = 1; k <= n; k++) {
+    const bm = mul(b, mk);
+    const ak = I.neg(I.div(sum(bm.map((row, i) => row[i]!)), I.of(String(k))));
+    coefficients.push(ak);
+    mk = bm.map((row, i) => row.map((x, j) => (i === j ? I.add(x, ak) : x)));
+  }
+  if (!coefficients.every((c) => c.lo.gt(0))) return false;
+  const a = (k: number) => (k >= 0 && k <= n ? coefficients[k]! : zero);
+  const h = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => a(2 * (j + 1) - (i + 1))));
+  for (let col = 0; col < n; col++) {
+    const pivot = h[col]![col]!;
+    if (!pivot.lo.gt(0)) return false;
+    for (let r = col + 1; r < n; r++) {
+      const f = I.div(h[r]![col]!, pivot);
+      for (let c = col; c < n; c++) h[r]![c] = I.sub(h[r]![c]!, I.mul(f, h[col]![c]!));
+    }
+  }
+  return true;
 }
 
 export interface EnclosureOptions {
@@ -97,7 +136,16 @@ export function encloseRiccati(
         const index = unknowns.findIndex(([i, jj]) => i === Math.min(p, q) && jj === Math.max(p, q));
         return I.add(V[p]![q]!, k[index]!);
       };
-      return { box: V.map((row, p) => row.map((_, q) => entry(p, q))), radius };
+      const proved = V.map((row, p) => row.map((_, q) => entry(p, q)));
+      const vm = product(proved, M);
+      return {
+        box: proved,
+        radius,
+        stabilising: provedHurwitz(
+          I,
+          A.map((row, i) => row.map((x, j) => I.sub(x, vm[i]![j]!))),
+        ),
+      };
     }
     radius = D.max(radius.times(4), largest(k).times(2));
   }
