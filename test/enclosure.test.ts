@@ -10,6 +10,7 @@ import { resolveParameters } from '../src/models/parameters.ts';
 import { riccatiSteadyState } from '../src/numeric/riccati.ts';
 import { encloseRiccati, provedHurwitz } from '../src/numeric/riccatiEnclosure.ts';
 import { intervalArithmetic } from '../src/numeric/interval.ts';
+import { logNegativityEnclosure } from '../src/entanglement/enclosures.ts';
 import type { DMatrix } from '../src/numeric/matrix.ts';
 import { decimalContext } from '../src/numeric/context.ts';
 
@@ -122,5 +123,42 @@ describe('provedHurwitz', () => {
         ]),
       ),
     ).toBe(false);
+  });
+});
+
+describe('the log-negativity enclosure', () => {
+  it('of a two-mode squeezed vacuum holds E_N = 2r (the closed form)', () => {
+    const D = decimalContext(80);
+    const r = new D('0.7');
+    const [c, s] = [r.times(2).cosh().div(2), r.times(2).sinh().div(2)];
+    const v = [
+      [c, 0, s, 0],
+      [0, c, 0, s.neg()],
+      [s, 0, c, 0],
+      [0, s.neg(), 0, c],
+    ].map((row) => row.map((x) => new D(x)));
+    const I = intervalArithmetic(60);
+    const box = v.map((row) => row.map((x) => ({ lo: I.of(x.toString()).lo.minus('1e-55'), hi: I.of(x.toString()).hi.plus('1e-55') })));
+    const e = logNegativityEnclosure(I, box);
+    expect(e.entangled).toBe(true);
+    expect(e.logNegativity.lo.lte(r.times(2)) && r.times(2).lte(e.logNegativity.hi)).toBe(true);
+    expect(e.logNegativity.hi.minus(e.logNegativity.lo).lt('1e-50')).toBe(true);
+  });
+  it('weak entanglement is proved, not printed as 0: model one at Δ = 0, χ = 10⁻⁶⁰ (no measurement), E_N ≈ 10⁻⁶⁰ enclosed away from 0', () => {
+    const digits = 150;
+    const m = modelMatrices(resolveParameters('modulated', { delta: '0', chi: '1e-60' }), digits);
+    const v = riccatiSteadyState(digits, m.drift, m.diffusion, m.measurement).covariance;
+    const proved = encloseRiccati(digits, m.drift, m.diffusion, m.measurement, v)!;
+    expect(proved.stabilising).toBe(true);
+    const e = logNegativityEnclosure(intervalArithmetic(digits), proved.box);
+    expect(e.entangled).toBe(true);
+    expect(e.logNegativity.lo.gt('1e-61') && e.logNegativity.hi.lt('1e-59')).toBe(true);
+    // The same state at 50 digits cannot decide it: the enclosure holds 0, and says so.
+    const coarse = modelMatrices(resolveParameters('modulated', { delta: '0', chi: '1e-60' }), 50);
+    const v50 = riccatiSteadyState(50, coarse.drift, coarse.diffusion, coarse.measurement).covariance;
+    const e50 = logNegativityEnclosure(intervalArithmetic(50), encloseRiccati(50, coarse.drift, coarse.diffusion, coarse.measurement, v50)!.box);
+    expect(e50.entangled).toBe(false);
+    expect(e50.separable).toBe(false);
+    expect(e50.logNegativity.lo.isZero()).toBe(true);
   });
 });
