@@ -5,12 +5,14 @@
  * defective drift (Δ = χ, a Jordan block) is proved too.
  */
 import { describe, expect, it } from 'vitest';
-import { modelMatrices } from '../src/app/solve.ts';
+
 import { resolveParameters } from '../src/models/parameters.ts';
 import { riccatiSteadyState } from '../src/numeric/riccati.ts';
 import { encloseRiccati, provedHurwitz } from '../src/numeric/riccatiEnclosure.ts';
 import { intervalArithmetic } from '../src/numeric/interval.ts';
-import { logNegativityEnclosure } from '../src/entanglement/enclosures.ts';
+import { logNegativityEnclosure, separabilityEnclosure } from '../src/entanglement/enclosures.ts';
+import { independentS } from './support/independentClosedForms.ts';
+import { modelMatrices, solveModel } from '../src/app/solve.ts';
 import type { DMatrix } from '../src/numeric/matrix.ts';
 import { decimalContext } from '../src/numeric/context.ts';
 
@@ -160,5 +162,21 @@ describe('the log-negativity enclosure', () => {
     expect(e50.entangled).toBe(false);
     expect(e50.separable).toBe(false);
     expect(e50.logNegativity.lo.isZero()).toBe(true);
+  });
+});
+
+describe('the separability enclosure', () => {
+  it('S of (15) from the proved box holds the closed form (16)-(18) typed independently, and S at twice the digits', () => {
+    const point = { delta: '30', chi: '25', nbar: '5', mu: '5' };
+    const m = modelMatrices(resolveParameters('modulated', point), 40);
+    const v = riccatiSteadyState(40, m.drift, m.diffusion, m.measurement).covariance;
+    const e = separabilityEnclosure(intervalArithmetic(40), encloseRiccati(40, m.drift, m.diffusion, m.measurement, v)!.box);
+    const closed = new (decimalContext(40))(independentS('1', '30', '25', '5', '5', '1'));
+    expect(e.angleDecided).toBe(true);
+    // The closed form is given to 40 digits: the enclosure and its rounding overlap.
+    expect(e.S.lo.minus('1e-38').lte(closed) && closed.lte(e.S.hi.plus('1e-38'))).toBe(true);
+    const fine = solveModel(resolveParameters('modulated', point), 60).analysis!.S;
+    expect(e.S.lo.lte(fine) && fine.lte(e.S.hi)).toBe(true);
+    expect(e.S.hi.minus(e.S.lo).lt('1e-33')).toBe(true);
   });
 });

@@ -55,3 +55,51 @@ export function logNegativityEnclosure(I: IntervalArithmetic, v: Box): LogNegati
   const value = I.neg(I.ln(below));
   return { nu, logNegativity: entangled ? value : { lo: zero.lo, hi: value.hi }, entangled, separable: false };
 }
+
+export interface SeparabilityEnclosure {
+  /** V_α₊, the least variance of the (X₊, Y₊) plane, and V_α₋, the (X₋, Y₋) variance at α + 90°. */
+  readonly vAlphaPlus: Interval;
+  readonly vAlphaMinus: Interval;
+  /** S = 2√(V_α₊ V_α₋) of Eq. (15). */
+  readonly S: Interval;
+  /** Duan's sum V_α₊ + V_α₋. */
+  readonly duan: Interval;
+  /** Whether α is fixed by the box: when the (X₊, Y₊) block may be isotropic it is not, and V_α₋ is enclosed over every angle. */
+  readonly angleDecided: boolean;
+}
+
+/** S of (15) and Duan's sum from a covariance box in (X₁, Y₁, X₂, Y₂), as src/entanglement/gaussianState.ts computes them from a point. */
+export function separabilityEnclosure(I: IntervalArithmetic, v: Box): SeparabilityEnclosure {
+  if (v.length !== 4 || v.some((row) => row.length !== 4)) throw new RangeError('separabilityEnclosure: a 4×4 covariance box');
+  const half = I.of('0.5');
+  const zero = I.of('0');
+  const block = (sign: 1 | -1) => {
+    const entry = (i: number, j: number) => {
+      const cross = I.add(v[i]![j + 2]!, v[i + 2]![j]!);
+      return I.mul(I.add(I.add(v[i]![j]!, v[i + 2]![j + 2]!), sign === 1 ? cross : I.neg(cross)), half);
+    };
+    return { a: entry(0, 0), b: entry(0, 1), c: entry(1, 1) };
+  };
+  const [plus, minus] = [block(1), block(-1)];
+  const radiusOf = (q: { a: Interval; b: Interval; c: Interval }) => {
+    const d = I.mul(I.sub(q.a, q.c), half);
+    return { d, r: I.sqrt(I.add(I.mul(d, d), I.mul(q.b, q.b))) };
+  };
+  const mean = (q: { a: Interval; c: Interval }) => I.mul(I.add(q.a, q.c), half);
+  const { d, r } = radiusOf(plus);
+  const vAlphaPlus = I.sub(mean(plus), r);
+  const angleDecided = r.lo.gt(0);
+  let vAlphaMinus: Interval;
+  if (angleDecided) {
+    // At α + 90°, cos 2θ and sin 2θ change sign: V = (a + c)/2 + (a − c)/2·cos 2α + b·sin 2α of the − block.
+    const [cos2, sin2] = [I.neg(I.div(d, r)), I.neg(I.div(plus.b, r))];
+    const dm = I.mul(I.sub(minus.a, minus.c), half);
+    vAlphaMinus = I.sub(I.sub(mean(minus), I.mul(dm, cos2)), I.mul(minus.b, sin2));
+  } else {
+    const rm = radiusOf(minus).r;
+    vAlphaMinus = { lo: I.sub(mean(minus), rm).lo, hi: I.add(mean(minus), rm).hi };
+  }
+  const product = I.mul(vAlphaPlus, vAlphaMinus);
+  const S = I.mul(I.of('2'), I.sqrt({ lo: product.lo.isNegative() ? zero.lo : product.lo, hi: product.hi }));
+  return { vAlphaPlus, vAlphaMinus, S, duan: I.add(vAlphaPlus, vAlphaMinus), angleDecided };
+}
