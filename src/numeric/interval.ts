@@ -74,6 +74,16 @@ export function intervalArithmetic(digits: number): IntervalArithmetic {
         );
   const min = (xs: Dec[]) => xs.reduce((m, x) => (x.lt(m) ? x : m));
   const max = (xs: Dec[]) => xs.reduce((m, x) => (x.gt(m) ? x : m));
+  /** A product or quotient: its extremes lie at the corners, each rounded outward (the left operand's constructor rounds). */
+  const corners = (a: Interval, b: Interval, op: (x: Dec, y: Dec) => Dec): Interval => {
+    const pairs: Array<[Dec, Dec]> = [
+      [a.lo, b.lo],
+      [a.lo, b.hi],
+      [a.hi, b.lo],
+      [a.hi, b.hi],
+    ];
+    return interval(min(pairs.map(([x, y]) => op(new Down(x), y))), max(pairs.map(([x, y]) => op(new Up(x), y))));
+  };
   return {
     digits,
     exact: (x) => interval(new Down(x.num.toString()).div(x.den.toString()), new Up(x.num.toString()).div(x.den.toString())),
@@ -83,24 +93,10 @@ export function intervalArithmetic(digits: number): IntervalArithmetic {
     },
     add: (a, b) => interval(new Down(a.lo).plus(b.lo), new Up(a.hi).plus(b.hi)),
     sub: (a, b) => interval(new Down(a.lo).minus(b.hi), new Up(a.hi).minus(b.lo)),
-    mul: (a, b) => {
-      const pairs: Array<[Dec, Dec]> = [
-        [a.lo, b.lo],
-        [a.lo, b.hi],
-        [a.hi, b.lo],
-        [a.hi, b.hi],
-      ];
-      return interval(min(pairs.map(([x, y]) => new Down(x).times(y))), max(pairs.map(([x, y]) => new Up(x).times(y))));
-    },
+    mul: (a, b) => corners(a, b, (x, y) => x.times(y)),
     div: (a, b) => {
       if (!b.lo.gt(0) && !b.hi.lt(0)) throw new IntervalError('division by an interval that contains 0');
-      const pairs: Array<[Dec, Dec]> = [
-        [a.lo, b.lo],
-        [a.lo, b.hi],
-        [a.hi, b.lo],
-        [a.hi, b.hi],
-      ];
-      return interval(min(pairs.map(([x, y]) => new Down(x).div(y))), max(pairs.map(([x, y]) => new Up(x).div(y))));
+      return corners(a, b, (x, y) => x.div(y));
     },
     neg: (a) => interval(a.hi.neg(), a.lo.neg()),
     abs: (a) => (a.lo.gte(0) ? a : a.hi.lte(0) ? interval(a.hi.neg(), a.lo.neg()) : interval(new Down(0), max([a.lo.neg(), a.hi]))),
