@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 
 import { resolveParameters } from '../src/models/parameters.ts';
 import { riccatiSteadyState } from '../src/numeric/riccati.ts';
-import { encloseRiccati, provedHurwitz } from '../src/numeric/riccatiEnclosure.ts';
+import { encloseRiccati, encloseRiccatiOver, provedHurwitz } from '../src/numeric/riccatiEnclosure.ts';
+import { intervalMatrix } from '../src/numeric/fromExact.ts';
+import { q, RationalFunction } from '../src/exact/rationalFunction.ts';
 import { intervalArithmetic } from '../src/numeric/interval.ts';
 import { logNegativityEnclosure, separabilityEnclosure } from '../src/entanglement/enclosures.ts';
 import { independentS } from './support/independentClosedForms.ts';
@@ -52,6 +54,30 @@ describe('the Riccati enclosure', () => {
     const box = encloseRiccati(30, drift, diffusion, measurement, off, { radius: '1e-2' });
     expect(box).toBeDefined();
     expect(inside(box, at(point, 60).v)).toBe(true);
+  });
+  it('with A, D and M enclosed from the exact model (not rounded to Decimals first), the box holds the 60-digit solution', () => {
+    const p = resolveParameters('modulated', point);
+    const I = intervalArithmetic(40);
+    const s = p.model.system;
+    const [A, D, M] = [s.drift, s.diffusion, s.measurement].map((m) => intervalMatrix(I, m, p.values)) as [
+      ReturnType<typeof intervalMatrix>,
+      ReturnType<typeof intervalMatrix>,
+      ReturnType<typeof intervalMatrix>,
+    ];
+    const box = encloseRiccatiOver(I, A, D, M, at(point, 40).v);
+    expect(box).toBeDefined();
+    expect(box!.stabilising).toBe(true);
+    expect(inside(box, at(point, 60).v)).toBe(true);
+  });
+  it('an entry with a square root (3√2, from sqrt(2) in a model file) is enclosed by a narrow interval that holds its 60-digit value; a rational entry is held exactly', () => {
+    const I = intervalArithmetic(30);
+    const root = RationalFunction.sqrt('√2', q(2), { ascii: 'sqrt2' }).mul(q(3));
+    const [[x, third]] = intervalMatrix(I, [[root, q(1).div(q(3))]], new Map()) as [[ReturnType<typeof I.of>, ReturnType<typeof I.of>]];
+    const exact = new (decimalContext(60))(18).sqrt();
+    expect(x.lo.lte(exact) && exact.lte(x.hi)).toBe(true);
+    expect(x.hi.minus(x.lo).lt('1e-28')).toBe(true);
+    const D60 = decimalContext(60);
+    expect(third.lo.lte(new D60(1).div(3)) && new D60(1).div(3).lte(third.hi)).toBe(true);
   });
   it('a defective drift (Δ = χ: the collective pairs are Jordan blocks) is proved without diagonalising', () => {
     const q = { delta: '25', chi: '25', nbar: '5', mu: '5.5' };

@@ -6,6 +6,7 @@ import type { Polynomial } from '../exact/polynomial.ts';
 import { symbolIndex, type RationalFunction } from '../exact/rationalFunction.ts';
 import { symbolAt } from '../exact/symbols.ts';
 import { decimalContext, type Dec, type DecimalConstructor } from './context.ts';
+import type { Interval, IntervalArithmetic } from './interval.ts';
 import type { DMatrix } from './matrix.ts';
 
 export type ParameterValues = ReadonlyMap<RationalFunction, Rational>;
@@ -23,6 +24,33 @@ function toDecimal(D: DecimalConstructor, g: readonly GaussianRational[][]): DMa
       return new D(x.re.num.toString()).div(new D(x.re.den.toString()));
     }),
   );
+}
+
+/**
+ * An exact symbolic matrix at exact parameter values as intervals of `I`'s digits that hold each
+ * exact entry: a rational entry rounded outward, an entry with square roots evaluated 20 digits
+ * finer and widened by a unit of those digits on each side.
+ */
+export function intervalMatrix(I: IntervalArithmetic, m: Matrix, values: ParameterValues): Interval[][] {
+  if (!holdsRoots(m))
+    return evaluateExact(m, values).map((row) =>
+      row.map((x) => {
+        if (!x.isReal()) throw new Error('an interval matrix of a complex number');
+        return I.exact(x.re);
+      }),
+    );
+  const fine = evaluateDecimal(I.digits + 20, m, values);
+  const unit = (x: Dec) =>
+    x.isZero()
+      ? x
+      : new (decimalContext(I.digits + 20))(10).pow(
+          x
+            .abs()
+            .log(10)
+            .floor()
+            .minus(I.digits + 18),
+        );
+  return fine.map((row) => row.map((x) => ({ lo: I.of(x.minus(unit(x)).toString()).lo, hi: I.of(x.plus(unit(x)).toString()).hi })));
 }
 
 export function evaluateDecimal(digits: number, m: Matrix, values: ParameterValues): DMatrix {

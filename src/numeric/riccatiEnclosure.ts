@@ -8,7 +8,8 @@
  * holds exactly one solution, and it lies in K(X) (Krawczyk 1969; for matrix equations, Miyajima
  * 2015 and Haqiri and Poloni 2017). The unknowns are the n(n+1)/2 entries V_ij, i ≤ j.
  *
- * The matrices A, D and M are taken as exact at the values given (each Decimal entry is a point).
+ * `encloseRiccati` takes A, D and M as exact at their Decimal values; `encloseRiccatiOver` takes
+ * their entries as intervals, so that the exact model's equation is the one solved.
  * That the solution in the box is the stabilising one is proved too (`stabilising`: A − VM Hurwitz
  * over the whole box); that it is a physical state is a separate proof.
  */
@@ -67,6 +68,7 @@ export interface EnclosureOptions {
   readonly radius?: string;
 }
 
+/** The enclosure for A, D and M taken as exact at their Decimal values. */
 export function encloseRiccati(
   digits: number,
   a: DMatrix,
@@ -76,10 +78,28 @@ export function encloseRiccati(
   options: EnclosureOptions = {},
 ): RiccatiEnclosure | undefined {
   const I = intervalArithmetic(digits);
+  const points = (x: DMatrix) => x.map((row) => row.map((y) => I.of(y.toString())));
+  return encloseRiccatiOver(I, points(a), points(d), points(m), approximate, options);
+}
+
+/**
+ * The enclosure for interval matrices A, D and M (their exact entries enclosed, as
+ * src/numeric/fromExact.ts's `intervalMatrix` does): the box then holds the solution of the exact
+ * equation, not of its rounding.
+ */
+export function encloseRiccatiOver(
+  I: IntervalArithmetic,
+  A: ReadonlyArray<readonly Interval[]>,
+  Dm: ReadonlyArray<readonly Interval[]>,
+  M: ReadonlyArray<readonly Interval[]>,
+  approximate: DMatrix,
+  options: EnclosureOptions = {},
+): RiccatiEnclosure | undefined {
+  const digits = I.digits;
   const D = decimalContext(digits + 5);
-  const n = a.length;
+  const n = A.length;
   const point = (x: Dec): Interval => I.of(x.toString());
-  const [A, Dm, M, V] = [a, d, m, approximate].map((x) => x.map((row) => row.map(point))) as [Interval[][], Interval[][], Interval[][], Interval[][]];
+  const V = approximate.map((row) => row.map(point));
   const unknowns: Array<[number, number]> = [];
   for (let i = 0; i < n; i++) for (let j = i; j < n; j++) unknowns.push([i, j]);
   const zero = I.of('0');
