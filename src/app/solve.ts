@@ -7,6 +7,7 @@
  * product separability of each pair of planes the file names; and the log-negativity of each
  * bipartition, by two routes.
  */
+import { Decimal } from 'decimal.js';
 import { analyseTwoMode, type SecondRoute, type TwoModeAnalysis } from '../entanglement/analysis.ts';
 import { logNegativityInvariant, logNegativityOfBipartition, optimalQuadrature, separability, type LeastQuadrature } from '../entanglement/gaussianState.ts';
 import { productSeparability, type ProductSeparability } from '../entanglement/productCriterion.ts';
@@ -16,12 +17,13 @@ import { commutatorMatrix, coordinates } from '../gaussian/linearSystem.ts';
 import { stabilityRegime, type Regime } from '../gaussian/regime.ts';
 import { lienardChipart } from '../gaussian/stability.ts';
 import type { ModelFile, ModelPoint } from '../models/modelFile.ts';
-import { agreeingDigits, DEFAULT_DIGITS, type Dec } from '../numeric/context.ts';
+import { agreeingDigits, decimalContext, DEFAULT_DIGITS, type Dec } from '../numeric/context.ts';
 import { evaluateDecimal, evaluateExact, holdsRoots } from '../numeric/fromExact.ts';
 import { dmul, dsolve, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
 import { stabilityThreshold } from '../numeric/threshold.ts';
 import { BoundedCache } from '../exact/boundedCache.ts';
+import { proveLogNegativity, type LogNegativityProof } from './logNegativityProof.ts';
 import { addAnalysisNumbers, addMatrixNumbers, holdingDigits, logNegativityFloorOf, type PrintedNumbers } from './certify.ts';
 
 export { MAX_WORKING_DIGITS, PrecisionError } from './certify.ts';
@@ -137,6 +139,8 @@ export interface Solution {
   /** The product separability of each pair of planes the file names (model two: UV), by name. */
   readonly pairs: Readonly<Record<string, ProductSeparability>>;
   readonly bipartitions: readonly BipartitionEntanglement[];
+  /** Two modes, E_N below the agreement floor 10^-(digits+5): its proof from an enclosure of the conditional state. */
+  readonly logNegativityProof?: LogNegativityProof;
   readonly notes: readonly string[];
 }
 
@@ -293,7 +297,7 @@ function printedNumbers(s: Solution): PrintedNumbers {
 export function solveModel(point: ModelPoint, digits: number = DEFAULT_DIGITS): Solution {
   const { regime, numerically } = regimeDecision(point);
   const found = threshold(point, digits);
-  const solution = holdingDigits(digits, (work) => solveAt(point, digits, work, regime, found), printedNumbers);
+  const solution = withLogNegativityProof(holdingDigits(digits, (work) => solveAt(point, digits, work, regime, found), printedNumbers));
   return numerically
     ? {
         ...solution,
@@ -303,4 +307,51 @@ export function solveModel(point: ModelPoint, digits: number = DEFAULT_DIGITS): 
         ],
       }
     : solution;
+}
+
+/**
+ * Below 10^-(digits+5) two precisions agree on E_N absolutely, not relatively, so weak
+ * entanglement and a separable state's residue both read 0: there the enclosure decides. Proved
+ * entangled: E_N is its midpoint, to the digits the enclosure proves; proved separable: exactly 0;
+ * neither: the computed value stays, with the enclosure beside it and a note.
+ */
+function withLogNegativityProof(s: Solution): Solution {
+  const a = s.analysis;
+  if (a === undefined || a.logNegativity.abs().gte(logNegativityFloorOf(s.digits))) return s;
+  const proof = proveLogNegativity(s.point, readings(s.point.model).toModes, s.digits, {
+    covariance: s.conditional!.covariance,
+    workingDigits: s.workingDigits,
+  });
+  if (proof === undefined)
+    return {
+      ...s,
+      notes: [...s.notes, `E_N is below 1e-${s.digits + 5} and no enclosure of the conditional state could be proved: its printed value is not proved`],
+    };
+  if (proof.verdict === 'undecided') {
+    const [lo, hi] = enclosureStrings(proof);
+    return {
+      ...s,
+      logNegativityProof: proof,
+      notes: [
+        ...s.notes,
+        `E_N is not decided: its enclosure at ${proof.workingDigits} working digits is [${lo}, ${hi}], which holds 0; the printed value is not proved`,
+      ],
+    };
+  }
+  const D = decimalContext(s.digits + 5);
+  const value = proof.verdict === 'separable' ? new D(0) : new D(proof.enclosure.lo.plus(proof.enclosure.hi).div(2));
+  const check: SecondRoute = { route: 'interval', value, digits: s.digits };
+  return {
+    ...s,
+    logNegativityProof: proof,
+    analysis: { ...a, logNegativity: value, expMinusLogNegativity: value.neg().exp(), logNegativityCheck: check },
+    bipartitions: s.bipartitions.map((b) => ({ ...b, logNegativity: value, logNegativityCheck: check })),
+  };
+}
+
+/** An E_N enclosure's ends to 6 digits, rounded outward, in exponent form (its ends may be 10⁻⁶⁰). */
+export function enclosureStrings(proof: LogNegativityProof): [string, string] {
+  const { lo, hi } = proof.enclosure;
+  const text = (x: Dec) => (x.isZero() ? '0' : x.toExponential());
+  return [text(lo.toSignificantDigits(6, Decimal.ROUND_FLOOR)), text(hi.toSignificantDigits(6, Decimal.ROUND_CEIL))];
 }

@@ -2,7 +2,7 @@
 import type { Dec } from '../numeric/context.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
 import { CONVENTIONS } from '../models/conventions.ts';
-import type { Solution } from './solve.ts';
+import { enclosureStrings, type Solution } from './solve.ts';
 
 /** A printed number; a non-finite one is an error, never output. */
 export const str = (x: Dec, digits: number): string => {
@@ -61,6 +61,12 @@ export function solutionJson(s: Solution): Record<string, unknown> {
       physical: a.physical,
     });
   }
+  if (s.logNegativityProof)
+    out.logNegativityProof = {
+      verdict: s.logNegativityProof.verdict,
+      enclosure: enclosureStrings(s.logNegativityProof),
+      workingDigits: s.logNegativityProof.workingDigits,
+    };
   for (const [name, p] of Object.entries(s.pairs)) {
     Object.assign(out, {
       [`S_${name}`]: str(p.S, d),
@@ -94,6 +100,10 @@ export function solutionText(s: Solution): string {
   const pairKeys = Object.keys(s.pairs).flatMap((n) => [`S_${n}`, `V_${n}`, `alpha_${n}`, `S_${n}_separableBound`]);
   for (const key of ['S', 'Valpha', 'alpha', ...pairKeys, 'logNegativity', 'expMinusLogNegativity', 'duan', 'simon', 'squeezing', 'residual']) {
     if (j[key] !== undefined) lines.push(`${key.padEnd(22)} ${Array.isArray(j[key]) ? (j[key] as string[]).join(', ') : String(j[key])}`);
+  }
+  if (s.logNegativityProof) {
+    const [lo, hi] = enclosureStrings(s.logNegativityProof);
+    lines.push(`${'logNegativity proof'.padEnd(22)} ${s.logNegativityProof.verdict}, E_N in [${lo}, ${hi}]`);
   }
   if (model.modes.length > 2) for (const b of s.bipartitions) lines.push(`E_N(${b.side.join(', ')} | rest)`.padEnd(23) + str(b.logNegativity, s.digits));
   if (s.means) lines.push(`means (${model.basis.map((b) => b.name).join(', ')}): ${(j.means as string[]).join(', ')}`);

@@ -3,9 +3,9 @@ import { agreeingDigits, decimalContext, type Dec } from '../numeric/context.ts'
 import type { DMatrix } from '../numeric/matrix.ts';
 import { logNegativityInvariant, logNegativityPartialTranspose, physicality, separability, simonInvariant, type Separability } from './gaussianState.ts';
 
-/** A number's second route: which, its value, and how many digits it shares with the first. */
+/** A number's second route: which, its value, and how many digits it shares with the first ('interval': an enclosure's midpoint and the digits the enclosure proves). */
 export interface SecondRoute {
-  readonly route: 'partial-transpose' | 'square-root';
+  readonly route: 'partial-transpose' | 'square-root' | 'interval';
   readonly value: Dec;
   readonly digits: number;
 }

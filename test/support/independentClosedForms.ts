@@ -30,10 +30,12 @@ export function independentS(g: string, delta: string, chi: string, n: string, m
 
 /**
  * Ideal two-mode back-action evasion: X₊ obeys dV = −2γV + 2γ(N + ½) − 4ημV² (no back-action on
- * the measured pair, no drive), so V = [√(γ² + 8γημ(N + ½)) − γ]/(4ημ) and S = 2V.
+ * the measured pair, no drive), so V = [√(γ² + 8γημ(N + ½)) − γ]/(4ημ) and S = 2V, to `digits`
+ * digits (the cancellation in √(…) − γ is carried at 2·digits + 40, enough for ημ ≥ 10⁻⁴⁰γ).
  */
-export function independentBaeS(g: string, n: string, mu: string, eta: string): string {
-  const [G, N, M, E] = [g, n, mu, eta].map((x) => new D(x)) as Decimal[];
+export function independentBaeS(g: string, n: string, mu: string, eta: string, digits = 40): string {
+  const Fine = Decimal.clone({ precision: 2 * digits + 40 });
+  const [G, N, M, E] = [g, n, mu, eta].map((x) => new Fine(x)) as Decimal[];
   const em = E!.times(M!);
   return G!
     .pow(2)
@@ -41,6 +43,6 @@ export function independentBaeS(g: string, n: string, mu: string, eta: string): 
     .sqrt()
     .minus(G!)
     .div(em.times(2))
-    .toSignificantDigits(40)
+    .toSignificantDigits(digits)
     .toString();
 }
