@@ -3,14 +3,15 @@
  * 10^-(digits+5), solve decides it from an enclosure of the conditional state. The expected values
  * are closed forms typed here: model one at Δ = 0 without measurement and at N = 0 decouples into
  * collective pairs with variances ½γ/(γ ± χ), so 2ν̃₋ = γ/(γ + χ) and E_N = ln(1 + χ/γ); ideal
- * back-action evasion at N = 0 is a symmetric state, E_N = −ln S with S from its closed form.
+ * back-action evasion at N = 0 and model one are symmetric states, E_N = −ln S with S from its
+ * closed form.
  */
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { solveModel } from '../src/app/solve.ts';
 import { solutionJson, solutionText } from '../src/app/solveReport.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
-import { independentBaeS } from './support/independentClosedForms.ts';
+import { independentBaeS, independentS } from './support/independentClosedForms.ts';
 
 const Fine = Decimal.clone({ precision: 200 });
 const relativeError = (x: Decimal, y: Decimal) => x.minus(y).abs().div(y.abs());
@@ -35,6 +36,12 @@ describe('weak entanglement', () => {
     const expected = new Fine(independentBaeS('1', '0', '1e-30', '1', 60)).ln().neg();
     expect(s.logNegativityProof?.verdict).toBe('entangled');
     expect(relativeError(new Fine(s.analysis!.logNegativity), expected).lt('1e-20')).toBe(true);
+  });
+  it('model one at Δ = 30γ, χ = 25γ, N = 5, μ = 10²⁸γ, 50 digits: E_N = −ln S of (16)-(18) to 50 digits (the invariant route alone was wrong from the 28th digit)', () => {
+    const s = solveModel(resolveParameters('modulated', { delta: '30', chi: '25', nbar: '5', mu: '1e28' }), 50);
+    const expected = new Fine(independentS('1', '30', '25', '5', '1e28', '1', 90)).ln().neg();
+    expect(s.logNegativityProof?.verdict).toBe('entangled');
+    expect(relativeError(new Fine(s.analysis!.logNegativity), expected).lt('1e-50')).toBe(true);
   });
   it('a separable state (model one at N = 50): E_N proved exactly 0, the JSON says so with its enclosure', () => {
     const s = solveModel(resolveParameters('modulated', { delta: '30', chi: '25', nbar: '50', mu: '5' }), 30);

@@ -311,13 +311,16 @@ export function solveModel(point: ModelPoint, digits: number = DEFAULT_DIGITS): 
 
 /**
  * Below 10^-(digits+5) two precisions agree on E_N absolutely, not relatively, so weak
- * entanglement and a separable state's residue both read 0: there the enclosure decides. Proved
+ * entanglement and a separable state's residue both read 0; and where 2ν̃₋ is within 10⁻²⁷ of 1
+ * the invariant route can hold its digits at two precisions yet differ from the partial transpose
+ * (model one at μ = 10²⁸γ): in both cases the enclosure decides. Proved
  * entangled: E_N is its midpoint, to the digits the enclosure proves; proved separable: exactly 0;
  * neither: the computed value stays, with the enclosure beside it and a note.
  */
 function withLogNegativityProof(s: Solution): Solution {
   const a = s.analysis;
-  if (a === undefined || a.logNegativity.abs().gte(logNegativityFloorOf(s.digits))) return s;
+  const routesAgree = agreeingDigits(a?.logNegativity ?? new Decimal(0), a?.logNegativityCheck.value ?? new Decimal(0), s.digits) >= s.digits;
+  if (a === undefined || (a.logNegativity.abs().gte(logNegativityFloorOf(s.digits)) && routesAgree)) return s;
   const proof = proveLogNegativity(s.point, readings(s.point.model).toModes, s.digits, {
     covariance: s.conditional!.covariance,
     workingDigits: s.workingDigits,

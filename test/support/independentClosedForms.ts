@@ -4,11 +4,10 @@
  */
 import { Decimal } from 'decimal.js';
 
-const D = Decimal.clone({ precision: 60 });
-
-/** S of Eq. (16) with α from (18), sin 2α ≥ 0, to 40 significant digits. */
-export function independentS(g: string, delta: string, chi: string, n: string, mu: string, eta: string): string {
-  const [G, De, C, N, M, E] = [g, delta, chi, n, mu, eta].map((x) => new D(x)) as Decimal[];
+/** S of Eq. (16) with α from (18), sin 2α ≥ 0, to `digits` significant digits (carried at 2·digits + 40). */
+export function independentS(g: string, delta: string, chi: string, n: string, mu: string, eta: string, digits = 40): string {
+  const Fine = Decimal.clone({ precision: 2 * digits + 40 });
+  const [G, De, C, N, M, E] = [g, delta, chi, n, mu, eta].map((x) => new Fine(x)) as Decimal[];
   const snr = E!
     .times(M!)
     .times(N!.plus(0.5).plus(M!.div(G!.times(2))))
@@ -23,9 +22,9 @@ export function independentS(g: string, delta: string, chi: string, n: string, m
     .minus(th2.minus(c2).pow(2).plus(th2.plus(c2).times(k).times(8)).plus(k.pow(2).times(16)).sqrt())
     .div(c2.times(2));
   const cos2a = De!.div(th2.sqrt()).times(inner.sqrt());
-  const sin2a = new D(1).minus(cos2a.pow(2)).sqrt();
+  const sin2a = new Fine(1).minus(cos2a.pow(2)).sqrt();
   const a = G!.plus(C!.times(sin2a));
-  return a.pow(2).plus(k.times(4)).sqrt().minus(a).div(E!.times(M!).times(2)).toSignificantDigits(40).toString();
+  return a.pow(2).plus(k.times(4)).sqrt().minus(a).div(E!.times(M!).times(2)).toSignificantDigits(digits).toString();
 }
 
 /**
