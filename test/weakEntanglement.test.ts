@@ -51,6 +51,13 @@ describe('weak entanglement', () => {
     expect(j.logNegativity).toBe('0');
     expect(j.logNegativityProof.enclosure).toEqual(['0', '0']);
   });
+  it('a state on the boundary (back-action evasion at N = 5, μ = 10γ, where 2ν̃₋ is 1 to 150 digits and presumably exactly) is left undecided, with its enclosure in a note, not printed as proved', () => {
+    const s = solveModel(resolveParameters('bae', { nbar: '5', mu: '10' }), 20);
+    expect(s.logNegativityProof?.verdict).toBe('undecided');
+    expect(s.logNegativityProof!.enclosure.lo.isZero()).toBe(true);
+    expect(s.logNegativityProof!.enclosure.hi.lt('1e-100')).toBe(true);
+    expect(s.notes.join('\n')).toMatch(/E_N is not decided: its enclosure at 160 working digits is \[0, [0-9.]+e-1[0-9]{2}\], which holds 0/);
+  });
   it('a state entangled well above the floor is not touched: no proof, the two-route check stays', () => {
     const s = solveModel(resolveParameters('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5' }), 30);
     expect(s.logNegativityProof).toBeUndefined();

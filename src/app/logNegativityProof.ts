@@ -37,7 +37,7 @@ function congruence(I: IntervalArithmetic, t: Box, v: Box): Interval[][] {
  * The proof of E_N for a two-mode point whose conditional state exists; `toModes` reads the
  * model's basis per mode (X₁, Y₁, X₂, Y₂); `solved` is the solve's covariance (in the model's
  * basis), the first midpoint. Working precision: 30 digits, then the larger of digits + 20 and the precision the solve
- * needed, then doubling.
+ * needed, then doubling up to 4·digits + 80.
  * Undefined when no precision proves a box at all.
  */
 export function proveLogNegativity(
@@ -49,8 +49,11 @@ export function proveLogNegativity(
   const s = point.model.system;
   let last: LogNegativityProof | undefined;
   const start = Math.max(digits + 20, solved.workingDigits);
+  // An E_N exactly 0 with 2ν̃₋ exactly 1 (a state on the boundary, as `bae` has) is never decided
+  // by a box of positive width: the ceiling bounds that search, and still decides E_N ≥ 10^-(3·digits + 60).
+  const ceiling = Math.min(MAX_CONTEXT_DIGITS - 30, Math.max(start, 4 * digits + 80));
   // 30 digits first: a state clearly separable is proved there, at a fraction of the cost.
-  for (let work = Math.min(30, start); work <= MAX_CONTEXT_DIGITS - 30; work = work < start ? start : Math.min(2 * work, MAX_CONTEXT_DIGITS - 30)) {
+  for (let work = Math.min(30, start); work <= ceiling; work = work < start ? start : Math.min(2 * work, ceiling)) {
     const I = intervalArithmetic(work);
     const [A, D, M] = [s.drift, s.diffusion, s.measurement].map((m) => intervalMatrix(I, m, point.values)) as [Interval[][], Interval[][], Interval[][]];
     const approximate =
@@ -67,7 +70,7 @@ export function proveLogNegativity(
       last = { verdict: 'undecided', enclosure: e.logNegativity, workingDigits: work };
       if (e.entangled && relative(e.logNegativity)) return { ...last, verdict: 'entangled' };
     }
-    if (work === MAX_CONTEXT_DIGITS - 30) break;
+    if (work === ceiling) break;
   }
   return last;
 }
