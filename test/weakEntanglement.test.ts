@@ -9,6 +9,7 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { solveModel } from '../src/app/solve.ts';
+import { simonInvariant } from '../src/entanglement/gaussianState.ts';
 import { solutionJson, solutionText } from '../src/app/solveReport.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
 import { independentBaeS, independentS } from './support/independentClosedForms.ts';
@@ -31,11 +32,16 @@ describe('weak entanglement', () => {
     expect(relativeError(new Fine(s.analysis!.logNegativity), new Fine('1e-25').plus(1).ln()).lt('1e-20')).toBe(true);
     expect(new Fine(solutionJson(s).logNegativity as string).eq(new Fine('1e-25').plus(1).ln().toSignificantDigits(20))).toBe(true);
   });
-  it('back-action evasion at N = 0, μ = 10⁻³⁰γ, 20 digits: E_N = −ln S of the closed form, ≈ 10⁻³⁰', () => {
+  it("back-action evasion at N = 0, μ = 10⁻³⁰γ, 20 digits: E_N = −ln S of the closed form, ≈ 10⁻³⁰, and Simon's invariant −2.5e-61, not 0", () => {
     const s = solveModel(resolveParameters('bae', { nbar: '0', mu: '1e-30' }), 20);
     const expected = new Fine(independentBaeS('1', '0', '1e-30', '1', 60)).ln().neg();
     expect(s.logNegativityProof?.verdict).toBe('entangled');
     expect(relativeError(new Fine(s.analysis!.logNegativity), expected).lt('1e-20')).toBe(true);
+    // Simon's invariant, about −E_N²/4 here, is proved too: −2.5e-61, not 0; to 20 digits it is the invariant of a 200-digit solve.
+    const fine = solveModel(resolveParameters('bae', { nbar: '0', mu: '1e-30' }), 200);
+    const reference = simonInvariant(400, fine.conditional!.covariance);
+    expect(relativeError(new Fine(s.analysis!.simon), new Fine(reference)).lt('1e-20')).toBe(true);
+    expect(relativeError(new Fine(s.analysis!.simon), new Fine('-2.5e-61')).lt('1e-25')).toBe(true);
   });
   it('model one at Δ = 30γ, χ = 25γ, N = 5, μ = 10²⁸γ, 50 digits: E_N = −ln S of (16)-(18) to 50 digits (the invariant route alone was wrong from the 28th digit)', () => {
     const s = solveModel(resolveParameters('modulated', { delta: '30', chi: '25', nbar: '5', mu: '1e28' }), 50);

@@ -6,7 +6,7 @@
  * precision, until the box proves the state entangled with E_N to `digits` relative digits, or
  * proves E_N exactly 0 (2ν̃₋ ≥ 1 over the box), or the precision runs out.
  */
-import { logNegativityEnclosure } from '../entanglement/enclosures.ts';
+import { logNegativityEnclosure, simonEnclosure } from '../entanglement/enclosures.ts';
 import { MAX_CONTEXT_DIGITS, type Dec } from '../numeric/context.ts';
 import { evaluateDecimal, intervalMatrix } from '../numeric/fromExact.ts';
 import { intervalArithmetic, IntervalError, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
@@ -22,6 +22,9 @@ export interface LogNegativityProof {
   readonly enclosure: Interval;
   /** The working precision of the last enclosure. */
   readonly workingDigits: number;
+  /** Simon's invariant enclosed from the same box, and whether it holds `digits` relative digits. */
+  readonly simon: Interval;
+  readonly simonDecided: boolean;
 }
 
 type Box = ReadonlyArray<readonly Interval[]>;
@@ -37,14 +40,15 @@ function congruence(I: IntervalArithmetic, t: Box, v: Box): Interval[][] {
  * The proof of E_N for a two-mode point whose conditional state exists; `toModes` reads the
  * model's basis per mode (X₁, Y₁, X₂, Y₂); `solved` is the solve's covariance (in the model's
  * basis), the first midpoint. Working precision: 30 digits, then the larger of digits + 20 and the precision the solve
- * needed, then doubling up to 4·digits + 80.
- * Undefined when no precision proves a box at all.
+ * needed, then doubling up to 4·digits + 80; with `simon`, until Simon's invariant holds its
+ * digits too (it is about E_N², 10⁻⁶¹ where E_N is 10⁻³⁰). Undefined when no precision proves a box at all.
  */
 export function proveLogNegativity(
   point: ModelPoint,
   toModes: RationalFunction[][],
   digits: number,
   solved: { readonly covariance: DMatrix; readonly workingDigits: number },
+  options: { readonly simon?: boolean } = {},
 ): LogNegativityProof | undefined {
   const s = point.model.system;
   let last: LogNegativityProof | undefined;
@@ -63,12 +67,14 @@ export function proveLogNegativity(
             .covariance;
     const proved = encloseRiccatiOver(I, A, D, M, approximate);
     // A box so wide that 2ν̃₋ may reach 0 (near threshold) bounds nothing: the next precision narrows it.
-    const e = proved?.stabilising ? enclosureOrWide(I, congruence(I, intervalMatrix(I, toModes, point.values), proved.box)) : undefined;
-    if (e) {
-      const relative = (x: Interval) => x.hi.minus(x.lo).lte(x.lo.times(`1e-${digits + 1}`));
-      if (e.separable) return { verdict: 'separable', enclosure: e.logNegativity, workingDigits: work };
-      last = { verdict: 'undecided', enclosure: e.logNegativity, workingDigits: work };
-      if (e.entangled && relative(e.logNegativity)) return { ...last, verdict: 'entangled' };
+    const box = proved?.stabilising ? congruence(I, intervalMatrix(I, toModes, point.values), proved.box) : undefined;
+    const e = box && enclosureOrWide(I, box);
+    if (box && e) {
+      const relative = (x: Interval) => x.hi.minus(x.lo).lte(I.abs(x).lo.times(`1e-${digits + 1}`));
+      const simon = simonEnclosure(I, box);
+      const verdict = e.separable ? 'separable' : e.entangled && relative(e.logNegativity) ? 'entangled' : 'undecided';
+      last = { verdict, enclosure: e.logNegativity, workingDigits: work, simon, simonDecided: relative(simon) };
+      if (verdict !== 'undecided' && (last.simonDecided || !options.simon)) return last;
     }
     if (work === ceiling) break;
   }

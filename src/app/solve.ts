@@ -24,6 +24,7 @@ import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type Stead
 import { stabilityThreshold } from '../numeric/threshold.ts';
 import { BoundedCache } from '../exact/boundedCache.ts';
 import { proveLogNegativity, type LogNegativityProof } from './logNegativityProof.ts';
+import type { Interval } from '../numeric/interval.ts';
 import { addAnalysisNumbers, addMatrixNumbers, holdingDigits, logNegativityFloorOf, type PrintedNumbers } from './certify.ts';
 
 export { MAX_WORKING_DIGITS, PrecisionError } from './certify.ts';
@@ -321,40 +322,45 @@ function withLogNegativityProof(s: Solution): Solution {
   const a = s.analysis;
   const routesAgree = agreeingDigits(a?.logNegativity ?? new Decimal(0), a?.logNegativityCheck.value ?? new Decimal(0), s.digits) >= s.digits;
   if (a === undefined || (a.logNegativity.abs().gte(logNegativityFloorOf(s.digits)) && routesAgree)) return s;
-  const proof = proveLogNegativity(s.point, readings(s.point.model).toModes, s.digits, {
-    covariance: s.conditional!.covariance,
-    workingDigits: s.workingDigits,
-  });
+  // Simon's invariant agrees absolutely, on the scale (largest variance)⁴ (src/app/certify.ts): below that, it too is proved.
+  const largest = s.conditional!.covariance.flat().reduce((x, y) => (y.abs().gt(x) ? y.abs() : x), new Decimal(0));
+  const simonSmall = a.simon.abs().lt(largest.pow(4).times(`1e-${s.digits}`));
+  const proof = proveLogNegativity(
+    s.point,
+    readings(s.point.model).toModes,
+    s.digits,
+    { covariance: s.conditional!.covariance, workingDigits: s.workingDigits },
+    { simon: simonSmall },
+  );
   if (proof === undefined)
     return {
       ...s,
       notes: [...s.notes, `E_N is below 1e-${s.digits + 5} and no enclosure of the conditional state could be proved: its printed value is not proved`],
     };
-  if (proof.verdict === 'undecided') {
-    const [lo, hi] = enclosureStrings(proof);
-    return {
-      ...s,
-      logNegativityProof: proof,
-      notes: [
-        ...s.notes,
-        `E_N is not decided: its enclosure at ${proof.workingDigits} working digits is [${lo}, ${hi}], which holds 0; the printed value is not proved`,
-      ],
-    };
-  }
   const D = decimalContext(s.digits + 5);
-  const value = proof.verdict === 'separable' ? new D(0) : new D(proof.enclosure.lo.plus(proof.enclosure.hi).div(2));
+  const midpoint = (x: Interval) => new D(x.lo.plus(x.hi).div(2));
+  const notes = [...s.notes];
+  const [lo, hi] = enclosureStrings(proof.enclosure);
+  if (proof.verdict === 'undecided')
+    notes.push(`E_N is not decided: its enclosure at ${proof.workingDigits} working digits is [${lo}, ${hi}], which holds 0; the printed value is not proved`);
+  if (simonSmall && !proof.simonDecided)
+    notes.push(`Simon's invariant is not decided to ${s.digits} digits: its enclosure is [${enclosureStrings(proof.simon).join(', ')}]`);
+  const simon = simonSmall && proof.simonDecided ? { simon: midpoint(proof.simon) } : {};
+  if (proof.verdict === 'undecided') return { ...s, logNegativityProof: proof, analysis: { ...a, ...simon }, notes };
+  const value = proof.verdict === 'separable' ? new D(0) : midpoint(proof.enclosure);
   const check: SecondRoute = { route: 'interval', value, digits: s.digits };
   return {
     ...s,
     logNegativityProof: proof,
-    analysis: { ...a, logNegativity: value, expMinusLogNegativity: value.neg().exp(), logNegativityCheck: check },
+    analysis: { ...a, ...simon, logNegativity: value, expMinusLogNegativity: value.neg().exp(), logNegativityCheck: check },
     bipartitions: s.bipartitions.map((b) => ({ ...b, logNegativity: value, logNegativityCheck: check })),
+    notes,
   };
 }
 
-/** An E_N enclosure's ends to 6 digits, rounded outward, in exponent form (its ends may be 10⁻⁶⁰). */
-export function enclosureStrings(proof: LogNegativityProof): [string, string] {
-  const { lo, hi } = proof.enclosure;
+/** An enclosure's ends to 6 digits, rounded outward, in exponent form (its ends may be 10⁻⁶⁰). */
+export function enclosureStrings(x: Interval): [string, string] {
+  const { lo, hi } = x;
   const text = (x: Dec) => (x.isZero() ? '0' : x.toExponential());
   return [text(lo.toSignificantDigits(6, Decimal.ROUND_FLOOR)), text(hi.toSignificantDigits(6, Decimal.ROUND_CEIL))];
 }

@@ -64,7 +64,7 @@ export function solutionJson(s: Solution): Record<string, unknown> {
   if (s.logNegativityProof)
     out.logNegativityProof = {
       verdict: s.logNegativityProof.verdict,
-      enclosure: enclosureStrings(s.logNegativityProof),
+      enclosure: enclosureStrings(s.logNegativityProof.enclosure),
       workingDigits: s.logNegativityProof.workingDigits,
     };
   for (const [name, p] of Object.entries(s.pairs)) {
@@ -102,7 +102,7 @@ export function solutionText(s: Solution): string {
     if (j[key] !== undefined) lines.push(`${key.padEnd(22)} ${Array.isArray(j[key]) ? (j[key] as string[]).join(', ') : String(j[key])}`);
   }
   if (s.logNegativityProof) {
-    const [lo, hi] = enclosureStrings(s.logNegativityProof);
+    const [lo, hi] = enclosureStrings(s.logNegativityProof.enclosure);
     lines.push(`${'logNegativity proof'.padEnd(22)} ${s.logNegativityProof.verdict}, E_N in [${lo}, ${hi}]`);
   }
   if (model.modes.length > 2) for (const b of s.bipartitions) lines.push(`E_N(${b.side.join(', ')} | rest)`.padEnd(23) + str(b.logNegativity, s.digits));

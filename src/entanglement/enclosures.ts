@@ -9,6 +9,9 @@ import type { Interval, IntervalArithmetic } from '../numeric/interval.ts';
 
 type Box = ReadonlyArray<readonly Interval[]>;
 
+/** The 2×2 block of a two-mode box at row r, column c. */
+const block = (v: Box, r: number, c: number): Box => [v[r]!.slice(c, c + 2), v[r + 1]!.slice(c, c + 2)];
+
 /** det of a square interval matrix by cofactor expansion (exact in the structure; n ≤ 4 here). */
 function determinant(I: IntervalArithmetic, m: Box): Interval {
   const n = m.length;
@@ -36,8 +39,7 @@ export interface LogNegativityEnclosure {
 /** E_N of a two-mode covariance box in the order (X₁, Y₁, X₂, Y₂): ν̃₋² = (Δ̃ − √(Δ̃² − 4 det V))/2, Δ̃ = det A + det B − 2 det C. */
 export function logNegativityEnclosure(I: IntervalArithmetic, v: Box): LogNegativityEnclosure {
   if (v.length !== 4 || v.some((row) => row.length !== 4)) throw new RangeError('logNegativityEnclosure: a 4×4 covariance box');
-  const block = (r: number, c: number) => [v[r]!.slice(c, c + 2), v[r + 1]!.slice(c, c + 2)];
-  const [a, b, c] = [determinant(I, block(0, 0)), determinant(I, block(2, 2)), determinant(I, block(0, 2))];
+  const [a, b, c] = [determinant(I, block(v, 0, 0)), determinant(I, block(v, 2, 2)), determinant(I, block(v, 0, 2))];
   const tilde = I.sub(I.add(a, b), I.mul(I.of('2'), c));
   const discriminant = I.sub(I.mul(tilde, tilde), I.mul(I.of('4'), determinant(I, v)));
   // Δ̃² − 4 det V and ν̃₋² are ≥ 0 for every covariance (ν̃±² are real and positive): an end below 0 is the box's width.
@@ -54,6 +56,31 @@ export function logNegativityEnclosure(I: IntervalArithmetic, v: Box): LogNegati
   const below = { lo: twice.lo, hi: twice.hi.gt(1) ? one.hi : twice.hi };
   const value = I.neg(I.ln(below));
   return { nu, logNegativity: entangled ? value : { lo: zero.lo, hi: value.hi }, entangled, separable: false };
+}
+
+/**
+ * Simon's invariant det A det B + (¼ − |det C|)² − tr(AJCJBJCᵀJ) − (det A + det B)/4 of a two-mode
+ * covariance box in (X₁, Y₁, X₂, Y₂), as src/entanglement/gaussianState.ts computes it from a point.
+ */
+export function simonEnclosure(I: IntervalArithmetic, v: Box): Interval {
+  if (v.length !== 4 || v.some((row) => row.length !== 4)) throw new RangeError('simonEnclosure: a 4×4 covariance box');
+  const [a, b, c] = [block(v, 0, 0), block(v, 2, 2), block(v, 0, 2)];
+  const zero = I.of('0');
+  const j = [
+    [zero, I.of('1')],
+    [I.of('-1'), zero],
+  ];
+  const mul = (x: Box, y: Box) => x.map((row) => y[0]!.map((_, k) => I.add(I.mul(row[0]!, y[0]![k]!), I.mul(row[1]!, y[1]![k]!))));
+  const cT = [
+    [c[0]![0]!, c[1]![0]!],
+    [c[0]![1]!, c[1]![1]!],
+  ];
+  const chain = [j, c, j, b, j, cT, j].reduce(mul, a);
+  const trace = I.add(chain[0]![0]!, chain[1]![1]!);
+  const quarter = I.of('0.25');
+  const [da, db] = [determinant(I, a), determinant(I, b)];
+  const dc = I.sub(quarter, I.abs(determinant(I, c)));
+  return I.sub(I.sub(I.add(I.mul(da, db), I.mul(dc, dc)), trace), I.mul(I.add(da, db), quarter));
 }
 
 export interface SeparabilityEnclosure {
@@ -73,14 +100,14 @@ export function separabilityEnclosure(I: IntervalArithmetic, v: Box): Separabili
   if (v.length !== 4 || v.some((row) => row.length !== 4)) throw new RangeError('separabilityEnclosure: a 4×4 covariance box');
   const half = I.of('0.5');
   const zero = I.of('0');
-  const block = (sign: 1 | -1) => {
+  const collective = (sign: 1 | -1) => {
     const entry = (i: number, j: number) => {
       const cross = I.add(v[i]![j + 2]!, v[i + 2]![j]!);
       return I.mul(I.add(I.add(v[i]![j]!, v[i + 2]![j + 2]!), sign === 1 ? cross : I.neg(cross)), half);
     };
     return { a: entry(0, 0), b: entry(0, 1), c: entry(1, 1) };
   };
-  const [plus, minus] = [block(1), block(-1)];
+  const [plus, minus] = [collective(1), collective(-1)];
   const radiusOf = (q: { a: Interval; b: Interval; c: Interval }) => {
     const d = I.mul(I.sub(q.a, q.c), half);
     return { d, r: I.sqrt(I.add(I.mul(d, d), I.mul(q.b, q.b))) };
