@@ -12,7 +12,7 @@ import { encloseRiccati, encloseRiccatiOver, provedHurwitz } from '../src/numeri
 import { intervalMatrix } from '../src/numeric/fromExact.ts';
 import { q, RationalFunction } from '../src/exact/rationalFunction.ts';
 import { intervalArithmetic } from '../src/numeric/interval.ts';
-import { logNegativityEnclosure, separabilityEnclosure } from '../src/entanglement/enclosures.ts';
+import { logNegativityEnclosure, physicalityEnclosure, separabilityEnclosure } from '../src/entanglement/enclosures.ts';
 import { independentS } from './support/independentClosedForms.ts';
 import { modelMatrices, solveModel } from '../src/app/solve.ts';
 import type { DMatrix } from '../src/numeric/matrix.ts';
@@ -204,5 +204,39 @@ describe('the separability enclosure', () => {
     const fine = solveModel(resolveParameters('modulated', point), 60).analysis!.S;
     expect(e.S.lo.lte(fine) && fine.lte(e.S.hi)).toBe(true);
     expect(e.S.hi.minus(e.S.lo).lt('1e-33')).toBe(true);
+  });
+});
+
+describe('the physical-state proof', () => {
+  const proved = (params: Record<string, string>, digits: number) => {
+    const m = modelMatrices(resolveParameters('modulated', params), digits);
+    const v = riccatiSteadyState(digits, m.drift, m.diffusion, m.measurement).covariance;
+    return encloseRiccati(digits, m.drift, m.diffusion, m.measurement, v)!.box;
+  };
+  it('a thermal conditional state (N = 5) is proved a state: 2ν₋ ≥ 1 over the whole box', () => {
+    const e = physicalityEnclosure(intervalArithmetic(40), proved({ delta: '30', chi: '25', nbar: '5', mu: '5' }, 40));
+    expect(e.physical).toBe(true);
+    expect(e.unphysical).toBe(false);
+  });
+  it('the vacuum (Δ = χ = μ = 0: V = ½·1, pure, 2ν₋ = 1 exactly) is proved a state: its equation is linear with exact entries, so the box is the point ½·1', () => {
+    const box = proved({ delta: '0', chi: '0' }, 40);
+    expect(box.flat().every((x) => x.lo.eq(x.hi))).toBe(true);
+    expect(physicalityEnclosure(intervalArithmetic(40), box).physical).toBe(true);
+  });
+  it('a box of positive width around a pure state (½·1 ± 10⁻³⁰) is on the boundary: neither proved a state nor refuted', () => {
+    const I = intervalArithmetic(40);
+    const v = [0, 1, 2, 3].map((i) =>
+      [0, 1, 2, 3].map((j) => (i === j ? I.of('0.5') : I.of('0'))).map((x) => ({ lo: x.lo.minus('1e-30'), hi: x.hi.plus('1e-30') })),
+    );
+    const e = physicalityEnclosure(I, v);
+    expect(e.physical).toBe(false);
+    expect(e.unphysical).toBe(false);
+  });
+  it('V = 0.4·1, below the vacuum, is proved not a state', () => {
+    const I = intervalArithmetic(30);
+    const v = [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => I.of(i === j ? '0.4' : '0')));
+    const e = physicalityEnclosure(I, v);
+    expect(e.unphysical).toBe(true);
+    expect(e.physical).toBe(false);
   });
 });

@@ -36,17 +36,47 @@ export interface LogNegativityEnclosure {
   readonly separable: boolean;
 }
 
-/** E_N of a two-mode covariance box in the order (X₁, Y₁, X₂, Y₂): ν̃₋² = (Δ̃ − √(Δ̃² − 4 det V))/2, Δ̃ = det A + det B − 2 det C. */
-export function logNegativityEnclosure(I: IntervalArithmetic, v: Box): LogNegativityEnclosure {
-  if (v.length !== 4 || v.some((row) => row.length !== 4)) throw new RangeError('logNegativityEnclosure: a 4×4 covariance box');
+/**
+ * The smallest symplectic eigenvalue of a two-mode covariance box in (X₁, Y₁, X₂, Y₂), of V itself
+ * (`partialTranspose` false) or of its partial transpose: ν₋² = (Δ − √(Δ² − 4 det V))/2 with
+ * Δ = det A + det B + 2 det C, and det C's sign flipped by the partial transpose.
+ */
+function smallestSymplectic(I: IntervalArithmetic, v: Box, partialTranspose: boolean): Interval {
+  if (v.length !== 4 || v.some((row) => row.length !== 4)) throw new RangeError('a 4×4 covariance box');
   const [a, b, c] = [determinant(I, block(v, 0, 0)), determinant(I, block(v, 2, 2)), determinant(I, block(v, 0, 2))];
-  const tilde = I.sub(I.add(a, b), I.mul(I.of('2'), c));
-  const discriminant = I.sub(I.mul(tilde, tilde), I.mul(I.of('4'), determinant(I, v)));
-  // Δ̃² − 4 det V and ν̃₋² are ≥ 0 for every covariance (ν̃±² are real and positive): an end below 0 is the box's width.
+  const twiceC = I.mul(I.of('2'), c);
+  const delta = partialTranspose ? I.sub(I.add(a, b), twiceC) : I.add(I.add(a, b), twiceC);
+  const discriminant = I.sub(I.mul(delta, delta), I.mul(I.of('4'), determinant(I, v)));
+  // Δ² − 4 det V and ν₋² are ≥ 0 for every covariance (ν±² are real and positive): an end below 0 is the box's width.
   const zero = I.of('0');
   const nonNegative = (x: Interval): Interval => ({ lo: x.lo.isNegative() ? zero.lo : x.lo, hi: x.hi.isNegative() ? zero.hi : x.hi });
   const root = I.sqrt(nonNegative(discriminant));
-  const nu = I.sqrt(nonNegative(I.div(I.sub(tilde, root), I.of('2'))));
+  return I.sqrt(nonNegative(I.div(I.sub(delta, root), I.of('2'))));
+}
+
+export interface PhysicalityEnclosure {
+  /** The smallest symplectic eigenvalue of V. */
+  readonly nu: Interval;
+  /** Proved: 2ν₋ ≥ 1 over the whole box, so every covariance in it is a state (V + iΩ/2 ≥ 0). */
+  readonly physical: boolean;
+  /** Proved: 2ν₋ < 1 over the whole box, so none is. */
+  readonly unphysical: boolean;
+}
+
+/**
+ * Whether a two-mode covariance box holds only states. A pure state has 2ν₋ = 1 exactly, so a box
+ * of positive width around it is neither: that needs a proof by structure, not this one.
+ */
+export function physicalityEnclosure(I: IntervalArithmetic, v: Box): PhysicalityEnclosure {
+  const nu = smallestSymplectic(I, v, false);
+  const twice = I.mul(I.of('2'), nu);
+  return { nu, physical: twice.lo.gte(1), unphysical: I.lt(twice, I.of('1')) === true };
+}
+
+/** E_N of a two-mode covariance box in the order (X₁, Y₁, X₂, Y₂), from ν̃₋ of the partial transpose. */
+export function logNegativityEnclosure(I: IntervalArithmetic, v: Box): LogNegativityEnclosure {
+  const nu = smallestSymplectic(I, v, true);
+  const zero = I.of('0');
   const twice = I.mul(I.of('2'), nu);
   const one = I.of('1');
   const entangled = I.lt(twice, one) === true;
