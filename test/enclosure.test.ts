@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 
 import { resolveParameters } from '../src/models/parameters.ts';
 import { riccatiSteadyState } from '../src/numeric/riccati.ts';
-import { encloseRiccati, encloseRiccatiOver, provedHurwitz } from '../src/numeric/riccatiEnclosure.ts';
+import { encloseLyapunovOver, encloseRiccati, encloseRiccatiOver, provedHurwitz } from '../src/numeric/riccatiEnclosure.ts';
+import { lyapunovSteadyState } from '../src/numeric/riccati.ts';
 import { intervalMatrix } from '../src/numeric/fromExact.ts';
 import { q, RationalFunction } from '../src/exact/rationalFunction.ts';
 import { intervalArithmetic } from '../src/numeric/interval.ts';
@@ -68,6 +69,30 @@ describe('the Riccati enclosure', () => {
     expect(box).toBeDefined();
     expect(box!.stabilising).toBe(true);
     expect(inside(box, at(point, 60).v)).toBe(true);
+  });
+  it('the unconditional (Lyapunov) state of model one, A and D from the exact model: proved, A proved Hurwitz, and the box holds the 60-digit solution', () => {
+    const p = resolveParameters('modulated', point);
+    const I = intervalArithmetic(40);
+    const [A, D] = [p.model.system.drift, p.model.system.diffusion].map((m) => intervalMatrix(I, m, p.values)) as [
+      ReturnType<typeof intervalMatrix>,
+      ReturnType<typeof intervalMatrix>,
+    ];
+    const solved = (digits: number) => {
+      const m = modelMatrices(p, digits);
+      return lyapunovSteadyState(digits, m.drift, m.diffusion).covariance;
+    };
+    const box = encloseLyapunovOver(I, A, D, solved(40));
+    expect(box?.stabilising).toBe(true);
+    expect(inside(box, solved(60))).toBe(true);
+    // Above threshold (χ = 40γ > √(γ² + Δ²)) A is not Hurwitz: a box may hold the Lyapunov solution, but it is not a steady state.
+    const above = resolveParameters('modulated', { ...point, chi: '40' });
+    const [Aa, Da] = [above.model.system.drift, above.model.system.diffusion].map((m) => intervalMatrix(I, m, above.values)) as [
+      ReturnType<typeof intervalMatrix>,
+      ReturnType<typeof intervalMatrix>,
+    ];
+    const m = modelMatrices(above, 40);
+    const guess = lyapunovSteadyState(40, m.drift, m.diffusion, { driftStable: true }).covariance;
+    expect(encloseLyapunovOver(I, Aa, Da, guess)?.stabilising ?? false).toBe(false);
   });
   it('an entry with a square root (3√2, from sqrt(2) in a model file) is enclosed by a narrow interval that holds its 60-digit value; a rational entry is held exactly', () => {
     const I = intervalArithmetic(30);

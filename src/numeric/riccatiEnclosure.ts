@@ -171,3 +171,18 @@ export function encloseRiccatiOver(
   }
   return undefined;
 }
+
+/**
+ * The unconditional steady state, AV + VAᵀ + D = 0: the Riccati enclosure with M = 0, whose
+ * `stabilising` then proves A itself Hurwitz, so the solution in the box is the steady state.
+ */
+export function encloseLyapunovOver(
+  I: IntervalArithmetic,
+  A: ReadonlyArray<readonly Interval[]>,
+  Dm: ReadonlyArray<readonly Interval[]>,
+  approximate: DMatrix,
+  options: EnclosureOptions = {},
+): RiccatiEnclosure | undefined {
+  const zero = A.map((row) => row.map(() => I.of('0')));
+  return encloseRiccatiOver(I, A, Dm, zero, approximate, options);
+}
