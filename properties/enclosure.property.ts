@@ -1,5 +1,6 @@
 /**
- * The Krawczyk enclosure is sound over model one's parameter space: with A, D and M enclosed from
+ * The Krawczyk enclosure is sound over model one's parameter space (rates scaled 10⁻³⁰ to 10³⁰, and
+ * within 10⁻⁴⁰ of the threshold): with A, D and M enclosed from
  * the exact model, the proved box's S of (15) holds the closed form (16)-(18) typed independently
  * (a route that shares nothing with Newton-Kleinman), and the box is never refuted as a state.
  */
@@ -10,7 +11,7 @@ import { modelMatrices } from '../src/app/solve.ts';
 import { physicalityEnclosure, separabilityEnclosure } from '../src/entanglement/enclosures.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
 import { intervalMatrix } from '../src/numeric/fromExact.ts';
-import { intervalArithmetic, type Interval } from '../src/numeric/interval.ts';
+import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../src/numeric/interval.ts';
 import { riccatiSteadyState } from '../src/numeric/riccati.ts';
 import { encloseRiccatiOver } from '../src/numeric/riccatiEnclosure.ts';
 import { independentS } from '../test/support/independentClosedForms.ts';
@@ -18,24 +19,41 @@ import { belowFraction, modelOneDraw, modelOneParameters, runs } from './arbitra
 
 const DIGITS = 40;
 
+/** The Krawczyk box of model one at `p`, A, D and M enclosed from the exact model, around the Newton-Kleinman midpoint. */
+function provedAt(I: IntervalArithmetic, p: Record<string, string>) {
+  const point = resolveParameters('modulated', p);
+  const s = point.model.system;
+  const [A, D, M] = [s.drift, s.diffusion, s.measurement].map((m) => intervalMatrix(I, m, point.values)) as [Interval[][], Interval[][], Interval[][]];
+  const m = modelMatrices(point, I.digits);
+  return encloseRiccatiOver(I, A, D, M, riccatiSteadyState(I.digits, m.drift, m.diffusion, m.measurement).covariance);
+}
+
 describe('the Riccati enclosure over the parameter space', () => {
-  it('model one below threshold: the box is proved and stabilising, its S holds (16)-(18), and it is never refuted as a state', () => {
+  it('model one below threshold, every rate scaled by 10⁻³⁰ to 10³⁰: the box is proved and stabilising, its S holds (16)-(18), and it is never refuted as a state', () => {
     fc.assert(
-      fc.property(modelOneDraw(belowFraction), (d) => {
-        const p = modelOneParameters(d);
-        const point = resolveParameters('modulated', p);
+      fc.property(modelOneDraw(belowFraction), fc.integer({ min: -30, max: 30 }), (d, k) => {
+        // Every rate scaled by 10^k: S is dimensionless, so the closed form at the unscaled point must hold.
+        const unscaled = modelOneParameters(d);
+        const scaled = (x: string) => new Decimal(x).times(new Decimal(10).pow(k)).toString();
+        const p = { ...unscaled, gamma: scaled(unscaled.gamma!), delta: scaled(unscaled.delta!), chi: scaled(unscaled.chi!), mu: scaled(unscaled.mu!) };
         const I = intervalArithmetic(DIGITS);
-        const s = point.model.system;
-        const [A, D, M] = [s.drift, s.diffusion, s.measurement].map((m) => intervalMatrix(I, m, point.values)) as [Interval[][], Interval[][], Interval[][]];
-        const m = modelMatrices(point, DIGITS);
-        const proved = encloseRiccatiOver(I, A, D, M, riccatiSteadyState(DIGITS, m.drift, m.diffusion, m.measurement).covariance);
+        const proved = provedAt(I, p);
         expect(proved?.stabilising).toBe(true);
         const S = separabilityEnclosure(I, proved!.box).S;
-        const closed = new Decimal(independentS(p.gamma!, p.delta!, p.chi!, p.nbar!, p.mu!, p.eta!, 60));
+        const closed = new Decimal(independentS(unscaled.gamma!, unscaled.delta!, unscaled.chi!, unscaled.nbar!, unscaled.mu!, unscaled.eta!, 60));
         expect(S.lo.lte(closed) && closed.lte(S.hi), `S in [${S.lo}, ${S.hi}], closed form ${closed}`).toBe(true);
         expect(physicalityEnclosure(I, proved!.box).unphysical).toBe(false);
       }),
       runs(0.2),
     );
+  });
+  it('within 10⁻⁴⁰ below the threshold (γ = 7, Δ = 24, χ = 25 − 10⁻⁴⁰: χ_th = 25): proved at 60 digits, and S holds the closed form', () => {
+    const p = { gamma: '7', delta: '24', chi: '24.9999999999999999999999999999999999999999', nbar: '5', mu: '5', eta: '1' };
+    const I = intervalArithmetic(60);
+    const proved = provedAt(I, p);
+    expect(proved?.stabilising).toBe(true);
+    const S = separabilityEnclosure(I, proved!.box).S;
+    const closed = new Decimal(independentS(p.gamma, p.delta, p.chi, p.nbar, p.mu, p.eta, 80));
+    expect(S.lo.lte(closed) && closed.lte(S.hi)).toBe(true);
   });
 });
