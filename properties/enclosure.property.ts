@@ -1,5 +1,5 @@
 /**
- * The Krawczyk enclosure is sound over model one's parameter space (rates scaled 10⁻³⁰ to 10³⁰, and
+ * The Krawczyk enclosure is sound over model one's and back-action evasion's parameter space (rates scaled 10⁻³⁰ to 10³⁰, and
  * within 10⁻⁴⁰ of the threshold): with A, D and M enclosed from
  * the exact model, the proved box's S of (15) holds the closed form (16)-(18) typed independently
  * (a route that shares nothing with Newton-Kleinman), and the box is never refuted as a state.
@@ -14,14 +14,14 @@ import { intervalMatrix } from '../src/numeric/fromExact.ts';
 import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../src/numeric/interval.ts';
 import { riccatiSteadyState } from '../src/numeric/riccati.ts';
 import { encloseRiccatiOver } from '../src/numeric/riccatiEnclosure.ts';
-import { independentS } from '../test/support/independentClosedForms.ts';
-import { belowFraction, modelOneDraw, modelOneParameters, runs } from './arbitraries.ts';
+import { independentBaeS, independentS } from '../test/support/independentClosedForms.ts';
+import { belowFraction, efficiency, modelOneDraw, modelOneParameters, occupation, rate, runs, strength } from './arbitraries.ts';
 
 const DIGITS = 40;
 
-/** The Krawczyk box of model one at `p`, A, D and M enclosed from the exact model, around the Newton-Kleinman midpoint. */
-function provedAt(I: IntervalArithmetic, p: Record<string, string>) {
-  const point = resolveParameters('modulated', p);
+/** The Krawczyk box of a built-in model at `p` (its basis is (X₁, Y₁, X₂, Y₂)), A, D and M enclosed from the exact model, around the Newton-Kleinman midpoint. */
+function provedAt(I: IntervalArithmetic, p: Record<string, string>, model: 'modulated' | 'bae' = 'modulated') {
+  const point = resolveParameters(model, p);
   const s = point.model.system;
   const [A, D, M] = [s.drift, s.diffusion, s.measurement].map((m) => intervalMatrix(I, m, point.values)) as [Interval[][], Interval[][], Interval[][]];
   const m = modelMatrices(point, I.digits);
@@ -55,5 +55,19 @@ describe('the Riccati enclosure over the parameter space', () => {
     const S = separabilityEnclosure(I, proved!.box).S;
     const closed = new Decimal(independentS(p.gamma, p.delta, p.chi, p.nbar, p.mu, p.eta, 80));
     expect(S.lo.lte(closed) && closed.lte(S.hi)).toBe(true);
+  });
+  it('back-action evasion, every rate scaled by 10⁻³⁰ to 10³⁰: the box is proved and its S holds the closed form typed independently', () => {
+    fc.assert(
+      fc.property(rate, occupation, strength, efficiency, fc.integer({ min: -30, max: 30 }), (gamma, nbar, mu, eta, k) => {
+        const scaled = (x: string) => new Decimal(x).times(new Decimal(10).pow(k)).toString();
+        const I = intervalArithmetic(DIGITS);
+        const proved = provedAt(I, { gamma: scaled(gamma), nbar, mu: scaled(mu), eta }, 'bae');
+        expect(proved?.stabilising).toBe(true);
+        const S = separabilityEnclosure(I, proved!.box).S;
+        const closed = new Decimal(independentBaeS(gamma, nbar, mu, eta, 60));
+        expect(S.lo.lte(closed) && closed.lte(S.hi), `S in [${S.lo}, ${S.hi}], closed form ${closed}`).toBe(true);
+      }),
+      runs(0.2),
+    );
   });
 });
