@@ -20,6 +20,11 @@ export function logNegativityFloorOf(digits: number): string {
 
 const largest = (m: DMatrix) => m.flat().reduce((x, y) => (y.abs().gt(x) ? y.abs() : x), m[0]![0]!.abs());
 
+/** The scale on which Simon's invariant of the covariance `v` agrees between precisions: (largest variance)⁴. */
+export function simonScaleOf(v: DMatrix): Dec {
+  return largest(v).pow(4);
+}
+
 /** A covariance's entries, each on the scale of the largest. */
 export function addMatrixNumbers(out: PrintedNumbers, name: string, m: DMatrix | undefined): void {
   if (m === undefined) return;
@@ -33,7 +38,7 @@ export function addAnalysisNumbers(out: PrintedNumbers, a: TwoModeAnalysis, v: D
     out.set(k, { value: x, floor: 0 });
   for (const [k, x] of Object.entries({ cos2alpha: a.cos2alpha, sin2alpha: a.sin2alpha })) out.set(k, { value: x, floor: 1 });
   for (const [k, x] of Object.entries({ en: a.logNegativity, enPT: a.logNegativityCheck.value })) out.set(k, { value: x, floor: logNegativityFloorOf(digits) });
-  out.set('simon', { value: a.simon, floor: largest(v).pow(4) });
+  out.set('simon', { value: a.simon, floor: simonScaleOf(v) });
 }
 
 /** The most working digits the escalation reaches before giving up (internal steps add up to 10 more). */

@@ -54,7 +54,7 @@ export function proveLogNegativity(
   let last: LogNegativityProof | undefined;
   const start = Math.max(digits + 20, solved.workingDigits);
   // An E_N exactly 0 with 2ν̃₋ exactly 1 (a state on the boundary, as `bae` has) is never decided
-  // by a box of positive width: the ceiling bounds that search, and still decides E_N ≥ 10^-(3·digits + 60).
+  // by a box of positive width: the ceiling bounds that search, and still decides E_N down to about 10^-(3·digits + 70).
   const ceiling = Math.min(MAX_CONTEXT_DIGITS - 30, Math.max(start, 4 * digits + 80));
   // 30 digits first: a state clearly separable is proved there, at a fraction of the cost.
   for (let work = Math.min(30, start); work <= ceiling; work = work < start ? start : Math.min(2 * work, ceiling)) {

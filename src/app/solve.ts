@@ -25,7 +25,7 @@ import { stabilityThreshold } from '../numeric/threshold.ts';
 import { BoundedCache } from '../exact/boundedCache.ts';
 import { proveLogNegativity, type LogNegativityProof } from './logNegativityProof.ts';
 import type { Interval } from '../numeric/interval.ts';
-import { addAnalysisNumbers, addMatrixNumbers, holdingDigits, logNegativityFloorOf, type PrintedNumbers } from './certify.ts';
+import { addAnalysisNumbers, addMatrixNumbers, holdingDigits, logNegativityFloorOf, simonScaleOf, type PrintedNumbers } from './certify.ts';
 
 export { MAX_WORKING_DIGITS, PrecisionError } from './certify.ts';
 
@@ -320,11 +320,11 @@ export function solveModel(point: ModelPoint, digits: number = DEFAULT_DIGITS): 
  */
 function withLogNegativityProof(s: Solution): Solution {
   const a = s.analysis;
-  const routesAgree = agreeingDigits(a?.logNegativity ?? new Decimal(0), a?.logNegativityCheck.value ?? new Decimal(0), s.digits) >= s.digits;
-  if (a === undefined || (a.logNegativity.abs().gte(logNegativityFloorOf(s.digits)) && routesAgree)) return s;
-  // Simon's invariant agrees absolutely, on the scale (largest variance)⁴ (src/app/certify.ts): below that, it too is proved.
-  const largest = s.conditional!.covariance.flat().reduce((x, y) => (y.abs().gt(x) ? y.abs() : x), new Decimal(0));
-  const simonSmall = a.simon.abs().lt(largest.pow(4).times(`1e-${s.digits}`));
+  if (a === undefined) return s;
+  const routesAgree = agreeingDigits(a.logNegativity, a.logNegativityCheck.value, s.digits) >= s.digits;
+  if (a.logNegativity.abs().gte(logNegativityFloorOf(s.digits)) && routesAgree) return s;
+  // Simon's invariant agrees absolutely, on its scale (src/app/certify.ts): below that, it too is proved.
+  const simonSmall = a.simon.abs().lt(simonScaleOf(s.conditional!.covariance).times(`1e-${s.digits}`));
   const proof = proveLogNegativity(
     s.point,
     readings(s.point.model).toModes,
@@ -335,7 +335,10 @@ function withLogNegativityProof(s: Solution): Solution {
   if (proof === undefined)
     return {
       ...s,
-      notes: [...s.notes, `E_N is below 1e-${s.digits + 5} and no enclosure of the conditional state could be proved: its printed value is not proved`],
+      notes: [
+        ...s.notes,
+        `two precisions do not settle E_N (it is below 1e-${s.digits + 5}, or its two routes disagree) and no enclosure of the conditional state could be proved: its printed value is not proved`,
+      ],
     };
   const D = decimalContext(s.digits + 5);
   const midpoint = (x: Interval) => new D(x.lo.plus(x.hi).div(2));
