@@ -27,9 +27,10 @@ function toDecimal(D: DecimalConstructor, g: readonly GaussianRational[][]): DMa
 }
 
 /**
- * An exact symbolic matrix at exact parameter values as intervals of `I`'s digits that hold each
- * exact entry: a rational entry rounded outward, an entry with square roots evaluated 20 digits
- * finer and widened by a unit of those digits on each side.
+ * An exact symbolic matrix at exact parameter values as intervals of `I`'s digits: a rational
+ * entry rounded outward (a proof), an entry with square roots evaluated 20 digits finer and widened
+ * by 10^-(digits+18) of its size on each side (a margin, not a proof: an entry whose terms cancel
+ * by more than 17 digits is not held for certain; no built-in model's A, D or M has roots).
  */
 export function intervalMatrix(I: IntervalArithmetic, m: Matrix, values: ParameterValues): Interval[][] {
   if (!holdsRoots(m))
