@@ -21,7 +21,7 @@ export function logNegativityFloorOf(digits: number): string {
 const largest = (m: DMatrix) => m.flat().reduce((x, y) => (y.abs().gt(x) ? y.abs() : x), m[0]![0]!.abs());
 
 /** The scale on which Simon's invariant of the covariance `v` agrees between precisions: (largest variance)⁴. */
-export function simonScaleOf(v: DMatrix): Dec {
+function simonScaleOf(v: DMatrix): Dec {
   return largest(v).pow(4);
 }
 

@@ -7,7 +7,6 @@
  * product separability of each pair of planes the file names; and the log-negativity of each
  * bipartition, by two routes.
  */
-import { Decimal } from 'decimal.js';
 import { analyseTwoMode, type SecondRoute, type TwoModeAnalysis } from '../entanglement/analysis.ts';
 import { logNegativityInvariant, logNegativityOfBipartition, optimalQuadrature, separability, type LeastQuadrature } from '../entanglement/gaussianState.ts';
 import { productSeparability, type ProductSeparability } from '../entanglement/productCriterion.ts';
@@ -17,15 +16,14 @@ import { commutatorMatrix, coordinates } from '../gaussian/linearSystem.ts';
 import { stabilityRegime, type Regime } from '../gaussian/regime.ts';
 import { lienardChipart } from '../gaussian/stability.ts';
 import type { ModelFile, ModelPoint } from '../models/modelFile.ts';
-import { agreeingDigits, decimalContext, DEFAULT_DIGITS, type Dec } from '../numeric/context.ts';
+import { agreeingDigits, DEFAULT_DIGITS, type Dec } from '../numeric/context.ts';
 import { evaluateDecimal, evaluateExact, holdsRoots } from '../numeric/fromExact.ts';
 import { dmul, dsolve, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
-import { stabilityThreshold } from '../numeric/threshold.ts';
+import { provedThreshold, stabilityThreshold } from '../numeric/threshold.ts';
 import { BoundedCache } from '../exact/boundedCache.ts';
-import { proveLogNegativity, type LogNegativityProof } from './logNegativityProof.ts';
-import type { Interval } from '../numeric/interval.ts';
-import { addAnalysisNumbers, addMatrixNumbers, holdingDigits, logNegativityFloorOf, simonScaleOf, type PrintedNumbers } from './certify.ts';
+import { intervalArithmetic, type Interval } from '../numeric/interval.ts';
+import { addAnalysisNumbers, addMatrixNumbers, holdingDigits, logNegativityFloorOf, type PrintedNumbers } from './certify.ts';
 
 export { MAX_WORKING_DIGITS, PrecisionError } from './certify.ts';
 
@@ -81,9 +79,10 @@ export interface Threshold {
   readonly value: Dec | null;
 }
 
-/** The threshold of the parameter the model file names (`threshold: chi`), at the point's other values, to `digits` digits. */
-export function threshold(point: ModelPoint, digits: number): Threshold | undefined {
-  const { model } = point;
+/** The model's threshold parameter, and its stability quantities, derived once while the model is alive. */
+function thresholdParameterOf(
+  model: ModelFile,
+): { parameter: ModelFile['parameters'][number]; quantities: RationalFunction[]; symbols: Set<number> } | undefined {
   const parameter = model.parameters.find((p) => p.name === model.threshold);
   if (parameter === undefined) return undefined;
   let stability = stabilityOf.get(model);
@@ -92,18 +91,40 @@ export function threshold(point: ModelPoint, digits: number): Threshold | undefi
     stability = { quantities, symbols: new Set(quantities.flatMap((q) => [...q.num.symbols(), ...q.den.symbols()])) };
     stabilityOf.set(model, stability);
   }
+  return { parameter, ...stability };
+}
+
+/** The threshold of the parameter the model file names (`threshold: chi`), at the point's other values, to `digits` digits. */
+export function threshold(point: ModelPoint, digits: number): Threshold | undefined {
+  const { model } = point;
+  const found = thresholdParameterOf(model);
+  if (found === undefined) return undefined;
+  const { parameter, quantities, symbols } = found;
   let cache = thresholdsOf.get(model);
   if (cache === undefined) {
     cache = new BoundedCache(256);
     thresholdsOf.set(model, cache);
   }
-  const { quantities, symbols } = stability;
   const key = `${digits}:${[...point.values]
     .filter(([s]) => symbols.has(symbolIndex(s)) && s !== parameter.symbol)
     .map(([s, v]) => `${symbolIndex(s)}=${v}`)
     .join(',')}`;
   const value = cache.get(key, () => stabilityThreshold(quantities, parameter.symbol, point.values, digits));
   return { parameter: parameter.name, value };
+}
+
+/**
+ * The threshold enclosed (src/numeric/threshold.ts: a Sturm proof in exact rationals that the
+ * drift is stable up to the bracket's lower end and not at its upper); undefined where the model
+ * names no threshold, nothing destabilises, or the proof does not go through.
+ */
+export function thresholdEnclosure(point: ModelPoint, digits: number): Interval | undefined {
+  const found = thresholdParameterOf(point.model);
+  if (found === undefined) return undefined;
+  const bracket = provedThreshold(found.quantities, found.parameter.symbol, point.values, digits);
+  if (!bracket) return undefined;
+  const I = intervalArithmetic(digits + 10);
+  return { lo: I.exact(bracket.lo).lo, hi: I.exact(bracket.hi).hi };
 }
 
 export interface BipartitionEntanglement {
@@ -140,8 +161,6 @@ export interface Solution {
   /** The product separability of each pair of planes the file names (model two: UV), by name. */
   readonly pairs: Readonly<Record<string, ProductSeparability>>;
   readonly bipartitions: readonly BipartitionEntanglement[];
-  /** Two modes, E_N below the agreement floor 10^-(digits+5): its proof from an enclosure of the conditional state. */
-  readonly logNegativityProof?: LogNegativityProof;
   readonly notes: readonly string[];
 }
 
@@ -153,14 +172,14 @@ const REGIME_NOTES: Record<Exclude<Regime, 'below-threshold'>, string> = {
 };
 
 /** What a model file fixes for every point: the change to the per-mode basis and the planes of its pairs. */
-interface Readings {
+export interface Readings {
   /** r_modes = T r_file: the covariance read per mode (X_m, Y_m) for bipartitions and the two-mode analysis. */
   readonly toModes: RationalFunction[][];
   readonly planes: ReadonlyArray<readonly [RationalFunction[][], RationalFunction[][]]>;
 }
 const readingsOf = new WeakMap<ModelFile, Readings>();
 
-function readings(model: ModelFile): Readings {
+export function readings(model: ModelFile): Readings {
   let r = readingsOf.get(model);
   if (r === undefined) {
     const omegaInverse = inverse(model.system.symplectic);
@@ -298,7 +317,7 @@ function printedNumbers(s: Solution): PrintedNumbers {
 export function solveModel(point: ModelPoint, digits: number = DEFAULT_DIGITS): Solution {
   const { regime, numerically } = regimeDecision(point);
   const found = threshold(point, digits);
-  const solution = withLogNegativityProof(holdingDigits(digits, (work) => solveAt(point, digits, work, regime, found), printedNumbers));
+  const solution = holdingDigits(digits, (work) => solveAt(point, digits, work, regime, found), printedNumbers);
   return numerically
     ? {
         ...solution,
@@ -308,62 +327,4 @@ export function solveModel(point: ModelPoint, digits: number = DEFAULT_DIGITS): 
         ],
       }
     : solution;
-}
-
-/**
- * Below 10^-(digits+5) two precisions agree on E_N absolutely, not relatively, so weak
- * entanglement and a separable state's residue both read 0; and where 2ν̃₋ is within 10⁻²⁷ of 1
- * the invariant route can hold its digits at two precisions yet differ from the partial transpose
- * (model one at μ = 10²⁸γ): in both cases the enclosure decides. Proved
- * entangled: E_N is its midpoint, to the digits the enclosure proves; proved separable: exactly 0;
- * neither: the computed value stays, with the enclosure beside it and a note.
- */
-function withLogNegativityProof(s: Solution): Solution {
-  const a = s.analysis;
-  if (a === undefined) return s;
-  const routesAgree = agreeingDigits(a.logNegativity, a.logNegativityCheck.value, s.digits) >= s.digits;
-  if (a.logNegativity.abs().gte(logNegativityFloorOf(s.digits)) && routesAgree) return s;
-  // Simon's invariant agrees absolutely, on its scale (src/app/certify.ts): below that, it too is proved.
-  const simonSmall = a.simon.abs().lt(simonScaleOf(s.conditional!.covariance).times(`1e-${s.digits}`));
-  const proof = proveLogNegativity(
-    s.point,
-    readings(s.point.model).toModes,
-    s.digits,
-    { covariance: s.conditional!.covariance, workingDigits: s.workingDigits },
-    { simon: simonSmall },
-  );
-  if (proof === undefined)
-    return {
-      ...s,
-      notes: [
-        ...s.notes,
-        `two precisions do not settle E_N (it is below 1e-${s.digits + 5}, or its two routes disagree) and no enclosure of the conditional state could be proved: its printed value is not proved`,
-      ],
-    };
-  const D = decimalContext(s.digits + 5);
-  const midpoint = (x: Interval) => new D(x.lo.plus(x.hi).div(2));
-  const notes = [...s.notes];
-  const [lo, hi] = enclosureStrings(proof.enclosure);
-  if (proof.verdict === 'undecided')
-    notes.push(`E_N is not decided: its enclosure at ${proof.workingDigits} working digits is [${lo}, ${hi}], which holds 0; the printed value is not proved`);
-  if (simonSmall && !proof.simonDecided)
-    notes.push(`Simon's invariant is not decided to ${s.digits} digits: its enclosure is [${enclosureStrings(proof.simon).join(', ')}]`);
-  const simon = simonSmall && proof.simonDecided ? { simon: midpoint(proof.simon) } : {};
-  if (proof.verdict === 'undecided') return { ...s, logNegativityProof: proof, analysis: { ...a, ...simon }, notes };
-  const value = proof.verdict === 'separable' ? new D(0) : midpoint(proof.enclosure);
-  const check: SecondRoute = { route: 'interval', value, digits: s.digits };
-  return {
-    ...s,
-    logNegativityProof: proof,
-    analysis: { ...a, ...simon, logNegativity: value, expMinusLogNegativity: value.neg().exp(), logNegativityCheck: check },
-    bipartitions: s.bipartitions.map((b) => ({ ...b, logNegativity: value, logNegativityCheck: check })),
-    notes,
-  };
-}
-
-/** An enclosure's ends to 6 digits, rounded outward, in exponent form (its ends may be 10⁻⁶⁰). */
-export function enclosureStrings(x: Interval): [string, string] {
-  const { lo, hi } = x;
-  const text = (x: Dec) => (x.isZero() ? '0' : x.toExponential());
-  return [text(lo.toSignificantDigits(6, Decimal.ROUND_FLOOR)), text(hi.toSignificantDigits(6, Decimal.ROUND_CEIL))];
 }

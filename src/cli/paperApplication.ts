@@ -9,7 +9,8 @@ import { packageFile } from '../models/packageFile.ts';
 import type { Commands, ModelSource } from './application.ts';
 import { UsageError } from './options.ts';
 import { shardOf } from './parallel.ts';
-import { PrecisionError, solveModel } from '../app/solve.ts';
+import { PrecisionError } from '../app/solve.ts';
+import { solveCertified } from '../app/certifiedSolve.ts';
 import { MODEL_NAMES, PARAMETERS, resolveParameters, type ModelName } from '../models/parameters.ts';
 import { ParameterError } from '../models/values.ts';
 import { parameterStrings, solutionJson, solutionText } from '../app/solveReport.ts';
@@ -147,7 +148,7 @@ export const commands: Commands = {
   solve: (source, digits) => {
     const point = pointOf(source);
     try {
-      const solution = solveModel(point, digits);
+      const solution = solveCertified(point, digits);
       return { json: solutionJson(solution), text: solutionText(solution) };
     } catch (err) {
       if (err instanceof PrecisionError) throw new Error(`${err.message}; ${describeSource(source)}`);

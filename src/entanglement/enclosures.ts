@@ -113,10 +113,53 @@ export function simonEnclosure(I: IntervalArithmetic, v: Box): Interval {
   return I.sub(I.sub(I.add(I.mul(da, db), I.mul(dc, dc)), trace), I.mul(I.add(da, db), quarter));
 }
 
+export interface LeastQuadratureEnclosure {
+  /** The least variance of X cos θ + Y sin θ over θ. */
+  readonly variance: Interval;
+  /** cos 2θ and sin 2θ at the least-variance angle; undefined when the block may be isotropic (every angle least). */
+  readonly cos2?: Interval;
+  readonly sin2?: Interval;
+  /** θ ∈ (−π/2, π/2]; undefined when the angle is not fixed by the box (isotropic, or 2θ straddling ±π). */
+  readonly angle?: Interval;
+}
+
+/** Half the width of an interval matrix's 2×2 block spectrum: (a − c)/2 and √(((a − c)/2)² + b²). */
+function anisotropy(I: IntervalArithmetic, m: Box): { halfDiff: Interval; radius: Interval } {
+  const halfDiff = I.mul(I.sub(m[0]![0]!, m[1]![1]!), I.of('0.5'));
+  return { halfDiff, radius: I.sqrt(I.add(I.mul(halfDiff, halfDiff), I.mul(m[0]![1]!, m[0]![1]!))) };
+}
+
+const meanOf = (I: IntervalArithmetic, m: Box) => I.mul(I.add(m[0]![0]!, m[1]![1]!), I.of('0.5'));
+
+/** The least-variance quadrature of a symmetric 2×2 box, as src/entanglement/gaussianState.ts's optimalQuadrature computes it from a point. */
+export function leastQuadratureEnclosure(I: IntervalArithmetic, m: Box): LeastQuadratureEnclosure {
+  const { halfDiff, radius } = anisotropy(I, m);
+  const variance = I.sub(meanOf(I, m), radius);
+  if (!radius.lo.gt(0)) return { variance };
+  const [cos2, sin2] = [I.neg(I.div(halfDiff, radius)), I.neg(I.div(m[0]![1]!, radius))];
+  const cut = !I.neg(halfDiff).lo.gt(0) && !I.neg(m[0]![1]!).lo.gt(0) && !I.neg(m[0]![1]!).hi.lt(0);
+  return { variance, cos2, sin2, ...(cut ? {} : { angle: I.mul(I.atan2(I.neg(m[0]![1]!), I.neg(halfDiff)), I.of('0.5')) }) };
+}
+
+/** The variance of the quadrature at 2θ with cos 2θ, sin 2θ given: (a + c)/2 + (a − c)/2 cos 2θ + b sin 2θ. */
+function varianceAt(I: IntervalArithmetic, m: Box, cos2: Interval, sin2: Interval): Interval {
+  const { halfDiff } = anisotropy(I, m);
+  return I.add(I.add(meanOf(I, m), I.mul(halfDiff, cos2)), I.mul(m[0]![1]!, sin2));
+}
+
+/** Every variance a quadrature of the 2×2 box can have: [(a + c)/2 − r, (a + c)/2 + r]. */
+function anyVariance(I: IntervalArithmetic, m: Box): Interval {
+  const { radius } = anisotropy(I, m);
+  const mean = meanOf(I, m);
+  return { lo: I.sub(mean, radius).lo, hi: I.add(mean, radius).hi };
+}
+
 export interface SeparabilityEnclosure {
   /** V_α₊, the least variance of the (X₊, Y₊) plane, and V_α₋, the (X₋, Y₋) variance at α + 90°. */
   readonly vAlphaPlus: Interval;
   readonly vAlphaMinus: Interval;
+  /** α ∈ (−π/2, π/2]; undefined when the box does not fix it. */
+  readonly alpha?: Interval;
   /** S = 2√(V_α₊ V_α₋) of Eq. (15). */
   readonly S: Interval;
   /** Duan's sum V_α₊ + V_α₋. */
@@ -125,38 +168,82 @@ export interface SeparabilityEnclosure {
   readonly angleDecided: boolean;
 }
 
+/** 2√(x y), with a product that may dip below 0 only by the box's width clamped to 0. */
+function twiceGeometricMean(I: IntervalArithmetic, x: Interval, y: Interval): Interval {
+  const product = I.mul(x, y);
+  return I.mul(I.of('2'), I.sqrt({ lo: product.lo.isNegative() ? I.of('0').lo : product.lo, hi: product.hi }));
+}
+
 /** S of (15) and Duan's sum from a covariance box in (X₁, Y₁, X₂, Y₂), as src/entanglement/gaussianState.ts computes them from a point. */
 export function separabilityEnclosure(I: IntervalArithmetic, v: Box): SeparabilityEnclosure {
   if (v.length !== 4 || v.some((row) => row.length !== 4)) throw new RangeError('separabilityEnclosure: a 4×4 covariance box');
   const half = I.of('0.5');
-  const zero = I.of('0');
-  const collective = (sign: 1 | -1) => {
+  const collective = (sign: 1 | -1): Box => {
     const entry = (i: number, j: number) => {
       const cross = I.add(v[i]![j + 2]!, v[i + 2]![j]!);
       return I.mul(I.add(I.add(v[i]![j]!, v[i + 2]![j + 2]!), sign === 1 ? cross : I.neg(cross)), half);
     };
-    return { a: entry(0, 0), b: entry(0, 1), c: entry(1, 1) };
+    return [
+      [entry(0, 0), entry(0, 1)],
+      [entry(0, 1), entry(1, 1)],
+    ];
   };
   const [plus, minus] = [collective(1), collective(-1)];
-  const radiusOf = (q: { a: Interval; b: Interval; c: Interval }) => {
-    const d = I.mul(I.sub(q.a, q.c), half);
-    return { d, r: I.sqrt(I.add(I.mul(d, d), I.mul(q.b, q.b))) };
+  const least = leastQuadratureEnclosure(I, plus);
+  // At α + 90°, cos 2θ and sin 2θ change sign; where α is not fixed, V_α₋ is enclosed over every angle.
+  const vAlphaMinus = least.cos2 && least.sin2 ? varianceAt(I, minus, I.neg(least.cos2), I.neg(least.sin2)) : anyVariance(I, minus);
+  return {
+    vAlphaPlus: least.variance,
+    vAlphaMinus,
+    ...(least.angle ? { alpha: least.angle } : {}),
+    S: twiceGeometricMean(I, least.variance, vAlphaMinus),
+    duan: I.add(least.variance, vAlphaMinus),
+    angleDecided: least.cos2 !== undefined,
   };
-  const mean = (q: { a: Interval; c: Interval }) => I.mul(I.add(q.a, q.c), half);
-  const { d, r } = radiusOf(plus);
-  const vAlphaPlus = I.sub(mean(plus), r);
-  const angleDecided = r.lo.gt(0);
-  let vAlphaMinus: Interval;
-  if (angleDecided) {
-    // At α + 90°, cos 2θ and sin 2θ change sign: V = (a + c)/2 + (a − c)/2·cos 2α + b·sin 2α of the − block.
-    const [cos2, sin2] = [I.neg(I.div(d, r)), I.neg(I.div(plus.b, r))];
-    const dm = I.mul(I.sub(minus.a, minus.c), half);
-    vAlphaMinus = I.sub(I.sub(mean(minus), I.mul(dm, cos2)), I.mul(minus.b, sin2));
-  } else {
-    const rm = radiusOf(minus).r;
-    vAlphaMinus = { lo: I.sub(mean(minus), rm).lo, hi: I.add(mean(minus), rm).hi };
+}
+
+export interface ProductSeparabilityEnclosure {
+  readonly variances: readonly [Interval, Interval];
+  /** Each plane's least-variance angle, undefined where the box does not fix it. */
+  readonly angles: readonly [Interval | undefined, Interval | undefined];
+  readonly S: Interval;
+  /** Σ_k |c_k| of the two least quadratures: undefined where an angle is not fixed (the bound depends on it). */
+  readonly separableBound?: Interval;
+}
+
+/**
+ * The product criterion on two quadrature planes (rows of coefficients over the covariance's
+ * basis) from a covariance box, as src/entanglement/productCriterion.ts computes it from a point.
+ */
+export function productSeparabilityEnclosure(I: IntervalArithmetic, v: Box, first: Box, second: Box): ProductSeparabilityEnclosure {
+  const zero = I.of('0');
+  const sum = (xs: Interval[]) => xs.reduce((s, x) => I.add(s, x), zero);
+  const congruent = (p: Box): Box => {
+    const pv = p.map((row) => v[0]!.map((_, j) => sum(row.map((x, k) => I.mul(x, v[k]![j]!)))));
+    return pv.map((row) => p.map((pj) => sum(row.map((x, k) => I.mul(x, pj[k]!)))));
+  };
+  const least = [first, second].map((plane) => {
+    const q = leastQuadratureEnclosure(I, congruent(plane));
+    if (q.cos2 === undefined || q.sin2 === undefined) return { q };
+    // Half angles of θ ∈ (−π/2, π/2]: cos θ ≥ 0, and sin θ has the sign of sin 2θ.
+    const one = I.of('1');
+    const clamp = (x: Interval): Interval => ({ lo: x.lo.isNegative() ? zero.lo : x.lo, hi: x.hi.isNegative() ? zero.hi : x.hi });
+    const c = I.sqrt(clamp(I.mul(I.add(one, q.cos2), I.of('0.5'))));
+    const magnitude = I.sqrt(clamp(I.mul(I.sub(one, q.cos2), I.of('0.5'))));
+    const s = q.sin2.lo.gte(0) ? magnitude : q.sin2.hi.lt(0) ? I.neg(magnitude) : { lo: I.neg(magnitude).lo, hi: magnitude.hi };
+    return { q, quadrature: plane[0]!.map((x, j) => I.add(I.mul(x, c), I.mul(plane[1]![j]!, s))) };
+  });
+  const [u, w] = [least[0]!.quadrature, least[1]!.quadrature];
+  let separableBound: Interval | undefined;
+  if (u && w) {
+    separableBound = zero;
+    for (let k = 0; k < u.length; k += 2) separableBound = I.add(separableBound, I.abs(I.sub(I.mul(u[k]!, w[k + 1]!), I.mul(u[k + 1]!, w[k]!))));
   }
-  const product = I.mul(vAlphaPlus, vAlphaMinus);
-  const S = I.mul(I.of('2'), I.sqrt({ lo: product.lo.isNegative() ? zero.lo : product.lo, hi: product.hi }));
-  return { vAlphaPlus, vAlphaMinus, S, duan: I.add(vAlphaPlus, vAlphaMinus), angleDecided };
+  const [a, b] = [least[0]!.q, least[1]!.q];
+  return {
+    variances: [a.variance, b.variance],
+    angles: [a.angle, b.angle],
+    S: twiceGeometricMean(I, a.variance, b.variance),
+    ...(separableBound ? { separableBound } : {}),
+  };
 }

@@ -37,6 +37,11 @@ export interface IntervalArithmetic {
   /** Refused unless the interval is above 0. */
   ln(a: Interval): Interval;
   exp(a: Interval): Interval;
+  /**
+   * The angle atan2(y, x) ∈ (−π, π] over every point of the box y × x. Refused when the box holds
+   * the origin (no angle) or crosses the branch cut, the negative x-axis (two angle ranges).
+   */
+  atan2(y: Interval, x: Interval): Interval;
   /** a < b for every point of each: true, false, or undefined when the intervals do not decide it. */
   lt(a: Interval, b: Interval): boolean | undefined;
   /** Whether x lies in a. */
@@ -113,6 +118,14 @@ export function intervalArithmetic(digits: number): IntervalArithmetic {
       const [lo, hi] = [new Down(a.lo).exp(), new Up(a.hi).exp()];
       // exp > 0: a lower end widened below 0 is clamped to 0.
       return interval(Decimal.max(new Down(lo).minus(ulp(lo)), 0) as Dec, new Up(hi).plus(ulp(hi)));
+    },
+    atan2: (y, x) => {
+      if (!x.lo.gt(0) && !y.lo.gt(0) && !y.hi.lt(0)) throw new IntervalError('atan2 of a box that holds the origin or crosses the negative x-axis');
+      // The angles of a box clear of the origin and the cut form one interval, ended at two corners;
+      // decimal.js does not document atan2 as correctly rounded, so each end is widened by 2 ulps.
+      const angles = [x.lo, x.hi].flatMap((xc) => [y.lo, y.hi].map((yc) => Near.atan2(yc, xc)));
+      const [lo, hi] = [min(angles), max(angles)];
+      return interval(new Down(lo).minus(ulp(lo).times(2)), new Up(hi).plus(ulp(hi).times(2)));
     },
     lt: (a, b) => (a.hi.lt(b.lo) ? true : a.lo.gte(b.hi) ? false : undefined),
     contains: (a, x) => a.lo.lte(x) && x.lte(a.hi),

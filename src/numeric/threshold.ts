@@ -3,7 +3,7 @@
  * which a Liénard-Chipart quantity stops being positive. All other parameters are substituted
  * exactly, leaving polynomials in p, which are bisected in Decimal at twice the asked digits.
  */
-import type { Rational } from '../exact/rational.ts';
+import { Rational } from '../exact/rational.ts';
 import { RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
 import { decimalContext, MAX_CONTEXT_DIGITS, type Dec, type DecimalConstructor } from './context.ts';
 
@@ -26,17 +26,24 @@ export function stabilityThreshold(
   fixed: ReadonlyMap<RationalFunction, Rational>,
   digits: number,
 ): Dec | null {
+  const bracket = thresholdBracket(quantities, parameter, fixed, digits);
+  return bracket === null ? null : new (decimalContext(digits))(bracket.lo);
+}
+
+/** The bisection's last bracket: stable at lo, not at hi (0 and 0 when unstable at 0); null when nothing below 2⁴⁰⁰⁰ destabilises. */
+function thresholdBracket(
+  quantities: readonly RationalFunction[],
+  parameter: RationalFunction,
+  fixed: ReadonlyMap<RationalFunction, Rational>,
+  digits: number,
+): { lo: Dec; hi: Dec } | null {
   const index = symbolIndex(parameter);
   // Twice the digits (capped) so that the sign of a polynomial survives cancellation next to its root.
   const work = Math.min(2 * digits + 20, MAX_CONTEXT_DIGITS);
   const D = decimalContext(work);
-  const polys = quantities.map((q) => {
-    let r = q;
-    for (const [s, v] of fixed) if (symbolIndex(s) !== index) r = r.substitute(symbolIndex(s), RationalFunction.from(v));
-    return univariate(D, r, index);
-  });
+  const polys = quantities.map((q) => univariate(D, substituteOthers(q, index, fixed), index));
   const stableAt = (x: Dec) => polys.every((c) => c.reduceRight((acc, k) => acc.times(x).plus(k), new D(0)).gt(0));
-  if (!stableAt(new D(0))) return new (decimalContext(digits))(0);
+  if (!stableAt(new D(0))) return { lo: new D(0), hi: new D(0) };
   let lo = new D(0);
   let hi = new D(1);
   for (let doublings = 0; stableAt(hi); doublings++) {
@@ -50,5 +57,84 @@ export function stabilityThreshold(
     if (stableAt(mid)) lo = mid;
     else hi = mid;
   }
-  return new (decimalContext(digits))(lo);
+  return { lo, hi };
+}
+
+function substituteOthers(q: RationalFunction, index: number, fixed: ReadonlyMap<RationalFunction, Rational>): RationalFunction {
+  let r = q;
+  for (const [s, v] of fixed) if (symbolIndex(s) !== index) r = r.substitute(symbolIndex(s), RationalFunction.from(v));
+  return r;
+}
+
+/** A polynomial over the rationals, coefficients from the constant term up. */
+type RationalPolynomial = Rational[];
+
+function evaluateAt(p: RationalPolynomial, x: Rational): Rational {
+  return p.reduceRight((acc, c) => acc.mul(x).add(c), Rational.ZERO);
+}
+
+function trimmed(p: RationalPolynomial): RationalPolynomial {
+  const q = [...p];
+  while (q.length > 0 && q[q.length - 1]!.isZero()) q.pop();
+  return q;
+}
+
+function remainder(a: RationalPolynomial, b: RationalPolynomial): RationalPolynomial {
+  const r = [...a];
+  const lead = b[b.length - 1]!;
+  for (let k = r.length - b.length; k >= 0; k--) {
+    const f = r[k + b.length - 1]!.div(lead);
+    for (let j = 0; j < b.length; j++) r[k + j] = r[k + j]!.sub(f.mul(b[j]!));
+  }
+  return trimmed(r.slice(0, b.length - 1));
+}
+
+/** The number of distinct real roots of p in (a, b], a < b, neither a root: Sturm's theorem. */
+function rootsBetween(p: RationalPolynomial, a: Rational, b: Rational): number {
+  const chain = [trimmed(p)];
+  const derivative = trimmed(p.slice(1).map((c, k) => c.mul(Rational.of(k + 1))));
+  if (derivative.length > 0) chain.push(derivative);
+  while (chain[chain.length - 1]!.length > 1) {
+    const r = remainder(chain[chain.length - 2]!, chain[chain.length - 1]!);
+    if (r.length === 0) break;
+    chain.push(r.map((c) => c.neg()));
+  }
+  const changes = (x: Rational) => {
+    const signs = chain.map((q) => evaluateAt(q, x).sign()).filter((s) => s !== 0);
+    return signs.slice(1).filter((s, k) => s !== signs[k]).length;
+  };
+  return changes(a) - changes(b);
+}
+
+/**
+ * The threshold enclosed: every stability quantity, a polynomial in p with the other parameters
+ * substituted exactly, is positive at 0 and has no root in (0, lo] (Sturm's theorem, in exact
+ * rationals), so the drift is stable on [0, lo]; and at hi one is ≤ 0. The least p at which
+ * stability stops then lies in (lo, hi], the bisection's bracket, 10^-(digits+2) of p wide.
+ * [0, 0] when a quantity is ≤ 0 at 0; null when nothing destabilises (as stabilityThreshold);
+ * undefined when this does not prove it.
+ */
+export function provedThreshold(
+  quantities: readonly RationalFunction[],
+  parameter: RationalFunction,
+  fixed: ReadonlyMap<RationalFunction, Rational>,
+  digits: number,
+): { lo: Rational; hi: Rational } | null | undefined {
+  const bracket = thresholdBracket(quantities, parameter, fixed, digits);
+  if (bracket === null) return null;
+  const index = symbolIndex(parameter);
+  const exact: RationalPolynomial[] = [];
+  for (const q of quantities) {
+    const p = substituteOthers(q, index, fixed).asPolynomial();
+    const coefficients = p && Array.from({ length: p.degreeIn(index) + 1 }, (_, k) => p.coefficientOf(index, k).constantValue());
+    if (coefficients === undefined || coefficients.some((c) => c === undefined || !c.isReal())) return undefined;
+    exact.push(coefficients.map((c) => c!.re));
+  }
+  const [a, b] = [Rational.parse(bracket.lo.toString()), Rational.parse(bracket.hi.toString())];
+  const unstableAt = (x: Rational) => exact.some((p) => evaluateAt(p, x).sign() <= 0);
+  if (b.isZero()) return unstableAt(Rational.ZERO) ? { lo: a, hi: b } : undefined;
+  const stableUpTo = exact.every(
+    (p) => evaluateAt(p, Rational.ZERO).sign() > 0 && (a.isZero() || (evaluateAt(p, a).sign() > 0 && rootsBetween(p, Rational.ZERO, a) === 0)),
+  );
+  return stableUpTo && unstableAt(b) ? { lo: a, hi: b } : undefined;
 }
