@@ -85,6 +85,44 @@ describe('interval arithmetic', () => {
       runs(1),
     );
   });
+  it('atan2 of a box clear of the origin and the negative x-axis holds the angle of every point in it (corners and a point inside)', () => {
+    const Fine = Decimal.clone({ precision: 3 * DIGITS });
+    const fine = (r: Rational) => new Fine(r.num.toString()).div(r.den.toString());
+    fc.assert(
+      fc.property(
+        rational,
+        rational,
+        rational,
+        rational,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (y1, y2, x1, x2, s, t) => {
+          const [ylo, yhi] = y1.compare(y2) <= 0 ? [y1, y2] : [y2, y1];
+          const [xlo, xhi] = x1.compare(x2) <= 0 ? [x1, x2] : [x2, x1];
+          const y = { lo: I.exact(ylo).lo, hi: I.exact(yhi).hi };
+          const x = { lo: I.exact(xlo).lo, hi: I.exact(xhi).hi };
+          const crosses = !x.lo.gt(0) && !y.lo.gt(0) && !y.hi.lt(0);
+          if (crosses) {
+            expect(() => I.atan2(y, x)).toThrow(/origin or crosses/);
+            return;
+          }
+          const angle = I.atan2(y, x);
+          const inside = (a: Rational, b: Rational, f: number) => a.add(b.sub(a).mul(Rational.parse(f.toFixed(6))));
+          for (const [py, px] of [
+            [ylo, xlo],
+            [yhi, xhi],
+            [ylo, xhi],
+            [yhi, xlo],
+            [inside(ylo, yhi, s), inside(xlo, xhi, t)],
+          ] as const) {
+            const exact = Fine.atan2(fine(py), fine(px));
+            expect(angle.lo.lte(exact) && exact.lte(angle.hi)).toBe(true);
+          }
+        },
+      ),
+      runs(1),
+    );
+  });
   it('comparisons decide only what the intervals decide; a division by an interval holding 0, √ and ln of negatives are refused', () => {
     const [one, two, third] = [I.of('1'), I.of('2'), I.exact(Rational.of(1, 3))];
     expect(I.lt(one, two)).toBe(true);
