@@ -32,6 +32,45 @@ describe('compare', () => {
     expect(result.passed).toBe(points.length);
   }, 30_000);
 
+  it('passes on the distance to our enclosure: the closed form at 120 digits passes at rtol = atol = 0 (it lies inside), a value 10⁻³⁴ off fails there and passes at rtol 1e-33', () => {
+    const exact = independentS('1', '30', '25', '5', '5', '1', 120);
+    const pass = compareResults(csv([[...points[0]!, exact]]), { rtol: '0', atol: '0' });
+    expect(pass.failed).toBe(0);
+    expect(pass.rows[0]!.results[0]!.distance).toBe('0');
+    const off = new D(exact).times('1.0000000000000000000000000000000001').toFixed();
+    const tight = compareResults(csv([[...points[0]!, off]]), { rtol: '0', atol: '0' });
+    expect(tight.failed).toBe(1);
+    expect(Number(tight.rows[0]!.results[0]!.distance)).toBeGreaterThan(0);
+    expect(compareResults(csv([[...points[0]!, off]]), { rtol: '1e-33', atol: '0' }).failed).toBe(0);
+  }, 30_000);
+
+  it('reference stores only proved digits (every point of the enclosure K_lo, K_hi beside each value K rounds to K), and compare reads those columns past', () => {
+    const r = referenceRows(30, ['one-weak-measurement'])[0]! as unknown as Record<string, string>;
+    const W = Decimal.clone({ precision: 200 });
+    for (const q of ['S', 'Valpha_plus', 'chiTh', 'V13', 'U11']) {
+      const mantissa = r[q]!.replace('-', '')
+        .replace(/^0\.0*/, '')
+        .replace('.', '');
+      expect(mantissa.length, `${q} = ${r[q]}`).toBeGreaterThanOrEqual(30);
+      const halfUlp = new W(10)
+        .pow(
+          new W(r[q]!)
+            .abs()
+            .log(10)
+            .floor()
+            .minus(mantissa.length - 1),
+        )
+        .div(2);
+      for (const end of [r[`${q}_lo`]!, r[`${q}_hi`]!]) expect(new W(end).minus(r[q]!).abs().lte(halfUlp), `${q}: ${end} rounds to ${r[q]}`).toBe(true);
+    }
+    const S = independentS('1', '30', '25', '5', '0.01', '1', 120);
+    expect(new W(r.S_lo!).lte(S) && new W(S).lte(r.S_hi!)).toBe(true);
+    const text = `model,gamma,delta,chi,nbar,mu,eta,S,S_lo,S_hi\nmodulated,1,30,25,5,0.01,1,${r.S},${r.S_lo},${r.S_hi}\n`;
+    const result = compareResults(text, { rtol: '1e-29', atol: '0' });
+    expect(result.failed).toBe(0);
+    expect(result.ignoredColumns).toEqual([]);
+  }, 30_000);
+
   it("model two's S_UV against the closed form of model one at Δ = Γ, and rows at and above threshold compared and marked with their regime", () => {
     const rows = [
       ['constant', '1', '30', '25', '5', '5', '1'],

@@ -32,7 +32,7 @@ import { lyapunovSteadyState, riccatiSteadyState } from '../numeric/riccati.ts';
 import { encloseLyapunovOver, encloseRiccatiOver } from '../numeric/riccatiEnclosure.ts';
 import { PrecisionError } from './certify.ts';
 import { readings, solveModel, thresholdEnclosure, type Solution } from './solve.ts';
-import { provedDigits, renderedEnclosures } from './solveReport.ts';
+import { provedDigits, renderSolution } from './solveReport.ts';
 
 export type Box = ReadonlyArray<readonly Interval[]>;
 
@@ -211,7 +211,7 @@ function midpointsAt(s: Solution, work: number): { conditional?: DMatrix; uncond
  */
 function shortOf(s: CertifiedSolution): { pointer: string; holdsZero: boolean } | undefined {
   let holding: { pointer: string; holdsZero: boolean } | undefined;
-  for (const [pointer, x] of renderedEnclosures(s)) {
+  for (const [pointer, x] of renderSolution(s).enclosures) {
     if (provedDigits(x) >= s.digits) continue;
     const holdsZero = !x.lo.gt(0) && !x.hi.lt(0);
     if (!holdsZero) return { pointer, holdsZero };

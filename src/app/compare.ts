@@ -1,7 +1,7 @@
 /**
  * Regression-tests another implementation: reads its results (CSV or JSON, columns named like
- * solve's flags and JSON keys), recomputes every row, and reports each quantity's relative
- * error and pass or fail. A malformed file is refused with its line and column, before any
+ * solve's flags and JSON keys), recomputes every row certified, and reports each quantity's relative
+ * error, its distance to our enclosure, and pass or fail (the distance within --rtol/--atol). A malformed file is refused with its line and column, before any
  * computing; a row that cannot be computed fails with its reason while the others are still
  * reported; nothing is skipped silently.
  */
@@ -9,9 +9,9 @@ import { Decimal } from 'decimal.js';
 import { Rational } from '../exact/rational.ts';
 import type { Regime } from '../gaussian/regime.ts';
 import { CONVENTIONS } from '../models/conventions.ts';
-import { conventionOf, PARAMETER_COLUMNS, QUANTITY_COLUMNS, quantitiesOf, type QuantityName } from './reference.ts';
+import { conventionOf, enclosureColumns, PARAMETER_COLUMNS, QUANTITY_COLUMNS, quantitiesOf, type QuantityName } from './reference.ts';
 import { MalformedInputError, readTable, type Cell, type InputRow } from './resultsFile.ts';
-import { solveModel } from './solve.ts';
+import { solveCertified } from './certifiedSolve.ts';
 import { MODEL_NAMES, parametersOf, resolveParameters, type ModelName, type RawParameters } from '../models/parameters.ts';
 import { ParameterError, VALUE_LIMITS } from '../models/values.ts';
 
@@ -25,7 +25,9 @@ const DIGITS = 30;
 const MIRRORED = new Map<string, QuantityName>(
   QUANTITY_COLUMNS.filter((q) => /^[VU]\d\d$/.test(q) && q[1] !== q[2]).map((q) => [`${q[0]!}${q[2]!}${q[1]!}`, q]),
 );
-const KNOWN = new Set<string>(['name', 'description', 'regime', ...PARAMETER_COLUMNS, ...QUANTITY_COLUMNS, ...MIRRORED.keys()]);
+/** K_lo and K_hi: an enclosure beside a value (reference writes them), read past. */
+const ENCLOSURE_COLUMNS = new Set<string>(QUANTITY_COLUMNS.flatMap((q) => enclosureColumns(q)));
+const KNOWN = new Set<string>(['name', 'description', 'regime', ...PARAMETER_COLUMNS, ...QUANTITY_COLUMNS, ...MIRRORED.keys(), ...ENCLOSURE_COLUMNS]);
 const NON_FINITE = /^[+-]?(nan|inf|infinity)$/i;
 
 const REGIMES: readonly Regime[] = ['below-threshold', 'at-threshold', 'above-threshold'];
@@ -36,6 +38,8 @@ export interface QuantityResult {
   readonly theirs: string;
   readonly ours: string | null;
   readonly relativeError: string | null;
+  /** Their value's distance to our enclosure, 0 inside it: what pass is decided on. */
+  readonly distance?: string;
   readonly pass: boolean;
   readonly note?: string;
 }
@@ -173,9 +177,9 @@ export function compareResults(text: string, options: CompareOptions): Compariso
     ];
     try {
       if (performance.now() > deadline) throw new Error(`not computed: past the time limit of ${options.timeLimit ?? 600} s (raise --time-limit)`);
-      const solution = solveModel(resolveParameters(model, params), DIGITS);
+      const solution = solveCertified(resolveParameters(model, params), DIGITS);
       regime = solution.regime;
-      const ours = quantitiesOf(solution, DIGITS);
+      const ours = quantitiesOf(solution);
       const regimeResult: QuantityResult[] = stated
         ? [
             {
@@ -194,19 +198,32 @@ export function compareResults(text: string, options: CompareOptions): Compariso
           const mine = ours[q];
           if (mine === undefined) {
             const why = solution.conditional
-              ? `not a quantity of the ${model} model`
+              ? `not a quantity of the ${model} model, or not one its enclosure fixes here (solve lists it under uncertified)`
               : `no steady state here (${solution.regime}, and nothing measured to condition on)`;
             return { quantity: q, theirs: cell.text, ours: null, relativeError: null, pass: false, note: why };
           }
           if (value === null)
-            return { quantity: q, theirs: cell.text, ours: mine, relativeError: null, pass: false, note: 'their value is not a finite number' };
-          const b = new D(mine);
-          if (!b.isFinite()) return { quantity: q, theirs: cell.text, ours: mine, relativeError: null, pass: false, note: 'our value is not a finite number' };
-          const a = new D(value.num.toString()).div(value.den.toString());
-          const diff = a.minus(b).abs();
-          const pass = diff.lte(atol.plus(rtol.times(b.abs())));
-          const rel = b.isZero() ? (diff.isZero() ? new D(0) : null) : diff.div(b.abs());
-          return { quantity: q, theirs: cell.text, ours: mine, relativeError: rel === null ? null : rel.toSignificantDigits(3).toString(), pass };
+            return { quantity: q, theirs: cell.text, ours: mine.text, relativeError: null, pass: false, note: 'their value is not a finite number' };
+          // Their value passes when its distance to our enclosure (0 inside it) is within atol + rtol·|ours|.
+          // In exact rationals: their value may carry more digits than any working precision here.
+          const [lo, hi] = [Rational.parse(mine.enclosure.lo.toString()), Rational.parse(mine.enclosure.hi.toString())];
+          const b = lo.add(hi).div(Rational.of(2));
+          const below = lo.sub(value);
+          const above = value.sub(hi);
+          const exactDistance = below.sign() > 0 ? below : above.sign() > 0 ? above : Rational.ZERO;
+          const decimal = (x: Rational) => new D(x.num.toString()).div(x.den.toString());
+          const distance = decimal(exactDistance);
+          const pass = distance.lte(atol.plus(rtol.times(decimal(b.abs()))));
+          const diff = decimal(value.sub(b).abs());
+          const rel = b.isZero() ? (diff.isZero() ? new D(0) : null) : diff.div(decimal(b.abs()));
+          return {
+            quantity: q,
+            theirs: cell.text,
+            ours: mine.text,
+            relativeError: rel === null ? null : rel.toSignificantDigits(3).toString(),
+            distance: distance.toSignificantDigits(3).toString(),
+            pass,
+          };
         }),
       ];
     } catch (err) {

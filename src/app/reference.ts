@@ -1,13 +1,15 @@
 /**
  * The golden dataset for other implementations: a documented grid of parameter points for
- * every model, each with the quantities of `solve` at 40 significant digits, a JSON Schema,
- * and a CSV twin. `compare` reads files with the same column names.
+ * every model, each with the quantities of `solve` to the digits their enclosures prove (at least
+ * 40 significant digits) and each enclosure beside it (K_lo, K_hi), a JSON Schema, and a CSV
+ * twin. `compare` reads files with the same column names.
  */
 import { CONVENTIONS } from '../models/conventions.ts';
 import type { Regime } from '../gaussian/regime.ts';
-import { solveModel, type Solution } from './solve.ts';
+import { solveCertified, type CertifiedSolution } from './certifiedSolve.ts';
+import type { Interval } from '../numeric/interval.ts';
 import { MODEL_NAMES, resolveParameters, type ModelName, type RawParameters } from '../models/parameters.ts';
-import { covarianceStrings } from './solveReport.ts';
+import { atPointer, enclosureEnds, provedDigits, renderSolution } from './solveReport.ts';
 
 export interface ReferenceCase {
   readonly name: string;
@@ -138,51 +140,43 @@ export const QUANTITY_COLUMNS = [
 ] as const;
 export type QuantityName = (typeof QUANTITY_COLUMNS)[number];
 
-/** The quantities of a solution, by column name; a quantity the model does not have is absent. */
-export function quantitiesOf(s: Solution, digits: number): Partial<Record<QuantityName, string>> {
-  const str = (x: { toSignificantDigits(n: number): { toString(): string } }) => x.toSignificantDigits(digits).toString();
-  const out: Partial<Record<QuantityName, string>> = {};
-  if (s.threshold?.value) out.chiTh = str(s.threshold.value);
-  if (!s.conditional) return out;
-  const v = covarianceStrings(s.conditional.covariance, digits);
-  if (s.analysis) {
-    Object.assign(out, {
-      S: str(s.analysis.S),
-      Valpha_plus: str(s.analysis.vAlphaPlus),
-      Valpha_minus: str(s.analysis.vAlphaMinus),
-      alpha: str(s.analysis.alpha),
-      logNegativity: str(s.analysis.logNegativity),
-      expMinusLogNegativity: str(s.analysis.expMinusLogNegativity),
-    });
-    if (s.pairs.UV) out.S_UV = str(s.pairs.UV.S);
-    for (const [i, j] of [
-      [1, 1],
-      [1, 2],
-      [1, 3],
-      [1, 4],
-      [2, 2],
-      [2, 3],
-      [2, 4],
-      [3, 3],
-      [3, 4],
-      [4, 4],
-    ] as const)
-      out[`V${i}${j}` as QuantityName] = v[i - 1]![j - 1]!;
-  }
-  if (s.unconditional) {
-    const u = covarianceStrings(s.unconditional.covariance, digits);
-    const size = u.length;
-    for (const ij of UPPER) if (Number(ij[1]) <= size) out[`U${ij}` as QuantityName] = u[Number(ij[0]) - 1]![Number(ij[1]) - 1]!;
-  }
-  if (s.unconditionalAnalysis)
-    Object.assign(out, { S_unconditional: str(s.unconditionalAnalysis.S), logNegativity_unconditional: str(s.unconditionalAnalysis.logNegativity) });
-  if (s.singleMode) {
-    Object.assign(out, { Valpha_plus: str(s.singleMode.variance), alpha: str(s.singleMode.angle), V11: v[0]![0]!, V12: v[0]![1]!, V22: v[1]![1]! });
+/** Where each quantity column is in solve's JSON (one mode: V11, V12, V22 and Valpha_plus from its 2×2 covariance). */
+const POINTERS: Readonly<Record<QuantityName, string>> = {
+  chiTh: '/chiTh',
+  S: '/S',
+  Valpha_plus: '/Valpha/0',
+  Valpha_minus: '/Valpha/1',
+  alpha: '/alpha',
+  S_UV: '/S_UV',
+  logNegativity: '/logNegativity',
+  expMinusLogNegativity: '/expMinusLogNegativity',
+  S_unconditional: '/unconditional/S',
+  logNegativity_unconditional: '/unconditional/logNegativity',
+  ...Object.fromEntries(UPPER.map((ij) => [`V${ij}`, `/covariance/${Number(ij[0]) - 1}/${Number(ij[1]) - 1}`])),
+  ...Object.fromEntries(UPPER.map((ij) => [`U${ij}`, `/unconditionalCovariance/${Number(ij[0]) - 1}/${Number(ij[1]) - 1}`])),
+} as Record<QuantityName, string>;
+
+export interface CertifiedQuantity {
+  /** As solve prints it: the digits the enclosure proves, or the enclosure [lo, hi] where it proves none. */
+  readonly text: string;
+  readonly enclosure: Interval;
+}
+
+/** The certified quantities of a solution, by column name; a quantity the model does not have, or one not enclosed, is absent. */
+export function quantitiesOf(s: CertifiedSolution): Partial<Record<QuantityName, CertifiedQuantity>> {
+  const { json, enclosures } = renderSolution(s);
+  const out: Partial<Record<QuantityName, CertifiedQuantity>> = {};
+  for (const q of QUANTITY_COLUMNS) {
+    const enclosure = enclosures.get(POINTERS[q]);
+    if (enclosure) out[q] = { text: atPointer(json, POINTERS[q]) as string, enclosure };
   }
   return out;
 }
 
-export interface ReferenceRow extends Partial<Record<(typeof PARAMETER_COLUMNS)[number] | QuantityName, string>> {
+/** A quantity column's enclosure columns: K_lo and K_hi. */
+export const enclosureColumns = (q: QuantityName): [string, string] => [`${q}_lo`, `${q}_hi`];
+
+export interface ReferenceRow extends Partial<Record<(typeof PARAMETER_COLUMNS)[number] | QuantityName | `${QuantityName}_${'lo' | 'hi'}`, string>> {
   readonly name: string;
   readonly description: string;
   readonly regime: Regime;
@@ -191,8 +185,12 @@ export interface ReferenceRow extends Partial<Record<(typeof PARAMETER_COLUMNS)[
 /** The dataset's rows at `digits` digits: every case, or those named in `only`. */
 export function referenceRows(digits: number, only?: readonly string[]): ReferenceRow[] {
   return REFERENCE_CASES.filter((c) => only === undefined || only.includes(c.name)).map((c) => {
-    const s = solveModel(resolveParameters(c.model, c.params), digits);
-    return { name: c.name, description: c.description, regime: s.regime, model: c.model, ...c.params, ...quantitiesOf(s, digits) };
+    const s = solveCertified(resolveParameters(c.model, c.params), digits);
+    const values: Record<string, string> = {};
+    // Only proved digits are stored: a quantity whose enclosure proves none (it holds 0) is left out.
+    for (const [q, { text, enclosure }] of Object.entries(quantitiesOf(s)))
+      if (provedDigits(enclosure) > 0) [values[q], values[`${q}_lo`], values[`${q}_hi`]] = [text, ...enclosureEnds(enclosure)];
+    return { name: c.name, description: c.description, regime: s.regime, model: c.model, ...c.params, ...values };
   });
 }
 
@@ -255,7 +253,7 @@ export function referenceSchema(): object {
             regime: { enum: ['below-threshold', 'at-threshold', 'above-threshold'] },
             model: { enum: MODEL_NAMES },
             ...Object.fromEntries(PARAMETER_COLUMNS.filter((c) => c !== 'model').map((c) => [c, num])),
-            ...Object.fromEntries(QUANTITY_COLUMNS.map((c) => [c, num])),
+            ...Object.fromEntries(QUANTITY_COLUMNS.flatMap((c) => [c, ...enclosureColumns(c)].map((k) => [k, num]))),
           },
           additionalProperties: false,
         },
@@ -265,7 +263,7 @@ export function referenceSchema(): object {
 }
 
 export function referenceCsv(rows: readonly ReferenceRow[]): string {
-  const columns = ['name', 'description', 'regime', ...PARAMETER_COLUMNS, ...QUANTITY_COLUMNS] as const;
+  const columns = ['name', 'description', 'regime', ...PARAMETER_COLUMNS, ...QUANTITY_COLUMNS.flatMap((q) => [q, ...enclosureColumns(q)])];
   const lines = [columns.join(',')];
   const field = (x: string) => (/[",\n]/.test(x) ? `"${x.replaceAll('"', '""')}"` : x);
   for (const r of rows) lines.push(columns.map((c) => field((r as unknown as Record<string, string | undefined>)[c] ?? '')).join(','));

@@ -55,7 +55,7 @@ export function outwardEnds(x: Interval, significant: number): [string, string] 
 export const enclosureStrings = (x: Interval): [string, string] => outwardEnds(x, 6);
 
 /** The ends the JSON's `enclosures` map gives: 5 digits beyond those the enclosure proves. */
-const enclosureEnds = (x: Interval): [string, string] => outwardEnds(x, Math.min(provedDigits(x), 1000) + 5);
+export const enclosureEnds = (x: Interval): [string, string] => outwardEnds(x, Math.min(provedDigits(x), 1000) + 5);
 
 /** Exact doubling of an enclosure (decimal.js rounds to its precision: 10³ digits is beyond any end's). */
 const Wide = Decimal.clone({ precision: 1000 });
@@ -194,9 +194,18 @@ function render(s: Solution | CertifiedSolution): { json: Record<string, unknown
   return { json: out, printer: p };
 }
 
-/** Every printed number's enclosure by its JSON pointer. */
-export function renderedEnclosures(s: CertifiedSolution): ReadonlyMap<string, Interval> {
-  return render(s).printer.enclosures;
+/** A solution's JSON with every printed number's enclosure by its JSON pointer. */
+export function renderSolution(s: Solution | CertifiedSolution): { json: Record<string, unknown>; enclosures: ReadonlyMap<string, Interval> } {
+  const { json, printer } = render(s);
+  return { json, enclosures: printer.enclosures };
+}
+
+/** The value at a JSON pointer of the form /key/index/… (keys without / or ~). */
+export function atPointer(json: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .reduce((x: unknown, k) => (x === undefined || x === null ? undefined : (x as Record<string, unknown>)[k]), json);
 }
 
 /**
