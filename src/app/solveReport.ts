@@ -37,6 +37,13 @@ export function provedDigits(x: Interval): number {
   return 0;
 }
 
+/** An enclosure's value to exactly `digits` significant digits when both its ends round to them; otherwise to the digits it proves (provedString). */
+export function provedTo(x: Interval, digits: number): string {
+  const [lo, hi] = [x.lo.toSignificantDigits(digits, Decimal.ROUND_HALF_EVEN), x.hi.toSignificantDigits(digits, Decimal.ROUND_HALF_EVEN)];
+  // toPrecision keeps the trailing zeros: they are proved digits too.
+  return lo.eq(hi) && !(x.lo.lte(0) && x.hi.gte(0) && !x.lo.eq(x.hi)) ? lo.toPrecision(digits) : provedString(x);
+}
+
 /** An enclosure printed: its value to the digits it proves; the enclosure itself, [lo, hi], where it proves none. */
 export function provedString(x: Interval): string {
   const n = provedDigits(x);

@@ -63,7 +63,7 @@ async function curveShard(request: { digits: number; points: number; shard: numb
 
 async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<Commands['figure2']> {
   const { digits, points, worker, progress } = request;
-  const { curveSpecs, curveFromJson, figureJson, figureCsv, plotRows, paperStyles, overtaking } = await import('../paper/figure2.ts');
+  const { curveSpecs, curveFromJson, figureJson, figureCsv, minimaCsv, minimumText, plotRows, paperStyles, overtaking } = await import('../paper/figure2.ts');
   const { renderLinePlotSvg } = await import('../render/plot.ts');
   const specs = curveSpecs();
   const theirs = worker ? worker() : undefined;
@@ -86,6 +86,7 @@ async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<
   const files = {
     'figure2.json': `${JSON.stringify(figureJson(curves, crossings, digits), null, 2)}\n`,
     'figure2.csv': figureCsv(curves, digits),
+    'figure2-minima.csv': minimaCsv(curves, digits),
     'figure2.svg': await renderLinePlotSvg({
       ...axes,
       y: { field: 'value', title: 'S (model two: S_UV)', log: true },
@@ -110,7 +111,7 @@ async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<
   const lines = [
     ...curves.map(
       (c) =>
-        `${c.label.padEnd(44)} least ${c.model === 'constant' ? 'S_UV' : 'S'} = ${fmt(c.minimumPlotted.value)} at μ = ${fmt(c.minimumPlotted.mu)}γ; least e^(−E_N) = ${fmt(c.minimumExpMinusLogNegativity.value)} at μ = ${fmt(c.minimumExpMinusLogNegativity.mu)}γ${c.routeDifference ? `; S_UV routes differ by ≤ ${c.routeDifference.relative.toSignificantDigits(2)}` : ''}${c.alternative ? '  (alternative)' : ''}`,
+        `${c.label}${c.alternative ? ' (alternative)' : ''}: least ${c.model === 'constant' ? 'S_UV (reduced, plotted)' : 'S'} = ${minimumText(c.minimumPlotted)}${c.minimumUVFullCovariance ? `; least S_UV (full covariance) = ${minimumText(c.minimumUVFullCovariance)}` : ''}; least e^(−E_N) = ${minimumText(c.minimumExpMinusLogNegativity)}${c.routeDifference ? `; S_UV routes differ by ≤ ${c.routeDifference.relative.toSignificantDigits(2)}` : ''}`,
     ),
     ...crossings.map(
       (x) =>

@@ -5,7 +5,8 @@
  * transposed spectrum is nearly degenerate (ν̃₋ ≈ ν̃₊) the enclosure of ν̃₋ is as wide as the square
  * root of the box's: the box must then be correspondingly narrower.
  */
-import type { Interval, IntervalArithmetic } from '../numeric/interval.ts';
+import { IntervalError, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
+import { intervalField, type Arithmetic } from '../numeric/jet.ts';
 
 type Box = ReadonlyArray<readonly Interval[]>;
 
@@ -123,35 +124,93 @@ export interface LeastQuadratureEnclosure {
   readonly angle?: Interval;
 }
 
-/** Half the width of an interval matrix's 2×2 block spectrum: (a − c)/2 and √(((a − c)/2)² + b²). */
-function anisotropy(I: IntervalArithmetic, m: Box): { halfDiff: Interval; radius: Interval } {
-  const halfDiff = I.mul(I.sub(m[0]![0]!, m[1]![1]!), I.of('0.5'));
-  return { halfDiff, radius: I.sqrt(I.add(I.mul(halfDiff, halfDiff), I.mul(m[0]![1]!, m[0]![1]!))) };
-}
+type Block<T> = ReadonlyArray<readonly T[]>;
 
-const meanOf = (I: IntervalArithmetic, m: Box) => I.mul(I.add(m[0]![0]!, m[1]![1]!), I.of('0.5'));
+/** The least variance of a symmetric 2×2 block, (a + c)/2 − √(((a − c)/2)² + b²), with its parts; `anisotropic` when the radius is proved > 0. */
+function leastVariance<T>(F: Arithmetic<T>, m: Block<T>) {
+  const half = F.of('0.5');
+  const halfDiff = F.mul(F.sub(m[0]![0]!, m[1]![1]!), half);
+  const b = m[0]![1]!;
+  const mean = F.mul(F.add(m[0]![0]!, m[1]![1]!), half);
+  const square = F.add(F.mul(halfDiff, halfDiff), F.mul(b, b));
+  // A jet's √ needs the radius away from 0; an isotropic block's least variance is then just its mean.
+  const anisotropic = F.value(square).lo.gt(0);
+  const radius = anisotropic ? F.sqrt(square) : F.sqrt(F.nonNegative(square));
+  return { variance: F.sub(mean, radius), mean, halfDiff, b, radius, anisotropic };
+}
 
 /** The least-variance quadrature of a symmetric 2×2 box, as src/entanglement/gaussianState.ts's optimalQuadrature computes it from a point. */
 export function leastQuadratureEnclosure(I: IntervalArithmetic, m: Box): LeastQuadratureEnclosure {
-  const { halfDiff, radius } = anisotropy(I, m);
-  const variance = I.sub(meanOf(I, m), radius);
-  if (!radius.lo.gt(0)) return { variance };
-  const [cos2, sin2] = [I.neg(I.div(halfDiff, radius)), I.neg(I.div(m[0]![1]!, radius))];
-  const cut = !I.neg(halfDiff).lo.gt(0) && !I.neg(m[0]![1]!).lo.gt(0) && !I.neg(m[0]![1]!).hi.lt(0);
-  return { variance, cos2, sin2, ...(cut ? {} : { angle: I.mul(I.atan2(I.neg(m[0]![1]!), I.neg(halfDiff)), I.of('0.5')) }) };
+  const q = leastVariance(intervalField(I), m);
+  if (!q.anisotropic) return { variance: q.variance };
+  const [cos2, sin2] = [I.neg(I.div(q.halfDiff, q.radius)), I.neg(I.div(q.b, q.radius))];
+  const angle = leastAngle(I, q.halfDiff, q.b);
+  return { variance: q.variance, cos2, sin2, ...(angle ? { angle } : {}) };
 }
 
-/** The variance of the quadrature at 2θ with cos 2θ, sin 2θ given: (a + c)/2 + (a − c)/2 cos 2θ + b sin 2θ. */
-function varianceAt(I: IntervalArithmetic, m: Box, cos2: Interval, sin2: Interval): Interval {
-  const { halfDiff } = anisotropy(I, m);
-  return I.add(I.add(meanOf(I, m), I.mul(halfDiff, cos2)), I.mul(m[0]![1]!, sin2));
+/** θ = ½ atan2(−b, −(a − c)/2) ∈ (−π/2, π/2] of an anisotropic block; undefined where 2θ may straddle ±π (the branch cut). */
+function leastAngle(I: IntervalArithmetic, halfDiff: Interval, b: Interval): Interval | undefined {
+  const cut = !I.neg(halfDiff).lo.gt(0) && !I.neg(b).lo.gt(0) && !I.neg(b).hi.lt(0);
+  return cut ? undefined : I.mul(I.atan2(I.neg(b), I.neg(halfDiff)), I.of('0.5'));
 }
 
-/** Every variance a quadrature of the 2×2 box can have: [(a + c)/2 − r, (a + c)/2 + r]. */
-function anyVariance(I: IntervalArithmetic, m: Box): Interval {
-  const { radius } = anisotropy(I, m);
-  const mean = meanOf(I, m);
-  return { lo: I.sub(mean, radius).lo, hi: I.add(mean, radius).hi };
+/** 2√(x y) of two quantities ≥ 0. */
+function twiceGeometricMean<T>(F: Arithmetic<T>, x: T, y: T): T {
+  return F.mul(F.of('2'), F.sqrt(F.nonNegative(F.mul(x, y))));
+}
+
+export interface SeparabilityOf<T> {
+  readonly vAlphaPlus: T;
+  readonly vAlphaMinus: T;
+  readonly S: T;
+  readonly duan: T;
+  /** The (X₊, Y₊) block's (a − c)/2 and b, which fix α where `angleDecided`. */
+  readonly halfDiff: T;
+  readonly b: T;
+  readonly angleDecided: boolean;
+}
+
+/**
+ * S of (15) and Duan's sum from a covariance in (X₁, Y₁, X₂, Y₂), written once for any
+ * Arithmetic: intervals (an enclosure) or jets (with the derivative along a parameter). Where α is
+ * not fixed (the (X₊, Y₊) block may be isotropic), V_α₋ is `everyAngle` of the range of the −
+ * block's variances (intervals take its hull), or refused (jets: no derivative there).
+ */
+export function separabilityOf<T>(F: Arithmetic<T>, v: Block<T>, everyAngle?: (low: Interval, high: Interval) => T): SeparabilityOf<T> {
+  if (v.length !== 4 || v.some((row) => row.length !== 4)) throw new RangeError('separability: a 4×4 covariance');
+  const half = F.of('0.5');
+  const collective = (sign: 1 | -1): Block<T> => {
+    const entry = (i: number, j: number) => {
+      const cross = F.add(v[i]![j + 2]!, v[i + 2]![j]!);
+      return F.mul(F.add(F.add(v[i]![j]!, v[i + 2]![j + 2]!), sign === 1 ? cross : F.neg(cross)), half);
+    };
+    return [
+      [entry(0, 0), entry(0, 1)],
+      [entry(0, 1), entry(1, 1)],
+    ];
+  };
+  const [plus, minus] = [collective(1), collective(-1)];
+  const least = leastVariance(F, plus);
+  const m = leastVariance(F, minus);
+  let vAlphaMinus: T;
+  if (least.anisotropic) {
+    // At α + 90°, cos 2θ and sin 2θ change sign: V = (a + c)/2 − (a − c)/2·cos 2α − b·sin 2α of the − block,
+    // with cos 2α = −halfDiff/r and sin 2α = −b/r of the + block.
+    const [cos2, sin2] = [F.neg(F.div(least.halfDiff, least.radius)), F.neg(F.div(least.b, least.radius))];
+    vAlphaMinus = F.sub(F.sub(m.mean, F.mul(m.halfDiff, cos2)), F.mul(m.b, sin2));
+  } else {
+    if (everyAngle === undefined) throw new IntervalError('α is not fixed by the box: V_α₋ has no derivative');
+    vAlphaMinus = everyAngle(F.value(F.sub(m.mean, m.radius)), F.value(F.add(m.mean, m.radius)));
+  }
+  return {
+    vAlphaPlus: least.variance,
+    vAlphaMinus,
+    S: twiceGeometricMean(F, least.variance, vAlphaMinus),
+    duan: F.add(least.variance, vAlphaMinus),
+    halfDiff: least.halfDiff,
+    b: least.b,
+    angleDecided: least.anisotropic,
+  };
 }
 
 export interface SeparabilityEnclosure {
@@ -168,38 +227,25 @@ export interface SeparabilityEnclosure {
   readonly angleDecided: boolean;
 }
 
-/** 2√(x y), with a product that may dip below 0 only by the box's width clamped to 0. */
-function twiceGeometricMean(I: IntervalArithmetic, x: Interval, y: Interval): Interval {
-  const product = I.mul(x, y);
-  return I.mul(I.of('2'), I.sqrt({ lo: product.lo.isNegative() ? I.of('0').lo : product.lo, hi: product.hi }));
-}
-
 /** S of (15) and Duan's sum from a covariance box in (X₁, Y₁, X₂, Y₂), as src/entanglement/gaussianState.ts computes them from a point. */
 export function separabilityEnclosure(I: IntervalArithmetic, v: Box): SeparabilityEnclosure {
-  if (v.length !== 4 || v.some((row) => row.length !== 4)) throw new RangeError('separabilityEnclosure: a 4×4 covariance box');
-  const half = I.of('0.5');
-  const collective = (sign: 1 | -1): Box => {
-    const entry = (i: number, j: number) => {
-      const cross = I.add(v[i]![j + 2]!, v[i + 2]![j]!);
-      return I.mul(I.add(I.add(v[i]![j]!, v[i + 2]![j + 2]!), sign === 1 ? cross : I.neg(cross)), half);
-    };
-    return [
-      [entry(0, 0), entry(0, 1)],
-      [entry(0, 1), entry(1, 1)],
-    ];
-  };
-  const [plus, minus] = [collective(1), collective(-1)];
-  const least = leastQuadratureEnclosure(I, plus);
-  // At α + 90°, cos 2θ and sin 2θ change sign; where α is not fixed, V_α₋ is enclosed over every angle.
-  const vAlphaMinus = least.cos2 && least.sin2 ? varianceAt(I, minus, I.neg(least.cos2), I.neg(least.sin2)) : anyVariance(I, minus);
-  return {
-    vAlphaPlus: least.variance,
-    vAlphaMinus,
-    ...(least.angle ? { alpha: least.angle } : {}),
-    S: twiceGeometricMean(I, least.variance, vAlphaMinus),
-    duan: I.add(least.variance, vAlphaMinus),
-    angleDecided: least.cos2 !== undefined,
-  };
+  const e = separabilityOf(intervalField(I), v, (low, high) => ({ lo: low.lo, hi: high.hi }));
+  const alpha = e.angleDecided ? leastAngle(I, e.halfDiff, e.b) : undefined;
+  return { vAlphaPlus: e.vAlphaPlus, vAlphaMinus: e.vAlphaMinus, ...(alpha ? { alpha } : {}), S: e.S, duan: e.duan, angleDecided: e.angleDecided };
+}
+
+/** P V Pᵀ for a plane's rows P. */
+function planeBlock<T>(F: Arithmetic<T>, v: Block<T>, p: Block<T>): T[][] {
+  const zero = F.of('0');
+  const sum = (xs: T[]) => xs.reduce((s, x) => F.add(s, x), zero);
+  const pv = p.map((row) => v[0]!.map((_, j) => sum(row.map((x, k) => F.mul(x, v[k]![j]!)))));
+  return pv.map((row) => p.map((pj) => sum(row.map((x, k) => F.mul(x, pj[k]!)))));
+}
+
+/** The product criterion's S = 2√(Var u · Var w) of two planes, each at its least-variance angle, for any Arithmetic. */
+export function productSeparabilityOf<T>(F: Arithmetic<T>, v: Block<T>, first: Block<T>, second: Block<T>): { variances: [T, T]; S: T } {
+  const [a, b] = [first, second].map((plane) => leastVariance(F, planeBlock(F, v, plane)).variance) as [T, T];
+  return { variances: [a, b], S: twiceGeometricMean(F, a, b) };
 }
 
 export interface ProductSeparabilityEnclosure {
@@ -217,19 +263,14 @@ export interface ProductSeparabilityEnclosure {
  */
 export function productSeparabilityEnclosure(I: IntervalArithmetic, v: Box, first: Box, second: Box): ProductSeparabilityEnclosure {
   const zero = I.of('0');
-  const sum = (xs: Interval[]) => xs.reduce((s, x) => I.add(s, x), zero);
-  const congruent = (p: Box): Box => {
-    const pv = p.map((row) => v[0]!.map((_, j) => sum(row.map((x, k) => I.mul(x, v[k]![j]!)))));
-    return pv.map((row) => p.map((pj) => sum(row.map((x, k) => I.mul(x, pj[k]!)))));
-  };
+  const F = intervalField(I);
   const least = [first, second].map((plane) => {
-    const q = leastQuadratureEnclosure(I, congruent(plane));
+    const q = leastQuadratureEnclosure(I, planeBlock(F, v, plane));
     if (q.cos2 === undefined || q.sin2 === undefined) return { q };
     // Half angles of θ ∈ (−π/2, π/2]: cos θ ≥ 0, and sin θ has the sign of sin 2θ.
     const one = I.of('1');
-    const clamp = (x: Interval): Interval => ({ lo: x.lo.isNegative() ? zero.lo : x.lo, hi: x.hi.isNegative() ? zero.hi : x.hi });
-    const c = I.sqrt(clamp(I.mul(I.add(one, q.cos2), I.of('0.5'))));
-    const magnitude = I.sqrt(clamp(I.mul(I.sub(one, q.cos2), I.of('0.5'))));
+    const c = I.sqrt(F.nonNegative(I.mul(I.add(one, q.cos2), I.of('0.5'))));
+    const magnitude = I.sqrt(F.nonNegative(I.mul(I.sub(one, q.cos2), I.of('0.5'))));
     const s = q.sin2.lo.gte(0) ? magnitude : q.sin2.hi.lt(0) ? I.neg(magnitude) : { lo: I.neg(magnitude).lo, hi: magnitude.hi };
     return { q, quadrature: plane[0]!.map((x, j) => I.add(I.mul(x, c), I.mul(plane[1]![j]!, s))) };
   });
@@ -243,7 +284,7 @@ export function productSeparabilityEnclosure(I: IntervalArithmetic, v: Box, firs
   return {
     variances: [a.variance, b.variance],
     angles: [a.angle, b.angle],
-    S: twiceGeometricMean(I, a.variance, b.variance),
+    S: twiceGeometricMean(F, a.variance, b.variance),
     ...(separableBound ? { separableBound } : {}),
   };
 }

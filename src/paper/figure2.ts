@@ -21,6 +21,9 @@ import { regimeOf } from '../app/solve.ts';
 import { resolveParameters, type ModelName, type RawParameters } from '../models/parameters.ts';
 import { parameterSymbol, type ModelPoint } from '../models/modelFile.ts';
 import { paperSymbolValues } from './paperSymbols.ts';
+import { certifiedCurveMinimum, type MinimisedQuantity } from './figure2Certified.ts';
+import type { Interval } from '../numeric/interval.ts';
+import { enclosureEnds, provedString, provedTo } from '../app/solveReport.ts';
 
 /** A parameter the figure fixes by a formula: its exact form, and the value used (rounded far beyond the output digits). */
 export interface ExactParameter {
@@ -59,6 +62,8 @@ export interface Minimum {
   readonly value: Dec;
   /** The significant digits to which μ is located (the value, flat there, holds every digit). */
   readonly muDigits: number;
+  /** The proof of a local minimum (src/paper/figure2Certified.ts), where it went through. */
+  readonly enclosure?: { readonly value: Interval; readonly location: Interval; readonly neighbourhood: Interval };
 }
 
 export interface Curve extends CurveSpec {
@@ -67,6 +72,8 @@ export interface Curve extends CurveSpec {
   readonly points: CurvePoint[];
   readonly minimumPlotted: Minimum;
   readonly minimumExpMinusLogNegativity: Minimum;
+  /** Model two: the least S_UV by the full covariance (the plotted one is by the reduced equations). */
+  readonly minimumUVFullCovariance?: Minimum;
   /** Model two: the largest relative difference between S_UV by the reduced equations and by the full covariance, and the digits they share there. */
   readonly routeDifference?: { readonly relative: Dec; readonly digits: number };
 }
@@ -317,12 +324,24 @@ export function computeCurve(spec: CurveSpec, points: number, digits: number): C
     at((x) => x.plotted),
   );
   holdsItsDigits(spec, params, digits, [pts[0]!, pts[pts.length - 1]!, { ...pts[0]!, mu: plotted.mu, plotted: plotted.value }]);
+  const rounded = spec.root ? params[spec.root.name] : undefined;
+  const uvFull =
+    spec.model === 'constant'
+      ? refine(
+          grid,
+          pts.map((x) => x.uv!.fullCovariance),
+          digits,
+          at((x) => x.uv!.fullCovariance),
+        )
+      : undefined;
   return {
     ...spec,
     regime: spec.root ? `${regime} as rounded (${spec.root.form} to ${digits + 30} digits: the exact threshold)` : regime,
     values: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, spec.root?.name === k ? new D(v!).toString() : v!])),
     points: pts,
-    minimumPlotted: plotted,
+    // Model two plots S_UV by the reduced equations, whose minimum is not proved; its full-covariance minimum is.
+    minimumPlotted: spec.model === 'constant' ? plotted : proved(spec, 'S', plotted, rounded, digits),
+    ...(uvFull ? { minimumUVFullCovariance: proved(spec, 'S_UV', uvFull, rounded, digits) } : {}),
     // Where e^(−E_N) equals the plotted S at every grid point (model one, back-action evasion), its minimum is the same one.
     minimumExpMinusLogNegativity: pts.every((x) => agreeingDigits(x.plotted, x.expMinusLogNegativity, digits) >= digits)
       ? plotted
@@ -334,6 +353,19 @@ export function computeCurve(spec: CurveSpec, points: number, digits: number): C
         ),
     ...(routeDifference ? { routeDifference } : {}),
   };
+}
+
+/**
+ * A numerical minimum with its proof attached where the proof goes through: at digits + 15 working
+ * digits, then twice that (back-action evasion at μ = 10³γ, whose covariance entries of ±250 cancel
+ * to S ≈ 0.1, needs about 90).
+ */
+function proved(spec: CurveSpec, quantity: MinimisedQuantity, m: Minimum, rounded: string | undefined, digits: number): Minimum {
+  for (const work of [digits + 15, 2 * (digits + 15)]) {
+    const e = certifiedCurveMinimum(spec, quantity, m.mu, rounded, work);
+    if (e) return { ...m, enclosure: e };
+  }
+  return m;
 }
 
 /**
@@ -378,6 +410,29 @@ export function overtaking(bae: Curve, other: Curve, digits: number): Minimum | 
 
 const s = (x: Dec, digits: number) => x.toSignificantDigits(digits).toString();
 
+/**
+ * A minimum as JSON: proved, its value and μ to the digits their enclosures prove, the enclosures
+ * (5 digits further, rounded outward) and the neighbourhood the proof covers; not proved, its
+ * computed digits and `certified: false`.
+ */
+function minimumJson(m: Minimum, digits: number): Record<string, unknown> {
+  if (m.enclosure === undefined) return { mu: s(m.mu, m.muDigits), value: s(m.value, digits), certified: false };
+  const { value, location, neighbourhood } = m.enclosure;
+  return {
+    mu: provedString(location),
+    value: provedString(value),
+    certified: 'local',
+    enclosure: { mu: enclosureEnds(location), value: enclosureEnds(value) },
+    neighbourhood: [neighbourhood.lo.toString(), neighbourhood.hi.toString()],
+  };
+}
+
+/** A minimum on the console: value to 25 and μ to 12 proved digits, or its computed 15 marked so. */
+export function minimumText(m: Minimum): string {
+  if (m.enclosure === undefined) return `${s(m.value, 15)} at μ = ${s(m.mu, Math.min(15, m.muDigits))}γ (computed, not proved)`;
+  return `${provedTo(m.enclosure.value, 25)} at μ = ${provedTo(m.enclosure.location, 12)}γ (proved, a local minimum)`;
+}
+
 export function figureJson(curves: readonly Curve[], crossings: ReadonlyArray<{ curve: string; crossing: Minimum | null }>, digits: number): object {
   return {
     figure: 'Figure 2 of Szorkovszky, Clerk, Doherty, Bowen, NJP 16, 063043 (2014)',
@@ -402,12 +457,9 @@ export function figureJson(curves: readonly Curve[], crossings: ReadonlyArray<{ 
       regime: c.regime,
       assumption: c.assumption,
       alternative: c.alternative,
-      // μ to the digits it is located to, the flat minimum's value to every digit.
-      minimumPlotted: { mu: s(c.minimumPlotted.mu, c.minimumPlotted.muDigits), value: s(c.minimumPlotted.value, digits) },
-      minimumExpMinusLogNegativity: {
-        mu: s(c.minimumExpMinusLogNegativity.mu, c.minimumExpMinusLogNegativity.muDigits),
-        value: s(c.minimumExpMinusLogNegativity.value, digits),
-      },
+      minimumPlotted: minimumJson(c.minimumPlotted, digits),
+      ...(c.minimumUVFullCovariance ? { minimumS_UV_fullCovariance: minimumJson(c.minimumUVFullCovariance, digits) } : {}),
+      minimumExpMinusLogNegativity: minimumJson(c.minimumExpMinusLogNegativity, digits),
       ...(c.routeDifference
         ? { S_UV_routes: { largestRelativeDifference: c.routeDifference.relative.toSignificantDigits(3).toString(), digitsShared: c.routeDifference.digits } }
         : {}),
@@ -454,6 +506,25 @@ export function figureCsv(curves: readonly Curve[], digits: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Each curve's proved (or computed) minima as CSV: value and μ, each with its enclosure in K_lo, K_hi where proved. */
+export function minimaCsv(curves: readonly Curve[], digits: number): string {
+  const lines = ['curve,quantity,certified,mu,mu_lo,mu_hi,value,value_lo,value_hi'];
+  for (const c of curves) {
+    const minima: Array<[string, Minimum | undefined]> = [
+      [c.model === 'constant' ? 'S_UV_reduced' : 'S', c.minimumPlotted],
+      ['S_UV_fullCovariance', c.minimumUVFullCovariance],
+      ['expMinusLogNegativity', c.minimumExpMinusLogNegativity],
+    ];
+    for (const [quantity, m] of minima) {
+      if (m === undefined) continue;
+      const j = minimumJson(m, digits) as { mu: string; value: string; certified: string | false; enclosure?: { mu: string[]; value: string[] } };
+      const e = j.enclosure ?? { mu: ['', ''], value: ['', ''] };
+      lines.push([c.id, quantity, j.certified || 'no', j.mu, ...e.mu, j.value, ...e.value].join(','));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** The paper's encoding: one hue, light for χ/γ = 25 and dark for 50; solid model one, dashed model two, dot-dashed back-action evasion. */
 export function paperStyles(curves: readonly Curve[]): Array<{ series: string; color: string; dash: number[] }> {
   const color = (c: Curve) => (c.chi === '25' ? '#6baed6' : c.chi === '50' ? '#08306b' : '#000000');
@@ -474,7 +545,15 @@ export function curveFromJson(data: unknown, digits: number): Curve {
   const D = decimalContext(digits + 10);
   const c = data as Curve & { points: Array<Record<string, unknown>> };
   const dec = (x: unknown) => new D(x as string);
-  const minimum = (m: Minimum) => ({ mu: dec(m.mu), value: dec(m.value), muDigits: m.muDigits });
+  const interval = (x: Interval) => ({ lo: dec(x.lo), hi: dec(x.hi) });
+  const minimum = (m: Minimum): Minimum => ({
+    mu: dec(m.mu),
+    value: dec(m.value),
+    muDigits: m.muDigits,
+    ...(m.enclosure
+      ? { enclosure: { value: interval(m.enclosure.value), location: interval(m.enclosure.location), neighbourhood: interval(m.enclosure.neighbourhood) } }
+      : {}),
+  });
   return {
     ...c,
     points: c.points.map((p) => {
@@ -490,6 +569,7 @@ export function curveFromJson(data: unknown, digits: number): Curve {
     }),
     minimumPlotted: minimum(c.minimumPlotted),
     minimumExpMinusLogNegativity: minimum(c.minimumExpMinusLogNegativity),
+    ...(c.minimumUVFullCovariance ? { minimumUVFullCovariance: minimum(c.minimumUVFullCovariance) } : {}),
     ...(c.routeDifference ? { routeDifference: { relative: dec(c.routeDifference.relative), digits: c.routeDifference.digits } } : {}),
   };
 }

@@ -114,11 +114,11 @@ describe('detuned-paramp', () => {
       expect((err as Error).message).not.toMatch(/NaN|Infinity/);
     }
   });
-  it("figure2 writes its data and plots in the paper's encoding, with each curve's minimum to 12 digits; the plots shipped in figures/ (the HTML report's) are current", () => {
+  it("figure2 writes its data and plots in the paper's encoding, each curve's least S proved (value to ≥ 25 digits, μ to ≥ 12, both holding the closed form's); the plots shipped in figures/ (the HTML report's) are current", () => {
     const dir = mkdtempSync(join(tmpdir(), 'fig-'));
     const r = run('figure2', '--out', dir);
     expect(r.status).toBe(0);
-    for (const f of ['figure2.json', 'figure2.csv', 'figure2.svg', 'figure2-entanglement.svg', 'figure2-alternatives.svg'])
+    for (const f of ['figure2.json', 'figure2.csv', 'figure2-minima.csv', 'figure2.svg', 'figure2-entanglement.svg', 'figure2-alternatives.svg'])
       expect(existsSync(join(dir, f))).toBe(true);
     // Regenerate with: npx detuned-paramp figure2 --out figures (and keep only the SVG files).
     for (const f of ['figure2.svg', 'figure2-entanglement.svg', 'figure2-alternatives.svg'])
@@ -151,9 +151,9 @@ describe('detuned-paramp', () => {
     const least = byId('one-25').minimumPlotted;
     expect(least.value.replace(/[-.]/g, '').replace(/^0+/, '').length).toBeGreaterThanOrEqual(12);
     expect(Math.abs(Number(least.value) / closedS(Math.exp(lo)) - 1)).toBeLessThan(1e-11);
-    // To 25 digits: the closed form's minimum located here in 60-digit decimals, golden section in
-    // log μ to 10⁻²⁴ (S is flat there, so its value then holds every digit). μ is printed only to
-    // the digits the curve located it to, and those agree.
+    // The closed form's minimum located here in 60-digit decimals, golden section in log μ to 10⁻²⁴
+    // (S is flat there, so its value then holds about 48 digits): inside the proved enclosure, and
+    // the printed value and μ (to the digits their enclosures prove) agree with it.
     const D60 = Decimal.clone({ precision: 60 });
     const closedAt = (logMu: Decimal) => new D60(independentS('1', new D60(624).sqrt().toString(), '25', '5', new D60(10).pow(logMu).toString(), '1'));
     const phi = new D60(5).sqrt().minus(1).div(2);
@@ -164,16 +164,15 @@ describe('detuned-paramp', () => {
       else l = x1;
     }
     const [trueMu, trueS] = [new D60(10).pow(l.plus(h).div(2)), closedAt(l.plus(h).div(2))];
-    expect(new D60(least.value).minus(trueS).abs().div(trueS).lt('1e-25')).toBe(true);
-    const printedDigits = least.mu.replace('.', '').replace(/^0+/, '').length;
-    expect(printedDigits).toBeLessThanOrEqual(25);
-    expect(
-      new D60(least.mu)
-        .minus(trueMu)
-        .abs()
-        .div(trueMu)
-        .lt(new D60(10).pow(1 - printedDigits)),
-    ).toBe(true);
+    expect(least.certified).toBe('local');
+    expect(new D60(least.enclosure.value[0]).lte(trueS) && trueS.lte(new D60(least.enclosure.value[1]))).toBe(true);
+    expect(least.value.replace('.', '').replace(/^0+/, '').length).toBeGreaterThanOrEqual(25);
+    expect(least.mu.replace('.', '').replace(/^0+/, '').length).toBeGreaterThanOrEqual(12);
+    expect(new D60(least.mu).minus(trueMu).abs().div(trueMu).lt('1e-22')).toBe(true);
+    // Model two: its plotted S_UV (reduced equations) is computed, its full-covariance S_UV proved; back-action evasion's end point proved.
+    expect(byId('two-25').minimumPlotted.certified).toBe(false);
+    expect(byId('two-25').minimumS_UV_fullCovariance.certified).toBe('local');
+    expect(byId('bae').minimumPlotted.certified).toBe('local');
     // Back-action evasion falls with μ: its least value is the last grid point, μ = 10³γ.
     expect(Number(byId('bae').minimumPlotted.value) / Number(independentBaeS('1', '5', '1000', '1')) - 1).toBeLessThan(1e-14);
     expect(data.backActionEvasionOvertakes.map((x: { curve: string }) => x.curve)).toEqual(['one-25', 'two-25', 'one-50', 'two-50']);

@@ -1,0 +1,114 @@
+/**
+ * Figure 2's minima proved: the least value over μ ∈ [10⁻³, 10³]γ of a curve, and where it is
+ * attained, each enclosed (src/numeric/certifiedMinimum.ts) from enclosures of the conditional
+ * state and its first two μ-derivatives over boxes of μ (src/numeric/riccatiAlong.ts), with S of
+ * (15) or S_UV from the full covariance evaluated on jets (src/entanglement/enclosures.ts). A curve
+ * whose parameter is a square root (Δ = √(χ² − γ²) at the threshold) is proved for the exact root:
+ * the drift is enclosed over the root's interval, A being affine in it.
+ */
+import { productSeparabilityOf, separabilityOf } from '../entanglement/enclosures.ts';
+import { Rational } from '../exact/rational.ts';
+import { readings, regimeOf } from '../app/solve.ts';
+import { resolveParameters } from '../models/parameters.ts';
+import { parameterSymbol, type ModelPoint } from '../models/modelFile.ts';
+import { certifiedLocalMinimum, type CertifiedMinimum } from '../numeric/certifiedMinimum.ts';
+import { decimalContext, type Dec } from '../numeric/context.ts';
+import { affineFamily, intervalMatrix } from '../numeric/fromExact.ts';
+import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
+import { jetArithmetic, type Jet } from '../numeric/jet.ts';
+import { encloseAlong, stabilisingAlong, type AffineBoxes, type AffinePoint, type AlongEnclosure } from '../numeric/riccatiAlong.ts';
+import type { CurveSpec } from './figure2.ts';
+
+/** What a curve's minimum is of: the plotted S (model one, back-action evasion) or model two's S_UV from the full covariance. */
+export type MinimisedQuantity = 'S' | 'S_UV';
+
+type Box = ReadonlyArray<readonly Interval[]>;
+
+/** The model at μ = 1 with its root parameter (if any) at each end of its enclosure: A over the root's interval is the hull of the two. */
+function pointsOf(I: IntervalArithmetic, spec: CurveSpec, rounded: string | undefined): ModelPoint[] {
+  if (spec.root === undefined) return [resolveParameters(spec.model, { ...spec.params, mu: '1' })];
+  const square = Rational.parse(spec.root.square);
+  const root = I.sqrt(I.exact(square));
+  return [root.lo, root.hi, ...(rounded ? [rounded] : [])].map((x) =>
+    resolveParameters(spec.model, { ...spec.params, [spec.root!.name]: x.toString(), mu: '1' }),
+  );
+}
+
+const hull = (I: IntervalArithmetic, boxes: Box[]): Interval[][] =>
+  boxes[0]!.map((row, i) => row.map((x, j) => boxes.slice(1).reduce((h, b) => I.hull(h, b[i]![j]!), x)));
+
+/**
+ * The proved minimum of one curve's quantity over μ ∈ [10⁻³, 10³], at `work` working digits, from
+ * the numerical minimiser `guess`; `rounded` is the root parameter the numerical curve used (its
+ * midpoints). Undefined when the proof does not go through.
+ */
+export function certifiedCurveMinimum(
+  spec: CurveSpec,
+  quantity: MinimisedQuantity,
+  guess: Dec,
+  rounded: string | undefined,
+  work: number,
+): CertifiedMinimum | undefined {
+  const I = intervalArithmetic(work);
+  const points = pointsOf(I, spec, rounded);
+  const model = points[0]!.model;
+  const mu = parameterSymbol(model, 'mu');
+  const s = model.system;
+  const at = (p: ModelPoint, m: 'drift' | 'diffusion' | 'measurement', value: string) =>
+    intervalMatrix(I, s[m], new Map(p.values).set(mu, Rational.parse(value)));
+  const exactPoints = rounded ? points.slice(0, 2) : points;
+  const affine = (m: 'diffusion' | 'measurement'): [Box, Box] => {
+    const [zero, one] = [at(points[0]!, m, '0'), at(points[0]!, m, '1')];
+    return [zero, one.map((row, i) => row.map((x, j) => I.sub(x, zero[i]![j]!)))];
+  };
+  const system: AffineBoxes = {
+    drift: hull(
+      I,
+      exactPoints.map((p) => at(p, 'drift', '0')),
+    ),
+    diffusion: affine('diffusion'),
+    measurement: affine('measurement'),
+  };
+  const midpointModel = points[points.length - 1]!;
+  const [drift, diffusion, measurement] = [s.drift, s.diffusion, s.measurement].map((m) => affineFamily(m, midpointModel.values, mu));
+  const D = decimalContext(work);
+  const [zero, one] = [new D(0), new D(1)];
+  const point: AffinePoint = {
+    drift: drift!.at(work, zero),
+    driftStable: regimeOf(midpointModel) === 'below-threshold',
+    diffusion: (x) => diffusion!.at(work, x),
+    measurement: (x) => measurement!.at(work, x),
+    diffusionSlope: diffusion!.at(work, one).map((row, i) => row.map((x, j) => x.minus(diffusion!.at(work, zero)[i]![j]!))),
+    measurementSlope: measurement!.at(work, one).map((row, i) => row.map((x, j) => x.minus(measurement!.at(work, zero)[i]![j]!))),
+  };
+  const J = jetArithmetic(I);
+  const constant = (x: Interval): Jet => ({ value: x, slope: I.of('0'), curvature: I.of('0') });
+  const { toModes, planes } = readings(model);
+  const t = intervalMatrix(I, toModes, points[0]!.values).map((row) => row.map(constant));
+  const uv = model.pairs.findIndex((p) => p.name === 'UV');
+  const plane = (k: 0 | 1) => intervalMatrix(I, planes[uv]![k], points[0]!.values).map((row) => row.map(constant));
+  // A point's enclosure is asked for twice (the Taylor form's centre, and the proof that a box holds the stabilising branch).
+  const atPoints = new Map<string, AlongEnclosure | undefined>();
+  const enclosedAt = (c: Dec) => {
+    const key = c.toString();
+    if (!atPoints.has(key)) atPoints.set(key, encloseAlong(I, system, point, { lo: c, hi: c }, c, work));
+    return atPoints.get(key);
+  };
+  const jet = (X: Interval): Jet | undefined => {
+    const c = I.midpoint(X);
+    const e = X.lo.eq(X.hi) ? enclosedAt(X.lo) : encloseAlong(I, system, point, X, c, work);
+    if (e === undefined) return undefined;
+    if (!e.stabilising) {
+      const centre = enclosedAt(c);
+      if (centre === undefined || !stabilisingAlong(e, centre)) return undefined;
+    }
+    const v = e.value.map((row, i) => row.map((x, j) => ({ value: x, slope: e.slope[i]![j]!, curvature: e.curvature[i]![j]! })));
+    const zeroJet = J.of('0');
+    const sum = (xs: Jet[]) => xs.reduce((acc, x) => J.add(acc, x), zeroJet);
+    const tv = t.map((row) => v[0]!.map((_, j) => sum(row.map((x, k) => J.mul(x, v[k]![j]!)))));
+    const perMode = tv.map((row) => t.map((tj) => sum(row.map((x, k) => J.mul(x, tj[k]!)))));
+    return quantity === 'S' ? separabilityOf(J, perMode).S : productSeparabilityOf(J, perMode, plane(0), plane(1)).S;
+  };
+  if (quantity === 'S_UV' && uv < 0) throw new RangeError(`curve ${spec.id}: the model has no UV planes`);
+  return certifiedLocalMinimum(I, jet, [new D('0.001'), new D('1000')], guess);
+}
