@@ -4,13 +4,16 @@
  * (ideal two-mode back-action evasion, assumption bae-ideal-limit).
  */
 import type { Claim } from '../src/verify/claim.ts';
-import { verifiedOrErratum } from '../src/verify/verdicts.ts';
+import { intervalVerdict, verifiedOrErratum } from '../src/verify/verdicts.ts';
+import { intervalRoute } from './shared.ts';
+import { intervalField } from '../src/numeric/jet.ts';
+import type { IntervalArithmetic } from '../src/numeric/interval.ts';
 import { logNegativityInvariant } from '../src/entanglement/gaussianState.ts';
 import { agreeingDigits, decimalContext, type Dec } from '../src/numeric/context.ts';
 import type { DMatrix } from '../src/numeric/matrix.ts';
 import { leastModelTwo } from './assumptions.ts';
 import { bindingThresholdCoupling, FIGURE2_ASYMMETRY, thresholdDetuning } from '../src/paper/figure2Readings.ts';
-import { backActionEvasionS, optimalMu } from '../src/paper/closedForms.ts';
+import { backActionEvasionS, backActionEvasionSOf, optimalMu } from '../src/paper/closedForms.ts';
 import { separabilityUV } from '../src/paper/separabilityUV.ts';
 import { requiredDigits } from '../src/verify/claim.ts';
 import { solveModel } from '../src/app/solve.ts';
@@ -39,6 +42,14 @@ function figureModelTwo(chi: string, mu: string) {
   );
 }
 
+/** Where the back-action-evasion closed form is checked: high temperature at weak to strong measurement, low efficiency, zero temperature. */
+const BAE_POINTS = [
+  { nbar: '5', mu: '1', eta: '1' },
+  { nbar: '5', mu: '20', eta: '1' },
+  { nbar: '5', mu: '500', eta: '0.5' },
+  { nbar: '0', mu: '0.3', eta: '0.8' },
+];
+
 export const figure2Claims: Claim[] = [
   {
     id: 'figure2-caption',
@@ -57,7 +68,7 @@ export const figure2Claims: Claim[] = [
         {
           holds,
           derived,
-          reports: [{ engine: 'closed-form', agreed: true, detail: '(16)-(18), checked against the Riccati solve in eq16' }],
+          reports: [{ engine: 'closed-form', agreed: true, computed: true, detail: '(16)-(18), checked against the Riccati solve in eq16' }],
           notes: ['the curves themselves, with their minima from the full covariance: detuned-paramp figure2'],
         },
         "the caption's curves do not dip below 1 as described",
@@ -123,9 +134,10 @@ export const figure2Claims: Claim[] = [
             {
               engine: 'riccati',
               agreed: true,
+              computed: true,
               detail: 'S_UV and its separable bound (product criterion, Giovannetti et al. PRA 67, 022320) from the full conditional covariance',
             },
-            { engine: 'partial-transpose', agreed: true, detail: 'E_N = 0 means PPT, hence separable for two modes' },
+            { engine: 'partial-transpose', agreed: true, computed: true, detail: 'E_N = 0 means PPT, hence separable for two modes' },
           ],
           notes: [`separable states with S_UV < 1: ${counterexamples.join('; ')}`],
         },
@@ -159,10 +171,11 @@ export const figure2Claims: Claim[] = [
           holds,
           derived: lines.join('; '),
           reports: [
-            { engine: 'closed-form', agreed: true, detail: 'model one: (16)-(18) at Δ = √(χ² − γ²)' },
+            { engine: 'closed-form', agreed: true, computed: true, detail: 'model one: (16)-(18) at Δ = √(χ² − γ²)' },
             {
               engine: 'reduced',
               agreed: true,
+              computed: true,
               detail: 'model two: S_UV of the reduced equations (25)-(28), what the paper plotted; E_N from the full covariance',
             },
           ],
@@ -187,12 +200,7 @@ export const figure2Claims: Claim[] = [
     check: (context) => {
       const lines: string[] = [];
       const digits: number[] = [];
-      for (const p of [
-        { nbar: '5', mu: '1', eta: '1' },
-        { nbar: '5', mu: '20', eta: '1' },
-        { nbar: '5', mu: '500', eta: '0.5' },
-        { nbar: '0', mu: '0.3', eta: '0.8' },
-      ]) {
+      for (const p of BAE_POINTS) {
         const s = solveModel(resolveParameters('bae', p), context.digits);
         const closed = backActionEvasionS(context.digits + 10, { gamma: '1', ...p });
         const d = agreeingDigits(s.analysis!.S, closed, context.digits);
@@ -202,22 +210,33 @@ export const figure2Claims: Claim[] = [
         );
       }
       const least = Math.min(...digits);
-      return verifiedOrErratum(
+      const interval = intervalRoute(
+        BAE_POINTS.map((p) => ({
+          name: `N = ${p.nbar}, μ = ${p.mu}γ, η = ${p.eta}`,
+          point: resolveParameters('bae', p),
+          closed: (I: IntervalArithmetic) => backActionEvasionSOf(intervalField(I), { gamma: '1', ...p }),
+        })),
+        (e) => e.analysis?.S,
+      );
+      return intervalVerdict(
         {
-          holds: least >= requiredDigits(context),
+          decision: least >= requiredDigits(context) ? interval.decision : 'disjoint',
           digits: least,
           derived: lines.join('; '),
           reports: [
             {
               engine: 'riccati',
               agreed: true,
+              computed: true,
               detail:
                 'conditional equations derived by the engine from the measurement of X₊ and Y₋ (μD[c] + √(ημ)H[c]), Riccati steady state of the full 4×4 covariance',
             },
-            { engine: 'closed-form', agreed: true, detail: `(16)-(17) with χ = 0 and V₀ -> N + ½, ${least} digits` },
+            { engine: 'closed-form', agreed: least >= requiredDigits(context), detail: `(16)-(17) with χ = 0 and V₀ -> N + ½, ${least} digits` },
+            interval.report,
           ],
         },
         "the engine's back-action-evading measurement does not give the χ = 0, back-action-free limit of (16)",
+        'the enclosure of S could not be proved narrow enough at some point to decide',
       );
     },
   },
@@ -251,7 +270,9 @@ export const figure2Claims: Claim[] = [
         {
           holds,
           derived: `entangled iff ημ > 2Nγ (S of bae-closed-form below 1); ${lines.join('; ')}`,
-          reports: [{ engine: 'riccati', agreed: true, detail: 'E_N of the engine-derived back-action-evading measurement on both sides of ημ = 2Nγ' }],
+          reports: [
+            { engine: 'riccati', agreed: true, computed: true, detail: 'E_N of the engine-derived back-action-evading measurement on both sides of ημ = 2Nγ' },
+          ],
           notes: [
             'the threshold is ημ > 2Nγ: "ημ ≫ γ" for the thermal N = 5 of Figure 2, but at N = 0 any measurement entangles',
             'where it overtakes the parametric curves of Figure 2: detuned-paramp figure2 prints it',

@@ -117,7 +117,7 @@ export const monteCarlo: Claim[] = [
           holds,
           derived: lines.map((l) => l.text).join('; '),
           reports: [
-            { engine: 'riccati', agreed: true, detail: 'the stabilising solution of AV + VAᵀ + D − VMV = 0' },
+            { engine: 'riccati', agreed: true, computed: true, detail: 'the stabilising solution of AV + VAᵀ + D − VMV = 0' },
             {
               engine: 'monte-carlo',
               agreed: holds,
@@ -159,7 +159,7 @@ export const monteCarlo: Claim[] = [
             .join('; '),
           reports: [
             { engine: 'monte-carlo', agreed: consistent, detail: 'estimates within 4 jackknife standard errors of the exact S and E_N' },
-            { engine: 'riccati', agreed: true, detail: 'the exact S and E_N of the conditional steady state' },
+            { engine: 'riccati', agreed: true, computed: true, detail: 'the exact S and E_N of the conditional steady state' },
           ],
           notes: [
             "estimator: the sample covariance of the filter's errors (x − x̂, x from an independent verification of the quadratures, here the simulated truth) after a burn-in of 5/γ, in 20 batches; S and −ln 2ν̃ of it (E_N is its positive part; unclamped it is smooth in V), with jackknife standard errors over the batches",

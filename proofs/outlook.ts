@@ -35,7 +35,7 @@ export const outlook: Claim[] = [
       const holds = one.stable && two.stable && one.analysis!.logNegativity.gt(0.5) && two.analysis!.logNegativity.gt(0.3);
       const derived = `model one (Δ = χ = 50γ, N = 5, μ = 5.5γ): stable ${one.stable}, E_N = ${fmt(one.analysis!.logNegativity.toNumber())}; model two (Γ = 50.5γ, χ = 50γ, μ = 4γ): stable ${two.stable}, E_N = ${fmt(two.analysis!.logNegativity.toNumber())}`;
       return verifiedOrErratum(
-        { holds, derived, reports: [{ engine: 'riccati', agreed: true, detail: 'Riccati steady states; E_N by two routes' }] },
+        { holds, derived, reports: [{ engine: 'riccati', agreed: true, computed: true, detail: 'Riccati steady states; E_N by two routes' }] },
         'no steady-state entanglement at these parameters',
       );
     },
@@ -54,7 +54,7 @@ export const outlook: Claim[] = [
       const holds = proof.sufficient && proof.necessary;
       const derived = mathText`at Δ = 0: stable iff γ² − χ² > 0 (Hurwitz determinants ${joinMath(proof.hurwitzInMargin, '; ')})`;
       return verifiedOrErratum(
-        { holds, derived, reports: [{ engine: 'exact', agreed: true, detail: 'Routh-Hurwitz with the margin γ² − χ² (chi-th at Δ = 0)' }] },
+        { holds, derived, reports: [{ engine: 'exact', agreed: true, computed: true, detail: 'Routh-Hurwitz with the margin γ² − χ² (chi-th at Δ = 0)' }] },
         'the resonant threshold is not χ = γ',
       );
     },

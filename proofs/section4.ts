@@ -175,7 +175,7 @@ export const section4: Claim[] = [
         {
           holds,
           derived,
-          reports: [{ engine: 'exact', agreed: true, detail: derived }],
+          reports: [{ engine: 'exact', agreed: true, computed: true, detail: derived }],
           notes: ['an identity of superoperators on non-commuting operators: the commutative witnesses cannot express it'],
         },
         'the back-action terms are not those of a position measurement',
@@ -198,7 +198,12 @@ export const section4: Claim[] = [
       const holds = failing.length === 0 && decay.equals(ladder.a.scale(q(-1, 2)));
       const derived = mathText`printed form = engine's adjoint dissipator on every test operator; D[a]a = ${decay}`;
       return verifiedOrErratum(
-        { holds, derived, reports: [{ engine: 'exact', agreed: true, detail: String(derived) }], notes: ['operator-valued: no commutative witness applies'] },
+        {
+          holds,
+          derived,
+          reports: [{ engine: 'exact', agreed: true, computed: true, detail: String(derived) }],
+          notes: ['operator-valued: no commutative witness applies'],
+        },
         '(10) is not the adjoint dissipator',
       );
     },
@@ -265,7 +270,7 @@ export const section4: Claim[] = [
       const holds = !innovation.isZero();
       const derived = mathText`the conditional means move: d⟨X₊⟩ ∋ 2√(ημ)(Vℓ) dW ≠ 0 (M₁₁ = ${innovation}), so ½⟨X₊Y₊ + Y₊X₊⟩ = C₊ + ⟨X₊⟩⟨Y₊⟩ is stochastic; only the covariance ½⟨{δX₊, δY₊}⟩ obeys the deterministic (12)`;
       return conventionOrErratum(
-        { holds, derived, reports: [{ engine: 'exact', agreed: true, detail: String(derived) }] },
+        { holds, derived, reports: [{ engine: 'exact', agreed: true, computed: true, detail: String(derived) }] },
         'C± is the covariance with the means subtracted, ½⟨{δX±, δY±}⟩; as printed (13) is the second moment, which equals it only for zero conditional means',
         '(13) and (12) cannot both hold',
       );

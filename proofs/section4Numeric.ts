@@ -4,11 +4,14 @@
  * Every headline number comes from two routes, and the ledger says to how many digits they agree.
  */
 import type { Claim } from '../src/verify/claim.ts';
-import { verifiedOrErratum } from '../src/verify/verdicts.ts';
+import { intervalVerdict, verifiedOrErratum } from '../src/verify/verdicts.ts';
+import { intervalRoute } from './shared.ts';
+import { intervalField } from '../src/numeric/jet.ts';
+import type { IntervalArithmetic } from '../src/numeric/interval.ts';
 import { collectiveBlocks } from '../src/entanglement/gaussianState.ts';
 import { agreeingDigits, decimalContext, type Dec } from '../src/numeric/context.ts';
 import { requiredDigits } from '../src/verify/claim.ts';
-import { closedForm, optimalMu, type ModelOnePoint } from '../src/paper/closedForms.ts';
+import { closedForm, closedFormOf, optimalMu, type ModelOnePoint } from '../src/paper/closedForms.ts';
 import { modelMatrices, solveModel, type Solution } from '../src/app/solve.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
 import { paperSymbolValues } from '../src/paper/paperSymbols.ts';
@@ -79,24 +82,36 @@ export const section4Numeric: Claim[] = [
       }
       const { detail, least } = report(lines, digits);
       const holds = least >= requiredDigits(context) && branchConsistent;
-      return verifiedOrErratum(
+      const interval = intervalRoute(
+        Object.entries(POINTS).map(([name, p]) => ({
+          name,
+          point: resolveParameters('modulated', { ...p }),
+          closed: (I: IntervalArithmetic) => closedFormOf(intervalField(I), p, 1).S,
+        })),
+        (e) => e.analysis?.S,
+      );
+      // The interval route is the proof; the digits of the decimal routes must also hold, and the branch be sin 2α ≥ 0.
+      return intervalVerdict(
         {
-          holds,
+          decision: holds ? interval.decision : 'disjoint',
           digits: least,
           derived: detail,
           reports: [
             {
               engine: 'riccati',
               agreed: true,
+              computed: true,
               detail: `S from the full 4×4 Riccati steady state of (X₁, Y₁, X₂, Y₂), Newton-Kleinman held to ${context.digits} digits between two working precisions`,
             },
             { engine: 'closed-form', agreed: holds, detail: `(16)-(18) as printed, agreeing to at least ${least} of ${context.digits} digits` },
+            interval.report,
           ],
           notes: [
             '(18) gives cos 2α only: (16) holds on the branch sin 2α ≥ 0, which is the sign of α for C defined as in (13); with the C-signs printed in (12) α changes sign and (16) must use −sin 2α',
           ],
         },
         '(16) does not give the S of the conditional steady state on the branch α of (13)',
+        'the enclosure of S could not be proved narrow enough at some point to decide',
       );
     },
   },
@@ -126,7 +141,7 @@ export const section4Numeric: Claim[] = [
           digits: least,
           derived: detail,
           reports: [
-            { engine: 'riccati', agreed: true, detail: 'α from the eigenvector of the (X₊, Y₊) block of the Riccati steady state' },
+            { engine: 'riccati', agreed: true, computed: true, detail: 'α from the eigenvector of the (X₊, Y₊) block of the Riccati steady state' },
             { engine: 'closed-form', agreed: least >= requiredDigits(context), detail: `(18) as printed, ${least} digits` },
           ],
           notes: ['the subscript in "cos 2α₁" of the extraction is read as α'],
@@ -165,7 +180,7 @@ export const section4Numeric: Claim[] = [
           holds: least >= requiredDigits(context),
           digits: least,
           derived: detail,
-          reports: [{ engine: 'riccati', agreed: true, detail: `each plane's own least-variance angle, ${least} digits` }],
+          reports: [{ engine: 'riccati', agreed: true, computed: true, detail: `each plane's own least-variance angle, ${least} digits` }],
         },
         'the optimal quadratures of the two planes are not at 90°',
       );
@@ -213,8 +228,8 @@ export const section4Numeric: Claim[] = [
           holds,
           derived: lines.join('; '),
           reports: [
-            { engine: 'riccati', agreed: true, detail: 'S from V_α± of the Riccati steady state' },
-            { engine: 'partial-transpose', agreed: true, detail: 'E_N by the invariant formula and by an explicit partial transpose' },
+            { engine: 'riccati', agreed: true, computed: true, detail: 'S from V_α± of the Riccati steady state' },
+            { engine: 'partial-transpose', agreed: true, computed: true, detail: 'E_N by the invariant formula and by an explicit partial transpose' },
           ],
         },
         "true for model one, whose states are symmetric with isotropic local blocks (V₁₁ = V₂₂ ∝ 1), to all but ten of the working digits; false for symmetric states in general: model two's states are symmetric but locally squeezed, and there S > e^(−E_N) (S of (15) is then not the log-negativity, and can exceed 1 while E_N > 0)",
@@ -252,7 +267,7 @@ export const section4Numeric: Claim[] = [
         {
           holds: counterexamples === 0,
           derived: `${entangledWithS} states with S < 1, ${counterexamples} of them not entangled; ${lines.join('; ')}`,
-          reports: [{ engine: 'riccati', agreed: true, detail: "S, E_N (two routes) and Simon's invariant of each steady state" }],
+          reports: [{ engine: 'riccati', agreed: true, computed: true, detail: "S, E_N (two routes) and Simon's invariant of each steady state" }],
           notes: [
             'S is the product criterion for the commuting pair X₊cosα + Y₊sinα, −X₋sinα + Y₋cosα: separable states have Δ²uΔ²v ≥ ¼. The property tests search the whole parameter space',
           ],
@@ -291,7 +306,7 @@ export const section4Numeric: Claim[] = [
           holds,
           derived,
           reports: [
-            { engine: 'closed-form', agreed: true, detail: 'S from (16), itself checked against the Riccati solve (eq16)' },
+            { engine: 'closed-form', agreed: true, computed: true, detail: 'S from (16), itself checked against the Riccati solve (eq16)' },
             { engine: 'riccati', agreed: check.digits >= 25, detail: `Riccati at the strongest μ: ${check.digits} digits` },
           ],
           notes: ['S stays below 1 at every μ here: the state stays entangled, ever more weakly; "disappear" holds as a limit'],
@@ -340,6 +355,7 @@ export const section4Numeric: Claim[] = [
             {
               engine: 'closed-form',
               agreed: true,
+              computed: true,
               detail: 'μ_opt by golden-section search of (16) in log μ; (16) itself checked against the Riccati solve (eq16)',
             },
           ],
@@ -401,7 +417,7 @@ export const section4Numeric: Claim[] = [
           holds,
           derived: lines.join('; '),
           reports: [
-            { engine: 'riccati', agreed: true, detail: `Newton-Kleinman held to ${context.digits} digits between two working precisions` },
+            { engine: 'riccati', agreed: true, computed: true, detail: `Newton-Kleinman held to ${context.digits} digits between two working precisions` },
             { engine: 'rk4', agreed: digits[0]! >= 8 && digits[1]! >= 8, detail: 'fourth-order Runge-Kutta in double precision, step 0.032' },
             { engine: 'reduced', agreed: rd >= requiredDigits(context), detail: 'the 2×2 Riccati equation of the + pair' },
           ],
@@ -430,7 +446,9 @@ export const section4Numeric: Claim[] = [
         {
           holds,
           derived,
-          reports: [{ engine: 'riccati', agreed: true, detail: 'Liénard-Chipart stability of the drift; Newton-Kleinman from a stabilising start' }],
+          reports: [
+            { engine: 'riccati', agreed: true, computed: true, detail: 'Liénard-Chipart stability of the drift; Newton-Kleinman from a stabilising start' },
+          ],
           notes: [
             'the conditional means are driven by the unbounded motion, so the linearised model stops being physical: solve reports "stable": false and these numbers only apart',
           ],

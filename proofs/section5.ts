@@ -299,9 +299,10 @@ export const section5: Claim[] = [
             {
               engine: 'riccati',
               agreed: true,
+              computed: true,
               detail: "both models through the full 4×4 conditional covariance (Riccati steady state at 40 digits); S_UV from model two's planes",
             },
-            { engine: 'partial-transpose', agreed: true, detail: 'E_N of each by two routes (see solve)' },
+            { engine: 'partial-transpose', agreed: true, computed: true, detail: 'E_N of each by two routes (see solve)' },
           ],
         },
         sameSqueezing

@@ -3,7 +3,13 @@ import { joinMath, mathText } from '../src/verify/mathText.ts';
 import { commutatorMismatches } from '../src/verify/cas/classical.ts';
 import { scalarToCas } from '../src/verify/cas/render.ts';
 import type { Claim, Expectation } from '../src/verify/claim.ts';
-import { conventionOrErratum, verifiedOrErratum } from '../src/verify/verdicts.ts';
+import { conventionOrErratum, intervalDecision, verifiedOrErratum, type IntervalDecision } from '../src/verify/verdicts.ts';
+import type { EngineReport } from '../src/verify/claim.ts';
+import { solveCertified, type SolutionEnclosures } from '../src/app/certifiedSolve.ts';
+import { PrecisionError } from '../src/app/certify.ts';
+import { enclosureStrings } from '../src/app/solveReport.ts';
+import type { ModelPoint } from '../src/models/modelFile.ts';
+import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../src/numeric/interval.ts';
 import { witnessReports } from '../src/verify/witnesses.ts';
 import { differences, identity, invariantBlocks, mapEntries, submatrix, type Matrix } from '../src/exact/matrix.ts';
 import { q, type RationalFunction } from '../src/exact/rationalFunction.ts';
@@ -112,3 +118,43 @@ export function thresholdClaim(c: Described & { statement: string; drift: () => 
     },
   };
 }
+
+/**
+ * The interval route of a closed form: at each point, the certified solve's enclosure of the
+ * derived quantity (src/app/certifiedSolve.ts, at 30 digits) against the closed form as printed,
+ * evaluated in interval arithmetic at the exact parameters. The claim's decision is the weakest of
+ * the points': one disjoint pair is an erratum, one undecided point leaves it unchecked.
+ */
+export function intervalRoute(
+  points: ReadonlyArray<{ readonly name: string; readonly point: ModelPoint; readonly closed: (I: IntervalArithmetic) => Interval }>,
+  pick: (e: SolutionEnclosures) => Interval | undefined,
+): { report: EngineReport; decision: IntervalDecision; lines: string[] } {
+  const lines: string[] = [];
+  const decisions = points.map(({ name, point, closed }) => {
+    let derived: Interval | undefined;
+    try {
+      derived = pick(solveCertified(point, INTERVAL_DIGITS).enclosures);
+    } catch (err) {
+      if (!(err instanceof PrecisionError)) throw err;
+    }
+    const I = intervalArithmetic(INTERVAL_DIGITS + 10);
+    const claimed = closed(I);
+    const decision = intervalDecision(derived, claimed);
+    const show = (x: Interval | undefined) => (x ? `[${enclosureStrings(x).join(', ')}] (width ${x.hi.minus(x.lo).toExponential(1)})` : 'not enclosed');
+    lines.push(`${name}: derived ${show(derived)}, printed ${show(claimed)}: ${decision}`);
+    return decision;
+  });
+  const decision: IntervalDecision = decisions.includes('disjoint') ? 'disjoint' : decisions.includes('undecided') ? 'undecided' : 'overlap';
+  return {
+    report: {
+      engine: 'interval',
+      agreed: decision === 'overlap',
+      detail: `the certified solve's enclosure against the printed form in interval arithmetic: ${lines.join('; ')}`,
+    },
+    decision,
+    lines,
+  };
+}
+
+/** The digits the interval route certifies at: enough to separate any slip a printed form could hide, at a fraction of the ledger's 50. */
+const INTERVAL_DIGITS = 30;

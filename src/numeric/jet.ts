@@ -4,6 +4,7 @@
  * its first two derivatives along one parameter, forward-mode automatic differentiation). A jet
  * holds every f(μ), f'(μ) and f''(μ) for μ in an interval, given jets of the inputs that do.
  */
+import type { Dec, DecimalConstructor } from './context.ts';
 import { IntervalError, type Interval, type IntervalArithmetic } from './interval.ts';
 
 export interface Arithmetic<T> {
@@ -35,6 +36,21 @@ export function intervalField(I: IntervalArithmetic): Arithmetic<Interval> {
     sqrt: I.sqrt,
     nonNegative: (a) => ({ lo: a.lo.isNegative() ? zero.lo : a.lo, hi: a.hi.isNegative() ? zero.hi : a.hi }),
     value: (a) => a,
+  };
+}
+
+/** Decimals at one precision as an Arithmetic (rounded to nearest: a computation, not an enclosure; `value` is the point). */
+export function decimalField(D: DecimalConstructor): Arithmetic<Dec> {
+  return {
+    of: (x) => new D(x),
+    add: (a, b) => a.plus(b),
+    sub: (a, b) => a.minus(b),
+    mul: (a, b) => a.times(b),
+    div: (a, b) => a.div(b),
+    neg: (a) => a.neg(),
+    sqrt: (a) => a.sqrt(),
+    nonNegative: (a) => a,
+    value: (a) => ({ lo: a, hi: a }),
   };
 }
 

@@ -4,6 +4,7 @@
  * only cos 2α, and the sign of sin 2α is the sign convention of C₊ (see eq12).
  */
 import { decimalContext, type Dec } from '../numeric/context.ts';
+import { decimalField, type Arithmetic } from '../numeric/jet.ts';
 
 export interface ModelOnePoint {
   readonly gamma: string;
@@ -14,20 +15,35 @@ export interface ModelOnePoint {
   readonly eta: string;
 }
 
-export function closedForm(digits: number, p: ModelOnePoint, sinSign: 1 | -1): { S: Dec; cos2alpha: Dec; snr: Dec; v0: Dec } {
-  const D = decimalContext(digits);
-  const [g, delta, chi, n, mu, eta] = [p.gamma, p.delta, p.chi, p.nbar, p.mu, p.eta].map((x) => new D(x)) as [Dec, Dec, Dec, Dec, Dec, Dec];
-  const v0 = n.plus(0.5).plus(mu.div(g.times(2))); // (14)
-  const snr = eta.times(mu).times(v0).times(2).div(g); // (17)
-  const chiTh2 = g.times(g).plus(delta.times(delta));
-  const chi2 = chi.times(chi);
-  const g2snr = g.times(g).times(snr);
-  const root = chiTh2.minus(chi2).pow(2).plus(chiTh2.plus(chi2).times(g2snr).times(8)).plus(g2snr.times(g2snr).times(16)).sqrt();
-  const cos2alpha = delta.div(chiTh2.sqrt()).times(chiTh2.plus(chi2).plus(g2snr.times(4)).minus(root).div(chi2.times(2)).sqrt()); // (18)
-  const sin2alpha = new D(1).minus(cos2alpha.times(cos2alpha)).sqrt().times(sinSign);
-  const a = g.plus(chi.times(sin2alpha));
-  const S = a.times(a).plus(g2snr.times(4)).sqrt().minus(a).div(eta.times(mu).times(2)); // (16)
+/**
+ * (14), (16)-(18) as printed, in any Arithmetic (src/numeric/jet.ts): decimals for a value,
+ * intervals for an enclosure of the exact closed form at exact parameters (the ledger's interval
+ * route). sin 2α = sinSign·√(1 − cos² 2α).
+ */
+export function closedFormOf<T>(F: Arithmetic<T>, p: ModelOnePoint, sinSign: 1 | -1): { S: T; cos2alpha: T; snr: T; v0: T } {
+  const [g, delta, chi, n, mu, eta] = [p.gamma, p.delta, p.chi, p.nbar, p.mu, p.eta].map((x) => F.of(x)) as [T, T, T, T, T, T];
+  const [one, two, four, eight, half] = ['1', '2', '4', '8', '0.5'].map((x) => F.of(x)) as [T, T, T, T, T];
+  const v0 = F.add(F.add(n, half), F.div(mu, F.mul(g, two))); // (14)
+  const snr = F.div(F.mul(F.mul(F.mul(eta, mu), v0), two), g); // (17)
+  const chiTh2 = F.add(F.mul(g, g), F.mul(delta, delta));
+  const chi2 = F.mul(chi, chi);
+  const g2snr = F.mul(F.mul(g, g), snr);
+  const gap = F.sub(chiTh2, chi2);
+  const root = F.sqrt(F.add(F.add(F.mul(gap, gap), F.mul(F.mul(F.add(chiTh2, chi2), g2snr), eight)), F.mul(F.mul(g2snr, g2snr), F.of('16'))));
+  const cos2alpha = F.mul(
+    F.div(delta, F.sqrt(chiTh2)),
+    F.sqrt(F.nonNegative(F.div(F.sub(F.add(F.add(chiTh2, chi2), F.mul(g2snr, four)), root), F.mul(chi2, two)))),
+  ); // (18)
+  const sinMagnitude = F.sqrt(F.nonNegative(F.sub(one, F.mul(cos2alpha, cos2alpha))));
+  const sin2alpha = sinSign === 1 ? sinMagnitude : F.neg(sinMagnitude);
+  const a = F.add(g, F.mul(chi, sin2alpha));
+  const S = F.div(F.sub(F.sqrt(F.add(F.mul(a, a), F.mul(g2snr, four))), a), F.mul(F.mul(eta, mu), two)); // (16)
   return { S, cos2alpha, snr, v0 };
+}
+
+/** The closed form in decimals at `digits` digits. */
+export function closedForm(digits: number, p: ModelOnePoint, sinSign: 1 | -1): { S: Dec; cos2alpha: Dec; snr: Dec; v0: Dec } {
+  return closedFormOf(decimalField(decimalContext(digits)), p, sinSign);
 }
 
 /**
@@ -66,9 +82,13 @@ export function optimalMu(p: Omit<ModelOnePoint, 'mu'>): { mu: number; S: number
  * and no back-action on the measured pair (V₀ -> N + ½ in (17)):
  *   S = [√(γ² + 8γημ(N + ½)) − γ]/(2ημ).
  */
+export function backActionEvasionSOf<T>(F: Arithmetic<T>, p: { gamma: string; nbar: string; mu: string; eta: string }): T {
+  const [g, n, mu, eta] = [p.gamma, p.nbar, p.mu, p.eta].map((x) => F.of(x)) as [T, T, T, T];
+  const snr = F.div(F.mul(F.mul(F.mul(eta, mu), F.add(n, F.of('0.5'))), F.of('2')), g); // (17) without μ²
+  return F.div(F.sub(F.sqrt(F.add(F.mul(g, g), F.mul(F.mul(F.mul(g, g), snr), F.of('4')))), g), F.mul(F.mul(eta, mu), F.of('2'))); // (16), χ = 0
+}
+
+/** The same in decimals at `digits` digits. */
 export function backActionEvasionS(digits: number, p: { gamma: string; nbar: string; mu: string; eta: string }): Dec {
-  const D = decimalContext(digits);
-  const [g, n, mu, eta] = [p.gamma, p.nbar, p.mu, p.eta].map((x) => new D(x)) as [Dec, Dec, Dec, Dec];
-  const snr = eta.times(mu).times(n.plus(0.5)).times(2).div(g); // (17) without μ²
-  return g.times(g).plus(g.times(g).times(snr).times(4)).sqrt().minus(g).div(eta.times(mu).times(2)); // (16), χ = 0
+  return backActionEvasionSOf(decimalField(decimalContext(digits)), p);
 }

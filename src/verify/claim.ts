@@ -9,13 +9,17 @@ export type WitnessName = 'nerdamer' | 'algebrite' | 'random-points';
 
 /**
  * Who concluded: "exact" (our symbolic engine), "riccati" (our decimal steady-state solver), a
- * second numeric route, or a witness.
+ * second numeric route, "interval" (an enclosure of the derived quantity against the claimed one
+ * in interval arithmetic: a proof), or a witness.
  */
-export type Engine = 'exact' | 'riccati' | 'closed-form' | 'rk4' | 'reduced' | 'partial-transpose' | 'monte-carlo' | 'time-average' | WitnessName;
+export type Engine = 'exact' | 'riccati' | 'closed-form' | 'rk4' | 'reduced' | 'partial-transpose' | 'monte-carlo' | 'time-average' | 'interval' | WitnessName;
 
 export interface EngineReport {
   readonly engine: Engine;
+  /** Whether its result agreed with the derived one; a computing engine (`computed`) is the derived one. */
   readonly agreed: boolean;
+  /** The engine computed the value the others are checked against: it did not check anything itself. */
+  readonly computed?: boolean;
   readonly detail?: string;
 }
 

@@ -1,6 +1,7 @@
 /** Verdict constructors. A check decides which one applies from what it derived; none is asserted. */
 import type { EngineReport, Evidence, Verdict } from './claim.ts';
 import { MathText } from './mathText.ts';
+import type { Interval } from '../numeric/interval.ts';
 
 export interface Outcome {
   readonly holds: boolean;
@@ -18,7 +19,7 @@ export function derivedFields(derived: string | MathText): { derived: string; de
     : { derived: String(derived) };
 }
 
-function evidence(o: Outcome): Evidence {
+function evidence(o: Omit<Outcome, 'holds'>): Evidence {
   return { engines: o.reports, ...(o.digits === undefined ? {} : { digits: o.digits }), ...(o.notes === undefined ? {} : { notes: o.notes }) };
 }
 
@@ -38,4 +39,24 @@ export function conventionOrErratum(o: Outcome, convention: string, consequence:
 
 export function unchecked(reason: string, derived: string | MathText = ''): Verdict {
   return { status: 'unchecked', ...derivedFields(derived), reason, evidence: { engines: [] } };
+}
+
+/** How an enclosure of the derived quantity meets the claimed value's interval: a proof either way, or neither. */
+export type IntervalDecision = 'overlap' | 'disjoint' | 'undecided';
+
+/**
+ * The interval route: the derived quantity enclosed (undefined where no enclosure could be proved)
+ * against the claimed value read as an interval (a printed closed form evaluated in interval
+ * arithmetic; no claim of this paper prints a decimal value). Disjoint intervals prove the
+ * two different; overlapping ones are consistent to the enclosures' width.
+ */
+export function intervalDecision(derived: Interval | undefined, claimed: Interval | undefined): IntervalDecision {
+  if (derived === undefined || claimed === undefined) return 'undecided';
+  return derived.hi.lt(claimed.lo) || claimed.hi.lt(derived.lo) ? 'disjoint' : 'overlap';
+}
+
+/** The interval route decides: overlap verified, disjoint erratum (with `consequence`), undecided unchecked (with `reason`). */
+export function intervalVerdict(o: Omit<Outcome, 'holds'> & { decision: IntervalDecision }, consequence: string, reason: string): Verdict {
+  if (o.decision === 'undecided') return { status: 'unchecked', ...derivedFields(o.derived), reason, evidence: evidence(o) };
+  return verifiedOrErratum({ ...o, holds: o.decision === 'overlap' }, consequence);
 }

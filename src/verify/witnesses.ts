@@ -23,7 +23,7 @@ export function witnessReports(
   exactDetail: string | MathText,
   witnessCheck: (w: Witness) => boolean | string[],
 ): EngineReport[] {
-  const reports: EngineReport[] = [{ engine: 'exact', agreed: true, detail: String(exactDetail) }];
+  const reports: EngineReport[] = [{ engine: 'exact', agreed: true, computed: true, detail: String(exactDetail) }];
   for (const w of witnesses) {
     try {
       const r = witnessCheck(w);

@@ -88,9 +88,9 @@ function enginesHtml(r: ClaimResult): string {
   if (engines.length === 0) return '';
   const items = engines.map(
     (e) =>
-      `<li class="${e.agreed ? 'agreed' : 'disagreed'}"><span class="mark">${e.agreed ? '✓ agreed' : '✗ disagreed'}</span> <code>${escapeMarkup(e.engine)}</code>${e.detail ? `: ${escapeMarkup(e.detail)}` : ''}</li>`,
+      `<li class="${e.agreed ? 'agreed' : 'disagreed'}"><span class="mark">${e.computed ? '= computed' : e.agreed ? '✓ agreed' : '✗ disagreed'}</span> <code>${escapeMarkup(e.engine)}</code>${e.detail ? `: ${escapeMarkup(e.detail)}` : ''}</li>`,
   );
-  return `<details class="engines"><summary>Engines and witnesses (${engines.filter((e) => e.agreed).length} of ${engines.length} agreed${r.verdict.evidence.digits ? `; routes agree to ${r.verdict.evidence.digits} digits` : ''})</summary><ul>${items.join('')}</ul></details>`;
+  return `<details class="engines"><summary>Engines and witnesses (${engines.filter((e) => e.agreed && !e.computed).length} of ${engines.filter((e) => !e.computed).length} agreed${r.verdict.evidence.digits ? `; routes agree to ${r.verdict.evidence.digits} digits` : ''})</summary><ul>${items.join('')}</ul></details>`;
 }
 
 /** The assumptions a claim rests on, by the ids its record names. */

@@ -24,10 +24,15 @@ function derivedMarkdown(text: string, pieces: readonly MathPiece[] | undefined)
 
 function evidenceLine(r: ClaimResult): string {
   const engines = r.verdict.evidence.engines;
-  const agreed = engines.filter((e) => e.agreed).map((e) => e.engine);
-  const disagreed = engines.filter((e) => !e.agreed).map((e) => e.engine);
   if (engines.length === 0) return 'no engine consulted';
-  return disagreed.length === 0 ? `agreed: ${agreed.join(', ')}` : `agreed: ${agreed.join(', ')}; DISAGREED: ${disagreed.join(', ')}`;
+  const computed = engines.filter((e) => e.computed).map((e) => e.engine);
+  const agreed = engines.filter((e) => e.agreed && !e.computed).map((e) => e.engine);
+  const disagreed = engines.filter((e) => !e.agreed).map((e) => e.engine);
+  return [
+    ...(computed.length > 0 ? [`computed: ${computed.join(', ')}`] : []),
+    ...(agreed.length > 0 ? [`agreed: ${agreed.join(', ')}`] : []),
+    ...(disagreed.length > 0 ? [`DISAGREED: ${disagreed.join(', ')}`] : []),
+  ].join('; ');
 }
 
 export function renderMarkdown(results: readonly ClaimResult[], assumptions: readonly AssumptionResult[]): string {

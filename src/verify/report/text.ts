@@ -8,7 +8,7 @@ function clip(s: string, n: number): string {
 }
 
 export function engineLine(r: ClaimResult): string {
-  return r.verdict.evidence.engines.map((e) => `${e.engine} ${e.agreed ? '✓' : '✗'}`).join('  ');
+  return r.verdict.evidence.engines.map((e) => `${e.engine} ${e.computed ? '=' : e.agreed ? '✓' : '✗'}`).join('  ');
 }
 
 export function summaryCounts(results: readonly ClaimResult[]): Record<string, number> {
