@@ -9,7 +9,7 @@ import { Decimal } from 'decimal.js';
 import { Rational } from '../exact/rational.ts';
 import type { Regime } from '../gaussian/regime.ts';
 import { CONVENTIONS } from '../models/conventions.ts';
-import { conventionOf, enclosureColumns, PARAMETER_COLUMNS, QUANTITY_COLUMNS, quantitiesOf, type QuantityName } from './reference.ts';
+import { conventionOf, enclosureColumns, isQuantityPointer, PARAMETER_COLUMNS, QUANTITY_COLUMNS, quantitiesOf, type QuantityName } from './reference.ts';
 import { MalformedInputError, readTable, type Cell, type InputRow } from './resultsFile.ts';
 import { solveCertified } from './certifiedSolve.ts';
 import { MODEL_NAMES, parametersOf, resolveParameters, type ModelName, type RawParameters } from '../models/parameters.ts';
@@ -177,7 +177,7 @@ export function compareResults(text: string, options: CompareOptions): Compariso
     ];
     try {
       if (performance.now() > deadline) throw new Error(`not computed: past the time limit of ${options.timeLimit ?? 600} s (raise --time-limit)`);
-      const solution = solveCertified(resolveParameters(model, params), DIGITS);
+      const solution = solveCertified(resolveParameters(model, params), DIGITS, isQuantityPointer);
       regime = solution.regime;
       const ours = quantitiesOf(solution);
       const regimeResult: QuantityResult[] = stated

@@ -156,6 +156,11 @@ const POINTERS: Readonly<Record<QuantityName, string>> = {
   ...Object.fromEntries(UPPER.map((ij) => [`U${ij}`, `/unconditionalCovariance/${Number(ij[0]) - 1}/${Number(ij[1]) - 1}`])),
 } as Record<QuantityName, string>;
 
+const QUANTITY_POINTERS = new Set(Object.values(POINTERS));
+
+/** Whether a pointer of solve's JSON is one of the dataset's quantities: the certification need hold only those. */
+export const isQuantityPointer = (pointer: string): boolean => QUANTITY_POINTERS.has(pointer);
+
 export interface CertifiedQuantity {
   /** As solve prints it: the digits the enclosure proves, or the enclosure [lo, hi] where it proves none. */
   readonly text: string;
@@ -185,7 +190,7 @@ export interface ReferenceRow extends Partial<Record<(typeof PARAMETER_COLUMNS)[
 /** The dataset's rows at `digits` digits: every case, or those named in `only`. */
 export function referenceRows(digits: number, only?: readonly string[]): ReferenceRow[] {
   return REFERENCE_CASES.filter((c) => only === undefined || only.includes(c.name)).map((c) => {
-    const s = solveCertified(resolveParameters(c.model, c.params), digits);
+    const s = solveCertified(resolveParameters(c.model, c.params), digits, isQuantityPointer);
     const values: Record<string, string> = {};
     // Only proved digits are stored: a quantity whose enclosure proves none (it holds 0) is left out.
     for (const [q, { text, enclosure }] of Object.entries(quantitiesOf(s)))
