@@ -10,6 +10,8 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { solveCertified } from '../src/app/certifiedSolve.ts';
 import { solutionJson } from '../src/app/solveReport.ts';
+import { solveModel } from '../src/app/solve.ts';
+import { physicality } from '../src/entanglement/gaussianState.ts';
 import { Rational } from '../src/exact/rational.ts';
 import { forcedZeros, signedPermutationSymmetries } from '../src/exact/signedSymmetry.ts';
 import { loadModelFile, resolveFileParameters } from '../src/models/modelFile.ts';
@@ -52,6 +54,15 @@ describe('the certified solve', () => {
     // Structural zeros: V_X1Y1 and V_X2Y2 are 0 by a symmetry of A, D and M, printed as 0 with a point enclosure.
     expect((j.covariance as string[][])[0]![1]).toBe('0');
     expect(j.enclosures['/covariance/2/3']).toEqual(['0', '0']);
+  });
+
+  it("ν₋ of model one's degenerate symplectic spectrum (ν₋ = ν₊) holds its digits without doubling the precision (the Loewner bound), and holds the matrix route's ν₋ at 80 digits", () => {
+    const s = solveCertified(resolveParameters('modulated', PAPER), 30);
+    expect(s.enclosures.workingDigits).toBe(40);
+    const j = solutionJson(s) as Json;
+    expect(printedDigits(j.smallestSymplecticEigenvalue as string)).toBeGreaterThanOrEqual(30);
+    const fine = physicality(80, solveModel(resolveParameters('modulated', PAPER), 80).conditional!.covariance).smallestSymplectic;
+    expectIn(j, '/smallestSymplecticEigenvalue', new Fine(fine));
   });
 
   it("model two at Γ = 30γ: S_UV from its own U, V quadratures equals model one's S at Δ = 30γ (Δ ↔ Γ), inside its enclosure", () => {

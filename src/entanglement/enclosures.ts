@@ -5,7 +5,7 @@
  * transposed spectrum is nearly degenerate (ν̃₋ ≈ ν̃₊) the enclosure of ν̃₋ is as wide as the square
  * root of the box's: the box must then be correspondingly narrower.
  */
-import { IntervalError, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
+import { intervalArithmetic, IntervalError, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
 import { intervalField, type Arithmetic } from '../numeric/jet.ts';
 
 type Box = ReadonlyArray<readonly Interval[]>;
@@ -44,6 +44,49 @@ export interface LogNegativityEnclosure {
  */
 function smallestSymplectic(I: IntervalArithmetic, v: Box, partialTranspose: boolean): Interval {
   if (v.length !== 4 || v.some((row) => row.length !== 4)) throw new RangeError('a 4×4 covariance box');
+  const direct = invariantFormula(I, v, partialTranspose);
+  const bound = loewnerBound(I, v, partialTranspose);
+  return bound === undefined ? direct : { lo: bound.lo.gt(direct.lo) ? bound.lo : direct.lo, hi: bound.hi.lt(direct.hi) ? bound.hi : direct.hi };
+}
+
+/**
+ * ν₋ between two points. Symplectic eigenvalues are monotone in the Loewner order (Bhatia and
+ * Jain, J. Math. Phys. 56, 112201 (2015)), and every V in the box lies between V_c − rI and
+ * V_c + rI, V_c its midpoint and r = 4·(largest radius) ≥ ‖V − V_c‖₂ (the partial transpose, a
+ * congruence by a fixed orthogonal matrix, keeps the order). ν₋ of those two points, in arithmetic
+ * of twice the digits, then bounds ν₋ over the box to within about r, where the invariant formula
+ * over the box loses half its digits to the √ of a discriminant near 0 (a degenerate spectrum, as
+ * model one's). Undefined when V_c − rI is not proved positive definite (the order needs it).
+ */
+function loewnerBound(I: IntervalArithmetic, v: Box, partialTranspose: boolean): Interval | undefined {
+  const F = intervalArithmetic(2 * I.digits + 10);
+  // The covariance is symmetric: its (j, i) entry lies in the box's (i, j) interval, so the centre is made symmetric from the upper triangle.
+  const upper = (i: number, j: number) => v[Math.min(i, j)]![Math.max(i, j)]!;
+  const centre = v.map((row, i) => row.map((_, j) => I.midpoint(upper(i, j))));
+  let radius = F.of('0');
+  for (const [i, row] of v.entries())
+    for (const j of row.keys()) {
+      const [x, c] = [upper(i, j), F.of(centre[i]![j]!.toString())];
+      radius = F.hull(radius, F.hull(F.sub(F.of(x.hi.toString()), c), F.sub(c, F.of(x.lo.toString()))));
+    }
+  const r = F.mul(F.of('4'), { lo: radius.hi, hi: radius.hi });
+  const shifted = (sign: 1 | -1): Box =>
+    centre.map((row, i) => row.map((c, j) => (i === j ? (sign === 1 ? F.add(F.of(c.toString()), r) : F.sub(F.of(c.toString()), r)) : F.of(c.toString()))));
+  const [below, above] = [shifted(-1), shifted(1)];
+  const positive = [1, 2, 3, 4].every((k) =>
+    determinant(
+      F,
+      below.slice(0, k).map((row) => row.slice(0, k)),
+    ).lo.gt(0),
+  );
+  if (!positive) return undefined;
+  const [low, high] = [invariantFormula(F, below, partialTranspose), invariantFormula(F, above, partialTranspose)];
+  // Back to I's digits, outward.
+  return { lo: I.of(low.lo.toString()).lo, hi: I.of(high.hi.toString()).hi };
+}
+
+/** ν₋ of every covariance in the box by the invariant formula in interval arithmetic. */
+function invariantFormula(I: IntervalArithmetic, v: Box, partialTranspose: boolean): Interval {
   const [a, b, c] = [determinant(I, block(v, 0, 0)), determinant(I, block(v, 2, 2)), determinant(I, block(v, 0, 2))];
   const twiceC = I.mul(I.of('2'), c);
   const delta = partialTranspose ? I.sub(I.add(a, b), twiceC) : I.add(I.add(a, b), twiceC);

@@ -98,7 +98,12 @@ export function intervalArithmetic(digits: number): IntervalArithmetic {
     },
     add: (a, b) => interval(new Down(a.lo).plus(b.lo), new Up(a.hi).plus(b.hi)),
     sub: (a, b) => interval(new Down(a.lo).minus(b.hi), new Up(a.hi).minus(b.lo)),
-    mul: (a, b) => corners(a, b, (x, y) => x.times(y)),
+    mul: (a, b) => {
+      // A point times an interval (R·J of a Krawczyk step, a coefficient times a box): two products, not eight.
+      const [p, q] = a.lo.eq(a.hi) ? [a.lo, b] : b.lo.eq(b.hi) ? [b.lo, a] : [undefined, undefined];
+      if (p === undefined || q === undefined) return corners(a, b, (x, y) => x.times(y));
+      return p.isNegative() ? interval(new Down(p).times(q.hi), new Up(p).times(q.lo)) : interval(new Down(p).times(q.lo), new Up(p).times(q.hi));
+    },
     div: (a, b) => {
       if (!b.lo.gt(0) && !b.hi.lt(0)) throw new IntervalError('division by an interval that contains 0');
       return corners(a, b, (x, y) => x.div(y));
