@@ -6,7 +6,7 @@
  */
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { certifiedLocalMinimum } from '../src/numeric/certifiedMinimum.ts';
+import { certifiedLocalMinimum, certifiedRoot } from '../src/numeric/certifiedMinimum.ts';
 import { intervalArithmetic, type Interval } from '../src/numeric/interval.ts';
 import { jetArithmetic, type Jet } from '../src/numeric/jet.ts';
 import { encloseAlong } from '../src/numeric/riccatiAlong.ts';
@@ -59,6 +59,18 @@ describe('the proved local minimum', () => {
     const falling = (x: Jet) => J.div(J.of('1'), x);
     expect(certifiedLocalMinimum(I, (X) => falling(variable(X)), range, new D('1000'))?.location).toEqual({ lo: new D('1000'), hi: new D('1000') });
     expect(certifiedLocalMinimum(I, (X) => J.neg(falling(variable(X))), range, new D('1000'))).toBeUndefined();
+  });
+});
+
+describe('the proved root', () => {
+  it('μ² − 2 near 1.41421356: the location holds √2 at 60 digits and is narrow; a double root ((μ − 1)², f′ holding 0) is refused', () => {
+    const f = (x: Jet) => J.sub(J.mul(x, x), J.of('2'));
+    const r = certifiedRoot(I, (X) => f(variable(X)), new D('1.41421356'));
+    const root2 = Decimal.clone({ precision: 60 }).sqrt(2);
+    expect(r!.location.lo.lte(root2) && root2.lte(r!.location.hi)).toBe(true);
+    expect(r!.location.hi.minus(r!.location.lo).lt('1e-30')).toBe(true);
+    const double = (x: Jet) => J.mul(J.sub(x, J.of('1')), J.sub(x, J.of('1')));
+    expect(certifiedRoot(I, (X) => double(variable(X)), new D('1.0000001'))).toBeUndefined();
   });
 });
 

@@ -107,7 +107,6 @@ async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<
       rows: plotRows(alternatives),
     }),
   };
-  const fmt = (x: { toSignificantDigits(n: number): unknown }) => String(x.toSignificantDigits(Math.min(digits, 15)));
   const lines = [
     ...curves.map(
       (c) =>
@@ -115,7 +114,7 @@ async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<
     ),
     ...crossings.map(
       (x) =>
-        `back-action evasion overtakes ${x.curve} ${x.crossing ? `above μ = ${fmt(x.crossing.mu)}γ (S = ${fmt(x.crossing.value)})` : 'nowhere on 10⁻³ … 10³'}`,
+        `back-action evasion overtakes ${x.curve} ${x.crossing ? `where S = ${minimumText(x.crossing, 'the unique crossing near there')}` : 'nowhere on 10⁻³ … 10³'}`,
     ),
   ];
   return { files, lines };

@@ -11,20 +11,22 @@ import { intervalField, type Arithmetic } from '../numeric/jet.ts';
 type Box = ReadonlyArray<readonly Interval[]>;
 
 /** The 2×2 block of a two-mode box at row r, column c. */
-const block = (v: Box, r: number, c: number): Box => [v[r]!.slice(c, c + 2), v[r + 1]!.slice(c, c + 2)];
+const block = <T>(v: ReadonlyArray<readonly T[]>, r: number, c: number): T[][] => [v[r]!.slice(c, c + 2), v[r + 1]!.slice(c, c + 2)];
 
 /** det of a square interval matrix by cofactor expansion (exact in the structure; n ≤ 4 here). */
-function determinant(I: IntervalArithmetic, m: Box): Interval {
+function determinantOf<T>(F: Arithmetic<T>, m: ReadonlyArray<readonly T[]>): T {
   const n = m.length;
   if (n === 1) return m[0]![0]!;
-  let total = I.of('0');
+  let total = F.of('0');
   for (let j = 0; j < n; j++) {
     const minor = m.slice(1).map((row) => row.filter((_, c) => c !== j));
-    const term = I.mul(m[0]![j]!, determinant(I, minor));
-    total = j % 2 === 0 ? I.add(total, term) : I.sub(total, term);
+    const term = F.mul(m[0]![j]!, determinantOf(F, minor));
+    total = j % 2 === 0 ? F.add(total, term) : F.sub(total, term);
   }
   return total;
 }
+
+const determinant = (I: IntervalArithmetic, m: Box): Interval => determinantOf(intervalField(I), m);
 
 export interface LogNegativityEnclosure {
   /** The smallest symplectic eigenvalue of the partial transpose. */
@@ -87,15 +89,21 @@ function loewnerBound(I: IntervalArithmetic, v: Box, partialTranspose: boolean):
 
 /** ν₋ of every covariance in the box by the invariant formula in interval arithmetic. */
 function invariantFormula(I: IntervalArithmetic, v: Box, partialTranspose: boolean): Interval {
-  const [a, b, c] = [determinant(I, block(v, 0, 0)), determinant(I, block(v, 2, 2)), determinant(I, block(v, 0, 2))];
-  const twiceC = I.mul(I.of('2'), c);
-  const delta = partialTranspose ? I.sub(I.add(a, b), twiceC) : I.add(I.add(a, b), twiceC);
-  const discriminant = I.sub(I.mul(delta, delta), I.mul(I.of('4'), determinant(I, v)));
+  return smallestSymplecticOf(intervalField(I), v, partialTranspose);
+}
+
+/**
+ * ν₋ by the invariant formula for any Arithmetic (intervals; jets along μ where the spectrum is
+ * not degenerate, the discriminant's √ then having a derivative).
+ */
+export function smallestSymplecticOf<T>(F: Arithmetic<T>, v: ReadonlyArray<readonly T[]>, partialTranspose: boolean): T {
+  const [a, b, c] = [determinantOf(F, block(v, 0, 0)), determinantOf(F, block(v, 2, 2)), determinantOf(F, block(v, 0, 2))];
+  const twiceC = F.mul(F.of('2'), c);
+  const delta = partialTranspose ? F.sub(F.add(a, b), twiceC) : F.add(F.add(a, b), twiceC);
+  const discriminant = F.sub(F.mul(delta, delta), F.mul(F.of('4'), determinantOf(F, v)));
   // Δ² − 4 det V and ν₋² are ≥ 0 for every covariance (ν±² are real and positive): an end below 0 is the box's width.
-  const zero = I.of('0');
-  const nonNegative = (x: Interval): Interval => ({ lo: x.lo.isNegative() ? zero.lo : x.lo, hi: x.hi.isNegative() ? zero.hi : x.hi });
-  const root = I.sqrt(nonNegative(discriminant));
-  return I.sqrt(nonNegative(I.div(I.sub(delta, root), I.of('2'))));
+  const root = F.sqrt(F.nonNegative(discriminant));
+  return F.sqrt(F.nonNegative(F.div(F.sub(delta, root), F.of('2'))));
 }
 
 export interface PhysicalityEnclosure {

@@ -5,7 +5,7 @@
  * Around the numerical minimiser μ̃, a box X₀ = μ̃(1 ± ρ) on which f″ > 0 is proved (f convex there)
  * and the interval Newton operator N = m − f′(m)/f″(X₀) ⊂ X₀ proves a unique critical point μ* in N
  * (Moore; Hansen and Walster, Global Optimization Using Interval Analysis), which is then the least
- * point of f on X₀; a second Newton step narrows it. A minimum at an end of the range is proved
+ * point of f on X₀; further Newton steps narrow it while it shrinks. A minimum at an end of the range is proved
  * instead by the sign of f′ at the end (f decreasing into it). ρ starts at 10⁻⁴ and shrinks until f″ > 0 is proved: a
  * jet over a box loses the correlation between the state and μ (the dependency problem), so its
  * f″ widens with the box.
@@ -29,8 +29,23 @@ export interface CertifiedMinimum {
   readonly neighbourhood: Interval;
 }
 
+/** A jet that answers undefined where interval arithmetic refuses (a √ or a division over a box holding 0). */
+function guarded(jet: (X: Interval) => Jet | undefined): (X: Interval) => Jet | undefined {
+  return (X) => {
+    try {
+      return jet(X);
+    } catch (err) {
+      if (err instanceof IntervalError) return undefined;
+      throw err;
+    }
+  };
+}
+
+/** Newton steps after the first: each squares the width (quadratic convergence) until it stops shrinking tenfold. */
+const MAX_NEWTON_STEPS = 8;
+
 /** Relative half-widths ρ of X₀ tried in turn. */
-const RHOS = ['1e-4', '1e-5', '1e-6', '1e-7', '1e-8'];
+const RHOS = ['1e-4', '1e-5', '1e-6', '1e-7', '1e-8', '1e-10', '1e-12', '1e-16'];
 
 /** The proved minimum near `guess` within [lo, hi] (0 < lo ≤ μ̃ ≤ hi), or undefined when the proof does not go through (then nothing is claimed). */
 export function certifiedLocalMinimum(
@@ -85,15 +100,52 @@ function minimumOn(
   };
   let location = box;
   let m = guess;
-  for (let step = 0; step < 2; step++) {
+  for (let step = 0; step <= MAX_NEWTON_STEPS; step++) {
     const at = enclose({ lo: m, hi: m });
     const curvature = step === 0 ? whole : enclose(location);
     if (at === undefined || curvature === undefined || !curvature.curvature.lo.gt(0)) return step === 0 ? undefined : valueAt(location);
     const newton = I.sub({ lo: m, hi: m }, I.div(at.slope, curvature.curvature));
-    // N ⊂ X proves the critical point; N ∩ X still holds it at the second step.
+    // N ⊂ X proves the critical point; N ∩ X still holds it at every later step.
     if (step === 0 && !(newton.lo.gt(location.lo) && newton.hi.lt(location.hi))) return undefined;
-    location = { lo: newton.lo.gt(location.lo) ? newton.lo : location.lo, hi: newton.hi.lt(location.hi) ? newton.hi : location.hi };
+    const next = { lo: newton.lo.gt(location.lo) ? newton.lo : location.lo, hi: newton.hi.lt(location.hi) ? newton.hi : location.hi };
+    const shrunk = I.width(next).times(10).lt(I.width(location));
+    location = next;
     m = I.midpoint(location);
+    if (!shrunk && step > 0) break;
   }
   return valueAt(location);
+}
+
+export interface CertifiedRoot {
+  /** Where f = 0 (one point, proved unique in the neighbourhood). */
+  readonly location: Interval;
+  readonly neighbourhood: Interval;
+}
+
+/**
+ * A simple root of f near `guess`, proved by interval Newton: over X = μ̃(1 ± ρ) with f′(X) clear
+ * of 0, N = m − f(m)/f′(X) ⊂ X holds exactly one root; a second step narrows it.
+ */
+export function certifiedRoot(I: IntervalArithmetic, jet: (X: Interval) => Jet | undefined, guess: Dec): CertifiedRoot | undefined {
+  const enclose = guarded(jet);
+  const one = I.of('1');
+  const point = (x: Dec): Interval => ({ lo: x, hi: x });
+  for (const rho of RHOS.map((r) => I.of(r))) {
+    const box = { lo: I.mul(point(guess), I.sub(one, rho)).lo, hi: I.mul(point(guess), I.add(one, rho)).hi };
+    let location = box;
+    let m = guess;
+    for (let step = 0; step <= MAX_NEWTON_STEPS; step++) {
+      const [over, at] = [enclose(location), enclose(point(m))];
+      if (over === undefined || at === undefined || !(over.slope.lo.gt(0) || over.slope.hi.lt(0))) break;
+      const newton = I.sub(point(m), I.div(at.value, over.slope));
+      if (step === 0 && !(newton.lo.gt(location.lo) && newton.hi.lt(location.hi))) break;
+      const next = { lo: newton.lo.gt(location.lo) ? newton.lo : location.lo, hi: newton.hi.lt(location.hi) ? newton.hi : location.hi };
+      const shrunk = I.width(next).times(10).lt(I.width(location));
+      location = next;
+      m = I.midpoint(location);
+      if (!shrunk && step > 0) break;
+    }
+    if (location !== box) return { location, neighbourhood: box };
+  }
+  return undefined;
 }

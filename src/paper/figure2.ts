@@ -21,7 +21,7 @@ import { regimeOf } from '../app/solve.ts';
 import { resolveParameters, type ModelName, type RawParameters } from '../models/parameters.ts';
 import { parameterSymbol, type ModelPoint } from '../models/modelFile.ts';
 import { paperSymbolValues } from './paperSymbols.ts';
-import { certifiedCurveMinimum, type MinimisedQuantity } from './figure2Certified.ts';
+import { certifiedCrossing, certifiedCurveMinimum, type MinimisedQuantity } from './figure2Certified.ts';
 import type { Interval } from '../numeric/interval.ts';
 import { enclosureEnds, provedString, provedTo } from '../app/solveReport.ts';
 
@@ -342,15 +342,21 @@ export function computeCurve(spec: CurveSpec, points: number, digits: number): C
     // Model two plots S_UV by the reduced equations, whose minimum is not proved; its full-covariance minimum is.
     minimumPlotted: spec.model === 'constant' ? plotted : proved(spec, 'S', plotted, rounded, digits),
     ...(uvFull ? { minimumUVFullCovariance: proved(spec, 'S_UV', uvFull, rounded, digits) } : {}),
-    // Where e^(−E_N) equals the plotted S at every grid point (model one, back-action evasion), its minimum is the same one.
-    minimumExpMinusLogNegativity: pts.every((x) => agreeingDigits(x.plotted, x.expMinusLogNegativity, digits) >= digits)
-      ? plotted
-      : refine(
-          grid,
-          pts.map((x) => x.expMinusLogNegativity),
-          digits,
-          at((x) => x.expMinusLogNegativity),
-        ),
+    // Where e^(−E_N) equals the plotted S at every grid point (model one, back-action evasion), its minimum is located at the same μ; it is proved on its own.
+    minimumExpMinusLogNegativity: proved(
+      spec,
+      'expMinusLogNegativity',
+      pts.every((x) => agreeingDigits(x.plotted, x.expMinusLogNegativity, digits) >= digits)
+        ? plotted
+        : refine(
+            grid,
+            pts.map((x) => x.expMinusLogNegativity),
+            digits,
+            at((x) => x.expMinusLogNegativity),
+          ),
+      rounded,
+      digits,
+    ),
     ...(routeDifference ? { routeDifference } : {}),
   };
 }
@@ -370,7 +376,9 @@ function proved(spec: CurveSpec, quantity: MinimisedQuantity, m: Minimum, rounde
 
 /**
  * Where back-action evasion overtakes a parametric curve: the μ above which its S is the lower,
- * by bisection in log μ from the first grid interval where the order changes; null if it never does on the grid.
+ * by regula falsi in log μ from the first grid interval where the order changes, then proved a
+ * unique crossing near there by interval Newton (model one; model two's plotted S_UV has no
+ * enclosure); null if the order never changes on the grid.
  */
 export function overtaking(bae: Curve, other: Curve, digits: number): Minimum | null {
   const k = other.points.findIndex((p, i) => i > 0 && bae.points[i]!.plotted.lt(p.plotted) && !bae.points[i - 1]!.plotted.lt(other.points[i - 1]!.plotted));
@@ -405,7 +413,15 @@ export function overtaking(bae: Curve, other: Curve, digits: number): Minimum | 
     }
   }
   const mu = new D(10).pow(x).toSignificantDigits(digits + 5);
-  return { mu, value: first.at(mu).plotted, muDigits: digits };
+  const found = { mu, value: first.at(mu).plotted, muDigits: digits };
+  // Model two's plotted S_UV (the reduced equations) has no enclosure: its crossing stays computed.
+  if (other.model === 'constant') return found;
+  const rounded = (c: CurveSpec) => (c.root ? parametersOf(c, digits)[c.root.name] : undefined);
+  for (const work of [digits + 15, 2 * (digits + 15)]) {
+    const e = certifiedCrossing({ spec: bae, rounded: rounded(bae) }, { spec: other, rounded: rounded(other) }, mu, work);
+    if (e) return { ...found, enclosure: e };
+  }
+  return found;
 }
 
 const s = (x: Dec, digits: number) => x.toSignificantDigits(digits).toString();
@@ -415,22 +431,22 @@ const s = (x: Dec, digits: number) => x.toSignificantDigits(digits).toString();
  * (5 digits further, rounded outward) and the neighbourhood the proof covers; not proved, its
  * computed digits and `certified: false`.
  */
-function minimumJson(m: Minimum, digits: number): Record<string, unknown> {
+function minimumJson(m: Minimum, digits: number, proved: 'local' | 'unique crossing' = 'local'): Record<string, unknown> {
   if (m.enclosure === undefined) return { mu: s(m.mu, m.muDigits), value: s(m.value, digits), certified: false };
   const { value, location, neighbourhood } = m.enclosure;
   return {
     mu: provedString(location),
     value: provedString(value),
-    certified: 'local',
+    certified: proved,
     enclosure: { mu: enclosureEnds(location), value: enclosureEnds(value) },
     neighbourhood: [neighbourhood.lo.toString(), neighbourhood.hi.toString()],
   };
 }
 
 /** A minimum on the console: value to 25 and μ to 12 proved digits, or its computed 15 marked so. */
-export function minimumText(m: Minimum): string {
+export function minimumText(m: Minimum, proved = 'a local minimum'): string {
   if (m.enclosure === undefined) return `${s(m.value, 15)} at μ = ${s(m.mu, Math.min(15, m.muDigits))}γ (computed, not proved)`;
-  return `${provedTo(m.enclosure.value, 25)} at μ = ${provedTo(m.enclosure.location, 12)}γ (proved, a local minimum)`;
+  return `${provedTo(m.enclosure.value, 25)} at μ = ${provedTo(m.enclosure.location, 12)}γ (proved, ${proved})`;
 }
 
 export function figureJson(curves: readonly Curve[], crossings: ReadonlyArray<{ curve: string; crossing: Minimum | null }>, digits: number): object {
@@ -474,11 +490,11 @@ export function figureJson(curves: readonly Curve[], crossings: ReadonlyArray<{ 
           : {}),
       })),
     })),
-    backActionEvasionOvertakes: crossings.map((x) => ({
-      curve: x.curve,
-      mu: x.crossing ? s(x.crossing.mu, digits) : null,
-      S: x.crossing ? s(x.crossing.value, digits) : null,
-    })),
+    backActionEvasionOvertakes: crossings.map((x) => {
+      if (x.crossing === null) return { curve: x.curve, mu: null, S: null };
+      const { mu, value, ...rest } = minimumJson(x.crossing, digits, 'unique crossing');
+      return { curve: x.curve, mu, S: value, ...rest };
+    }),
   };
 }
 

@@ -6,12 +6,12 @@
  * whose parameter is a square root (Δ = √(χ² − γ²) at the threshold) is proved for the exact root:
  * the drift is enclosed over the root's interval, A being affine in it.
  */
-import { productSeparabilityOf, separabilityOf } from '../entanglement/enclosures.ts';
+import { productSeparabilityOf, separabilityOf, smallestSymplecticOf } from '../entanglement/enclosures.ts';
 import { Rational } from '../exact/rational.ts';
 import { readings, regimeOf } from '../app/solve.ts';
 import { resolveParameters } from '../models/parameters.ts';
 import { parameterSymbol, type ModelPoint } from '../models/modelFile.ts';
-import { certifiedLocalMinimum, type CertifiedMinimum } from '../numeric/certifiedMinimum.ts';
+import { certifiedLocalMinimum, certifiedRoot, type CertifiedMinimum } from '../numeric/certifiedMinimum.ts';
 import { decimalContext, type Dec } from '../numeric/context.ts';
 import { affineFamily, intervalMatrix } from '../numeric/fromExact.ts';
 import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
@@ -19,8 +19,8 @@ import { jetArithmetic, type Jet } from '../numeric/jet.ts';
 import { encloseAlong, stabilisingAlong, type AffineBoxes, type AffinePoint, type AlongEnclosure } from '../numeric/riccatiAlong.ts';
 import type { CurveSpec } from './figure2.ts';
 
-/** What a curve's minimum is of: the plotted S (model one, back-action evasion) or model two's S_UV from the full covariance. */
-export type MinimisedQuantity = 'S' | 'S_UV';
+/** What a curve's minimum is of: the plotted S (model one, back-action evasion), model two's S_UV from the full covariance, or e^(−E_N) = 2ν̃₋ where the state is entangled. */
+export type MinimisedQuantity = 'S' | 'S_UV' | 'expMinusLogNegativity';
 
 type Box = ReadonlyArray<readonly Interval[]>;
 
@@ -38,17 +38,15 @@ const hull = (I: IntervalArithmetic, boxes: Box[]): Interval[][] =>
   boxes[0]!.map((row, i) => row.map((x, j) => boxes.slice(1).reduce((h, b) => I.hull(h, b[i]![j]!), x)));
 
 /**
- * The proved minimum of one curve's quantity over μ ∈ [10⁻³, 10³], at `work` working digits, from
- * the numerical minimiser `guess`; `rounded` is the root parameter the numerical curve used (its
- * midpoints). Undefined when the proof does not go through.
+ * One curve's quantity as jets over boxes of μ, at `work` working digits; `rounded` is the root
+ * parameter the numerical curve used (its midpoints).
  */
-export function certifiedCurveMinimum(
+export function curveJet(
   spec: CurveSpec,
   quantity: MinimisedQuantity,
-  guess: Dec,
   rounded: string | undefined,
   work: number,
-): CertifiedMinimum | undefined {
+): { I: IntervalArithmetic; jet: (X: Interval) => Jet | undefined } {
   const I = intervalArithmetic(work);
   const points = pointsOf(I, spec, rounded);
   const model = points[0]!.model;
@@ -107,8 +105,47 @@ export function certifiedCurveMinimum(
     const sum = (xs: Jet[]) => xs.reduce((acc, x) => J.add(acc, x), zeroJet);
     const tv = t.map((row) => v[0]!.map((_, j) => sum(row.map((x, k) => J.mul(x, v[k]![j]!)))));
     const perMode = tv.map((row) => t.map((tj) => sum(row.map((x, k) => J.mul(x, tj[k]!)))));
-    return quantity === 'S' ? separabilityOf(J, perMode).S : productSeparabilityOf(J, perMode, plane(0), plane(1)).S;
+    if (quantity === 'S') return separabilityOf(J, perMode).S;
+    if (quantity === 'S_UV') return productSeparabilityOf(J, perMode, plane(0), plane(1)).S;
+    // e^(−E_N) = min(1, 2ν̃₋): 2ν̃₋ itself only where it is proved below 1 over the box.
+    const twice = J.mul(J.of('2'), smallestSymplecticOf(J, perMode, true));
+    return twice.value.hi.lt(1) ? twice : undefined;
   };
   if (quantity === 'S_UV' && uv < 0) throw new RangeError(`curve ${spec.id}: the model has no UV planes`);
+  return { I, jet };
+}
+
+/** The proved local minimum of one curve's quantity over μ ∈ [10⁻³, 10³] near the numerical minimiser `guess`; undefined when the proof does not go through. */
+export function certifiedCurveMinimum(
+  spec: CurveSpec,
+  quantity: MinimisedQuantity,
+  guess: Dec,
+  rounded: string | undefined,
+  work: number,
+): CertifiedMinimum | undefined {
+  const { I, jet } = curveJet(spec, quantity, rounded, work);
+  const D = decimalContext(work);
   return certifiedLocalMinimum(I, jet, [new D('0.001'), new D('1000')], guess);
+}
+
+/**
+ * Where two curves' S cross, proved by interval Newton on their difference near `guess`, with S
+ * there enclosed from the first curve; undefined when the proof does not go through.
+ */
+export function certifiedCrossing(
+  first: { spec: CurveSpec; rounded: string | undefined },
+  second: { spec: CurveSpec; rounded: string | undefined },
+  guess: Dec,
+  work: number,
+): { value: Interval; location: Interval; neighbourhood: Interval } | undefined {
+  const a = curveJet(first.spec, 'S', first.rounded, work);
+  const b = curveJet(second.spec, 'S', second.rounded, work);
+  const J = jetArithmetic(a.I);
+  const gap = (X: Interval) => {
+    const [x, y] = [a.jet(X), b.jet(X)];
+    return x && y && J.sub(x, y);
+  };
+  const root = certifiedRoot(a.I, gap, guess);
+  const at = root && a.jet(root.location);
+  return root && at ? { value: at.value, ...root } : undefined;
 }
