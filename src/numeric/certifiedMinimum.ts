@@ -44,6 +44,9 @@ function guarded(jet: (X: Interval) => Jet | undefined): (X: Interval) => Jet | 
 /** Newton steps after the first: each squares the width (quadratic convergence) until it stops shrinking tenfold. */
 const MAX_NEWTON_STEPS = 8;
 
+/** Whether a location is narrow enough to stop: half the working digits (a minimum's value, flat there, then holds nearly all of them). */
+const narrowEnough = (I: IntervalArithmetic, x: Interval): boolean => I.width(x).lte(I.abs(x).hi.times(`1e-${Math.floor(I.digits / 2)}`));
+
 /** Relative half-widths ρ of X₀ tried in turn. */
 const RHOS = ['1e-4', '1e-5', '1e-6', '1e-7', '1e-8', '1e-10', '1e-12', '1e-16'];
 
@@ -111,7 +114,7 @@ function minimumOn(
     const shrunk = I.width(next).times(10).lt(I.width(location));
     location = next;
     m = I.midpoint(location);
-    if (!shrunk && step > 0) break;
+    if ((!shrunk && step > 0) || narrowEnough(I, location)) break;
   }
   return valueAt(location);
 }
@@ -143,7 +146,7 @@ export function certifiedRoot(I: IntervalArithmetic, jet: (X: Interval) => Jet |
       const shrunk = I.width(next).times(10).lt(I.width(location));
       location = next;
       m = I.midpoint(location);
-      if (!shrunk && step > 0) break;
+      if ((!shrunk && step > 0) || narrowEnough(I, location)) break;
     }
     if (location !== box) return { location, neighbourhood: box };
   }
