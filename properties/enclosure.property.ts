@@ -1,5 +1,5 @@
 /**
- * The Krawczyk enclosure is sound over model one's and back-action evasion's parameter space (rates scaled 10⁻³⁰ to 10³⁰, and
+ * The Krawczyk enclosure is sound over model one's, model two's and back-action evasion's parameter space (rates scaled 10⁻³⁰ to 10³⁰, and
  * within 10⁻⁴⁰ of the threshold): with A, D and M enclosed from
  * the exact model, the proved box's S of (15) holds the closed form (16)-(18) typed independently
  * (a route that shares nothing with Newton-Kleinman), and the box is never refuted as a state.
@@ -8,6 +8,7 @@ import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { modelMatrices } from '../src/app/solve.ts';
+import { solveCertified } from '../src/app/certifiedSolve.ts';
 import { physicalityEnclosure, separabilityEnclosure } from '../src/entanglement/enclosures.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
 import { intervalMatrix } from '../src/numeric/fromExact.ts';
@@ -55,6 +56,26 @@ describe('the Riccati enclosure over the parameter space', () => {
     const S = separabilityEnclosure(I, proved!.box).S;
     const closed = new Decimal(independentS(p.gamma, p.delta, p.chi, p.nbar, p.mu, p.eta, 80));
     expect(S.lo.lte(closed) && closed.lte(S.hi)).toBe(true);
+  });
+  it("model two below threshold, every rate scaled by 10⁻³⁰ to 10³⁰: the certified solve's S_UV holds model one's closed form at Δ = Γ (the two models' equivalence under Δ ↔ Γ, equal damping)", () => {
+    fc.assert(
+      fc.property(modelOneDraw(belowFraction), fc.integer({ min: -30, max: 30 }), (d, k) => {
+        const unscaled = modelOneParameters(d);
+        const scaled = (x: string) => new Decimal(x).times(new Decimal(10).pow(k)).toString();
+        const p = {
+          gamma: scaled(unscaled.gamma!),
+          coupling: scaled(unscaled.delta!),
+          chi: scaled(unscaled.chi!),
+          mu: scaled(unscaled.mu!),
+          nbar: unscaled.nbar!,
+          eta: unscaled.eta!,
+        };
+        const S = solveCertified(resolveParameters('constant', p), 25).enclosures.pairs.UV!.S;
+        const closed = new Decimal(independentS(unscaled.gamma!, unscaled.delta!, unscaled.chi!, unscaled.nbar!, unscaled.mu!, unscaled.eta!, 60));
+        expect(S.lo.lte(closed) && closed.lte(S.hi), `S_UV in [${S.lo}, ${S.hi}], closed form ${closed}`).toBe(true);
+      }),
+      runs(0.1),
+    );
   });
   it('back-action evasion, every rate scaled by 10⁻³⁰ to 10³⁰: the box is proved and its S holds the closed form typed independently', () => {
     fc.assert(
