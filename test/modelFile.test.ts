@@ -11,6 +11,7 @@ import { q, RationalFunction, symbolIndex } from '../src/exact/rationalFunction.
 import { derivation, derivationJson, derivationLatex, derivationText } from '../src/app/derive.ts';
 import { latexOf } from '../src/render/latex.ts';
 import { loadModelFile, MODEL_FILE_LIMITS, ModelFileError, resolveFileParameters } from '../src/models/modelFile.ts';
+import { certify } from '../src/app/certifiedSolve.ts';
 import { solutionJson } from '../src/app/solveReport.ts';
 import { separabilityUV } from '../src/paper/separabilityUV.ts';
 import { solveModel } from '../src/app/solve.ts';
@@ -521,6 +522,12 @@ measurements:
     expect(s.means![0]!.minus(x).abs().lt('1e-28')).toBe(true);
     expect(s.means![1]!.minus(y).abs().lt('1e-28')).toBe(true);
     expect(solutionJson(s).means).toEqual([x, y].map((v) => v.toSignificantDigits(30).toString()));
+    // Certified: the means enclosed by a Krawczyk proof of A m = −b, each holding the value by hand.
+    const proved = solutionJson(certify(s)) as { enclosures: Record<string, [string, string]> };
+    for (const [k, v] of [x, y].entries()) {
+      const [lo, hi] = proved.enclosures[`/means/${k}`]!;
+      expect(new Decimal(lo).lte(v) && v.lte(new Decimal(hi))).toBe(true);
+    }
     const undriven = solveText(driven, { f: '0', delta: '2', mu: '1' });
     expect(undriven.means!.every((x) => x.isZero())).toBe(true);
     expect(s.conditional!.covariance.flat().map(String)).toEqual(undriven.conditional!.covariance.flat().map(String));

@@ -29,7 +29,8 @@ import { evaluateDecimal, evaluateExact, holdsRoots, intervalMatrix } from '../n
 import { intervalArithmetic, IntervalError, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
 import { lyapunovSteadyState, riccatiSteadyState } from '../numeric/riccati.ts';
-import { encloseLyapunovOver, encloseRiccatiOver } from '../numeric/riccatiEnclosure.ts';
+import { encloseLyapunovOver, encloseRiccatiOver, krawczyk } from '../numeric/riccatiEnclosure.ts';
+import type { RationalFunction } from '../exact/rationalFunction.ts';
 import { PrecisionError } from './certify.ts';
 import { readings, solveModel, thresholdEnclosure, type Solution } from './solve.ts';
 import { provedDigits, renderSolution } from './solveReport.ts';
@@ -58,6 +59,8 @@ export interface SolutionEnclosures {
   readonly exact: boolean;
   /** χ_th (the parameter the model names), when the Sturm bracket proves it. */
   readonly threshold?: Interval;
+  /** A coherent drive's steady means −A⁻¹b. */
+  readonly means?: readonly Interval[];
   readonly covariance?: Box;
   readonly unconditionalCovariance?: Box;
   readonly analysis?: TwoModeEnclosures;
@@ -165,6 +168,22 @@ function encloseAt(
     if (!proved?.stabilising) return undefined;
     unconditionalCovariance = withZeros(I, proved.box, structure.unconditionalZeros);
   }
+  let means: Interval[] | undefined;
+  if (s.means) {
+    // A m = −b, linear: Krawczyk with the constant Jacobian A (Hurwitz here, so nonsingular).
+    const b = intervalMatrix(I, [sys.force as RationalFunction[]], values)[0]!;
+    const m = s.means.map((x) => I.of(x.toString()));
+    const residual = A.map((row, i) => row.reduce((acc, x, k) => I.add(acc, I.mul(x, m[k]!)), b[i]!));
+    const proved = krawczyk(
+      I,
+      residual,
+      () => A,
+      A,
+      m.reduce((acc: Dec, x) => (x.hi.abs().gt(acc) ? x.hi.abs() : acc), m[0]!.hi.abs()),
+    );
+    if (proved === undefined) return undefined;
+    means = m.map((x, k) => I.add(x, proved.correction[k]!));
+  }
   const { toModes, planes } = readings(model);
   const t = intervalMatrix(I, toModes, values);
   const [v, u] = [covariance, unconditionalCovariance].map((box) => box && congruence(I, t, box));
@@ -185,6 +204,7 @@ function encloseAt(
   return {
     workingDigits: work,
     exact: structure.exactCovariance !== undefined,
+    ...(means ? { means } : {}),
     ...(covariance ? { covariance } : {}),
     ...(unconditionalCovariance ? { unconditionalCovariance } : {}),
     ...(analysis ? { analysis } : {}),

@@ -126,7 +126,7 @@ function render(s: Solution | CertifiedSolution): { json: Record<string, unknown
     const key = `${s.threshold.parameter}Th`;
     out[key] = s.threshold.value === null ? null : p.number(`/${key}`, s.threshold.value, e?.threshold);
   }
-  if (s.means) out.means = s.means.map((x, k) => p.number(`/means/${k}`, x, undefined));
+  if (s.means) out.means = s.means.map((x, k) => p.number(`/means/${k}`, x, e?.means?.[k]));
   if (s.conditional) {
     out.covariance = p.matrix('/covariance', s.conditional.covariance, e?.covariance);
     out.residual = s.conditional.residual.toExponential(3);

@@ -95,8 +95,6 @@ export function encloseRiccatiOver(
   approximate: DMatrix,
   options: EnclosureOptions = {},
 ): RiccatiEnclosure | undefined {
-  const digits = I.digits;
-  const D = decimalContext(digits + 5);
   const n = A.length;
   const point = (x: Dec): Interval => I.of(x.toString());
   const V = approximate.map((row) => row.map(point));
@@ -129,44 +127,76 @@ export function encloseRiccatiOver(
       }),
     );
   };
-  const midpoint = jacobian(V).map((row) => row.map((x) => I.midpoint(x)));
+  const proved = krawczyk(
+    I,
+    residual,
+    (radius) => jacobian(V.map((row) => row.map((x) => ({ lo: x.lo.minus(radius), hi: x.hi.plus(radius) })))),
+    jacobian(V),
+    largest(V.flat()),
+    options,
+  );
+  if (proved === undefined) return undefined;
+  const entry = (p: number, q: number) => {
+    const index = unknowns.findIndex(([i, jj]) => i === Math.min(p, q) && jj === Math.max(p, q));
+    return I.add(V[p]![q]!, proved.correction[index]!);
+  };
+  const box = V.map((row, p) => row.map((_, q) => entry(p, q)));
+  const vm = product(box, M);
+  return {
+    box,
+    radius: proved.radius,
+    stabilising: provedHurwitz(
+      I,
+      A.map((row, i) => row.map((x, j) => I.sub(x, vm[i]![j]!))),
+    ),
+  };
+}
+
+const largest = (xs: readonly Interval[]): Dec =>
+  xs.reduce((s: Dec, x) => (x.lo.abs().gt(s) ? x.lo.abs() : x.hi.abs().gt(s) ? x.hi.abs() : s), xs[0]!.lo.abs().times(0));
+
+/**
+ * The Krawczyk proof for F(x) = 0 around a point x̃: with `residual` = F(x̃) in intervals,
+ * `jacobianOver(r)` the Jacobian over the box x̃ ± r, and R an approximate inverse of `jacobianAt`
+ * (J at x̃), K = −R F(x̃) + (1 − R J(X))[−r, r] inside (−r, r) proves exactly one zero of F in
+ * x̃ + K. The radius starts at ten times the Newton step (plus 10^-(digits−5) of `scale`) and is
+ * inflated up to eight times. Returns K (the correction to x̃) and the radius, or undefined.
+ */
+export function krawczyk(
+  I: IntervalArithmetic,
+  residual: readonly Interval[],
+  jacobianOver: (radius: Dec) => Interval[][],
+  jacobianAt: readonly (readonly Interval[])[],
+  scale: Dec,
+  options: EnclosureOptions = {},
+): { correction: Interval[]; radius: Dec } | undefined {
+  const D = decimalContext(I.digits + 5);
+  const zero = I.of('0');
+  const sum = (xs: Interval[]) => xs.reduce((s, x) => I.add(s, x), zero);
+  const point = (x: Dec): Interval => I.of(x.toString());
   let inverse: DMatrix;
   try {
-    inverse = dinverse(D, midpoint);
+    inverse = dinverse(
+      D,
+      jacobianAt.map((row) => row.map((x) => I.midpoint(x))),
+    );
   } catch {
-    return undefined; // J(ṽ) singular: no isolated solution to prove
+    return undefined; // J(x̃) singular: no isolated zero to prove
   }
   const R = inverse.map((row) => row.map(point));
   const step = R.map((row) => I.neg(sum(row.map((r, k) => I.mul(r, residual[k]!)))));
-  const largest = (xs: Interval[]) => xs.reduce((s, x) => D.max(s, x.lo.abs(), x.hi.abs()), new D(0));
   let radius =
     options.radius === undefined
       ? largest(step)
           .times(10)
-          .plus(new D(10).pow(-digits + 5).times(largest(V.flat())))
+          .plus(new D(10).pow(-I.digits + 5).times(scale))
       : new D(options.radius);
   for (let attempt = 0; attempt < (options.radius === undefined ? 8 : 1); attempt++) {
-    const box = V.map((row) => row.map((x) => ({ lo: x.lo.minus(radius), hi: x.hi.plus(radius) })));
-    const j = jacobian(box);
+    const j = jacobianOver(radius);
     const rj = R.map((row) => j[0]!.map((_, c) => sum(row.map((r, k) => I.mul(r, j[k]![c]!)))));
     const spread = { lo: radius.neg(), hi: radius };
     const k = step.map((y, i) => I.add(y, sum(rj[i]!.map((x, c) => I.mul(I.sub(i === c ? I.of('1') : zero, x), spread)))));
-    if (k.every((x) => x.lo.gt(radius.neg()) && x.hi.lt(radius))) {
-      const entry = (p: number, q: number) => {
-        const index = unknowns.findIndex(([i, jj]) => i === Math.min(p, q) && jj === Math.max(p, q));
-        return I.add(V[p]![q]!, k[index]!);
-      };
-      const proved = V.map((row, p) => row.map((_, q) => entry(p, q)));
-      const vm = product(proved, M);
-      return {
-        box: proved,
-        radius,
-        stabilising: provedHurwitz(
-          I,
-          A.map((row, i) => row.map((x, j) => I.sub(x, vm[i]![j]!))),
-        ),
-      };
-    }
+    if (k.every((x) => x.lo.gt(radius.neg()) && x.hi.lt(radius))) return { correction: k, radius };
     radius = D.max(radius.times(4), largest(k).times(2));
   }
   return undefined;
