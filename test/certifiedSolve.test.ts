@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { solveCertified } from '../src/app/certifiedSolve.ts';
 import { solutionJson } from '../src/app/solveReport.ts';
 import { solveModel } from '../src/app/solve.ts';
-import { physicality } from '../src/entanglement/gaussianState.ts';
+import { logNegativityOfBipartition, physicality } from '../src/entanglement/gaussianState.ts';
 import { Rational } from '../src/exact/rational.ts';
 import { forcedZeros, signedPermutationSymmetries } from '../src/exact/signedSymmetry.ts';
 import { loadModelFile, resolveFileParameters } from '../src/models/modelFile.ts';
@@ -72,7 +72,7 @@ describe('the certified solve', () => {
     expect(printedDigits(j.S_UV as string)).toBeGreaterThanOrEqual(30);
   });
 
-  it('a one-mode model file prints its least quadrature certified; a three-mode file lists its bipartitions as computed, not proved', () => {
+  it("a one-mode model file prints its least quadrature certified; a three-mode file's bipartitions are enclosed (Loewner bounds and a verified symmetric eigenproblem), each holding E_N at 80 digits", () => {
     const one = loadModelFile(readFileSync('models/single.yaml', 'utf8'), 'single.yaml');
     const single = solutionJson(
       solveCertified(
@@ -85,9 +85,18 @@ describe('the certified solve', () => {
     const three = loadModelFile(readFileSync('models/two-oscillators-cavity.yaml', 'utf8'), 'cavity.yaml');
     const point = resolveFileParameters(three, { gamma: '1', delta: '30', chi: '25', nbar: '5', g: '2', kappa: '10', mu: '5', eta: '1' }, (k) => k);
     const j = solutionJson(solveCertified(point, 20)) as Json;
-    expect(j.certified).toBe(false);
-    expect(j.uncertified).toEqual(expect.arrayContaining(['/bipartitions/0/logNegativity']));
+    expect(j.certified).toBe(true);
     expect(Object.keys(j.enclosures)).toContain('/covariance/4/5');
+    const fine = solveModel(point, 80);
+    for (const [k, side] of three.bipartitions.entries()) {
+      const exact = logNegativityOfBipartition(
+        80,
+        fine.conditional!.covariance,
+        side.map((m) => three.modes.indexOf(m)),
+      );
+      expectIn(j, `/bipartitions/${k}/logNegativity`, new Fine(exact));
+    }
+    expect((j.bipartitions as Array<{ logNegativity: string }>)[0]!.logNegativity.replace(/^0\.0*/, '').length).toBeGreaterThanOrEqual(20);
   });
 
   it('symmetry zeros: two uncoupled modes force the cross entries to 0; a generic coupling forces none', () => {

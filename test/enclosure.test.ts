@@ -4,6 +4,7 @@
  * that still holds it; a matrix that is not a solution, with a narrow box, is not proved; a
  * defective drift (Δ = χ, a Jordan block) is proved too.
  */
+import { twoModeSqueezedVacuum } from './support/states.ts';
 import { describe, expect, it } from 'vitest';
 
 import { resolveParameters } from '../src/models/parameters.ts';
@@ -184,12 +185,7 @@ describe('the log-negativity enclosure', () => {
     const D = decimalContext(80);
     const r = new D('0.7');
     const [c, s] = [r.times(2).cosh().div(2), r.times(2).sinh().div(2)];
-    const v = [
-      [c, 0, s, 0],
-      [0, c, 0, s.neg()],
-      [s, 0, c, 0],
-      [0, s.neg(), 0, c],
-    ].map((row) => row.map((x) => new D(x)));
+    const v = twoModeSqueezedVacuum(c, s);
     const I = intervalArithmetic(60);
     const box = v.map((row) => row.map((x) => ({ lo: I.of(x.toString()).lo.minus('1e-55'), hi: I.of(x.toString()).hi.plus('1e-55') })));
     const e = logNegativityEnclosure(I, box);

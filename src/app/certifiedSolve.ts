@@ -32,6 +32,7 @@ import { lyapunovSteadyState, riccatiSteadyState } from '../numeric/riccati.ts';
 import { encloseLyapunovOver, encloseRiccatiOver, krawczyk } from '../numeric/riccatiEnclosure.ts';
 import type { RationalFunction } from '../exact/rationalFunction.ts';
 import { PrecisionError } from './certify.ts';
+import { bipartitionLogNegativityEnclosure } from '../entanglement/symplecticEnclosure.ts';
 import { readings, solveModel, thresholdEnclosure, type Solution } from './solve.ts';
 import { provedDigits, renderSolution } from './solveReport.ts';
 
@@ -67,6 +68,8 @@ export interface SolutionEnclosures {
   readonly unconditional?: { readonly S: Interval; readonly logNegativity: Interval };
   readonly pairs: Readonly<Record<string, ProductSeparabilityEnclosure>>;
   readonly singleMode?: LeastQuadratureEnclosure;
+  /** Three or more modes: E_N of each bipartition (src/entanglement/symplecticEnclosure.ts), in the model's order; undefined where the box is too wide. */
+  readonly bipartitions?: ReadonlyArray<Interval | undefined>;
 }
 
 export type CertifiedSolution = Solution & { readonly enclosures: SolutionEnclosures };
@@ -201,6 +204,18 @@ function encloseAt(
       pairs[p.name] = e;
     }
   const singleMode = v && model.modes.length === 1 ? tryInterval(() => leastQuadratureEnclosure(I, v)) : undefined;
+  const bipartitions =
+    v && model.modes.length > 2
+      ? model.bipartitions.map((side) =>
+          tryInterval(() =>
+            bipartitionLogNegativityEnclosure(
+              I,
+              v,
+              side.map((mode) => model.modes.indexOf(mode)),
+            ),
+          ),
+        )
+      : undefined;
   return {
     workingDigits: work,
     exact: structure.exactCovariance !== undefined,
@@ -211,6 +226,7 @@ function encloseAt(
     ...(unconditional ? { unconditional: { S: unconditional.S, logNegativity: unconditional.logNegativity } } : {}),
     pairs,
     ...(singleMode ? { singleMode } : {}),
+    ...(bipartitions ? { bipartitions } : {}),
   };
 }
 

@@ -173,13 +173,13 @@ function render(s: Solution | CertifiedSolution): { json: Record<string, unknown
   }
   if (s.bipartitions.length > 0) {
     // Two modes: the one bipartition is the pair's, whose E_N the analysis encloses.
-    const enclosed = model.modes.length === 2 ? ea?.logNegativity : undefined;
+    const enclosedAt = (k: number) => (model.modes.length === 2 ? ea?.logNegativity : e?.bipartitions?.[k]);
     out.bipartitions = s.bipartitions.map((b, k) => ({
       side: b.side,
-      logNegativity: p.number(`/bipartitions/${k}/logNegativity`, b.logNegativity, enclosed),
+      logNegativity: p.number(`/bipartitions/${k}/logNegativity`, b.logNegativity, enclosedAt(k)),
       logNegativityCheck: {
         route: b.logNegativityCheck.route,
-        value: p.number(`/bipartitions/${k}/logNegativityCheck/value`, b.logNegativityCheck.value, enclosed),
+        value: p.number(`/bipartitions/${k}/logNegativityCheck/value`, b.logNegativityCheck.value, enclosedAt(k)),
         agreeToDigits: b.logNegativityCheck.digits,
       },
     }));

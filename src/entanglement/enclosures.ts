@@ -5,8 +5,10 @@
  * transposed spectrum is nearly degenerate (ν̃₋ ≈ ν̃₊) the enclosure of ν̃₋ is as wide as the square
  * root of the box's: the box must then be correspondingly narrower.
  */
+import type { Dec } from '../numeric/context.ts';
 import { intervalArithmetic, IntervalError, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
 import { intervalField, type Arithmetic } from '../numeric/jet.ts';
+import { loewnerPoints } from './symplecticEnclosure.ts';
 
 type Box = ReadonlyArray<readonly Interval[]>;
 
@@ -62,19 +64,9 @@ function smallestSymplectic(I: IntervalArithmetic, v: Box, partialTranspose: boo
  */
 function loewnerBound(I: IntervalArithmetic, v: Box, partialTranspose: boolean): Interval | undefined {
   const F = intervalArithmetic(2 * I.digits + 10);
-  // The covariance is symmetric: its (j, i) entry lies in the box's (i, j) interval, so the centre is made symmetric from the upper triangle.
-  const upper = (i: number, j: number) => v[Math.min(i, j)]![Math.max(i, j)]!;
-  const centre = v.map((row, i) => row.map((_, j) => I.midpoint(upper(i, j))));
-  let radius = F.of('0');
-  for (const [i, row] of v.entries())
-    for (const j of row.keys()) {
-      const [x, c] = [upper(i, j), F.of(centre[i]![j]!.toString())];
-      radius = F.hull(radius, F.hull(F.sub(F.of(x.hi.toString()), c), F.sub(c, F.of(x.lo.toString()))));
-    }
-  const r = F.mul(F.of('4'), { lo: radius.hi, hi: radius.hi });
-  const shifted = (sign: 1 | -1): Box =>
-    centre.map((row, i) => row.map((c, j) => (i === j ? (sign === 1 ? F.add(F.of(c.toString()), r) : F.sub(F.of(c.toString()), r)) : F.of(c.toString()))));
-  const [below, above] = [shifted(-1), shifted(1)];
+  const points = loewnerPoints(I, F, v);
+  const asPoints = (m: Dec[][]): Box => m.map((row) => row.map((x) => ({ lo: x, hi: x })));
+  const [below, above] = [asPoints(points.below), asPoints(points.above)];
   const positive = [1, 2, 3, 4].every((k) =>
     determinant(
       F,
