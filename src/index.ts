@@ -22,6 +22,7 @@ import { agreeingDigits } from './numeric/context.ts';
 import { lyapunovSteadyState as lyapunov, riccatiSteadyState as riccati, type SteadyState } from './numeric/riccati.ts';
 import { builtInModel, MODEL_NAMES, type ModelName } from './models/builtIn.ts';
 import { resolveParameters, type ParameterName } from './models/parameters.ts';
+import { solveCertified, type CertifiedSolution } from './app/certifiedSolve.ts';
 import { ParameterError, parameterLabel } from './models/values.ts';
 import type { Regime } from './gaussian/regime.ts';
 import { modelMatrices as matricesAt, regimeOf, solveModel, threshold as thresholdAt, type ModelMatrices, type Solution } from './app/solve.ts';
@@ -48,6 +49,8 @@ export { RationalFunction } from './exact/rationalFunction.ts';
 export type { Matrix } from './exact/matrix.ts';
 export type { DMatrix } from './numeric/matrix.ts';
 export type { BipartitionEntanglement, ModelMatrices, Solution, Threshold } from './app/solve.ts';
+export type { CertifiedSolution, SolutionEnclosures, TwoModeEnclosures } from './app/certifiedSolve.ts';
+export type { Interval } from './numeric/interval.ts';
 export type { SteadyState } from './numeric/riccati.ts';
 export type { SecondRoute, TwoModeAnalysis } from './entanglement/analysis.ts';
 export type { LeastQuadrature, Separability } from './entanglement/gaussianState.ts';
@@ -116,6 +119,23 @@ function point(model: Model, parameters: ModelParameters): ModelPoint {
 export function solve(model: Model, parameters: ModelParameters = {}, options: PrecisionOptions = {}): Solution {
   const digits = checkedDigits(options.digits);
   return solveModel(point(model, parameters), digits);
+}
+
+/**
+ * `solve` with every number it prints proved: the steady states enclosed by Krawczyk proofs over
+ * the exact model, and each figure of merit enclosed from them (docs/architecture.md, "Proved
+ * digits"). `solutionJson` of the result prints each number to exactly the digits its enclosure
+ * proves, with `certified` and `enclosures`.
+ *
+ * @param model as for solve.
+ * @param parameters as for solve.
+ * @returns the Solution with `enclosures` (SolutionEnclosures): an Interval `{ lo, hi }` for each
+ *   covariance entry, S, V_α±, α, E_N, Duan, Simon, ν₋, S_UV, χ_th, the means and the bipartitions.
+ * @throws as solve; PrecisionError naming the first number that cannot be proved to `digits`.
+ */
+export function solveProved(model: Model, parameters: ModelParameters = {}, options: PrecisionOptions = {}): CertifiedSolution {
+  const digits = checkedDigits(options.digits);
+  return solveCertified(point(model, parameters), digits);
 }
 
 /**

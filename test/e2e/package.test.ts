@@ -18,13 +18,14 @@ let project: string;
 
 const USE_MJS = `
 import { readFileSync } from 'node:fs';
-import { solve, derive, logNegativity, InputError, loadModelFile } from 'detuned-paramp';
+import { solve, solveProved, solutionJson, derive, logNegativity, InputError, loadModelFile } from 'detuned-paramp';
+const proved = solutionJson(solveProved('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5' }, { digits: 30 }));
 const s = solve('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5' }, { digits: 30 });
 let refused = '';
 try { logNegativity([[1, 0], [0, 1]]); } catch (err) { refused = err instanceof InputError ? err.message : 'another error'; }
 const cavity = loadModelFile(readFileSync('node_modules/detuned-paramp/models/two-oscillators-cavity.yaml', 'utf8'), 'cavity.yaml');
 const f = solve(cavity, { gamma: 1, delta: 30, chi: 25, nbar: 5, g: 0, kappa: 2, mu: 5, eta: 1 }, { digits: 30 });
-console.log(JSON.stringify({ S: s.analysis.S.toString(), EN: logNegativity(s.conditional.covariance).logNegativity.toString(), basis: derive('constant').basis, refused, cavityEN: f.bipartitions[0].logNegativity.toString() }));
+console.log(JSON.stringify({ S: s.analysis.S.toString(), EN: logNegativity(s.conditional.covariance).logNegativity.toString(), basis: derive('constant').basis, refused, cavityEN: f.bipartitions[0].logNegativity.toString(), certified: proved.certified, provedS: proved.enclosures['/S'] }));
 `;
 
 const USE_TS = `
@@ -65,18 +66,24 @@ afterAll(() => rmSync(project, { recursive: true, force: true }));
 const expectedS = independentS('1', '30', '25', '5', '5', '1');
 
 describe('the packed package', () => {
-  it('imports from plain Node ESM: solve, derive, logNegativity with entry checks, and a shipped model file', () => {
+  it('imports from plain Node ESM: solve, solveProved, derive, logNegativity with entry checks, and a shipped model file', () => {
     const out = JSON.parse(execFileSync(process.execPath, ['use.mjs'], { cwd: project, encoding: 'utf8' })) as {
       S: string;
       EN: string;
       basis: string[];
       refused: string;
       cavityEN: string;
+      certified: boolean;
+      provedS: [string, string];
     };
     expect(new Decimal(out.S).toSignificantDigits(28).toString()).toBe(new Decimal(expectedS).toSignificantDigits(28).toString());
     expect(new Decimal(out.EN).minus(new Decimal(expectedS).ln().neg()).abs().lt('1e-27')).toBe(true);
     expect(out.basis).toEqual(['X1', 'Y1', 'X2', 'Y2']);
     expect(out.refused).toMatch(/^covariance: a 4×4/);
+    // solveProved: every printed number enclosed, and S's enclosure holds the closed form.
+    expect(out.certified).toBe(true);
+    const fineS = new Decimal(independentS('1', '30', '25', '5', '5', '1', 80));
+    expect(new Decimal(out.provedS[0]).lte(fineS) && fineS.lte(new Decimal(out.provedS[1]))).toBe(true);
     // A shipped three-mode model file, its cavity uncoupled: model one's E_N again.
     expect(new Decimal(out.cavityEN).minus(new Decimal(expectedS).ln().neg()).abs().lt('1e-27')).toBe(true);
   });
