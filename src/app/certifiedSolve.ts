@@ -288,5 +288,5 @@ export function certify(s: Solution, wanted: (pointer: string) => boolean = () =
 
 /** solveModel, then certify: what `solve` prints (every number, or those `wanted`). */
 export function solveCertified(point: ModelPoint, digits: number, wanted?: (pointer: string) => boolean): CertifiedSolution {
-  return certify(solveModel(point, digits), wanted);
+  return certify(solveModel(point, digits, { agreement: false }), wanted);
 }

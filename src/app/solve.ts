@@ -16,7 +16,7 @@ import { commutatorMatrix, coordinates } from '../gaussian/linearSystem.ts';
 import { stabilityRegime, type Regime } from '../gaussian/regime.ts';
 import { lienardChipart } from '../gaussian/stability.ts';
 import type { ModelFile, ModelPoint } from '../models/modelFile.ts';
-import { agreeingDigits, DEFAULT_DIGITS, type Dec } from '../numeric/context.ts';
+import { agreeingDigits, DEFAULT_DIGITS, WorkingPrecisionError, type Dec } from '../numeric/context.ts';
 import { evaluateDecimal, evaluateExact, holdsRoots } from '../numeric/fromExact.ts';
 import { dmul, dsolve, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
@@ -312,12 +312,23 @@ function printedNumbers(s: Solution): PrintedNumbers {
  * The steady states at `digits` significant digits. Precision follows conditioning: the model is
  * solved at two working precisions, raised (digits + 10, + 30, + 70, …) until every printed
  * number agrees between them to `digits`; a singular solve or a Newton-Kleinman that does not
- * settle at one precision is retried at the next.
+ * settle at one precision is retried at the next. With `agreement: false` (the certified solve,
+ * which proves its digits by enclosures and so needs only a midpoint) it is solved once at
+ * digits + 10, and by the agreement of two only where that one fails.
  */
-export function solveModel(point: ModelPoint, digits: number = DEFAULT_DIGITS): Solution {
+export function solveModel(point: ModelPoint, digits: number = DEFAULT_DIGITS, options: { readonly agreement?: boolean } = {}): Solution {
   const { regime, numerically } = regimeDecision(point);
   const found = threshold(point, digits);
-  const solution = holdingDigits(digits, (work) => solveAt(point, digits, work, regime, found), printedNumbers);
+  const agreed = () => holdingDigits(digits, (work) => solveAt(point, digits, work, regime, found), printedNumbers);
+  let solution: Solution;
+  if (options.agreement === false) {
+    try {
+      solution = solveAt(point, digits, digits + 10, regime, found);
+    } catch (err) {
+      if (!(err instanceof WorkingPrecisionError)) throw err;
+      solution = agreed();
+    }
+  } else solution = agreed();
   return numerically
     ? {
         ...solution,
