@@ -51,6 +51,8 @@ describe('the certified solve', () => {
         .reduce((x: unknown, k) => (x as Record<string, unknown>)[k], j) as string;
       expect(printedDigits(printed), `${pointer} = ${printed}`).toBeGreaterThanOrEqual(30);
     }
+    // The unconditional state solved in exact rationals: U_11 = 1802/69 (by the Lyapunov equation, linear in U).
+    expectIn(j, '/unconditionalCovariance/0/0', new Fine(1802).div(69));
     // Structural zeros: V_X1Y1 and V_X2Y2 are 0 by a symmetry of A, D and M, printed as 0 with a point enclosure.
     expect((j.covariance as string[][])[0]![1]).toBe('0');
     expect(j.enclosures['/covariance/2/3']).toEqual(['0', '0']);

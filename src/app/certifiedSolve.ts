@@ -5,7 +5,8 @@
  * the boxes in interval arithmetic (src/entanglement/enclosures.ts). Three proofs need no width:
  * entries that a signed-permutation symmetry of A, D and M forces to 0 (src/exact/signedSymmetry.ts),
  * a steady state that is rational and checked exactly (src/numeric/exactSteadyState.ts; a pure
- * state sits on the physical boundary, which no box of positive width decides), and the
+ * state sits on the physical boundary, which no box of positive width decides), the unconditional
+ * state, whose equation is linear with rational coefficients, solved exactly, and the
  * threshold's Sturm bracket. Working precision rises until every printed number holds `digits`
  * proved digits, or is proved 0; an enclosure that still holds 0 at the ceiling is printed as
  * the enclosure, and any other number short of its digits is a PrecisionError naming it.
@@ -24,7 +25,7 @@ import type { Rational } from '../exact/rational.ts';
 import { forcedZeros, signedPermutationSymmetries } from '../exact/signedSymmetry.ts';
 import type { ModelPoint } from '../models/modelFile.ts';
 import { MAX_CONTEXT_DIGITS, type Dec } from '../numeric/context.ts';
-import { exactStabilisingSolution } from '../numeric/exactSteadyState.ts';
+import { exactLyapunovSolution, exactStabilisingSolution } from '../numeric/exactSteadyState.ts';
 import { evaluateDecimal, evaluateExact, holdsRoots, intervalMatrix } from '../numeric/fromExact.ts';
 import { intervalArithmetic, IntervalError, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
@@ -86,6 +87,8 @@ interface Structure {
   readonly conditionalZeros?: boolean[][];
   readonly unconditionalZeros?: boolean[][];
   readonly exactCovariance?: Rational[][];
+  /** The unconditional state solved exactly: its equation is linear with rational coefficients. */
+  readonly exactUnconditional?: Rational[][];
 }
 
 function structureOf(s: Solution): Structure {
@@ -96,7 +99,9 @@ function structureOf(s: Solution): Structure {
   const [a, d, m] = [real(sys.drift), real(sys.diffusion), real(sys.measurement)];
   const n = a.length;
   const exactCovariance = s.conditional ? exactStabilisingSolution(a, d, m, s.conditional.covariance, s.workingDigits) : undefined;
+  const exactUnconditional = s.unconditional ? exactLyapunovSolution(a, d) : undefined;
   return {
+    ...(exactUnconditional ? { exactUnconditional } : {}),
     conditionalZeros: forcedZeros(n, signedPermutationSymmetries([a, d, m])),
     unconditionalZeros: forcedZeros(n, signedPermutationSymmetries([a, d])),
     ...(exactCovariance ? { exactCovariance } : {}),
@@ -166,7 +171,8 @@ function encloseAt(
     covariance = withZeros(I, proved.box, structure.conditionalZeros);
   }
   let unconditionalCovariance: Box | undefined;
-  if (midpoints.unconditional) {
+  if (structure.exactUnconditional) unconditionalCovariance = structure.exactUnconditional.map((row) => row.map((x) => I.exact(x)));
+  else if (midpoints.unconditional) {
     const proved = encloseLyapunovOver(I, A, D, midpoints.unconditional);
     if (!proved?.stabilising) return undefined;
     unconditionalCovariance = withZeros(I, proved.box, structure.unconditionalZeros);

@@ -16,11 +16,11 @@ import { commutatorMatrix, coordinates } from '../gaussian/linearSystem.ts';
 import { stabilityRegime, type Regime } from '../gaussian/regime.ts';
 import { lienardChipart } from '../gaussian/stability.ts';
 import type { ModelFile, ModelPoint } from '../models/modelFile.ts';
-import { agreeingDigits, DEFAULT_DIGITS, WorkingPrecisionError, type Dec } from '../numeric/context.ts';
+import { agreeingDigits, decimalContext, DEFAULT_DIGITS, WorkingPrecisionError, type Dec } from '../numeric/context.ts';
 import { evaluateDecimal, evaluateExact, holdsRoots } from '../numeric/fromExact.ts';
 import { dmul, dsolve, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
-import { provedThreshold, stabilityThreshold } from '../numeric/threshold.ts';
+import { provedThreshold, thresholdBracket } from '../numeric/threshold.ts';
 import { BoundedCache } from '../exact/boundedCache.ts';
 import { intervalArithmetic, type Interval } from '../numeric/interval.ts';
 import { addAnalysisNumbers, addMatrixNumbers, holdingDigits, logNegativityFloorOf, type PrintedNumbers } from './certify.ts';
@@ -70,7 +70,7 @@ function regimeDecision(point: ModelPoint): { regime: Regime; numerically: boole
 /** Each model's stability conditions, derived once while the model is alive. */
 const stabilityOf = new WeakMap<ModelFile, { quantities: RationalFunction[]; symbols: Set<number> }>();
 /** The threshold depends only on the drift's other parameters: a sweep along μ, η or N computes it once. */
-const thresholdsOf = new WeakMap<ModelFile, BoundedCache<Dec | null>>();
+const thresholdsOf = new WeakMap<ModelFile, BoundedCache<{ lo: Dec; hi: Dec } | null>>();
 
 export interface Threshold {
   /** The parameter the model file names in `threshold` (χ for the built-in models). */
@@ -94,8 +94,8 @@ function thresholdParameterOf(
   return { parameter, ...stability };
 }
 
-/** The threshold of the parameter the model file names (`threshold: chi`), at the point's other values, to `digits` digits. */
-export function threshold(point: ModelPoint, digits: number): Threshold | undefined {
+/** The bisection's bracket of the threshold at the point's other values, computed once per model and values (solve and its proof share it). */
+function bracketOf(point: ModelPoint, digits: number) {
   const { model } = point;
   const found = thresholdParameterOf(model);
   if (found === undefined) return undefined;
@@ -109,8 +109,14 @@ export function threshold(point: ModelPoint, digits: number): Threshold | undefi
     .filter(([s]) => symbols.has(symbolIndex(s)) && s !== parameter.symbol)
     .map(([s, v]) => `${symbolIndex(s)}=${v}`)
     .join(',')}`;
-  const value = cache.get(key, () => stabilityThreshold(quantities, parameter.symbol, point.values, digits));
-  return { parameter: parameter.name, value };
+  return { found, bracket: cache.get(key, () => thresholdBracket(quantities, parameter.symbol, point.values, digits)) };
+}
+
+/** The threshold of the parameter the model file names (`threshold: chi`), at the point's other values, to `digits` digits. */
+export function threshold(point: ModelPoint, digits: number): Threshold | undefined {
+  const known = bracketOf(point, digits);
+  if (known === undefined) return undefined;
+  return { parameter: known.found.parameter.name, value: known.bracket === null ? null : new (decimalContext(digits))(known.bracket.lo) };
 }
 
 /**
@@ -119,12 +125,12 @@ export function threshold(point: ModelPoint, digits: number): Threshold | undefi
  * names no threshold, nothing destabilises, or the proof does not go through.
  */
 export function thresholdEnclosure(point: ModelPoint, digits: number): Interval | undefined {
-  const found = thresholdParameterOf(point.model);
-  if (found === undefined) return undefined;
-  const bracket = provedThreshold(found.quantities, found.parameter.symbol, point.values, digits);
-  if (!bracket) return undefined;
+  const known = bracketOf(point, digits);
+  if (known?.bracket == null) return undefined;
+  const proved = provedThreshold(known.found.quantities, known.found.parameter.symbol, point.values, known.bracket);
+  if (!proved) return undefined;
   const I = intervalArithmetic(digits + 10);
-  return { lo: I.exact(bracket.lo).lo, hi: I.exact(bracket.hi).hi };
+  return { lo: I.exact(proved.lo).lo, hi: I.exact(proved.hi).hi };
 }
 
 export interface BipartitionEntanglement {

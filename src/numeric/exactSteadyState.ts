@@ -64,3 +64,42 @@ export function exactStabilisingSolution(a: ExactMatrix, d: ExactMatrix, m: Exac
   const closedLoop = a.map((row, i) => row.map((x, j) => RationalFunction.from(x.sub(vm[i]![j]!))));
   return stabilityRegime(closedLoop) === 'below-threshold' ? v : undefined;
 }
+
+/**
+ * The unconditional steady state AV + VAᵀ + D = 0 in exact rationals: a linear system in the
+ * n(n+1)/2 entries V_ij, i ≤ j, solved by Gaussian elimination. Its solution is the steady state
+ * when A is Hurwitz (the caller's exact regime); undefined when the system is singular.
+ */
+export function exactLyapunovSolution(a: ExactMatrix, d: ExactMatrix): Rational[][] | undefined {
+  const n = a.length;
+  const unknowns: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) unknowns.push([i, j]);
+  const index = (i: number, j: number) => unknowns.findIndex(([p, q]) => p === Math.min(i, j) && q === Math.max(i, j));
+  // Row (i, j): Σ_k A_ik V_kj + Σ_k V_ik A_jk = −D_ij.
+  const rows = unknowns.map(([i, j]) => {
+    const row = unknowns.map(() => Rational.ZERO);
+    for (let k = 0; k < n; k++) {
+      row[index(k, j)] = row[index(k, j)]!.add(a[i]![k]!);
+      row[index(i, k)] = row[index(i, k)]!.add(a[j]![k]!);
+    }
+    return [...row, d[i]![j]!.neg()];
+  });
+  const m = unknowns.length;
+  for (let col = 0; col < m; col++) {
+    const pivot = rows.findIndex((row, r) => r >= col && !row[col]!.isZero());
+    if (pivot < 0) return undefined;
+    [rows[col], rows[pivot]] = [rows[pivot]!, rows[col]!];
+    const p = rows[col]![col]!;
+    for (let r = 0; r < m; r++) {
+      if (r === col || rows[r]![col]!.isZero()) continue;
+      const f = rows[r]![col]!.div(p);
+      rows[r] = rows[r]!.map((x, c) => x.sub(f.mul(rows[col]![c]!)));
+    }
+  }
+  return a.map((_, i) =>
+    a.map((__, j) => {
+      const k = index(i, j);
+      return rows[k]![m]!.div(rows[k]![k]!);
+    }),
+  );
+}

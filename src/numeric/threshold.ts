@@ -20,18 +20,8 @@ function univariate(D: DecimalConstructor, q: RationalFunction, index: number): 
 /** The search doubles p from 1 this many times (to about 10¹²⁰⁰) before it answers that nothing destabilises. */
 export const MAX_DOUBLINGS = 4000;
 
-export function stabilityThreshold(
-  quantities: readonly RationalFunction[],
-  parameter: RationalFunction,
-  fixed: ReadonlyMap<RationalFunction, Rational>,
-  digits: number,
-): Dec | null {
-  const bracket = thresholdBracket(quantities, parameter, fixed, digits);
-  return bracket === null ? null : new (decimalContext(digits))(bracket.lo);
-}
-
 /** The bisection's last bracket: stable at lo, not at hi (0 and 0 when unstable at 0); null when nothing below 2⁴⁰⁰⁰ destabilises. */
-function thresholdBracket(
+export function thresholdBracket(
   quantities: readonly RationalFunction[],
   parameter: RationalFunction,
   fixed: ReadonlyMap<RationalFunction, Rational>,
@@ -110,18 +100,15 @@ function rootsBetween(p: RationalPolynomial, a: Rational, b: Rational): number {
  * The threshold enclosed: every stability quantity, a polynomial in p with the other parameters
  * substituted exactly, is positive at 0 and has no root in (0, lo] (Sturm's theorem, in exact
  * rationals), so the drift is stable on [0, lo]; and at hi one is ≤ 0. The least p at which
- * stability stops then lies in (lo, hi], the bisection's bracket, 10^-(digits+2) of p wide.
- * [0, 0] when a quantity is ≤ 0 at 0; null when nothing destabilises (as stabilityThreshold);
- * undefined when this does not prove it.
+ * stability stops then lies in (lo, hi], the bisection's bracket (thresholdBracket), 10^-(digits+2)
+ * of p wide. [0, 0] when a quantity is ≤ 0 at 0; undefined when this does not prove it.
  */
 export function provedThreshold(
   quantities: readonly RationalFunction[],
   parameter: RationalFunction,
   fixed: ReadonlyMap<RationalFunction, Rational>,
-  digits: number,
-): { lo: Rational; hi: Rational } | null | undefined {
-  const bracket = thresholdBracket(quantities, parameter, fixed, digits);
-  if (bracket === null) return null;
+  bracket: { readonly lo: Dec; readonly hi: Dec },
+): { lo: Rational; hi: Rational } | undefined {
   const index = symbolIndex(parameter);
   const exact: RationalPolynomial[] = [];
   for (const q of quantities) {
