@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { modelMatrices } from '../src/app/solve.ts';
 import { solveCertified } from '../src/app/certifiedSolve.ts';
+import { solutionJson } from '../src/app/solveReport.ts';
 import { physicalityEnclosure, separabilityEnclosure } from '../src/entanglement/enclosures.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
 import { intervalMatrix } from '../src/numeric/fromExact.ts';
@@ -73,6 +74,34 @@ describe('the Riccati enclosure over the parameter space', () => {
         const S = solveCertified(resolveParameters('constant', p), 25).enclosures.pairs.UV!.S;
         const closed = new Decimal(independentS(unscaled.gamma!, unscaled.delta!, unscaled.chi!, unscaled.nbar!, unscaled.mu!, unscaled.eta!, 60));
         expect(S.lo.lte(closed) && closed.lte(S.hi), `S_UV in [${S.lo}, ${S.hi}], closed form ${closed}`).toBe(true);
+      }),
+      runs(0.1),
+    );
+  });
+  it("what solve prints is the true value correctly rounded: model one's S and V_α₊ = S/2, at 20 digits, against (16)-(18) at 60", () => {
+    fc.assert(
+      fc.property(modelOneDraw(belowFraction), (d) => {
+        const p = modelOneParameters(d);
+        const j = solutionJson(solveCertified(resolveParameters('modulated', p), 20)) as { S: string; Valpha: string[] };
+        const Fine = Decimal.clone({ precision: 100 });
+        const S = new Fine(independentS(p.gamma!, p.delta!, p.chi!, p.nbar!, p.mu!, p.eta!, 60));
+        for (const [printed, truth] of [
+          [j.S, S],
+          [j.Valpha[0]!, S.div(2)],
+        ] as const) {
+          const mantissa = printed.replace(/e.*$/, '').replace('-', '').replace('.', '').replace(/^0+/, '');
+          expect(mantissa.length).toBeGreaterThanOrEqual(20);
+          const halfUlp = new Fine(10)
+            .pow(
+              new Fine(printed)
+                .abs()
+                .log(10)
+                .floor()
+                .minus(mantissa.length - 1),
+            )
+            .div(2);
+          expect(new Fine(printed).minus(truth).abs().lte(halfUlp), `${printed} is ${truth} rounded`).toBe(true);
+        }
       }),
       runs(0.1),
     );
