@@ -2,7 +2,7 @@
  * A solve whose printed digits are proved. The steady states of src/app/solve.ts are enclosed
  * (src/numeric/riccatiEnclosure.ts: a Krawczyk proof over A, D and M enclosed from the exact
  * model, that the box holds the stabilising solution), and every figure of merit is enclosed from
- * the boxes in interval arithmetic (src/entanglement/enclosures.ts). Three proofs need no width:
+ * the boxes in interval arithmetic (src/entanglement/enclosures.ts). Four proofs need no width:
  * entries that a signed-permutation symmetry of A, D and M forces to 0 (src/exact/signedSymmetry.ts),
  * a steady state that is rational and checked exactly (src/numeric/exactSteadyState.ts; a pure
  * state sits on the physical boundary, which no box of positive width decides), the unconditional
@@ -76,7 +76,7 @@ export interface SolutionEnclosures {
 export type CertifiedSolution = Solution & { readonly enclosures: SolutionEnclosures };
 
 /** T V Tᵀ for an interval box V and an interval change of basis T. */
-export function congruence(I: IntervalArithmetic, t: Box, v: Box): Interval[][] {
+function congruence(I: IntervalArithmetic, t: Box, v: Box): Interval[][] {
   const zero = I.of('0');
   const tv = t.map((row) => v[0]!.map((_, j) => row.reduce((sum, x, k) => I.add(sum, I.mul(x, v[k]![j]!)), zero)));
   return tv.map((row) => t.map((tj) => row.reduce((sum, x, k) => I.add(sum, I.mul(x, tj[k]!)), zero)));

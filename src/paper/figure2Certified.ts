@@ -55,8 +55,14 @@ export function curveJet(
   const at = (p: ModelPoint, m: 'drift' | 'diffusion' | 'measurement', value: string) =>
     intervalMatrix(I, s[m], new Map(p.values).set(mu, Rational.parse(value)));
   const exactPoints = rounded ? points.slice(0, 2) : points;
+  // Each matrix over the root parameter's interval: the hull at its two ends (A, D and M are affine in it).
   const affine = (m: 'diffusion' | 'measurement'): [Box, Box] => {
-    const [zero, one] = [at(points[0]!, m, '0'), at(points[0]!, m, '1')];
+    const [zero, one] = ['0', '1'].map((value) =>
+      hull(
+        I,
+        exactPoints.map((p) => at(p, m, value)),
+      ),
+    ) as [Interval[][], Interval[][]];
     return [zero, one.map((row, i) => row.map((x, j) => I.sub(x, zero[i]![j]!)))];
   };
   const system: AffineBoxes = {
