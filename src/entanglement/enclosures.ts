@@ -170,7 +170,7 @@ export interface LeastQuadratureEnclosure {
 type Block<T> = ReadonlyArray<readonly T[]>;
 
 /** The least variance of a symmetric 2×2 block, (a + c)/2 − √(((a − c)/2)² + b²), with its parts; `anisotropic` when the radius is proved > 0. */
-function leastVariance<T>(F: Arithmetic<T>, m: Block<T>) {
+export function leastVarianceOf<T>(F: Arithmetic<T>, m: Block<T>) {
   const half = F.of('0.5');
   const halfDiff = F.mul(F.sub(m[0]![0]!, m[1]![1]!), half);
   const b = m[0]![1]!;
@@ -184,7 +184,7 @@ function leastVariance<T>(F: Arithmetic<T>, m: Block<T>) {
 
 /** The least-variance quadrature of a symmetric 2×2 box, as src/entanglement/gaussianState.ts's optimalQuadrature computes it from a point. */
 export function leastQuadratureEnclosure(I: IntervalArithmetic, m: Box): LeastQuadratureEnclosure {
-  const q = leastVariance(intervalField(I), m);
+  const q = leastVarianceOf(intervalField(I), m);
   if (!q.anisotropic) return { variance: q.variance };
   const [cos2, sin2] = [I.neg(I.div(q.halfDiff, q.radius)), I.neg(I.div(q.b, q.radius))];
   const angle = leastAngle(I, q.halfDiff, q.b);
@@ -233,8 +233,8 @@ export function separabilityOf<T>(F: Arithmetic<T>, v: Block<T>, everyAngle?: (l
     ];
   };
   const [plus, minus] = [collective(1), collective(-1)];
-  const least = leastVariance(F, plus);
-  const m = leastVariance(F, minus);
+  const least = leastVarianceOf(F, plus);
+  const m = leastVarianceOf(F, minus);
   let vAlphaMinus: T;
   if (least.anisotropic) {
     // At α + 90°, cos 2θ and sin 2θ change sign: V = (a + c)/2 − (a − c)/2·cos 2α − b·sin 2α of the − block,
@@ -287,7 +287,7 @@ function planeBlock<T>(F: Arithmetic<T>, v: Block<T>, p: Block<T>): T[][] {
 
 /** The product criterion's S = 2√(Var u · Var w) of two planes, each at its least-variance angle, for any Arithmetic. */
 export function productSeparabilityOf<T>(F: Arithmetic<T>, v: Block<T>, first: Block<T>, second: Block<T>): { variances: [T, T]; S: T } {
-  const [a, b] = [first, second].map((plane) => leastVariance(F, planeBlock(F, v, plane)).variance) as [T, T];
+  const [a, b] = [first, second].map((plane) => leastVarianceOf(F, planeBlock(F, v, plane)).variance) as [T, T];
   return { variances: [a, b], S: twiceGeometricMean(F, a, b) };
 }
 

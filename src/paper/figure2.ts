@@ -339,8 +339,7 @@ export function computeCurve(spec: CurveSpec, points: number, digits: number): C
     regime: spec.root ? `${regime} as rounded (${spec.root.form} to ${digits + 30} digits: the exact threshold)` : regime,
     values: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, spec.root?.name === k ? new D(v!).toString() : v!])),
     points: pts,
-    // Model two plots S_UV by the reduced equations, whose minimum is not proved; its full-covariance minimum is.
-    minimumPlotted: spec.model === 'constant' ? plotted : proved(spec, 'S', plotted, rounded, digits),
+    minimumPlotted: proved(spec, plottedQuantity(spec), plotted, rounded, digits),
     ...(uvFull ? { minimumUVFullCovariance: proved(spec, 'S_UV', uvFull, rounded, digits) } : {}),
     // Where e^(−E_N) equals the plotted S at every grid point (model one, back-action evasion), its minimum is located at the same μ; it is proved on its own.
     minimumExpMinusLogNegativity: proved(
@@ -361,6 +360,9 @@ export function computeCurve(spec: CurveSpec, points: number, digits: number): C
   };
 }
 
+/** What a curve plots: S of (15), or for model two S_UV by the reduced equations. */
+const plottedQuantity = (spec: CurveSpec): MinimisedQuantity => (spec.model === 'constant' ? 'S_UV_reduced' : 'S');
+
 /**
  * A numerical minimum with its proof attached where the proof goes through: at digits + 15 working
  * digits, then twice that (back-action evasion at μ = 10³γ, whose covariance entries of ±250 cancel
@@ -377,8 +379,8 @@ function proved(spec: CurveSpec, quantity: MinimisedQuantity, m: Minimum, rounde
 /**
  * Where back-action evasion overtakes a parametric curve: the μ above which its S is the lower,
  * by regula falsi in log μ from the first grid interval where the order changes, then proved a
- * unique crossing near there by interval Newton (model one; model two's plotted S_UV has no
- * enclosure); null if the order never changes on the grid.
+ * unique crossing near there by interval Newton on the two plotted curves; null if the order never
+ * changes on the grid.
  */
 export function overtaking(bae: Curve, other: Curve, digits: number): Minimum | null {
   const k = other.points.findIndex((p, i) => i > 0 && bae.points[i]!.plotted.lt(p.plotted) && !bae.points[i - 1]!.plotted.lt(other.points[i - 1]!.plotted));
@@ -414,11 +416,9 @@ export function overtaking(bae: Curve, other: Curve, digits: number): Minimum | 
   }
   const mu = new D(10).pow(x).toSignificantDigits(digits + 5);
   const found = { mu, value: first.at(mu).plotted, muDigits: digits };
-  // Model two's plotted S_UV (the reduced equations) has no enclosure: its crossing stays computed.
-  if (other.model === 'constant') return found;
-  const rounded = (c: CurveSpec) => (c.root ? parametersOf(c, digits)[c.root.name] : undefined);
+  const plottedOf = (c: CurveSpec) => ({ spec: c, quantity: plottedQuantity(c), rounded: c.root ? parametersOf(c, digits)[c.root.name] : undefined });
   for (const work of [digits + 15, 2 * (digits + 15)]) {
-    const e = certifiedCrossing({ spec: bae, rounded: rounded(bae) }, { spec: other, rounded: rounded(other) }, mu, work);
+    const e = certifiedCrossing(plottedOf(bae), plottedOf(other), mu, work);
     if (e) return { ...found, enclosure: e };
   }
   return found;

@@ -6,21 +6,27 @@
  * whose parameter is a square root (Δ = √(χ² − γ²) at the threshold) is proved for the exact root:
  * the drift is enclosed over the root's interval, A being affine in it.
  */
-import { productSeparabilityOf, separabilityOf, smallestSymplecticOf } from '../entanglement/enclosures.ts';
+import { leastVarianceOf, productSeparabilityOf, separabilityOf, smallestSymplecticOf } from '../entanglement/enclosures.ts';
+import { RationalFunction } from '../exact/rationalFunction.ts';
+import { stabilityRegime } from '../gaussian/regime.ts';
 import { Rational } from '../exact/rational.ts';
 import { readings, regimeOf } from '../app/solve.ts';
 import { resolveParameters } from '../models/parameters.ts';
 import { parameterSymbol, type ModelPoint } from '../models/modelFile.ts';
 import { certifiedLocalMinimum, certifiedRoot, type CertifiedMinimum } from '../numeric/certifiedMinimum.ts';
 import { decimalContext, type Dec } from '../numeric/context.ts';
-import { affineFamily, intervalMatrix } from '../numeric/fromExact.ts';
+import { affineFamily, evaluateDecimal, evaluateExact, intervalMatrix, type AffineFamily } from '../numeric/fromExact.ts';
 import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
 import { jetArithmetic, type Jet } from '../numeric/jet.ts';
+import type { DMatrix } from '../numeric/matrix.ts';
 import { encloseAlong, stabilisingAlong, type AffineBoxes, type AffinePoint, type AlongEnclosure } from '../numeric/riccatiAlong.ts';
 import type { CurveSpec } from './figure2.ts';
+import { paperSymbolValues } from './paperSymbols.ts';
+import { reducedDriftBlocks } from './separabilityUV.ts';
+import { sym } from './symbols.ts';
 
-/** What a curve's minimum is of: the plotted S (model one, back-action evasion), model two's S_UV from the full covariance, or e^(−E_N) = 2ν̃₋ where the state is entangled. */
-export type MinimisedQuantity = 'S' | 'S_UV' | 'expMinusLogNegativity';
+/** What a curve's minimum is of: the plotted S (model one, back-action evasion), model two's S_UV by the reduced equations (what it plots) or from the full covariance, or e^(−E_N) = 2ν̃₋ where the state is entangled. */
+export type MinimisedQuantity = 'S' | 'S_UV' | 'S_UV_reduced' | 'expMinusLogNegativity';
 
 type Box = ReadonlyArray<readonly Interval[]>;
 
@@ -38,6 +44,46 @@ const hull = (I: IntervalArithmetic, boxes: Box[]): Interval[][] =>
   boxes[0]!.map((row, i) => row.map((x, j) => boxes.slice(1).reduce((h, b) => I.hull(h, b[i]![j]!), x)));
 
 /**
+ * The stabilising solution's jets V, V′, V″ over boxes of μ for one affine system: a box proved
+ * at its own width, its stabilising branch carried from its centre (whose enclosure, asked for
+ * again by the Taylor forms, is kept).
+ */
+function stateJets(I: IntervalArithmetic, system: AffineBoxes, point: AffinePoint, work: number): (X: Interval) => Jet[][] | undefined {
+  const atPoints = new Map<string, AlongEnclosure | undefined>();
+  const enclosedAt = (c: Dec) => {
+    const key = c.toString();
+    if (!atPoints.has(key)) atPoints.set(key, encloseAlong(I, system, point, { lo: c, hi: c }, c, work));
+    return atPoints.get(key);
+  };
+  return (X) => {
+    const c = I.midpoint(X);
+    const e = X.lo.eq(X.hi) ? enclosedAt(X.lo) : encloseAlong(I, system, point, X, c, work);
+    if (e === undefined) return undefined;
+    if (!e.stabilising) {
+      const centre = enclosedAt(c);
+      if (centre === undefined || !stabilisingAlong(e, centre)) return undefined;
+    }
+    return e.value.map((row, i) => row.map((x, j) => ({ value: x, slope: e.slope[i]![j]!, curvature: e.curvature[i]![j]! })));
+  };
+}
+
+/** The Decimal system along μ of exact affine families, for the midpoints. */
+function affinePoint(work: number, families: readonly [AffineFamily, AffineFamily, AffineFamily], driftStable: boolean): AffinePoint {
+  const [drift, diffusion, measurement] = families;
+  const D = decimalContext(work);
+  const [zero, one] = [new D(0), new D(1)];
+  const slope = (f: AffineFamily) => f.at(work, one).map((row, i) => row.map((x, j) => x.minus(f.at(work, zero)[i]![j]!)));
+  return {
+    drift: drift.at(work, zero),
+    driftStable,
+    diffusion: (x) => diffusion.at(work, x),
+    measurement: (x) => measurement.at(work, x),
+    diffusionSlope: slope(diffusion),
+    measurementSlope: slope(measurement),
+  };
+}
+
+/**
  * One curve's quantity as jets over boxes of μ, at `work` working digits; `rounded` is the root
  * parameter the numerical curve used (its midpoints).
  */
@@ -49,12 +95,63 @@ export function curveJet(
 ): { I: IntervalArithmetic; jet: (X: Interval) => Jet | undefined } {
   const I = intervalArithmetic(work);
   const points = pointsOf(I, spec, rounded);
+  const exactPoints = rounded ? points.slice(0, 2) : points;
+  const midpointModel = points[points.length - 1]!;
+  const J = jetArithmetic(I);
+  if (quantity === 'S_UV_reduced') {
+    // The reduced equations (25)-(28) as printed: per plane a 2×2 Riccati equation with the printed
+    // drift, diffusion 2γV₀ = 2γ(N + ½) + μ and measurement 4ημ (src/paper/separabilityUV.ts).
+    const values = exactPoints.map(paperSymbolValues);
+    const [g1, g2, n, eta] = [sym.gamma1, sym.gamma2, sym.N, sym.eta].map((x) => values[0]!.get(x)!);
+    const gamma = g1!.add(g2!).div(Rational.of(2));
+    const diagonal = (x: Interval) => [
+      [x, I.of('0')],
+      [I.of('0'), x],
+    ];
+    const blocks = (['U', 'V'] as const).map((k) => {
+      const block = reducedDriftBlocks()[k];
+      const exact = (m: typeof block) => evaluateExact(m, paperSymbolValues(midpointModel)).map((row) => row.map((x) => RationalFunction.from(x)));
+      const system: AffineBoxes = {
+        drift: hull(
+          I,
+          values.map((v) => intervalMatrix(I, block, v)),
+        ),
+        diffusion: [diagonal(I.exact(gamma.mul(Rational.of(2)).mul(n!.add(Rational.of(1, 2))))), diagonal(I.of('1'))],
+        measurement: [diagonal(I.of('0')), diagonal(I.exact(eta!.mul(Rational.of(4))))],
+      };
+      const D = decimalContext(work);
+      const dec = (x: Rational) => new D(x.num.toString()).div(x.den.toString());
+      const constantFamily = (m: DMatrix): AffineFamily => ({ constant: true, at: () => m });
+      const linearFamily = (c: Dec, slope: Dec): AffineFamily => ({
+        constant: false,
+        at: (_, x) => [
+          [c.plus(slope.times(x)), new D(0)],
+          [new D(0), c.plus(slope.times(x))],
+        ],
+      });
+      const point = affinePoint(
+        work,
+        [
+          constantFamily(evaluateDecimal(work, block, paperSymbolValues(midpointModel))),
+          linearFamily(dec(gamma.mul(Rational.of(2)).mul(n!.add(Rational.of(1, 2)))), new D(1)),
+          linearFamily(new D(0), dec(eta!.mul(Rational.of(4)))),
+        ],
+        stabilityRegime(exact(block)) === 'below-threshold',
+      );
+      return stateJets(I, system, point, work);
+    });
+    const jet = (X: Interval): Jet | undefined => {
+      const [u, v] = blocks.map((b) => b(X));
+      if (u === undefined || v === undefined) return undefined;
+      return J.mul(J.of('2'), J.sqrt(J.mul(leastVarianceOf(J, u).variance, leastVarianceOf(J, v).variance)));
+    };
+    return { I, jet };
+  }
   const model = points[0]!.model;
   const mu = parameterSymbol(model, 'mu');
   const s = model.system;
   const at = (p: ModelPoint, m: 'drift' | 'diffusion' | 'measurement', value: string) =>
     intervalMatrix(I, s[m], new Map(p.values).set(mu, Rational.parse(value)));
-  const exactPoints = rounded ? points.slice(0, 2) : points;
   // Each matrix over the root parameter's interval: the hull at its two ends (A, D and M are affine in it).
   const affine = (m: 'diffusion' | 'measurement'): [Box, Box] => {
     const [zero, one] = ['0', '1'].map((value) =>
@@ -73,40 +170,16 @@ export function curveJet(
     diffusion: affine('diffusion'),
     measurement: affine('measurement'),
   };
-  const midpointModel = points[points.length - 1]!;
-  const [drift, diffusion, measurement] = [s.drift, s.diffusion, s.measurement].map((m) => affineFamily(m, midpointModel.values, mu));
-  const D = decimalContext(work);
-  const [zero, one] = [new D(0), new D(1)];
-  const point: AffinePoint = {
-    drift: drift!.at(work, zero),
-    driftStable: regimeOf(midpointModel) === 'below-threshold',
-    diffusion: (x) => diffusion!.at(work, x),
-    measurement: (x) => measurement!.at(work, x),
-    diffusionSlope: diffusion!.at(work, one).map((row, i) => row.map((x, j) => x.minus(diffusion!.at(work, zero)[i]![j]!))),
-    measurementSlope: measurement!.at(work, one).map((row, i) => row.map((x, j) => x.minus(measurement!.at(work, zero)[i]![j]!))),
-  };
-  const J = jetArithmetic(I);
+  const families = [s.drift, s.diffusion, s.measurement].map((m) => affineFamily(m, midpointModel.values, mu)) as [AffineFamily, AffineFamily, AffineFamily];
+  const states = stateJets(I, system, affinePoint(work, families, regimeOf(midpointModel) === 'below-threshold'), work);
   const constant = (x: Interval): Jet => ({ value: x, slope: I.of('0'), curvature: I.of('0') });
   const { toModes, planes } = readings(model);
   const t = intervalMatrix(I, toModes, points[0]!.values).map((row) => row.map(constant));
   const uv = model.pairs.findIndex((p) => p.name === 'UV');
   const plane = (k: 0 | 1) => intervalMatrix(I, planes[uv]![k], points[0]!.values).map((row) => row.map(constant));
-  // A point's enclosure is asked for twice (the Taylor form's centre, and the proof that a box holds the stabilising branch).
-  const atPoints = new Map<string, AlongEnclosure | undefined>();
-  const enclosedAt = (c: Dec) => {
-    const key = c.toString();
-    if (!atPoints.has(key)) atPoints.set(key, encloseAlong(I, system, point, { lo: c, hi: c }, c, work));
-    return atPoints.get(key);
-  };
   const jet = (X: Interval): Jet | undefined => {
-    const c = I.midpoint(X);
-    const e = X.lo.eq(X.hi) ? enclosedAt(X.lo) : encloseAlong(I, system, point, X, c, work);
-    if (e === undefined) return undefined;
-    if (!e.stabilising) {
-      const centre = enclosedAt(c);
-      if (centre === undefined || !stabilisingAlong(e, centre)) return undefined;
-    }
-    const v = e.value.map((row, i) => row.map((x, j) => ({ value: x, slope: e.slope[i]![j]!, curvature: e.curvature[i]![j]! })));
+    const v = states(X);
+    if (v === undefined) return undefined;
     const zeroJet = J.of('0');
     const sum = (xs: Jet[]) => xs.reduce((acc, x) => J.add(acc, x), zeroJet);
     const tv = t.map((row) => v[0]!.map((_, j) => sum(row.map((x, k) => J.mul(x, v[k]![j]!)))));
@@ -135,17 +208,18 @@ export function certifiedCurveMinimum(
 }
 
 /**
- * Where two curves' S cross, proved by interval Newton on their difference near `guess`, with S
- * there enclosed from the first curve; undefined when the proof does not go through.
+ * Where two curves cross (each its plotted quantity), proved by interval Newton on their
+ * difference near `guess`, with the value there enclosed from the first curve; undefined when the
+ * proof does not go through.
  */
 export function certifiedCrossing(
-  first: { spec: CurveSpec; rounded: string | undefined },
-  second: { spec: CurveSpec; rounded: string | undefined },
+  first: { spec: CurveSpec; quantity: MinimisedQuantity; rounded: string | undefined },
+  second: { spec: CurveSpec; quantity: MinimisedQuantity; rounded: string | undefined },
   guess: Dec,
   work: number,
 ): { value: Interval; location: Interval; neighbourhood: Interval } | undefined {
-  const a = curveJet(first.spec, 'S', first.rounded, work);
-  const b = curveJet(second.spec, 'S', second.rounded, work);
+  const a = curveJet(first.spec, first.quantity, first.rounded, work);
+  const b = curveJet(second.spec, second.quantity, second.rounded, work);
   const J = jetArithmetic(a.I);
   const gap = (X: Interval) => {
     const [x, y] = [a.jet(X), b.jet(X)];

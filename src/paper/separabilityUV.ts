@@ -56,7 +56,7 @@ export function separabilityUV(digits: number, v: DMatrix): ProductSeparability 
 }
 
 /** The drift blocks of (25) as printed, with χ₁, χ₂, γ from the printed (26)-(28). */
-const printedBlocks = (() => {
+export const reducedDriftBlocks = (() => {
   let blocks: { U: RationalFunction[][]; V: RationalFunction[][] } | undefined;
   return () => {
     if (blocks === undefined) {
@@ -90,7 +90,7 @@ export function reducedModelTwo(digits: number, values: ParameterValues): { at(m
   const [g1, g2, n, eta] = [sym.gamma1, sym.gamma2, sym.N, sym.eta].map(get) as [Dec, Dec, Dec, Dec];
   const gamma = g1.plus(g2).div(2);
   const blocks = (['U', 'V'] as const).map((k) => {
-    const block = printedBlocks()[k];
+    const block = reducedDriftBlocks()[k];
     const stable = stabilityRegime(evaluateExact(block, values).map((r) => r.map((x) => RationalFunction.from(x)))) === 'below-threshold';
     return { drift: evaluateDecimal(digits, block, values), stable };
   });
