@@ -127,13 +127,13 @@ export interface CertifiedRoot {
 
 /**
  * A simple root of f near `guess`, proved by interval Newton: over X = μ̃(1 ± ρ) with f′(X) clear
- * of 0, N = m − f(m)/f′(X) ⊂ X holds exactly one root; a second step narrows it.
+ * of 0 (ρ from the smallest up: a root found by regula falsi is accurate far beyond it), N = m − f(m)/f′(X) ⊂ X holds exactly one root; a second step narrows it.
  */
 export function certifiedRoot(I: IntervalArithmetic, jet: (X: Interval) => Jet | undefined, guess: Dec): CertifiedRoot | undefined {
   const enclose = guarded(jet);
   const one = I.of('1');
   const point = (x: Dec): Interval => ({ lo: x, hi: x });
-  for (const rho of RHOS.map((r) => I.of(r))) {
+  for (const rho of [...RHOS].reverse().map((r) => I.of(r))) {
     const box = { lo: I.mul(point(guess), I.sub(one, rho)).lo, hi: I.mul(point(guess), I.add(one, rho)).hi };
     let location = box;
     let m = guess;
