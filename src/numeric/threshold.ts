@@ -117,11 +117,25 @@ export function provedThreshold(
     if (coefficients === undefined || coefficients.some((c) => c === undefined || !c.isReal())) return undefined;
     exact.push(coefficients.map((c) => c!.re));
   }
-  const [a, b] = [Rational.parse(bracket.lo.toString()), Rational.parse(bracket.hi.toString())];
-  const unstableAt = (x: Rational) => exact.some((p) => evaluateAt(p, x).sign() <= 0);
-  if (b.isZero()) return unstableAt(Rational.ZERO) ? { lo: a, hi: b } : undefined;
+  const stableAt = (x: Rational) => exact.every((p) => evaluateAt(p, x).sign() > 0);
+  let [a, b] = [Rational.parse(bracket.lo.toString()), Rational.parse(bracket.hi.toString())];
+  if (b.isZero()) return stableAt(Rational.ZERO) ? undefined : { lo: a, hi: b };
+  // A quantity that touches 0 at the threshold (a double root: model one's quartic) is positive
+  // there by less than the decimal bisection's rounding, which can then read it as ≤ 0 (at 500
+  // digits, 10⁻⁴⁹⁴ from the root): the bracket is widened in exact rationals until it holds the
+  // change, then bisected back to its width.
+  const target = b.sub(a);
+  let width = target;
+  for (let k = 0; k < 64 && !a.isZero() && !stableAt(a); k++, width = width.mul(Rational.of(2))) a = a.sub(width).sign() > 0 ? a.sub(width) : Rational.ZERO;
+  for (let k = 0; k < 64 && stableAt(b); k++, width = width.mul(Rational.of(2))) b = b.add(width);
+  if (stableAt(b)) return undefined;
+  while (b.sub(a).compare(target) > 0) {
+    const mid = a.add(b).div(Rational.of(2));
+    if (stableAt(mid)) a = mid;
+    else b = mid;
+  }
   const stableUpTo = exact.every(
     (p) => evaluateAt(p, Rational.ZERO).sign() > 0 && (a.isZero() || (evaluateAt(p, a).sign() > 0 && rootsBetween(p, Rational.ZERO, a) === 0)),
   );
-  return stableUpTo && unstableAt(b) ? { lo: a, hi: b } : undefined;
+  return stableUpTo ? { lo: a, hi: b } : undefined;
 }

@@ -23,6 +23,21 @@ const run = (...args: string[]) =>
 
 describe('options', () => {
   const options = { mu: { type: 'string' as const }, only: { type: 'string' as const, multiple: true } };
+  it('at --digits 500 every number is proved, χ_th too: √901 correctly rounded to its printed digits (a stability quantity that touches 0 at the threshold has a sign the decimal bisection cannot read there; the exact bracket repairs it)', () => {
+    const r = run('solve', '--model', 'modulated', '--delta', '30', '--chi', '25', '--nbar', '5', '--mu', '5', '--digits', '500', '--json');
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout) as { certified: boolean; chiTh: string };
+    expect(j.certified).toBe(true);
+    const Wide = Decimal.clone({ precision: 1100 });
+    const digitsPrinted = j.chiTh.replace('.', '').length;
+    expect(digitsPrinted).toBeGreaterThanOrEqual(500);
+    expect(
+      new Wide(j.chiTh)
+        .minus(new Wide(901).sqrt())
+        .abs()
+        .lte(new Wide(10).pow(1 - digitsPrinted).times(5)),
+    ).toBe(true);
+  }, 60_000);
   it('a flag given twice is a usage error; a repeatable one is not', () => {
     expect(() => parseOptions({ args: ['--mu', '1', '--mu=-1'], options })).toThrow(UsageError);
     expect(() => parseOptions({ args: ['--mu=1', '--mu=2'], options })).toThrow(/--mu is given twice/);
