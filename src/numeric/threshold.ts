@@ -47,6 +47,50 @@ export function thresholdBracket(
     if (stableAt(mid)) lo = mid;
     else hi = mid;
   }
+  if (work === 2 * digits + 20) return { lo, hi };
+  // Capped below twice the digits, a quantity that touches 0 at the threshold (a double root, as
+  // model one's quartic) is read by rounding there: the bracket is repaired in exact rationals.
+  const exact = exactPolynomials(quantities, parameter, fixed);
+  const repaired = exact && exactBracket(exact, Rational.parse(lo.toString()), Rational.parse(hi.toString()));
+  const decimal = (x: Rational) => new D(x.num.toString()).div(x.den.toString());
+  return repaired ? { lo: decimal(repaired.lo), hi: decimal(repaired.hi) } : { lo, hi };
+}
+
+/** The stability quantities as polynomials in p with exact rational coefficients (the other parameters substituted); undefined if one is not. */
+function exactPolynomials(
+  quantities: readonly RationalFunction[],
+  parameter: RationalFunction,
+  fixed: ReadonlyMap<RationalFunction, Rational>,
+): RationalPolynomial[] | undefined {
+  const index = symbolIndex(parameter);
+  const exact: RationalPolynomial[] = [];
+  for (const q of quantities) {
+    const p = substituteOthers(q, index, fixed).asPolynomial();
+    const coefficients = p && Array.from({ length: p.degreeIn(index) + 1 }, (_, k) => p.coefficientOf(index, k).constantValue());
+    if (coefficients === undefined || coefficients.some((c) => c === undefined || !c.isReal())) return undefined;
+    exact.push(coefficients.map((c) => c!.re));
+  }
+  return exact;
+}
+
+/**
+ * A bracket [a, b] of the least p where a quantity stops being positive, checked and repaired in
+ * exact rationals: widened (doubling) until a is stable and b is not, then bisected back to the
+ * width b − a had. Undefined when 64 doublings do not find the change.
+ */
+function exactBracket(exact: readonly RationalPolynomial[], a: Rational, b: Rational): { lo: Rational; hi: Rational } | undefined {
+  const stableAt = (x: Rational) => exact.every((p) => evaluateAt(p, x).sign() > 0);
+  const target = b.sub(a);
+  let [lo, hi, width] = [a, b, target];
+  for (let k = 0; k < 64 && !lo.isZero() && !stableAt(lo); k++, width = width.mul(Rational.of(2)))
+    lo = lo.sub(width).sign() > 0 ? lo.sub(width) : Rational.ZERO;
+  for (let k = 0; k < 64 && stableAt(hi); k++, width = width.mul(Rational.of(2))) hi = hi.add(width);
+  if (!stableAt(lo) || stableAt(hi)) return undefined;
+  while (hi.sub(lo).compare(target) > 0) {
+    const mid = lo.add(hi).div(Rational.of(2));
+    if (stableAt(mid)) lo = mid;
+    else hi = mid;
+  }
   return { lo, hi };
 }
 
@@ -109,33 +153,15 @@ export function provedThreshold(
   fixed: ReadonlyMap<RationalFunction, Rational>,
   bracket: { readonly lo: Dec; readonly hi: Dec },
 ): { lo: Rational; hi: Rational } | undefined {
-  const index = symbolIndex(parameter);
-  const exact: RationalPolynomial[] = [];
-  for (const q of quantities) {
-    const p = substituteOthers(q, index, fixed).asPolynomial();
-    const coefficients = p && Array.from({ length: p.degreeIn(index) + 1 }, (_, k) => p.coefficientOf(index, k).constantValue());
-    if (coefficients === undefined || coefficients.some((c) => c === undefined || !c.isReal())) return undefined;
-    exact.push(coefficients.map((c) => c!.re));
-  }
-  const stableAt = (x: Rational) => exact.every((p) => evaluateAt(p, x).sign() > 0);
-  let [a, b] = [Rational.parse(bracket.lo.toString()), Rational.parse(bracket.hi.toString())];
-  if (b.isZero()) return stableAt(Rational.ZERO) ? undefined : { lo: a, hi: b };
-  // A quantity that touches 0 at the threshold (a double root: model one's quartic) is positive
-  // there by less than the decimal bisection's rounding, which can then read it as ≤ 0 (at 500
-  // digits, 10⁻⁴⁹⁴ from the root): the bracket is widened in exact rationals until it holds the
-  // change, then bisected back to its width.
-  const target = b.sub(a);
-  let width = target;
-  for (let k = 0; k < 64 && !a.isZero() && !stableAt(a); k++, width = width.mul(Rational.of(2))) a = a.sub(width).sign() > 0 ? a.sub(width) : Rational.ZERO;
-  for (let k = 0; k < 64 && stableAt(b); k++, width = width.mul(Rational.of(2))) b = b.add(width);
-  if (stableAt(b)) return undefined;
-  while (b.sub(a).compare(target) > 0) {
-    const mid = a.add(b).div(Rational.of(2));
-    if (stableAt(mid)) a = mid;
-    else b = mid;
-  }
+  const exact = exactPolynomials(quantities, parameter, fixed);
+  if (exact === undefined) return undefined;
+  const [a, b] = [Rational.parse(bracket.lo.toString()), Rational.parse(bracket.hi.toString())];
+  if (b.isZero()) return exact.every((p) => evaluateAt(p, Rational.ZERO).sign() > 0) ? undefined : { lo: a, hi: b };
+  const checked = exactBracket(exact, a, b);
+  if (checked === undefined) return undefined;
+  const { lo } = checked;
   const stableUpTo = exact.every(
-    (p) => evaluateAt(p, Rational.ZERO).sign() > 0 && (a.isZero() || (evaluateAt(p, a).sign() > 0 && rootsBetween(p, Rational.ZERO, a) === 0)),
+    (p) => evaluateAt(p, Rational.ZERO).sign() > 0 && (lo.isZero() || (evaluateAt(p, lo).sign() > 0 && rootsBetween(p, Rational.ZERO, lo) === 0)),
   );
-  return stableUpTo ? { lo: a, hi: b } : undefined;
+  return stableUpTo ? checked : undefined;
 }
