@@ -74,7 +74,7 @@ describe('the certified solve', () => {
     expect(printedDigits(j.S_UV as string)).toBeGreaterThanOrEqual(30);
   });
 
-  it("a one-mode model file prints its least quadrature certified; a three-mode file's bipartitions are enclosed (Loewner bounds and a verified symmetric eigenproblem), each holding E_N at 80 digits", () => {
+  it("a one-mode model file prints its least quadrature certified; a three-mode file's bipartitions are enclosed (Loewner bounds and a verified symmetric eigenproblem), each holding E_N at 45 digits", () => {
     const one = loadModelFile(readFileSync('models/single.yaml', 'utf8'), 'single.yaml');
     const single = solutionJson(
       solveCertified(
@@ -89,10 +89,10 @@ describe('the certified solve', () => {
     const j = solutionJson(solveCertified(point, 20)) as Json;
     expect(j.certified).toBe(true);
     expect(Object.keys(j.enclosures)).toContain('/covariance/4/5');
-    const fine = solveModel(point, 80);
+    const fine = solveModel(point, 45);
     for (const [k, side] of three.bipartitions.entries()) {
       const exact = logNegativityOfBipartition(
-        80,
+        45,
         fine.conditional!.covariance,
         side.map((m) => three.modes.indexOf(m)),
       );
