@@ -6,7 +6,7 @@
  * and the interval Newton operator N = m − f′(m)/f″(X₀) ⊂ X₀ proves a unique critical point μ* in N
  * (Moore; Hansen and Walster, Global Optimization Using Interval Analysis), which is then the least
  * point of f on X₀; further Newton steps narrow it while it shrinks. A minimum at an end of the range is proved
- * instead by the sign of f′ at the end (f decreasing into it). ρ starts at 10⁻⁴ and shrinks until f″ > 0 is proved: a
+ * instead by the sign of f′ at the end (f decreasing into it). ρ starts at 10⁻⁵ and shrinks until f″ > 0 is proved: a
  * jet over a box loses the correlation between the state and μ (the dependency problem), so its
  * f″ widens with the box.
  *
@@ -48,7 +48,7 @@ const MAX_NEWTON_STEPS = 8;
 const narrowEnough = (I: IntervalArithmetic, x: Interval): boolean => I.width(x).lte(I.abs(x).hi.times(`1e-${Math.floor(I.digits / 2)}`));
 
 /** Relative half-widths ρ of X₀ tried in turn. */
-const RHOS = ['1e-4', '1e-5', '1e-6', '1e-7', '1e-8', '1e-10', '1e-12', '1e-16'];
+const RHOS = ['1e-5', '1e-6', '1e-7', '1e-8', '1e-10', '1e-12', '1e-16'];
 
 /** The proved minimum near `guess` within [lo, hi] (0 < lo ≤ μ̃ ≤ hi), or undefined when the proof does not go through (then nothing is claimed). */
 export function certifiedLocalMinimum(
