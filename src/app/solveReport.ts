@@ -44,12 +44,18 @@ export function provedTo(x: Interval, digits: number): string {
   return lo.eq(hi) && !(x.lo.lte(0) && x.hi.gte(0) && !x.lo.eq(x.hi)) ? lo.toPrecision(digits) : provedString(x);
 }
 
-/** An enclosure printed: its value to the digits it proves; the enclosure itself, [lo, hi], where it proves none. */
+/**
+ * An enclosure printed: its value to the digits it proves, trailing zeros kept (they are proved
+ * digits: 0.5000 is not 0.5); an exact point as it is; the enclosure itself, [lo, hi], where it
+ * proves none. Exponent form outside [10⁻⁷, 10²¹), and where the digits end before the units.
+ */
 export function provedString(x: Interval): string {
   const n = provedDigits(x);
   if (n === Number.POSITIVE_INFINITY) return decimalString(x.lo);
   if (n === 0) return `[${enclosureStrings(x).join(', ')}]`;
-  return decimalString(x.lo.toSignificantDigits(n, Decimal.ROUND_HALF_EVEN));
+  const r = x.lo.toSignificantDigits(n, Decimal.ROUND_HALF_EVEN);
+  if (r.isZero()) return '0';
+  return r.e < -7 || r.e >= 21 || r.e >= n ? r.toExponential(n - 1) : r.toFixed(n - 1 - r.e);
 }
 
 /** An enclosure's ends rounded outward to `significant` digits (a point's exactly). */
