@@ -12,10 +12,11 @@ export const compare: CommandSpec = {
       threshold too). Parameter columns are named like solve's flags (model, gamma, gamma1, gamma2,
       delta, coupling, delta1, delta2, chi, nbar, mu, eta); quantity columns like reference.csv
       (chiTh, S, Valpha_plus, Valpha_minus, alpha, S_UV, logNegativity, expMinusLogNegativity, V11 …
-      V44, S_unconditional, logNegativity_unconditional, U11 … U44). A quantity passes when |theirs
-      − ours| ≤ A + R·|ours|.
+      V44, S_unconditional, logNegativity_unconditional, U11 … U44). Ours are proved: a quantity
+      passes when its distance to our enclosure (0 inside it) is at most A + R·|ours|; K_lo and K_hi
+      columns (reference.csv's enclosures) are read past.
 
-      At most 10 000 rows (about 20 ms each here, a row within 10⁻⁴⁰ of threshold up to a few seconds; progress on standard error past a second; --time-limit bounds the whole). V21 … V43
+      At most 10 000 rows (about 70 ms each here, certified; a row within 10⁻⁴⁰ of threshold up to a few seconds; progress on standard error past a second; --time-limit bounds the whole). V21 … V43
       are accepted when they equal V12 … V34; columns named x-… are metadata, listed and not
       compared; a 0 in a column that is not a parameter of the row's model reads as absent, with a
       note; a quantity given as NaN or Infinity fails with that reason; a row that cannot be

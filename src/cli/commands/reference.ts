@@ -11,7 +11,8 @@ export const reference: CommandSpec = {
   summary: 'the golden dataset for other implementations: every model near, at and above threshold, with a JSON Schema',
   description: `The golden dataset for other implementations: a grid of parameter sets of every model (near,
       at and above threshold, weak and strong measurement, low efficiency, damping asymmetry, large
-      χ/γ, back-action evasion) with the regime, S, V_α±, α, S_UV, E_N, the covariance and χ_th.
+      χ/γ, back-action evasion) with the regime, S, V_α±, α, S_UV, E_N, the covariance and χ_th, each to
+      the digits its enclosure proves and with the enclosure beside it (K_lo, K_hi).
       Writes reference.json, reference.schema.json and reference.csv.`,
   options: () => ({
     out: { type: 'string', value: 'DIR', help: 'where to write the files (checked before any computing)' },

@@ -21,14 +21,17 @@ export const solve: CommandSpec = {
       1e-300 ≤ |x| ≤ 1e300; write a negative value with "=", as in --delta=-20.`,
   options: (app) => ({
     ...modelOptions(app),
-    digits: { type: 'string', default: '50', value: 'N', help: `significant digits of the output (${DIGITS_RANGE.min}-${DIGITS_RANGE.max})` },
+    digits: { type: 'string', default: '50', value: 'N', help: `proved significant digits of the output, at least (${DIGITS_RANGE.min}-${DIGITS_RANGE.max})` },
     json: { type: 'boolean', default: false, help: 'print the solution as JSON (numbers as decimal strings)' },
   }),
   notes: `At and above threshold the unconditional motion has no steady state, but the conditional one
       does when the measurement sees every unstable mode; with nothing measured the answer is "no
-      steady state", with the reason in a note. Precision follows conditioning: the model is solved
-      at two working precisions, raised until every printed number agrees between them to N digits
-      (up to 980 working digits; past that, exit 1 naming the cause).`,
+      steady state", with the reason in a note. Every number printed is proved: the steady states are
+      enclosed by interval arithmetic over the exact model, and each number prints exactly the digits
+      its enclosure proves (at least N, trailing zeros included), a proved zero as 0, and an
+      enclosure that still holds 0 as [lo, hi]; --json adds certified and enclosures (JSON pointer ->
+      [lo, hi]). Working precision rises until every number holds N digits (up to 980 working
+      digits; past that, exit 1 naming the number).`,
   async run(values, _positionals, app) {
     const digits = digitsOption(values.digits as string);
     const solution = app.solve(modelSource(app, values), digits);
