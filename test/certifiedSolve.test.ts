@@ -51,8 +51,29 @@ describe('the certified solve', () => {
         .reduce((x: unknown, k) => (x as Record<string, unknown>)[k], j) as string;
       expect(printedDigits(printed), `${pointer} = ${printed}`).toBeGreaterThanOrEqual(30);
     }
-    // The unconditional state solved in exact rationals: U_11 = 1802/69 (by the Lyapunov equation, linear in U).
-    expectIn(j, '/unconditionalCovariance/0/0', new Fine(1802).div(69));
+    // The unconditional state, solved in exact rationals, against its 2×2 Lyapunov equations solved by hand: each pair
+    // (X±, Y±) has drift [[−γ, a], [−b, −γ]] and diffusion d·1, so ⟨X²⟩ = (d + 2aq)/(2γ), q = −(b − a)d/(4(γ² + ab));
+    // here (a, b) = (Δ − χ, Δ + χ) for X₊ and (Δ + χ, Δ − χ) for X₋, d = 2γ(N + ½) + μ, and U₁₁ = (⟨X₊²⟩ + ⟨X₋²⟩)/2.
+    const [g, delta, chi, d] = [new Fine(1), new Fine(30), new Fine(25), new Fine(2 * 5.5 + 5)];
+    const xSquared = (a: Decimal, b: Decimal) =>
+      d
+        .plus(
+          a.times(2).times(
+            b
+              .minus(a)
+              .times(d)
+              .neg()
+              .div(g.pow(2).plus(a.times(b)).times(4)),
+          ),
+        )
+        .div(g.times(2));
+    expectIn(
+      j,
+      '/unconditionalCovariance/0/0',
+      xSquared(delta.minus(chi), delta.plus(chi))
+        .plus(xSquared(delta.plus(chi), delta.minus(chi)))
+        .div(2),
+    );
     // Structural zeros: V_X1Y1 and V_X2Y2 are 0 by a symmetry of A, D and M, printed as 0 with a point enclosure.
     expect((j.covariance as string[][])[0]![1]).toBe('0');
     expect(j.enclosures['/covariance/2/3']).toEqual(['0', '0']);

@@ -88,12 +88,19 @@ describe('weak entanglement', () => {
     const j = solveJson('bae', { nbar: '5', mu: '10' }, 20);
     expect(j.logNegativityProof.verdict).toBe('separable');
     expect(j.logNegativity).toBe('0');
-    expect(j.S).toBe('1');
+    // By hand: the measured X₊ and Y₋ have variance S/2, S of the closed form ([√(1 + 8·10·5.5) − 1]/20 = 1 exactly);
+    // the unmeasured X₋ and Y₊ carry the back-action, V₀ = N + ½ + μ/2γ = 10.5 of (14). Then V₁₁ = (S/2 + V₀)/2,
+    // V₁₃ = (S/2 − V₀)/2, V₂₄ = (V₀ − S/2)/2 with X₁,₂ = (X₊ ± X₋)/√2, Y₁,₂ = (Y₊ ± Y₋)/√2.
+    const S = new Fine(independentBaeS('1', '5', '10', '1', 60));
+    expect(S.eq(1)).toBe(true);
+    const [half, v0] = [S.div(2), new Fine('10.5')];
+    const [diagonal, cross] = [half.plus(v0).div(2).toString(), half.minus(v0).div(2)];
+    expect(j.S).toBe(S.toString());
     expect(j.covariance).toEqual([
-      ['5.5', '0', '-5', '0'],
-      ['0', '5.5', '0', '5'],
-      ['-5', '0', '5.5', '0'],
-      ['0', '5', '0', '5.5'],
+      [diagonal, '0', cross.toString(), '0'],
+      ['0', diagonal, '0', cross.neg().toString()],
+      [cross.toString(), '0', diagonal, '0'],
+      ['0', cross.neg().toString(), '0', diagonal],
     ]);
     expect(j.certified).toBe(true);
   });

@@ -12,6 +12,7 @@
  * the enclosure, and any other number short of its digits is a PrecisionError naming it.
  */
 import {
+  congruenceOf,
   leastQuadratureEnclosure,
   logNegativityEnclosure,
   physicalityEnclosure,
@@ -29,6 +30,7 @@ import { exactLyapunovSolution, exactStabilisingSolution } from '../numeric/exac
 import { evaluateDecimal, evaluateExact, holdsRoots, intervalMatrix } from '../numeric/fromExact.ts';
 import { intervalArithmetic, IntervalError, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
+import { intervalField } from '../numeric/jet.ts';
 import { lyapunovSteadyState, riccatiSteadyState } from '../numeric/riccati.ts';
 import { encloseLyapunovOver, encloseRiccatiOver, krawczyk } from '../numeric/riccatiEnclosure.ts';
 import type { RationalFunction } from '../exact/rationalFunction.ts';
@@ -57,8 +59,6 @@ export interface TwoModeEnclosures {
 export interface SolutionEnclosures {
   /** The working precision of the interval arithmetic that proved these. */
   readonly workingDigits: number;
-  /** The conditional covariance is rational and proved exactly. */
-  readonly exact: boolean;
   /** χ_th (the parameter the model names), when the Sturm bracket proves it. */
   readonly threshold?: Interval;
   /** A coherent drive's steady means −A⁻¹b. */
@@ -74,13 +74,6 @@ export interface SolutionEnclosures {
 }
 
 export type CertifiedSolution = Solution & { readonly enclosures: SolutionEnclosures };
-
-/** T V Tᵀ for an interval box V and an interval change of basis T. */
-function congruence(I: IntervalArithmetic, t: Box, v: Box): Interval[][] {
-  const zero = I.of('0');
-  const tv = t.map((row) => v[0]!.map((_, j) => row.reduce((sum, x, k) => I.add(sum, I.mul(x, v[k]![j]!)), zero)));
-  return tv.map((row) => t.map((tj) => row.reduce((sum, x, k) => I.add(sum, I.mul(x, tj[k]!)), zero)));
-}
 
 /** What does not depend on the precision: the exact matrices' symmetries and, where rational, the exact conditional state. */
 interface Structure {
@@ -195,7 +188,7 @@ function encloseAt(
   }
   const { toModes, planes } = readings(model);
   const t = intervalMatrix(I, toModes, values);
-  const [v, u] = [covariance, unconditionalCovariance].map((box) => box && congruence(I, t, box));
+  const [v, u] = [covariance, unconditionalCovariance].map((box) => box && congruenceOf(intervalField(I), t, box));
   const twoModes = model.modes.length === 2;
   const analysis = v && twoModes ? twoModeEnclosures(I, v) : undefined;
   if (v && twoModes && analysis === undefined) return undefined;
@@ -224,7 +217,6 @@ function encloseAt(
       : undefined;
   return {
     workingDigits: work,
-    exact: structure.exactCovariance !== undefined,
     ...(means ? { means } : {}),
     ...(covariance ? { covariance } : {}),
     ...(unconditionalCovariance ? { unconditionalCovariance } : {}),
@@ -263,12 +255,11 @@ function shortOf(s: CertifiedSolution, wanted: (pointer: string) => boolean): { 
 }
 
 /**
- * The enclosures of a solution, at rising working precision: digits + 10 first (the solve's
- * covariance, which holds more digits, the midpoint), so that a number prints about `digits` + 7
+ * The enclosures of a solution, at rising working precision: digits + 10 first (the solve's own
+ * covariance, solved at that precision, the midpoint), so that a number prints about `digits` + 7
  * proved digits; then doubling up to 4·digits + 80, each at a midpoint solved at that precision.
  * `wanted` picks the JSON pointers that must hold their digits (reference and compare need only
- * their columns: the smallest symplectic eigenvalue of model one, whose spectrum is degenerate and
- * whose enclosure by the invariant formula loses half the working digits, would double the precision).
+ * their columns: a number they do not print cannot raise the precision).
  * @throws PrecisionError naming the first number that does not hold its digits by the ceiling.
  */
 export function certify(s: Solution, wanted: (pointer: string) => boolean = () => true): CertifiedSolution {
@@ -276,12 +267,11 @@ export function certify(s: Solution, wanted: (pointer: string) => boolean = () =
   const threshold = thresholdEnclosure(s.point, s.digits);
   const start = s.digits + 10;
   const ceiling = Math.min(MAX_CONTEXT_DIGITS - 30, Math.max(start, 4 * s.digits + 80));
-  let last: CertifiedSolution | undefined;
   for (let work = start; ; work = Math.min(2 * work, ceiling)) {
     const midpoints = work === start ? { conditional: s.conditional?.covariance, unconditional: s.unconditional?.covariance } : midpointsAt(s, work);
     const e = encloseAt(s, structure, work, midpoints as { conditional?: DMatrix; unconditional?: DMatrix });
     if (e) {
-      last = { ...s, enclosures: { ...e, ...(threshold ? { threshold } : {}) } };
+      const last: CertifiedSolution = { ...s, enclosures: { ...e, ...(threshold ? { threshold } : {}) } };
       const short = shortOf(last, wanted);
       if (short === undefined) return last;
       if (work === ceiling) {

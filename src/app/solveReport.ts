@@ -59,7 +59,7 @@ export function provedString(x: Interval): string {
 }
 
 /** An enclosure's ends rounded outward to `significant` digits (a point's exactly). */
-export function outwardEnds(x: Interval, significant: number): [string, string] {
+function outwardEnds(x: Interval, significant: number): [string, string] {
   if (x.lo.eq(x.hi)) return [decimalString(x.lo), decimalString(x.hi)];
   return [decimalString(x.lo.toSignificantDigits(significant, Decimal.ROUND_FLOOR)), decimalString(x.hi.toSignificantDigits(significant, Decimal.ROUND_CEIL))];
 }

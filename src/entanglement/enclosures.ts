@@ -198,7 +198,7 @@ function leastAngle(I: IntervalArithmetic, halfDiff: Interval, b: Interval): Int
 }
 
 /** 2√(x y) of two quantities ≥ 0. */
-function twiceGeometricMean<T>(F: Arithmetic<T>, x: T, y: T): T {
+export function twiceGeometricMean<T>(F: Arithmetic<T>, x: T, y: T): T {
   return F.mul(F.of('2'), F.sqrt(F.nonNegative(F.mul(x, y))));
 }
 
@@ -277,8 +277,8 @@ export function separabilityEnclosure(I: IntervalArithmetic, v: Box): Separabili
   return { vAlphaPlus: e.vAlphaPlus, vAlphaMinus: e.vAlphaMinus, ...(alpha ? { alpha } : {}), S: e.S, duan: e.duan, angleDecided: e.angleDecided };
 }
 
-/** P V Pᵀ for a plane's rows P. */
-function planeBlock<T>(F: Arithmetic<T>, v: Block<T>, p: Block<T>): T[][] {
+/** P V Pᵀ for any rows P (a plane's two quadratures, or a change of basis), in any Arithmetic. */
+export function congruenceOf<T>(F: Arithmetic<T>, p: Block<T>, v: Block<T>): T[][] {
   const zero = F.of('0');
   const sum = (xs: T[]) => xs.reduce((s, x) => F.add(s, x), zero);
   const pv = p.map((row) => v[0]!.map((_, j) => sum(row.map((x, k) => F.mul(x, v[k]![j]!)))));
@@ -287,7 +287,7 @@ function planeBlock<T>(F: Arithmetic<T>, v: Block<T>, p: Block<T>): T[][] {
 
 /** The product criterion's S = 2√(Var u · Var w) of two planes, each at its least-variance angle, for any Arithmetic. */
 export function productSeparabilityOf<T>(F: Arithmetic<T>, v: Block<T>, first: Block<T>, second: Block<T>): { variances: [T, T]; S: T } {
-  const [a, b] = [first, second].map((plane) => leastVarianceOf(F, planeBlock(F, v, plane)).variance) as [T, T];
+  const [a, b] = [first, second].map((plane) => leastVarianceOf(F, congruenceOf(F, plane, v)).variance) as [T, T];
   return { variances: [a, b], S: twiceGeometricMean(F, a, b) };
 }
 
@@ -308,7 +308,7 @@ export function productSeparabilityEnclosure(I: IntervalArithmetic, v: Box, firs
   const zero = I.of('0');
   const F = intervalField(I);
   const least = [first, second].map((plane) => {
-    const q = leastQuadratureEnclosure(I, planeBlock(F, v, plane));
+    const q = leastQuadratureEnclosure(I, congruenceOf(F, plane, v));
     if (q.cos2 === undefined || q.sin2 === undefined) return { q };
     // Half angles of θ ∈ (−π/2, π/2]: cos θ ≥ 0, and sin θ has the sign of sin 2θ.
     const one = I.of('1');

@@ -369,9 +369,14 @@ const plottedQuantity = (spec: CurveSpec): MinimisedQuantity => (spec.model === 
  * to S ≈ 0.1, needs about 90).
  */
 function proved(spec: CurveSpec, quantity: MinimisedQuantity, m: Minimum, rounded: string | undefined, digits: number): Minimum {
+  return withProof(m, digits, (work) => certifiedCurveMinimum(spec, quantity, m.mu, rounded, work));
+}
+
+/** A minimum or crossing with the first proof that goes through at digits + 15, then twice that, attached; as it is if none does. */
+function withProof(m: Minimum, digits: number, prove: (work: number) => Minimum['enclosure']): Minimum {
   for (const work of [digits + 15, 2 * (digits + 15)]) {
-    const e = certifiedCurveMinimum(spec, quantity, m.mu, rounded, work);
-    if (e) return { ...m, enclosure: e };
+    const enclosure = prove(work);
+    if (enclosure) return { ...m, enclosure };
   }
   return m;
 }
@@ -417,11 +422,7 @@ export function overtaking(bae: Curve, other: Curve, digits: number): Minimum | 
   const mu = new D(10).pow(x).toSignificantDigits(digits + 5);
   const found = { mu, value: first.at(mu).plotted, muDigits: digits };
   const plottedOf = (c: CurveSpec) => ({ spec: c, quantity: plottedQuantity(c), rounded: c.root ? parametersOf(c, digits)[c.root.name] : undefined });
-  for (const work of [digits + 15, 2 * (digits + 15)]) {
-    const e = certifiedCrossing(plottedOf(bae), plottedOf(other), mu, work);
-    if (e) return { ...found, enclosure: e };
-  }
-  return found;
+  return withProof(found, digits, (work) => certifiedCrossing(plottedOf(bae), plottedOf(other), mu, work));
 }
 
 const s = (x: Dec, digits: number) => x.toSignificantDigits(digits).toString();

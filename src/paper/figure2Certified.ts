@@ -6,7 +6,7 @@
  * whose parameter is a square root (Δ = √(χ² − γ²) at the threshold) is proved for the exact root:
  * the drift is enclosed over the root's interval, A being affine in it.
  */
-import { leastVarianceOf, productSeparabilityOf, separabilityOf, smallestSymplecticOf } from '../entanglement/enclosures.ts';
+import { congruenceOf, leastVarianceOf, productSeparabilityOf, separabilityOf, smallestSymplecticOf, twiceGeometricMean } from '../entanglement/enclosures.ts';
 import { RationalFunction } from '../exact/rationalFunction.ts';
 import { stabilityRegime } from '../gaussian/regime.ts';
 import { Rational } from '../exact/rational.ts';
@@ -87,7 +87,7 @@ function affinePoint(work: number, families: readonly [AffineFamily, AffineFamil
  * One curve's quantity as jets over boxes of μ, at `work` working digits; `rounded` is the root
  * parameter the numerical curve used (its midpoints).
  */
-export function curveJet(
+function curveJet(
   spec: CurveSpec,
   quantity: MinimisedQuantity,
   rounded: string | undefined,
@@ -143,7 +143,7 @@ export function curveJet(
     const jet = (X: Interval): Jet | undefined => {
       const [u, v] = blocks.map((b) => b(X));
       if (u === undefined || v === undefined) return undefined;
-      return J.mul(J.of('2'), J.sqrt(J.mul(leastVarianceOf(J, u).variance, leastVarianceOf(J, v).variance)));
+      return twiceGeometricMean(J, leastVarianceOf(J, u).variance, leastVarianceOf(J, v).variance);
     };
     return { I, jet };
   }
@@ -180,10 +180,7 @@ export function curveJet(
   const jet = (X: Interval): Jet | undefined => {
     const v = states(X);
     if (v === undefined) return undefined;
-    const zeroJet = J.of('0');
-    const sum = (xs: Jet[]) => xs.reduce((acc, x) => J.add(acc, x), zeroJet);
-    const tv = t.map((row) => v[0]!.map((_, j) => sum(row.map((x, k) => J.mul(x, v[k]![j]!)))));
-    const perMode = tv.map((row) => t.map((tj) => sum(row.map((x, k) => J.mul(x, tj[k]!)))));
+    const perMode = congruenceOf(J, t, v);
     if (quantity === 'S') return separabilityOf(J, perMode).S;
     if (quantity === 'S_UV') return productSeparabilityOf(J, perMode, plane(0), plane(1)).S;
     // e^(−E_N) = min(1, 2ν̃₋): 2ν̃₋ itself only where it is proved below 1 over the box.
