@@ -77,6 +77,7 @@ export const figure2Claims: Claim[] = [
   },
   {
     id: 's-uv-witness',
+    seconds: 0.8,
     expected: { status: 'erratum', reason: 'U₁, U₂ commute, so separable states reach S_UV < 1: S_UV < 1 certifies nothing' },
     assumptions: ['figure2-detuning', 'figure2-asymmetry', 'bae-ideal-limit'],
     equation: 'Figure 2 (dashed), Section 4 text after (15)',

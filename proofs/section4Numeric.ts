@@ -56,6 +56,7 @@ function report(lines: string[], digits: number[]): { detail: string; least: num
 export const section4Numeric: Claim[] = [
   {
     id: 'eq16',
+    seconds: 0.9,
     expected: { status: 'verified', reason: 'the closed form (16)-(18) equals the Riccati steady state at every tested point' },
     equation: '(16)-(18)',
     section: SECTION,

@@ -63,6 +63,21 @@ describe('the step bias of Euler-Maruyama, exactly', () => {
   });
 });
 
+describe('the steady filter', () => {
+  it("once P settles it is held with its gain: the record's final P is the discretised filter's fixed point, reached from the other side", () => {
+    const setup = simulationOf(resolveParameters('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5' }));
+    const dt = 5e-4;
+    // From the unconditional covariance (above the fixed point); discretisedErrorCovariance starts at the Riccati state.
+    const s = simulate(setup.record, setup.basis, { duration: 20, dt, seed: 7, steadyCovariance: setup.steady, startCovariance: setup.start });
+    const fixed = discretisedErrorCovariance(setup.record, setup.steady, dt);
+    const size = Math.max(...fixed.flat().map(Math.abs));
+    const gap = Math.max(...s.filterCovariance.flatMap((row, i) => row.map((x, j) => Math.abs(x - fixed[i]![j]!))));
+    expect(gap / size).toBeLessThan(1e-9);
+    // and it is not the Riccati state itself (the step bias is there, of order dt)
+    expect(Math.max(...fixed.flatMap((row, i) => row.map((x, j) => Math.abs(x - setup.steady[i]![j]!)))) / size).toBeGreaterThan(1e-6);
+  });
+});
+
 describe('simulate at hostile settings: finite, positive, exactly as long as asked', () => {
   const csvRows = (csv: string) => {
     const [head, ...lines] = csv.trim().split('\n');

@@ -279,12 +279,7 @@ class FilterStep {
     for (let i = 0; i < k * k; i++) s[i] = s[i]! + (i % (k + 1) === 0 ? h : 0);
     const sInverse = invertInto(this.sInverse, s, k, this.work);
     mulInto(gain, pc, sInverse, n, k, k); // G = hK
-    for (let q = 0; q < k; q++) {
-      let cx = 0;
-      for (let j = 0; j < n; j++) cx += hc[q * n + j]! * xHat[j]!;
-      const innovation = dy[q]! - cx;
-      for (let i = 0; i < n; i++) xHat[i] = xHat[i]! + gain[i * k + q]! * innovation;
-    }
+    this.correct(xHat, dy, hc);
     // 1 − G(hC), then Joseph's form.
     mulInto(reduce, gain, hc, n, k, n);
     for (let i = 0; i < n * n; i++) reduce[i] = (i % (n + 1) === 0 ? 1 : 0) - reduce[i]!;
@@ -298,6 +293,28 @@ class FilterStep {
         p[j * n + i] = x;
       }
   }
+
+  /** x̂ ← x̂⁻ + G (dy − h C x̂⁻) with the gain of the last update (a steady filter's constant gain). */
+  correct(xHat: Float64Array, dy: Float64Array, hc: Float64Array): void {
+    const { n, k, gain } = this;
+    for (let q = 0; q < k; q++) {
+      let cx = 0;
+      for (let j = 0; j < n; j++) cx += hc[q * n + j]! * xHat[j]!;
+      const innovation = dy[q]! - cx;
+      for (let i = 0; i < n; i++) xHat[i] = xHat[i]! + gain[i * k + q]! * innovation;
+    }
+  }
+}
+
+/**
+ * Whether the covariance recursion has settled: a step moved P by at most 10⁻¹⁴ of its largest
+ * entry. It contracts by at least 1 − h/(slowest time) per step, so P is then within
+ * 10⁻¹⁴·(slowest time)/h of its fixed point, about 10⁻¹⁰ of its size at the steps simulate takes.
+ */
+function settled(p: Float64Array, previous: Float64Array): boolean {
+  let [moved, size] = [0, 0];
+  for (let i = 0; i < p.length; i++) [moved, size] = [Math.max(moved, Math.abs(p[i]! - previous[i]!)), Math.max(size, Math.abs(p[i]!))];
+  return moved <= 1e-14 * size;
 }
 
 /** The largest dt simulate takes: one twentieth of the fastest rate, ‖A‖ + ‖M‖‖V‖ at the steady state V. */
@@ -357,7 +374,8 @@ export function simulate(model: RecordModel, basis: readonly string[], r: Simula
   const filter = new FilterStep(n, k);
   const scaled = (h: number) => Cf.map((x) => x * h);
   const [hcStep, hcLast] = [scaled(r.dt), scaled(last)];
-  const [dy, g, next, pPhi] = [new Float64Array(k), new Float64Array(n), new Float64Array(n), new Float64Array(n * n)];
+  const [dy, g, next, pPhi, previous] = [new Float64Array(k), new Float64Array(n), new Float64Array(n), new Float64Array(n * n), new Float64Array(n * n)];
+  let steady = false;
   const stride = Math.max(1, Math.ceil(steps / MAX_ROWS));
   const rows: Array<Simulation['rows'][number]> = [];
   const block = new Float64Array(k);
@@ -375,9 +393,13 @@ export function simulate(model: RecordModel, basis: readonly string[], r: Simula
     x.set(next);
     mulInto(next, phi, xHat, n, n, 1);
     xHat.set(next);
-    mulInto(pPhi, P, phi, n, n, n, true);
-    mulInto(P, phi, pPhi, n, n, n);
-    for (let i = 0; i < n * n; i++) P[i] = P[i]! + q[i]!;
+    const held = steady && step !== steps;
+    if (!held) {
+      previous.set(P);
+      mulInto(pPhi, P, phi, n, n, n, true);
+      mulInto(P, phi, pPhi, n, n, n);
+      for (let i = 0; i < n * n; i++) P[i] = P[i]! + q[i]!;
+    }
     // The step's current increments, dy = h C x + √h dW, and the filter's update with them.
     const root = Math.sqrt(h);
     for (let qq = 0; qq < k; qq++) {
@@ -387,7 +409,12 @@ export function simulate(model: RecordModel, basis: readonly string[], r: Simula
       block[qq] = block[qq]! + dy[qq]!;
     }
     blockSpan += h;
-    filter.update(xHat, P, dy, h, step === steps ? hcLast : hcStep);
+    if (held) filter.correct(xHat, dy, hcStep);
+    else {
+      filter.update(xHat, P, dy, h, step === steps ? hcLast : hcStep);
+      // Once P has settled it is held with its gain (the steady filter): the step's matrix work, most of its cost, is saved.
+      if (step !== steps) steady = settled(P, previous);
+    }
     if (stats && step >= firstCounted) {
       const batch = Math.floor((step - firstCounted) / perBatch);
       if (batch < stats.batches) {
@@ -477,10 +504,7 @@ export function discretisedErrorCovariance(model: RecordModel, v: Mat, dt: numbe
     mulInto(P, Phi, pPhi, n, n, n);
     for (let i = 0; i < n * n; i++) P[i] = P[i]! + Q[i]!;
     filter.update(xHat, P, dy, dt, hc);
-    let [change, size] = [0, 0];
-    for (let i = 0; i < n * n; i++) [change, size] = [Math.max(change, Math.abs(P[i]! - previous[i]!)), Math.max(size, Math.abs(P[i]!))];
-    // The recursion contracts at about 1 − λ·dt per step: a step change of 10⁻¹⁴ leaves the fixed point within about 10⁻¹⁰.
-    if (change <= 1e-14 * size) break;
+    if (settled(P, previous)) break;
   }
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => P[i * n + j]!));
 }

@@ -15,7 +15,7 @@ import { digitsOption, shardOption, writeOutputs } from '../arguments.ts';
 import type { CommandSpec } from '../command.ts';
 import { integerOption, UsageError } from '../options.ts';
 import { outputDirectory, outputFile } from '../output.ts';
-import { exitWhenOrphaned, runClaimsOnCores, shardOf } from '../parallel.ts';
+import { claimShardOf, exitWhenOrphaned, runClaimsOnCores } from '../parallel.ts';
 
 async function htmlReport(
   app: Application,
@@ -156,7 +156,7 @@ export const verify: CommandSpec = {
     if (shard !== undefined) {
       // A worker of --jobs: its part of the claims, as raw results for the parent to merge.
       exitWhenOrphaned();
-      process.stdout.write(JSON.stringify(await runClaims(shardOf(selected, shard.shard, shard.of), context)));
+      process.stdout.write(JSON.stringify(await runClaims(claimShardOf(selected, shard.shard, shard.of), context)));
       return 0;
     }
     const start = performance.now();
