@@ -155,6 +155,21 @@ export const commands: Commands = {
       throw err;
     }
   },
+  solveLab: async (source, q, digits) => {
+    const { labSolution, labSolutionJson, labSolutionText, LabFrameError } = await import('../paper/beyondRwa.ts');
+    if ('file' in source || (source.model !== 'modulated' && source.model !== 'constant'))
+      throw new UsageError('--frame lab takes --model modulated or constant (model files with a time-dependent Hamiltonian are not read yet)');
+    if (!/^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(q) || Number(q) <= 0 || !Number.isFinite(Number(q)))
+      throw new UsageError(`--q ${q}: a positive number, the quality factor ω_m/γ`);
+    pointOf(source);
+    try {
+      const s = labSolution(source.model, source.parameters, q, digits);
+      return { json: labSolutionJson(s), text: labSolutionText(s) };
+    } catch (err) {
+      if (err instanceof LabFrameError || err instanceof ParameterError) throw new UsageError(err.message);
+      throw err;
+    }
+  },
   figure2,
   figure2Shard: curveShard,
   derive: (text, file, format) => {

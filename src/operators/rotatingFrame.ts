@@ -103,6 +103,26 @@ export class TimeDependentOperator {
     return TimeDependentOperator.of(entries);
   }
 
+  mapCoefficients(f: (c: RationalFunction) => RationalFunction): TimeDependentOperator {
+    return TimeDependentOperator.of(this.entries().map(([p, op]) => [p, op.mapCoefficients(f)]));
+  }
+
+  /**
+   * The operator as Σ_n O_n e^(inωt) over integer multiples n of the one fast frequency ω, every
+   * phase being a multiple of it (refused otherwise: a second incommensurate frequency has no period).
+   */
+  harmonics(frequency: RationalFunction): Map<number, Operator> {
+    const name = frequencyName(frequency);
+    const out = new Map<number, Operator>();
+    for (const [phase, op] of this.entries()) {
+      const others = [...phase].filter(([f, n]) => f !== name && n !== 0);
+      if (others.length > 0) throw new RangeError(`a term oscillates at ${phaseKey(phase)}, not a multiple of ${name}: no common period`);
+      const n = phase.get(name) ?? 0;
+      out.set(n, (out.get(n) ?? Operator.ZERO).add(op));
+    }
+    return out;
+  }
+
   /** The rotating-wave approximation: the part with no fast time dependence left. */
   secularPart(): Operator {
     return this.parts.get('')?.op ?? Operator.ZERO;

@@ -19,6 +19,15 @@ export function substituteAll(op: Operator, substitutions: ReadonlyArray<readonl
 
 /** H/ħ in the frame rotating at `frame` (both oscillators), RWA, frame generator ħω(a†a + b†b + 1) unless zeroPoint is false. */
 export function rotatingFrameHamiltonian(lab: LabHamiltonian, frame: R, options: { zeroPoint: boolean; env?: Environment } = { zeroPoint: true }): Operator {
+  return rotatingFrameTerms(lab, frame, options).secularPart();
+}
+
+/** H/ħ in the frame rotating at `frame`, every term kept: the secular part and each term that still oscillates. */
+export function rotatingFrameTerms(
+  lab: LabHamiltonian,
+  frame: R,
+  options: { zeroPoint: boolean; env?: Environment } = { zeroPoint: true },
+): TimeDependentOperator {
   const env: Environment = options.env ?? labEnvironment();
   const modulation = operatorFrom(lab.modulation.amplitude, env);
   const frequency = sym[lab.modulation.frequency];
@@ -27,7 +36,7 @@ export function rotatingFrameHamiltonian(lab: LabHamiltonian, frame: R, options:
       ? TimeDependentOperator.cos(modulation, frequency, lab.modulation.harmonic)
       : TimeDependentOperator.sin(modulation, frequency, lab.modulation.harmonic),
   );
-  const rwa = h
+  return h
     .inRotatingFrame(
       [
         { mode: a, frequency: frame },
@@ -35,8 +44,7 @@ export function rotatingFrameHamiltonian(lab: LabHamiltonian, frame: R, options:
       ],
       { energyUnit: sym.hbar, zeroPoint: options.zeroPoint },
     )
-    .secularPart();
-  return rwa.scale(q(1).div(sym.hbar));
+    .scale(q(1).div(sym.hbar));
 }
 
 /** Each derivation runs once: the claims, the measured models and the assumptions all ask for it. */

@@ -2,10 +2,11 @@
 import { DIGITS_RANGE } from '../../numeric/context.ts';
 import { digitsOption, modelOptions, modelSource } from '../arguments.ts';
 import type { CommandSpec } from '../command.ts';
+import { UsageError } from '../options.ts';
 
 export const solve: CommandSpec = {
   name: 'solve',
-  synopsis: 'solve (--model M [parameters] | --model-file FILE [--set NAME=VALUE …]) [--digits N] [--json]',
+  synopsis: 'solve (--model M [parameters] | --model-file FILE [--set NAME=VALUE …]) [--digits N] [--json] [--frame lab --q Q]',
   summary: 'the steady state of one model at one parameter point: regime, covariance, S, α, S_UV, E_N by two routes, Duan, Simon, χ_th',
   description: `The steady state of one model at one parameter point: the regime (below, at or above
       threshold, decided exactly from the rational parameters), the conditional (Riccati)
@@ -21,8 +22,21 @@ export const solve: CommandSpec = {
       1e-300 ≤ |x| ≤ 1e300; write a negative value with "=", as in --delta=-20.`,
   options: (app) => ({
     ...modelOptions(app),
-    digits: { type: 'string', default: '50', value: 'N', help: `proved significant digits of the output, at least (${DIGITS_RANGE.min}-${DIGITS_RANGE.max})` },
+    digits: {
+      type: 'string',
+      value: 'N',
+      help: `proved significant digits of the output, at least (${DIGITS_RANGE.min}-${DIGITS_RANGE.max}; default 50, and 30 with --frame lab)`,
+    },
     json: { type: 'boolean', default: false, help: 'print the solution as JSON (numbers as decimal strings)' },
+    frame: {
+      type: 'string',
+      default: 'rotating',
+      value: 'F',
+      help: `rotating (the paper's RWA steady state) or lab: the periodic state without the RWA, for --model
+        modulated or constant at --q Q; prints E_N and S (S_UV) over a period (mean, least, largest)
+        against the RWA, to the digits two working precisions agree on (not certified)`,
+    },
+    q: { type: 'string', value: 'Q', help: 'with --frame lab: the quality factor ω_m/γ (a number above (Δ + χ)/γ)' },
   }),
   notes: `At and above threshold the unconditional motion has no steady state, but the conditional one
       does when the measurement sees every unstable mode; with nothing measured the answer is "no
@@ -33,7 +47,15 @@ export const solve: CommandSpec = {
       [lo, hi]). Working precision rises until every number holds N digits (up to 980 working
       digits; past that, exit 1 naming the number).`,
   async run(values, _positionals, app) {
-    const digits = digitsOption(values.digits as string);
+    const digits = digitsOption((values.digits as string | undefined) ?? (values.frame === 'lab' ? '30' : '50'));
+    if (values.frame !== 'rotating' && values.frame !== 'lab') throw new UsageError(`--frame ${values.frame}: rotating or lab`);
+    if (values.frame === 'lab') {
+      if (values.q === undefined) throw new UsageError('--frame lab needs --q Q, the quality factor ω_m/γ');
+      const lab = await app.solveLab(modelSource(app, values), values.q as string, digits);
+      process.stdout.write(values.json ? `${JSON.stringify(lab.json, null, 2)}\n` : `${lab.text}\n`);
+      return 0;
+    }
+    if (values.q !== undefined) throw new UsageError('--q goes with --frame lab');
     const solution = app.solve(modelSource(app, values), digits);
     process.stdout.write(values.json ? `${JSON.stringify(solution.json, null, 2)}\n` : `${solution.text}\n`);
     return 0;

@@ -1,0 +1,251 @@
+/**
+ * The periodic steady state of dV/dt = A(t)V + VA(t)ᵀ + D(t) − V M(t) V whose coefficients are
+ * trigonometric polynomials in θ = ωt, by harmonic balance: V(t) = V₀ + Σ_(k=1..K) (C_k cos kθ +
+ * S_k sin kθ), each harmonic of the equation balanced.
+ *
+ * The iteration splits each harmonic's equation into its part linear in that harmonic through the
+ * constant closed loop B = A₀ − V₀M₀ and the rest, taken from the previous iterate:
+ *  - k = 0: A₀V₀ + V₀A₀ᵀ + D₀′ − V₀M₀V₀ = 0, an algebraic Riccati equation whose D₀′ holds what the
+ *    oscillating harmonics feed into the mean (its stabilising solution, src/numeric/riccati.ts);
+ *  - k ≥ 1: B C_k + C_k Bᵀ − kω S_k = −r_k^c and B S_k + S_k Bᵀ + kω C_k = −r_k^s, one linear
+ *    system of 2·n(n+1)/2 unknowns.
+ * Each sweep gains about log₁₀(ω/c) digits, c the size of the oscillating coefficients (so the cost
+ * falls as ω grows: far fewer harmonics and sweeps at large ω). K doubles until the top harmonic is
+ * below the working precision. With M = 0 it is the periodic Lyapunov solution.
+ */
+import { decimalContext, type Dec, type DecimalConstructor } from './context.ts';
+import { dmaxAbs, dmul, dsolve, dsub, dtranspose, type DMatrix } from './matrix.ts';
+import { lyapunovSteadyState, riccatiSteadyState } from './riccati.ts';
+
+/** X₀ + Σ_k (cos[k] cos kθ + sin[k] sin kθ); cos[0] is X₀ and sin[0] is 0. */
+export interface TrigSeries {
+  readonly cos: readonly DMatrix[];
+  readonly sin: readonly DMatrix[];
+}
+
+export interface PeriodicSteadyState {
+  readonly covariance: TrigSeries;
+  /** Harmonics kept and sweeps made. */
+  readonly harmonics: number;
+  readonly sweeps: number;
+  /** The largest entry of the top harmonic, relative to the largest of V₀: the truncation. */
+  readonly truncation: Dec;
+}
+
+export class PeriodicSteadyStateError extends RangeError {}
+
+const order = (x: TrigSeries) => x.cos.length - 1;
+
+function zero(D: DecimalConstructor, n: number): DMatrix {
+  return Array.from({ length: n }, () => Array.from({ length: n }, () => new D(0)));
+}
+
+function addScaled(x: DMatrix, y: DMatrix, w: Dec): DMatrix {
+  return x.map((row, i) => row.map((v, j) => v.plus(y[i]![j]!.times(w))));
+}
+
+/** x·y of two series, truncated at K: products of cosines and sines as sums of harmonics. */
+export function seriesProduct(D: DecimalConstructor, x: TrigSeries, y: TrigSeries, K: number): TrigSeries {
+  const n = x.cos[0]!.length;
+  const cos = Array.from({ length: K + 1 }, () => zero(D, n));
+  const sin = Array.from({ length: K + 1 }, () => zero(D, n));
+  const half = new D('0.5');
+  const addCos = (k: number, m: DMatrix, w: Dec) => {
+    if (Math.abs(k) <= K) cos[Math.abs(k)] = addScaled(cos[Math.abs(k)]!, m, w);
+  };
+  const addSin = (k: number, m: DMatrix, w: Dec) => {
+    if (k !== 0 && Math.abs(k) <= K) sin[Math.abs(k)] = addScaled(sin[Math.abs(k)]!, m, k < 0 ? w.neg() : w);
+  };
+  for (let i = 0; i <= order(x); i++)
+    for (let j = 0; j <= order(y); j++) {
+      if (Math.abs(i - j) > K) continue;
+      const [xc, xs, yc, ys] = [x.cos[i]!, x.sin[i]!, y.cos[j]!, y.sin[j]!];
+      const cc = dmul(xc, yc);
+      if (i === 0 || j === 0) {
+        // One factor is constant: cos 0 = 1, sin 0 = 0.
+        addCos(i + j, cc, new D(1));
+        if (j === 0 && i > 0) addSin(i, dmul(xs, yc), new D(1));
+        if (i === 0 && j > 0) addSin(j, dmul(xc, ys), new D(1));
+        continue;
+      }
+      const [ss, cs, sc] = [dmul(xs, ys), dmul(xc, ys), dmul(xs, yc)];
+      addCos(i - j, cc, half);
+      addCos(i + j, cc, half);
+      addCos(i - j, ss, half);
+      addCos(i + j, ss, half.neg());
+      // cos iθ sin jθ = ½[sin(i+j)θ − sin(i−j)θ]; sin iθ cos jθ = ½[sin(i+j)θ + sin(i−j)θ]
+      addSin(i + j, cs, half);
+      addSin(i - j, cs, half.neg());
+      addSin(i + j, sc, half);
+      addSin(i - j, sc, half);
+    }
+  return { cos, sin };
+}
+
+function mapSeries(x: TrigSeries, f: (m: DMatrix) => DMatrix): TrigSeries {
+  return { cos: x.cos.map(f), sin: x.sin.map(f) };
+}
+
+function addSeries(x: TrigSeries, y: TrigSeries, sign: 1 | -1 = 1): TrigSeries {
+  const D = x.cos[0]![0]![0]!.constructor as DecimalConstructor;
+  const K = Math.max(order(x), order(y));
+  const n = x.cos[0]!.length;
+  const at = (s: readonly DMatrix[], k: number) => s[k] ?? zero(D, n);
+  const w = new D(sign);
+  return {
+    cos: Array.from({ length: K + 1 }, (_, k) => addScaled(at(x.cos, k), at(y.cos, k), w)),
+    sin: Array.from({ length: K + 1 }, (_, k) => addScaled(at(x.sin, k), at(y.sin, k), w)),
+  };
+}
+
+/** AV + VAᵀ + D − VMV, harmonic by harmonic, to order K. */
+export function riccatiSeriesResidual(D: DecimalConstructor, a: TrigSeries, d: TrigSeries, m: TrigSeries, v: TrigSeries, K: number): TrigSeries {
+  const av = seriesProduct(D, a, v, K);
+  const vmv = seriesProduct(D, seriesProduct(D, v, m, K), v, K);
+  return addSeries(addSeries(addSeries(av, mapSeries(av, dtranspose)), d), vmv, -1);
+}
+
+/** The symmetric unknowns (i ≤ j) of an n×n matrix. */
+function pairs(n: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) out.push([i, j]);
+  return out;
+}
+
+/** L_B(X) = BX + XBᵀ on symmetric X, as a matrix on the unknowns (i ≤ j). */
+function lyapunovOperator(D: DecimalConstructor, b: DMatrix): Dec[][] {
+  const n = b.length;
+  const u = pairs(n);
+  return u.map(([i, j]) =>
+    u.map(([k, l]) => {
+      let s = new D(0);
+      // X = E_kl + E_lk (once when k = l): (BX)_ij = B_ik [l = j] + B_il [k = j], (XBᵀ)_ij = B_jl [k = i] + B_jk [l = i].
+      const add = (p: number, q: number) => {
+        if (q === j) s = s.plus(b[i]![p]!);
+        if (p === i) s = s.plus(b[j]![q]!);
+      };
+      add(k, l);
+      if (k !== l) add(l, k);
+      return s;
+    }),
+  );
+}
+
+const symmetricOf = (D: DecimalConstructor, n: number, x: readonly Dec[]): DMatrix => {
+  const index = new Map(pairs(n).map(([i, j], k) => [`${i},${j}`, k]));
+  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => new D(x[index.get(`${Math.min(i, j)},${Math.max(i, j)}`)!]!)));
+};
+
+export interface PeriodicOptions {
+  /** Whether A₀ is Hurwitz (else the mean's Riccati equation starts from the matrix sign function). */
+  readonly driftStable: boolean;
+  /** Start with this many harmonics (doubled as needed). */
+  readonly harmonics?: number;
+}
+
+const MAX_HARMONICS = 512;
+const MAX_SWEEPS = 400;
+
+/**
+ * The periodic steady state at `digits` significant digits of the coefficients `a`, `d`, `m`
+ * (series in θ = ωt, `omega` the fundamental in the same units as their rates). Throws
+ * PeriodicSteadyStateError when the sweeps do not contract (ω not large against the oscillating
+ * coefficients) or the harmonics do not fall below the precision.
+ */
+export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries, m: TrigSeries, omega: Dec, options: PeriodicOptions): PeriodicSteadyState {
+  const D = decimalContext(digits);
+  const n = a.cos[0]!.length;
+  const unknowns = pairs(n).length;
+  const conditional = m.cos.some((x) => !dmaxAbs(x).isZero()) || m.sin.some((x) => !dmaxAbs(x).isZero());
+  // Six digits below the working precision: the sweeps' rounding, amplified by the closed loop's condition, settles there.
+  const tolerance = new D(10).pow(-(digits - 6));
+  const floor = new D(10).pow(-(digits - 12));
+  // The first pass's tolerance: half the digits, enough to measure how fast the harmonics fall.
+  const looseTolerance = new D(10).pow(-Math.floor(digits / 2));
+  let K = Math.max(2, options.harmonics ?? 6);
+  // A first pass at K harmonics to a loose tolerance measures how fast the harmonics fall; K is then set from that rate.
+  let loose = options.harmonics === undefined;
+  const meanOf = (d0: DMatrix, m0: DMatrix) =>
+    conditional
+      ? riccatiSteadyState(digits, a.cos[0]!, d0, m0, { driftStable: options.driftStable }).covariance
+      : lyapunovSteadyState(digits, a.cos[0]!, d0, { driftStable: options.driftStable }).covariance;
+  let v: TrigSeries = { cos: [meanOf(d.cos[0]!, m.cos[0]!)], sin: [zero(D, n)] };
+  let sweeps = 0;
+  for (;;) {
+    // Pad to K harmonics.
+    v = { cos: Array.from({ length: K + 1 }, (_, k) => v.cos[k] ?? zero(D, n)), sin: Array.from({ length: K + 1 }, (_, k) => v.sin[k] ?? zero(D, n)) };
+    let previousChange: Dec | undefined;
+    let growing = 0;
+    for (;;) {
+      if (++sweeps > MAX_SWEEPS) throw new PeriodicSteadyStateError(`harmonic balance did not settle in ${MAX_SWEEPS} sweeps`);
+      const r = riccatiSeriesResidual(D, a, d, m, v, K);
+      const v0 = v.cos[0]!;
+      // The mean: D₀′ = r₀ − (A₀V₀ + V₀A₀ᵀ − V₀M₀V₀) + D₀ ... i.e. the oscillating harmonics' share of r₀ added to D₀.
+      const a0v0 = dmul(a.cos[0]!, v0);
+      const own = dsub(addScaled(a0v0, dtranspose(a0v0), new D(1)), dmul(dmul(v0, m.cos[0]!), v0));
+      const dEffective = dsub(r.cos[0]!, own);
+      const nextMean = meanOf(dEffective, m.cos[0]!);
+      const b = dsub(a.cos[0]!, dmul(nextMean, m.cos[0]!));
+      const L = lyapunovOperator(D, b);
+      const next: { cos: DMatrix[]; sin: DMatrix[] } = { cos: [nextMean], sin: [zero(D, n)] };
+      for (let k = 1; k <= K; k++) {
+        // r_k minus its part L_B(V_k) through the closed loop at the current V₀ (moved to the left).
+        const bOld = dsub(a.cos[0]!, dmul(v0, m.cos[0]!));
+        const lOf = (x: DMatrix) => {
+          const bx = dmul(bOld, x);
+          return addScaled(bx, dtranspose(bx), new D(1));
+        };
+        const restC = dsub(r.cos[k]!, lOf(v.cos[k]!));
+        const restS = dsub(r.sin[k]!, lOf(v.sin[k]!));
+        const w = omega.times(k);
+        // [L, −w; w, L] [c; s] = −[restC; restS], with the derivative's kω on the left: dV/dt's cos part is kω S_k, its sin part −kω C_k.
+        const big: Dec[][] = [];
+        for (let p = 0; p < unknowns; p++) big.push([...L[p]!, ...Array.from({ length: unknowns }, (_, q) => (q === p ? w.neg() : new D(0)))]);
+        for (let p = 0; p < unknowns; p++) big.push([...Array.from({ length: unknowns }, (_, q) => (q === p ? w : new D(0))), ...L[p]!]);
+        const rhs = [...pairs(n).map(([i, j]) => restC[i]![j]!.neg()), ...pairs(n).map(([i, j]) => restS[i]![j]!.neg())];
+        const x = dsolve(big, rhs);
+        next.cos.push(symmetricOf(D, n, x.slice(0, unknowns)));
+        next.sin.push(symmetricOf(D, n, x.slice(unknowns)));
+      }
+      let change = new D(0);
+      for (let k = 0; k <= K; k++) {
+        const c = dmaxAbs(dsub(next.cos[k]!, v.cos[k]!)).plus(dmaxAbs(dsub(next.sin[k]!, v.sin[k]!)));
+        if (c.gt(change)) change = c;
+      }
+      v = next;
+      const scale = dmaxAbs(v.cos[0]!);
+      if (change.lte(scale.times(loose ? looseTolerance : tolerance))) break;
+      if (previousChange !== undefined && change.gte(previousChange) && change.gt(scale.times(floor))) {
+        if (++growing >= 3)
+          throw new PeriodicSteadyStateError('harmonic balance does not contract: the drive frequency is not large against the oscillating terms');
+      } else growing = 0;
+      previousChange = change;
+    }
+    const size = (k: number) => dmaxAbs(v.cos[k]!).plus(dmaxAbs(v.sin[k]!)).div(dmaxAbs(v.cos[0]!));
+    const top = size(K);
+    if (!loose && top.lte(tolerance)) return { covariance: v, harmonics: K, sweeps, truncation: top };
+    if (K >= MAX_HARMONICS) throw new PeriodicSteadyStateError(`more than ${MAX_HARMONICS} harmonics would be needed`);
+    if (loose) {
+      // Harmonic k falls like ρ^k: ρ from the harmonics well above the pass's tolerance, then the K
+      // at which the first harmonic times ρ^(K−1) is below the precision, with two to spare.
+      const sizes = Array.from({ length: K }, (_, k) => size(k + 1)).filter((x) => x.gt(looseTolerance.times(100)));
+      // The mean rate over them (the first step can be slow: the drive feeds the first harmonics directly).
+      const rate = sizes.length < 2 ? undefined : sizes[sizes.length - 1]!.div(sizes[0]!).pow(1 / (sizes.length - 1));
+      const wanted = rate === undefined || !rate.lt(1) ? 2 * K : Math.ceil(1 + tolerance.div(sizes[0]!).ln().div(rate.ln()).toNumber()) + 2;
+      K = Math.min(MAX_HARMONICS, Math.max(2, wanted));
+      loose = false;
+    } else K = Math.min(MAX_HARMONICS, Math.ceil(K * 1.25) + 1);
+  }
+}
+
+/** V at phase θ (radians), from the series: cos kθ and sin kθ by the angle-addition recurrence from cos θ and sin θ. */
+export function seriesAt(D: DecimalConstructor, v: TrigSeries, theta: Dec): DMatrix {
+  const [c1, s1] = [new D(theta).cos(), new D(theta).sin()];
+  let [c, s] = [new D(1), new D(0)];
+  let out: DMatrix = v.cos[0]!.map((row) => row.map((x) => new D(x)));
+  for (let k = 1; k <= order(v); k++) {
+    [c, s] = [c.times(c1).minus(s.times(s1)), s.times(c1).plus(c.times(s1))];
+    out = addScaled(addScaled(out, v.cos[k]!, c), v.sin[k]!, s);
+  }
+  return out;
+}

@@ -1,0 +1,250 @@
+/**
+ * Both models without the rotating-wave approximation: the lab-frame Hamiltonians (1) and (19)
+ * taken to the paper's rotating frame with every term kept, the quantum optical baths
+ * 2γ(N+1)D[a_j] + 2γN D[a_j†] (frame-invariant), and each oscillator's lab position measured,
+ * 2μD[x_j] dt + √(2ημ)H[x_j] dW, where x_j = (a_j e^(−iω_f t) + a_j† e^(iω_f t))/√2 in the frame
+ * rotating at ω_f. A(t), D(t) and M(t) are derived by the engine (src/gaussian/periodic.ts); their
+ * constant parts are the RWA systems (2) and (20) with (9)-(12).
+ */
+import type { Matrix } from '../exact/matrix.ts';
+import { q, type RationalFunction as R } from '../exact/rationalFunction.ts';
+import { periodicConditionalSystem, type PeriodicConditionalSystem, type TrigMatrix } from '../gaussian/periodic.ts';
+import type { Dec } from '../numeric/context.ts';
+import { evaluateDecimal, type ParameterValues } from '../numeric/fromExact.ts';
+import { periodicSteadyState, PeriodicSteadyStateError, seriesAt, type PeriodicSteadyState, type TrigSeries } from '../numeric/periodicRiccati.ts';
+import { agreeingDigits, decimalContext } from '../numeric/context.ts';
+import type { DMatrix } from '../numeric/matrix.ts';
+import { overPeriod, type OverPeriod } from '../numeric/overPeriod.ts';
+import { Rational } from '../exact/rational.ts';
+import { DetunedParampError } from '../exact/errors.ts';
+import { logNegativityInvariant, separability } from '../entanglement/gaussianState.ts';
+import { resolveParameters, type RawParameters } from '../models/parameters.ts';
+import { regimeOf, solveModel } from '../app/solve.ts';
+import { paperSymbolValues } from './paperSymbols.ts';
+import { separabilityUV } from './separabilityUV.ts';
+import { Operator } from '../operators/operator.ts';
+import { INV_SQRT2 } from '../operators/quadratures.ts';
+import type { TimeDependentOperator } from '../operators/rotatingFrame.ts';
+import { independentDamping, modelOneFromLab, modelTwoFromLab, rotatingFrameTerms, substituteAll } from './labFrame.ts';
+import { a, b, oscillator, sym } from './symbols.ts';
+import { transcribed as printed } from './transcribed.ts';
+
+export type LabModel = 'modulated' | 'constant';
+
+export interface LabSystem {
+  /** The frame's rotation frequency ω_f (ω_d = ω_m − Δ for model one, ω_m for model two), in the parameters' symbols. */
+  readonly frame: R;
+  /** The coefficients as series in θ = ω_f t. */
+  readonly system: PeriodicConditionalSystem;
+  /** Every oscillating term of H/ħ the RWA drops: its multiple n of ω_f and the operator. */
+  readonly dropped: ReadonlyArray<{ readonly harmonic: number; readonly term: Operator }>;
+}
+
+function harmonicsOf(h: TimeDependentOperator, frame: R, rates: ReadonlyArray<readonly [R, R]>): Map<number, Operator> {
+  return new Map([...h.harmonics(frame)].map(([n, op]) => [n, substituteAll(op, rates)]));
+}
+
+let cache: Partial<Record<LabModel, LabSystem>> = {};
+
+/** The lab-frame system of model one or two in its rotating frame, every term kept. */
+export function labSystem(model: LabModel): LabSystem {
+  const done = cache[model];
+  if (done) return done;
+  let hamiltonian: Map<number, Operator>;
+  let frame: R;
+  if (model === 'modulated') {
+    const { gForChi } = modelOneFromLab();
+    // ω_d is the frame and the modulation's half-frequency; the static ω_m is ω_d + Δ.
+    hamiltonian = harmonicsOf(rotatingFrameTerms(printed.eq1, sym.omega_d), sym.omega_d, [
+      [sym.g, gForChi],
+      [sym.omega_d, sym.omega_m.sub(sym.Delta)],
+    ]);
+    frame = sym.omega_m.sub(sym.Delta);
+  } else {
+    const { gammaLab, chiLab } = modelTwoFromLab();
+    hamiltonian = harmonicsOf(rotatingFrameTerms(printed.eq19, sym.omega_m), sym.omega_m, [
+      [sym.Gamma19, gammaLab],
+      [sym.chi19, chiLab],
+    ]);
+    frame = sym.omega_m;
+  }
+  const position = (m: typeof a) =>
+    new Map([
+      [-1, Operator.annihilation(m).scale(INV_SQRT2)],
+      [1, Operator.creation(m).scale(INV_SQRT2)],
+    ]);
+  const measurements = [a, b].map((m, k) => ({ name: `x${k + 1}`, harmonics: position(m), strength: q(2).mul(sym.mu), efficiency: sym.eta }));
+  const basis = Object.entries(oscillator).map(([name, op]) => ({ name, op }));
+  const system = periodicConditionalSystem(hamiltonian, independentDamping(sym.gamma1, sym.gamma2), measurements, basis);
+  const dropped = [...hamiltonian]
+    .filter(([n, op]) => n !== 0 && !op.isZero())
+    .sort(([x], [y]) => x - y)
+    .map(([harmonic, term]) => ({ harmonic, term }));
+  const result = { frame, system, dropped };
+  cache = { ...cache, [model]: result };
+  return result;
+}
+
+/** The RWA part of a lab system: its constant harmonic. */
+export function secularSystem(s: LabSystem): { drift: Matrix; diffusion: Matrix; measurement: Matrix } {
+  return { drift: s.system.drift.cos[0]!, diffusion: s.system.diffusion.cos[0]!, measurement: s.system.measurement.cos[0]! };
+}
+
+/**
+ * The series of a lab system at parameter values (the paper's symbols, with ω_m), in θ = Ωt: Ω is
+ * ω_f times the greatest common divisor of the harmonics present (2ω_f for both models: every
+ * coefficient oscillates at even multiples of the frame's frequency), so no odd harmonic is carried.
+ */
+export function labSeries(
+  s: LabSystem,
+  digits: number,
+  values: ParameterValues,
+): { drift: TrigSeries; diffusion: TrigSeries; measurement: TrigSeries; fundamental: Dec } {
+  const present = [s.system.drift, s.system.diffusion, s.system.measurement].flatMap((t) =>
+    t.cos.map((_, k) => k).filter((k) => k > 0 && [t.cos[k]!, t.sin[k]!].some((m) => m.some((row) => row.some((x) => !x.isZero())))),
+  );
+  const step = present.reduce((g, k) => gcd(g, k), 0) || 1;
+  const series = (t: TrigMatrix): TrigSeries => {
+    const pick = (ms: readonly Matrix[]) => ms.filter((_, k) => k % step === 0).map((m) => evaluateDecimal(digits, m, values));
+    return { cos: pick(t.cos), sin: pick(t.sin) };
+  };
+  const frame = evaluateDecimal(digits, [[s.frame]], values)[0]![0]!;
+  return { drift: series(s.system.drift), diffusion: series(s.system.diffusion), measurement: series(s.system.measurement), fundamental: frame.times(step) };
+}
+
+function gcd(x: number, y: number): number {
+  return y === 0 ? x : gcd(y, x % y);
+}
+
+export interface LabSolution {
+  readonly model: LabModel;
+  readonly Q: string;
+  /** The figure of merit the paper uses for the model: S of (15) for model one, S_UV for model two. */
+  readonly figure: 'S' | 'S_UV';
+  readonly periodic: { readonly logNegativity: OverPeriod; readonly figure: OverPeriod };
+  readonly rwa: { readonly logNegativity: Dec; readonly figure: Dec };
+  /** Harmonics kept and sweeps, at the finer of the two precisions. */
+  readonly harmonics: number;
+  readonly sweeps: number;
+  /** The digits on which the solves at two working precisions agree, for each printed number (the least). */
+  readonly agreement: number;
+  /** The ones that are printed: every number rounded to `agreement` digits. */
+  readonly digits: number;
+}
+
+export class LabFrameError extends RangeError {}
+
+/**
+ * The periodic conditional state of a built-in model in the lab frame at quality factor Q = ω_m/γ
+ * (both oscillators damped at the same γ), with E_N(t) and S(t) or S_UV(t) over one period of the
+ * coefficients (α re-optimised at each instant), against the RWA steady state. Solved at two working
+ * precisions, digits + 8 and digits + 16; what is printed is what the two agree on.
+ */
+export function labSolution(model: LabModel, raw: RawParameters, Q: string, digits: number): LabSolution {
+  const point = resolveParameters(model, raw);
+  const values = new Map(paperSymbolValues(point));
+  const gamma = values.get(sym.gamma);
+  if (gamma === undefined) throw new LabFrameError('the lab frame needs both oscillators damped at one rate: give --gamma, not --gamma1 and --gamma2 apart');
+  const q = Rational.parse(Q);
+  const omegaM = q.mul(gamma);
+  values.set(sym.omega_m, omegaM);
+  const figure = model === 'modulated' ? 'S' : 'S_UV';
+  const solveAt = (work: number) => {
+    const D = decimalContext(work);
+    const s = labSeries(labSystem(model), work, values);
+    if (!s.fundamental.gt(0)) throw new LabFrameError(`--q ${Q}: the frame frequency ω_m − Δ must be positive (Qγ > Δ)`);
+    let state: PeriodicSteadyState;
+    try {
+      state = periodicSteadyState(work, s.drift, s.diffusion, s.measurement, s.fundamental, { driftStable: regimeOf(point) === 'below-threshold' });
+    } catch (err) {
+      if (err instanceof PeriodicSteadyStateError || err instanceof DetunedParampError)
+        throw new LabFrameError(
+          `--q ${Q}: no periodic state found by harmonic balance (${err.message}); at this Q the drive frequency is not large against the rates, and the RWA's premise fails`,
+        );
+      throw err;
+    }
+    const at = (theta: Dec) => seriesAt(D, state.covariance, theta);
+    const of = (v: DMatrix) => (figure === 'S' ? separability(work, v).S : separabilityUV(work, v).S);
+    const samples = Math.max(16, 4 * state.harmonics);
+    const rwaState = solveModel(point, work, { agreement: false }).conditional;
+    if (rwaState === undefined) throw new LabFrameError('the RWA model has no conditional steady state here');
+    return {
+      state,
+      periodic: {
+        logNegativity: overPeriod(D, (t) => logNegativityInvariant(work, at(t)).logNegativity, samples),
+        figure: overPeriod(D, (t) => of(at(t)), samples),
+      },
+      rwa: { logNegativity: logNegativityInvariant(work, rwaState.covariance).logNegativity, figure: of(rwaState.covariance) },
+    };
+  };
+  const [coarse, fine] = [solveAt(digits + 8), solveAt(digits + 16)];
+  const pairs: Array<[Dec, Dec]> = [
+    [coarse.periodic.logNegativity.mean, fine.periodic.logNegativity.mean],
+    [coarse.periodic.figure.mean, fine.periodic.figure.mean],
+    [coarse.periodic.logNegativity.min.value, fine.periodic.logNegativity.min.value],
+    [coarse.periodic.logNegativity.max.value, fine.periodic.logNegativity.max.value],
+    [coarse.periodic.figure.min.value, fine.periodic.figure.min.value],
+    [coarse.periodic.figure.max.value, fine.periodic.figure.max.value],
+  ];
+  const agreement = Math.min(...pairs.map(([x, y]) => agreeingDigits(x, y, digits + 8)));
+  return {
+    model,
+    Q,
+    figure,
+    periodic: fine.periodic,
+    rwa: fine.rwa,
+    harmonics: fine.state.harmonics,
+    sweeps: fine.state.sweeps,
+    agreement,
+    digits: Math.min(digits, agreement),
+  };
+}
+
+/** The JSON of `solve --frame lab`: each number to the digits the two precisions agree on, as a decimal string. */
+export function labSolutionJson(s: LabSolution): Record<string, unknown> {
+  const n = (x: Dec) => x.toSignificantDigits(s.digits).toString();
+  const over = (o: OverPeriod) => ({
+    mean: n(o.mean),
+    min: n(o.min.value),
+    minPhase: o.min.phase.toSignificantDigits(12).toString(),
+    max: n(o.max.value),
+    maxPhase: o.max.phase.toSignificantDigits(12).toString(),
+  });
+  // A difference holds the absolute precision of the values it is taken from, not their relative one.
+  const absolute = (x: Dec, of: Dec) => x.toDecimalPlaces(Math.max(0, s.digits - 1 - of.abs().log(10).floor().toNumber())).toString();
+  const deviation = (o: OverPeriod, rwa: Dec) => ({
+    mean: absolute(o.mean.minus(rwa), rwa),
+    ripple: absolute(o.max.value.minus(o.min.value).div(2), o.max.value),
+  });
+  return {
+    model: s.model,
+    frame: 'lab',
+    Q: s.Q,
+    bath: 'optical',
+    periodic: { logNegativity: over(s.periodic.logNegativity), [s.figure]: over(s.periodic.figure) },
+    rwa: { logNegativity: n(s.rwa.logNegativity), [s.figure]: n(s.rwa.figure) },
+    deviation: { logNegativity: deviation(s.periodic.logNegativity, s.rwa.logNegativity), [s.figure]: deviation(s.periodic.figure, s.rwa.figure) },
+    digits: s.digits,
+    precision: `agreement, not certification: each number is printed to the ${s.digits} digits on which harmonic balance at two working precisions agrees (a second, independent route, the monodromy, is not built yet)`,
+    harmonics: s.harmonics,
+    sweeps: s.sweeps,
+    phase: 'minPhase and maxPhase are fractions of the coefficients\u2019 period π/ω_f (ω_f = ω_m − Δ for model one, ω_m for model two)',
+  };
+}
+
+export function labSolutionText(s: LabSolution): string {
+  const j = labSolutionJson(s) as {
+    periodic: Record<string, Record<string, string>>;
+    rwa: Record<string, string>;
+    deviation: Record<string, Record<string, string>>;
+  };
+  const lines = [
+    `${s.model} in the lab frame at Q = ${s.Q} (optical baths), ${s.harmonics} harmonics; ${s.digits} digits, on which two working precisions agree (not certified)`,
+  ];
+  for (const k of ['logNegativity', s.figure]) {
+    const p = j.periodic[k]!;
+    lines.push(`${k.padEnd(14)} mean ${p.mean}  min ${p.min} (phase ${p.minPhase})  max ${p.max} (phase ${p.maxPhase})`);
+    lines.push(`${''.padEnd(14)} RWA ${j.rwa[k]}  mean − RWA ${j.deviation[k]!.mean}  ripple ${j.deviation[k]!.ripple}`);
+  }
+  return lines.join('\n');
+}

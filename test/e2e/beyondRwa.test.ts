@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { Rational } from '../../src/exact/rational.ts';
+import { resolveParameters } from '../../src/models/parameters.ts';
+import { solveModel } from '../../src/app/solve.ts';
+import { periodicSteadyState, seriesAt } from '../../src/numeric/periodicRiccati.ts';
+import { decimalContext } from '../../src/numeric/context.ts';
+import { labSeries, labSystem } from '../../src/paper/beyondRwa.ts';
+import { paperSymbolValues } from '../../src/paper/paperSymbols.ts';
+import { sym } from '../../src/paper/symbols.ts';
+
+const valuesAt = (model: 'modulated' | 'constant', raw: Record<string, string>, Q: string) =>
+  new Map(paperSymbolValues(resolveParameters(model, raw))).set(sym.omega_m, Rational.parse(Q));
+
+describe('beyond the RWA, numerically: the periodic state against a second route and its limit', () => {
+  it('harmonic balance against the Riccati ODE integrated in doubles over 40 periods (RK4) at Q = 20', () => {
+    const raw = { delta: '3', chi: '2', nbar: '1', mu: '1', eta: '1' };
+    const s = labSeries(labSystem('modulated'), 30, valuesAt('modulated', raw, '20'));
+    const periodic = periodicSteadyState(30, s.drift, s.diffusion, s.measurement, s.fundamental, { driftStable: true });
+    // The ODE, written here from the series' coefficients: dV/dt = A V + V Aᵀ + D − V M V, θ = Ωt.
+    const omega = s.fundamental.toNumber();
+    const doubles = (t: typeof s.drift) => ({
+      cos: t.cos.map((m) => m.map((row) => row.map((x) => x.toNumber()))),
+      sin: t.sin.map((m) => m.map((row) => row.map((x) => x.toNumber()))),
+    });
+    const [drift, diffusion, measurement] = [doubles(s.drift), doubles(s.diffusion), doubles(s.measurement)];
+    const at = (t: ReturnType<typeof doubles>, theta: number) =>
+      t.cos[0]!.map((row, i) =>
+        row.map((_, j) => t.cos.reduce((acc, c, k) => acc + c[i]![j]! * Math.cos(k * theta) + t.sin[k]![i]![j]! * Math.sin(k * theta), 0)),
+      );
+    const mul = (x: number[][], y: number[][]) => x.map((row) => y[0]!.map((_, j) => row.reduce((acc, v, k) => acc + v * y[k]![j]!, 0)));
+    const rhs = (time: number, v: number[][]) => {
+      const [a, d, m] = [at(drift, omega * time), at(diffusion, omega * time), at(measurement, omega * time)];
+      const av = mul(a, v);
+      const vmv = mul(mul(v, m), v);
+      return v.map((row, i) => row.map((_, j) => av[i]![j]! + av[j]![i]! + d[i]![j]! - vmv[i]![j]!));
+    };
+    const period = (2 * Math.PI) / omega;
+    const steps = 400;
+    const h = period / steps;
+    let v: number[][] = [0, 1, 2, 3].map((i) => [0, 1, 2, 3].map((j) => (i === j ? 0.5 : 0)));
+    const axpy = (x: number[][], y: number[][], c: number) => x.map((row, i) => row.map((u, j) => u + c * y[i]![j]!));
+    for (let n = 0; n < 40 * steps; n++) {
+      const time = n * h;
+      const k1 = rhs(time, v);
+      const k2 = rhs(time + h / 2, axpy(v, k1, h / 2));
+      const k3 = rhs(time + h / 2, axpy(v, k2, h / 2));
+      const k4 = rhs(time + h, axpy(v, k3, h));
+      v = v.map((row, i) => row.map((u, j) => u + (h / 6) * (k1[i]![j]! + 2 * k2[i]![j]! + 2 * k3[i]![j]! + k4[i]![j]!)));
+    }
+    const series = seriesAt(decimalContext(30), periodic.covariance, decimalContext(30)(0));
+    const gap = Math.max(...v.flatMap((row, i) => row.map((u, j) => Math.abs(u - series[i]![j]!.toNumber()))));
+    expect(gap).toBeLessThan(1e-9);
+    // and the lab state is not the RWA one at Q = 20
+    const rwa = solveModel(resolveParameters('modulated', raw), 20).conditional!.covariance;
+    expect(Math.abs(series[0]![0]!.toNumber() - rwa[0]![0]!.toNumber())).toBeGreaterThan(1e-3);
+  });
+
+  it("as Q → ∞ the mean state tends to the RWA steady state like 1/Q: Richardson's extrapolation from Q = 10⁵, 10⁶, 10⁷ agrees with the RWA to more than 12 digits", () => {
+    const raw = { delta: '30', chi: '25', nbar: '5', mu: '5', eta: '1' };
+    const D = decimalContext(25);
+    const mean = (Q: string) => {
+      const s = labSeries(labSystem('modulated'), 25, valuesAt('modulated', raw, Q));
+      return periodicSteadyState(25, s.drift, s.diffusion, s.measurement, s.fundamental, { driftStable: true }).covariance.cos[0]![0]![0]!;
+    };
+    const [v5, v6, v7] = ['1e5', '1e6', '1e7'].map(mean) as [ReturnType<typeof mean>, ReturnType<typeof mean>, ReturnType<typeof mean>];
+    // V(Q) = V∞ + a/Q + b/Q²: eliminate a and b from three Q a decade apart.
+    const first = [v6.times(10).minus(v5).div(9), v7.times(10).minus(v6).div(9)] as const;
+    const limit = first[1].times(100).minus(first[0]).div(99);
+    const rwa = solveModel(resolveParameters('modulated', raw), 25).conditional!.covariance[0]![0]!;
+    expect(limit.minus(rwa).abs().div(rwa).lt(new D('1e-12'))).toBe(true);
+    // the correction itself is there: at Q = 10⁵ the mean is off by about 5/Q
+    expect(v5.minus(rwa).abs().times('1e5').toNumber()).toBeGreaterThan(1);
+  });
+});
