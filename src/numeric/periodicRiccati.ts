@@ -44,65 +44,56 @@ function addScaled(x: DMatrix, y: DMatrix, w: Dec): DMatrix {
   return x.map((row, i) => row.map((v, j) => v.plus(y[i]![j]!.times(w))));
 }
 
-/** x·y of two series, truncated at K: products of cosines and sines as sums of harmonics. */
-export function seriesProduct(D: DecimalConstructor, x: TrigSeries, y: TrigSeries, K: number): TrigSeries {
-  const n = x.cos[0]!.length;
-  const cos = Array.from({ length: K + 1 }, () => zero(D, n));
-  const sin = Array.from({ length: K + 1 }, () => zero(D, n));
-  const half = new D('0.5');
-  const addCos = (k: number, m: DMatrix, w: Dec) => {
-    if (Math.abs(k) <= K) cos[Math.abs(k)] = addScaled(cos[Math.abs(k)]!, m, w);
-  };
-  const addSin = (k: number, m: DMatrix, w: Dec) => {
-    if (k !== 0 && Math.abs(k) <= K) sin[Math.abs(k)] = addScaled(sin[Math.abs(k)]!, m, k < 0 ? w.neg() : w);
-  };
-  for (let i = 0; i <= order(x); i++)
-    for (let j = 0; j <= order(y); j++) {
-      if (Math.abs(i - j) > K) continue;
-      const [xc, xs, yc, ys] = [x.cos[i]!, x.sin[i]!, y.cos[j]!, y.sin[j]!];
-      const cc = dmul(xc, yc);
-      if (i === 0 || j === 0) {
-        // One factor is constant: cos 0 = 1, sin 0 = 0.
-        addCos(i + j, cc, new D(1));
-        if (j === 0 && i > 0) addSin(i, dmul(xs, yc), new D(1));
-        if (i === 0 && j > 0) addSin(j, dmul(xc, ys), new D(1));
-        continue;
-      }
-      const [ss, cs, sc] = [dmul(xs, ys), dmul(xc, ys), dmul(xs, yc)];
-      addCos(i - j, cc, half);
-      addCos(i + j, cc, half);
-      addCos(i - j, ss, half);
-      addCos(i + j, ss, half.neg());
-      // cos iθ sin jθ = ½[sin(i+j)θ − sin(i−j)θ]; sin iθ cos jθ = ½[sin(i+j)θ + sin(i−j)θ]
-      addSin(i + j, cs, half);
-      addSin(i - j, cs, half.neg());
-      addSin(i + j, sc, half);
-      addSin(i - j, sc, half);
+/** cos kθ_j and sin kθ_j at θ_j = 2πj/N for k ≤ K, by the angle-addition recurrence. */
+function trigTable(D: DecimalConstructor, N: number, K: number): { cos: Dec[][]; sin: Dec[][] } {
+  const twoPi = D.acos(-1).times(2);
+  const cos: Dec[][] = [];
+  const sin: Dec[][] = [];
+  for (let j = 0; j < N; j++) {
+    const theta = twoPi.times(j).div(N);
+    const [c1, s1] = [theta.cos(), theta.sin()];
+    const [c, si] = [[new D(1)], [new D(0)]];
+    for (let k = 1; k <= K; k++) {
+      c.push(c[k - 1]!.times(c1).minus(si[k - 1]!.times(s1)));
+      si.push(si[k - 1]!.times(c1).plus(c[k - 1]!.times(s1)));
     }
+    cos.push(c);
+    sin.push(si);
+  }
   return { cos, sin };
 }
 
-function mapSeries(x: TrigSeries, f: (m: DMatrix) => DMatrix): TrigSeries {
-  return { cos: x.cos.map(f), sin: x.sin.map(f) };
-}
-
-function addSeries(x: TrigSeries, y: TrigSeries, sign: 1 | -1 = 1): TrigSeries {
-  const D = x.cos[0]![0]![0]!.constructor as DecimalConstructor;
-  const K = Math.max(order(x), order(y));
-  const n = x.cos[0]!.length;
-  const at = (s: readonly DMatrix[], k: number) => s[k] ?? zero(D, n);
-  const w = new D(sign);
-  return {
-    cos: Array.from({ length: K + 1 }, (_, k) => addScaled(at(x.cos, k), at(y.cos, k), w)),
-    sin: Array.from({ length: K + 1 }, (_, k) => addScaled(at(x.sin, k), at(y.sin, k), w)),
-  };
-}
-
-/** AV + VAᵀ + D − VMV, harmonic by harmonic, to order K. */
+/**
+ * AV + VAᵀ + D − VMV, harmonic by harmonic to order K, from its values at N ≥ 3K + 2 equispaced
+ * phases (the pointwise product, then the discrete Fourier projection): the product of series of
+ * orders K, K and 1 has no harmonic above 2K + 1 + 2, none of which aliases onto 0…K at that N, so
+ * this is the truncated product exactly, at a third of the cost of multiplying the series.
+ */
 export function riccatiSeriesResidual(D: DecimalConstructor, a: TrigSeries, d: TrigSeries, m: TrigSeries, v: TrigSeries, K: number): TrigSeries {
-  const av = seriesProduct(D, a, v, K);
-  const vmv = seriesProduct(D, seriesProduct(D, v, m, K), v, K);
-  return addSeries(addSeries(addSeries(av, mapSeries(av, dtranspose)), d), vmv, -1);
+  const orders = [a, d, m].map(order);
+  const N = 3 * K + 2 * Math.max(...orders, 1) + 2;
+  const top = Math.max(K, ...orders);
+  const table = trigTable(D, N, top);
+  const n = v.cos[0]!.length;
+  const at = (x: TrigSeries, j: number): DMatrix => {
+    let out: DMatrix = x.cos[0]!;
+    for (let k = 1; k <= order(x); k++) out = addScaled(addScaled(out, x.cos[k]!, table.cos[j]![k]!), x.sin[k]!, table.sin[j]![k]!);
+    return out;
+  };
+  const cos = Array.from({ length: K + 1 }, () => zero(D, n));
+  const sin = Array.from({ length: K + 1 }, () => zero(D, n));
+  const [two, one] = [new D(2).div(N), new D(1).div(N)];
+  for (let j = 0; j < N; j++) {
+    const vj = at(v, j);
+    const av = dmul(at(a, j), vj);
+    const f = dsub(addScaled(addScaled(av, dtranspose(av), new D(1)), at(d, j), new D(1)), dmul(dmul(vj, at(m, j)), vj));
+    cos[0] = addScaled(cos[0]!, f, one);
+    for (let k = 1; k <= K; k++) {
+      cos[k] = addScaled(cos[k]!, f, table.cos[j]![k]!.times(two));
+      sin[k] = addScaled(sin[k]!, f, table.sin[j]![k]!.times(two));
+    }
+  }
+  return { cos, sin };
 }
 
 /** The symmetric unknowns (i ≤ j) of an n×n matrix. */

@@ -12,7 +12,9 @@ import { periodicConditionalSystem, type PeriodicConditionalSystem, type TrigMat
 import type { Dec } from '../numeric/context.ts';
 import { evaluateDecimal, type ParameterValues } from '../numeric/fromExact.ts';
 import { periodicSteadyState, PeriodicSteadyStateError, seriesAt, type PeriodicSteadyState, type TrigSeries } from '../numeric/periodicRiccati.ts';
-import { agreeingDigits, decimalContext } from '../numeric/context.ts';
+import { decimalContext } from '../numeric/context.ts';
+import { dmaxAbs, dsub } from '../numeric/matrix.ts';
+import { monodromySteadyState, MonodromyError } from '../numeric/monodromy.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
 import { overPeriod, type OverPeriod } from '../numeric/overPeriod.ts';
 import { Rational } from '../exact/rational.ts';
@@ -123,78 +125,101 @@ export interface LabSolution {
   readonly figure: 'S' | 'S_UV';
   readonly periodic: { readonly logNegativity: OverPeriod; readonly figure: OverPeriod };
   readonly rwa: { readonly logNegativity: Dec; readonly figure: Dec };
-  /** Harmonics kept and sweeps, at the finer of the two precisions. */
-  readonly harmonics: number;
-  readonly sweeps: number;
-  /** The digits on which the solves at two working precisions agree, for each printed number (the least). */
+  /** The two routes: harmonic balance (when its sweeps contract) and the monodromy. */
+  readonly routes: {
+    readonly harmonicBalance: { readonly harmonics: number; readonly sweeps: number } | { readonly failed: string };
+    readonly monodromy: { readonly newtonSteps: number; readonly workingDigits: number };
+  };
+  /** The digits to which the routes' covariances agree at the phases compared (or, without harmonic balance, the monodromy at two precisions). */
   readonly agreement: number;
-  /** The ones that are printed: every number rounded to `agreement` digits. */
+  /** The digits printed: the agreement, at most the digits asked for. */
   readonly digits: number;
 }
 
 export class LabFrameError extends RangeError {}
 
+/** Phases (fractions of the period) at which the two routes' covariances are compared, besides each extremum. */
+const COMPARED_PHASES = ['0', '0.125', '0.25', '0.375', '0.5', '0.625', '0.75', '0.875'];
+
 /**
  * The periodic conditional state of a built-in model in the lab frame at quality factor Q = ω_m/γ
  * (both oscillators damped at the same γ), with E_N(t) and S(t) or S_UV(t) over one period of the
- * coefficients (α re-optimised at each instant), against the RWA steady state. Solved at two working
- * precisions, digits + 8 and digits + 16; what is printed is what the two agree on.
+ * coefficients (α re-optimised at each instant), against the RWA steady state.
+ *
+ * Two routes: the monodromy (src/numeric/monodromy.ts), which works at any Q, at digits + log₁₀Q + 8
+ * working digits (Φ = I + O(1/Q) costs log₁₀Q of them), and harmonic balance
+ * (src/numeric/periodicRiccati.ts) at digits + 8, whose sweeps contract only when the drive
+ * frequency is well above the rates. The figures over the period are evaluated on harmonic balance's
+ * series where it converged (cheap at every phase), else on the monodromy's dense output; what is
+ * printed is the digits on which the two routes' covariances agree at eight phases and at each
+ * extremum, or, where harmonic balance failed, on which the monodromy at two precisions agrees.
  */
 export function labSolution(model: LabModel, raw: RawParameters, Q: string, digits: number): LabSolution {
   const point = resolveParameters(model, raw);
   const values = new Map(paperSymbolValues(point));
   const gamma = values.get(sym.gamma);
   if (gamma === undefined) throw new LabFrameError('the lab frame needs both oscillators damped at one rate: give --gamma, not --gamma1 and --gamma2 apart');
-  const q = Rational.parse(Q);
-  const omegaM = q.mul(gamma);
-  values.set(sym.omega_m, omegaM);
+  values.set(sym.omega_m, Rational.parse(Q).mul(gamma));
   const figure = model === 'modulated' ? 'S' : 'S_UV';
-  const solveAt = (work: number) => {
-    const D = decimalContext(work);
+  const driftStable = regimeOf(point) === 'below-threshold';
+  const rwaState = solveModel(point, digits + 8, { agreement: false }).conditional;
+  if (rwaState === undefined) throw new LabFrameError('the RWA model has no conditional steady state here, so there is no start for the periodic one');
+  const lost = Math.max(0, Math.ceil(Math.log10(Number(Q))));
+  const monodromyAt = (work: number) => {
     const s = labSeries(labSystem(model), work, values);
     if (!s.fundamental.gt(0)) throw new LabFrameError(`--q ${Q}: the frame frequency ω_m − Δ must be positive (Qγ > Δ)`);
-    let state: PeriodicSteadyState;
     try {
-      state = periodicSteadyState(work, s.drift, s.diffusion, s.measurement, s.fundamental, { driftStable: regimeOf(point) === 'below-threshold' });
+      return monodromySteadyState(work, s.drift, s.diffusion, s.measurement, s.fundamental, rwaState.covariance);
     } catch (err) {
-      if (err instanceof PeriodicSteadyStateError || err instanceof DetunedParampError)
-        throw new LabFrameError(
-          `--q ${Q}: no periodic state found by harmonic balance (${err.message}); at this Q the drive frequency is not large against the rates, and the RWA's premise fails`,
-        );
+      if (err instanceof MonodromyError || err instanceof DetunedParampError)
+        throw new LabFrameError(`--q ${Q}: no stabilising periodic state found near the RWA one (${err.message})`);
       throw err;
     }
-    const at = (theta: Dec) => seriesAt(D, state.covariance, theta);
-    const of = (v: DMatrix) => (figure === 'S' ? separability(work, v).S : separabilityUV(work, v).S);
-    const samples = Math.max(16, 4 * state.harmonics);
-    const rwaState = solveModel(point, work, { agreement: false }).conditional;
-    if (rwaState === undefined) throw new LabFrameError('the RWA model has no conditional steady state here');
-    return {
-      state,
-      periodic: {
-        logNegativity: overPeriod(D, (t) => logNegativityInvariant(work, at(t)).logNegativity, samples),
-        figure: overPeriod(D, (t) => of(at(t)), samples),
-      },
-      rwa: { logNegativity: logNegativityInvariant(work, rwaState.covariance).logNegativity, figure: of(rwaState.covariance) },
-    };
   };
-  const [coarse, fine] = [solveAt(digits + 8), solveAt(digits + 16)];
-  const pairs: Array<[Dec, Dec]> = [
-    [coarse.periodic.logNegativity.mean, fine.periodic.logNegativity.mean],
-    [coarse.periodic.figure.mean, fine.periodic.figure.mean],
-    [coarse.periodic.logNegativity.min.value, fine.periodic.logNegativity.min.value],
-    [coarse.periodic.logNegativity.max.value, fine.periodic.logNegativity.max.value],
-    [coarse.periodic.figure.min.value, fine.periodic.figure.min.value],
-    [coarse.periodic.figure.max.value, fine.periodic.figure.max.value],
-  ];
-  const agreement = Math.min(...pairs.map(([x, y]) => agreeingDigits(x, y, digits + 8)));
+  const monodromyWork = digits + lost + 8;
+  const monodromy = monodromyAt(monodromyWork);
+  let harmonic: PeriodicSteadyState | undefined;
+  let failure = '';
+  const hbWork = digits + 8;
+  try {
+    const s = labSeries(labSystem(model), hbWork, values);
+    harmonic = periodicSteadyState(hbWork, s.drift, s.diffusion, s.measurement, s.fundamental, { driftStable });
+  } catch (err) {
+    if (!(err instanceof PeriodicSteadyStateError || err instanceof DetunedParampError)) throw err;
+    failure = err.message;
+  }
+  const work = harmonic ? hbWork : monodromyWork;
+  const D = decimalContext(work);
+  const at = (theta: Dec): DMatrix => (harmonic ? seriesAt(D, harmonic.covariance, theta) : monodromy.at(theta));
+  const of = (v: DMatrix) => (figure === 'S' ? separability(work, v).S : separabilityUV(work, v).S);
+  const samples = harmonic ? Math.max(16, 4 * harmonic.harmonics) : 48;
+  const periodic = {
+    logNegativity: overPeriod(D, (t) => logNegativityInvariant(work, at(t)).logNegativity, samples),
+    figure: overPeriod(D, (t) => of(at(t)), samples),
+  };
+  const twoPi = D.acos(-1).times(2);
+  const phases = [...COMPARED_PHASES.map((x) => new D(x)), ...[periodic.logNegativity, periodic.figure].flatMap((o) => [o.min.phase, o.max.phase])].map((x) =>
+    twoPi.times(x),
+  );
+  const other = harmonic ? monodromy.at : monodromyAt(monodromyWork + 10).at;
+  const agreement = Math.min(
+    ...phases.map((theta) => {
+      const [x, y] = [at(theta), other(theta)];
+      const size = dmaxAbs(x);
+      const gap = dmaxAbs(dsub(x, y));
+      return gap.isZero() ? work : Math.max(0, Math.floor(size.div(gap).log(10).toNumber()));
+    }),
+  );
   return {
     model,
     Q,
     figure,
-    periodic: fine.periodic,
-    rwa: fine.rwa,
-    harmonics: fine.state.harmonics,
-    sweeps: fine.state.sweeps,
+    periodic,
+    rwa: { logNegativity: logNegativityInvariant(work, rwaState.covariance).logNegativity, figure: of(rwaState.covariance) },
+    routes: {
+      harmonicBalance: harmonic ? { harmonics: harmonic.harmonics, sweeps: harmonic.sweeps } : { failed: failure },
+      monodromy: { newtonSteps: monodromy.newtonSteps, workingDigits: monodromyWork },
+    },
     agreement,
     digits: Math.min(digits, agreement),
   };
@@ -225,9 +250,8 @@ export function labSolutionJson(s: LabSolution): Record<string, unknown> {
     rwa: { logNegativity: n(s.rwa.logNegativity), [s.figure]: n(s.rwa.figure) },
     deviation: { logNegativity: deviation(s.periodic.logNegativity, s.rwa.logNegativity), [s.figure]: deviation(s.periodic.figure, s.rwa.figure) },
     digits: s.digits,
-    precision: `agreement, not certification: each number is printed to the ${s.digits} digits on which harmonic balance at two working precisions agrees (a second, independent route, the monodromy, is not built yet)`,
-    harmonics: s.harmonics,
-    sweeps: s.sweeps,
+    precision: `agreement, not certification: each number is printed to the ${s.digits} digits to which ${'failed' in s.routes.harmonicBalance ? 'the monodromy at two working precisions agrees (harmonic balance did not converge here)' : 'the covariances of harmonic balance and of the monodromy agree'} at eight phases and at each extremum`,
+    routes: s.routes,
     phase: 'minPhase and maxPhase are fractions of the coefficients\u2019 period π/ω_f (ω_f = ω_m − Δ for model one, ω_m for model two)',
   };
 }
@@ -238,9 +262,7 @@ export function labSolutionText(s: LabSolution): string {
     rwa: Record<string, string>;
     deviation: Record<string, Record<string, string>>;
   };
-  const lines = [
-    `${s.model} in the lab frame at Q = ${s.Q} (optical baths), ${s.harmonics} harmonics; ${s.digits} digits, on which two working precisions agree (not certified)`,
-  ];
+  const lines = [`${s.model} in the lab frame at Q = ${s.Q} (optical baths); ${s.digits} digits, on which two routes agree (not certified)`];
   for (const k of ['logNegativity', s.figure]) {
     const p = j.periodic[k]!;
     lines.push(`${k.padEnd(14)} mean ${p.mean}  min ${p.min} (phase ${p.minPhase})  max ${p.max} (phase ${p.maxPhase})`);

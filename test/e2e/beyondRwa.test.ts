@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/exact/rational.ts';
 import { resolveParameters } from '../../src/models/parameters.ts';
 import { solveModel } from '../../src/app/solve.ts';
 import { periodicSteadyState, seriesAt } from '../../src/numeric/periodicRiccati.ts';
 import { decimalContext } from '../../src/numeric/context.ts';
+import { monodromySteadyState } from '../../src/numeric/monodromy.ts';
 import { labSeries, labSystem } from '../../src/paper/beyondRwa.ts';
 import { paperSymbolValues } from '../../src/paper/paperSymbols.ts';
 import { sym } from '../../src/paper/symbols.ts';
@@ -70,5 +72,45 @@ describe('beyond the RWA, numerically: the periodic state against a second route
     expect(limit.minus(rwa).abs().div(rwa).lt(new D('1e-12'))).toBe(true);
     // the correction itself is there: at Q = 10⁵ the mean is off by about 5/Q
     expect(v5.minus(rwa).abs().times('1e5').toNumber()).toBeGreaterThan(1);
+  });
+});
+
+describe('beyond the RWA: the two routes and the command', () => {
+  it('the monodromy and harmonic balance give the same periodic state at Q = 20 to more than 20 digits, at every phase compared', () => {
+    const raw = { delta: '3', chi: '2', nbar: '1', mu: '1', eta: '1' };
+    const values = valuesAt('modulated', raw, '20');
+    const s = labSeries(labSystem('modulated'), 35, values);
+    const rwa = solveModel(resolveParameters('modulated', raw), 25).conditional!.covariance;
+    const mono = monodromySteadyState(35, s.drift, s.diffusion, s.measurement, s.fundamental, rwa);
+    const t = labSeries(labSystem('modulated'), 30, values);
+    const hb = periodicSteadyState(30, t.drift, t.diffusion, t.measurement, t.fundamental, { driftStable: true });
+    const D = decimalContext(35);
+    for (const phase of ['0', '1', '2.5', '4']) {
+      const [x, y] = [mono.at(new D(phase)), seriesAt(D, hb.covariance, new D(phase))];
+      const gap = Math.max(...x.flatMap((row, i) => row.map((u, j) => u.minus(y[i]![j]!).abs().toNumber())));
+      expect(gap).toBeLessThan(1e-20);
+    }
+  });
+
+  it('solve --frame lab --q 1e4 --json: E_N and S over a period, the RWA values as solve prints them, and the deviation; bad input exits 2', () => {
+    const run = (args: string[]) => spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8' });
+    const params = ['--model', 'modulated', '--delta', '30', '--chi', '25', '--nbar', '5', '--mu', '5'];
+    const lab = run(['solve', ...params, '--frame', 'lab', '--q', '1e4', '--digits', '20', '--json']);
+    expect(lab.status).toBe(0);
+    const j = JSON.parse(lab.stdout);
+    for (const k of ['logNegativity', 'S']) {
+      const p = j.periodic[k];
+      expect(Number(p.min)).toBeLessThanOrEqual(Number(p.mean));
+      expect(Number(p.mean)).toBeLessThanOrEqual(Number(p.max));
+      expect(Number(j.deviation[k].ripple)).toBeCloseTo((Number(p.max) - Number(p.min)) / 2, 15);
+    }
+    const rotating = JSON.parse(run(['solve', ...params, '--digits', '20', '--json']).stdout);
+    expect(Number(j.rwa.S)).toBeCloseTo(Number(rotating.S), 18);
+    // at Q = 10⁴ the period moves E_N by about 10⁻³: not 0, not order 1
+    expect(Number(j.deviation.logNegativity.ripple)).toBeGreaterThan(1e-4);
+    expect(Number(j.deviation.logNegativity.ripple)).toBeLessThan(1e-2);
+    expect(j.digits).toBeGreaterThanOrEqual(20);
+    for (const bad of [['--q', '-3'], ['--q', 'x'], []]) expect(run(['solve', ...params, '--frame', 'lab', ...bad]).status).toBe(2);
+    expect(run(['solve', '--model', 'bae', '--frame', 'lab', '--q', '1e4']).status).toBe(2);
   });
 });
