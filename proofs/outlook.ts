@@ -18,8 +18,36 @@ import { ladder, sym } from '../src/paper/symbols.ts';
 import { printed } from './printed.ts';
 import { solveModel } from '../src/app/solve.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
+import { separability } from '../src/entanglement/gaussianState.ts';
+import { separabilityUV } from '../src/paper/separabilityUV.ts';
 
 const fmt = (x: number, n = 4) => x.toPrecision(n);
+
+const BACKACTION_DRIVES = ['0', '5', '10', '15', '20', '25'];
+
+interface BackActionHeating {
+  /** What μ = 5γ adds to the least variance of the quadratures the drive squeezes. */
+  readonly squeezed: number;
+  /** What it adds to the sum of all four quadratures' variances. */
+  readonly total: number;
+}
+
+/** The variance the measurement back-action adds to the unconditional state at the paper's point (Δ = Γ = 30γ, N = 5), at drive χ. */
+function backActionHeating(model: 'modulated' | 'constant', chi: string): BackActionHeating {
+  const state = (mu: string) => {
+    const raw = model === 'modulated' ? { delta: '30', chi, nbar: '5', mu } : { coupling: '30', chi, nbar: '5', mu };
+    const v = solveModel(resolveParameters(model, raw), 20).unconditional!.covariance;
+    const squeezed =
+      model === 'modulated'
+        ? separability(20, v).vAlphaPlus
+        : separabilityUV(20, v)
+            .variances.reduce((x, y) => x.plus(y))
+            .div(2);
+    return { squeezed: squeezed.toNumber(), total: v.reduce((t, row, i) => t + row[i]!.toNumber(), 0) };
+  };
+  const [measured, free] = [state('5'), state('0')];
+  return { squeezed: measured.squeezed - free.squeezed, total: measured.total - free.total };
+}
 
 export const outlook: Claim[] = [
   {
@@ -109,15 +137,34 @@ export const outlook: Claim[] = [
   },
   {
     id: 'backaction-decreasing-with-drive',
-    expected: { status: 'unchecked', reason: 'the paper gives no definition of the back-action heating to compute' },
+    expected: {
+      status: 'verified',
+      reason: 'read as the back-action heating of the quadratures the drive squeezes, it falls with χ in both models; the total heating rises',
+    },
     equation: 'Section 6',
     section: '6. Comparison with measurement-based scheme',
     statement: 'The back-action heating is a decreasing function of the parametric drive strength.',
     printed: 'Instead, the backaction heating is a decreasing function of the parametric drive strength.',
-    check: () =>
-      unchecked(
-        'in the paper\'s model (9) the back-action rate μ does not depend on χ; the statement reads as "the μ needed for a given S falls with χ", which optimal-mu-scaling contradicts in part (μ_opt -> γ(N + ½) at large χ); no quantity in the paper defines it',
-      ),
+    check: () => {
+      const readings = BACKACTION_DRIVES.map((chi) => ({ chi, one: backActionHeating('modulated', chi), two: backActionHeating('constant', chi) }));
+      const falls = (pick: (r: (typeof readings)[number]) => number) => readings.every((r, k) => k === 0 || pick(r) < pick(readings[k - 1]!));
+      const rises = (pick: (r: (typeof readings)[number]) => number) => readings.every((r, k) => k === 0 || pick(r) > pick(readings[k - 1]!));
+      const squeezedFalls = falls((r) => r.one.squeezed) && falls((r) => r.two.squeezed);
+      const table = (pick: (h: BackActionHeating) => number) =>
+        readings.map((r) => `χ = ${r.chi}γ: ${fmt(pick(r.one))} (one), ${fmt(pick(r.two))} (two)`).join('; ');
+      return verifiedOrErratum(
+        {
+          holds: squeezedFalls,
+          derived: `back-action heating of the squeezed quadratures (the unconditional least variance of the (X₊, Y₊) plane, model one, or the mean of the U and V planes' least variances, model two, at μ = 5γ less that at μ = 0; Δ = Γ = 30γ, N = 5): ${table((h) => h.squeezed)}`,
+          reports: [{ engine: 'riccati', agreed: squeezedFalls, computed: true, detail: 'unconditional Lyapunov steady states at μ = 5γ and μ = 0' }],
+          notes: [
+            'the definition, from Section 6: there the back-action is what measuring X₋ and Y₊ does to X₊ and Y₋ ("would introduce backaction to (and thus prevent squeezing of) the former"), and the contrast is with the "spurious heating" of the measurement-based scheme; so the back-action heating is read as the variance that the measurement back-action μD[x_j] adds to the quadratures the scheme squeezes. The drive damps those at γ + χ (for Δ = 0: μ/2(γ + χ) of added variance), so it falls with χ',
+            `under the other readings the verdict changes: the back-action added to all four quadratures (the trace, twice the added phonons) ${rises((r) => r.one.total) && rises((r) => r.two.total) ? 'rises' : 'does not fall'} with χ (${table((h) => h.total)}): the amplified quadratures, damped at γ − χ, take more. Read as the back-action a user must accept, the μ that minimises S, it is settled by optimal-mu-scaling instead (μ_opt approaches γ(N + ½) at large χ)`,
+          ],
+        },
+        'the back-action heating of the squeezed quadratures does not fall with χ',
+      );
+    },
   },
   {
     id: 'quarter-cycle-lag',

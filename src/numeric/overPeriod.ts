@@ -18,10 +18,10 @@ export interface OverPeriod {
   readonly max: Extremum;
 }
 
-const GOLDEN_STEPS = 100;
-
 export function overPeriod(D: DecimalConstructor, f: (theta: Dec) => Dec, samples: number): OverPeriod {
   const twoPi = D.acos(-1).times(2);
+  // Each step shrinks the bracket by 0.618: the extremum, quadratic there, then holds every working digit.
+  const goldenSteps = Math.ceil((D.precision * Math.LN10) / (2 * Math.log(1 / 0.618))) + 8;
   const thetas = Array.from({ length: samples }, (_, k) => twoPi.times(k).div(samples));
   const values = thetas.map(f);
   const mean = values.reduce((s, x) => s.plus(x), new D(0)).div(samples);
@@ -36,7 +36,7 @@ export function overPeriod(D: DecimalConstructor, f: (theta: Dec) => Dec, sample
     let [lo, hi] = [thetas[k]!.minus(twoPi.div(samples)), thetas[k]!.plus(twoPi.div(samples))];
     let [x1, x2] = [hi.minus(hi.minus(lo).times(ratio)), lo.plus(hi.minus(lo).times(ratio))];
     let [f1, f2] = [f(x1), f(x2)];
-    for (let step = 0; step < GOLDEN_STEPS; step++) {
+    for (let step = 0; step < goldenSteps; step++) {
       if (better(f1, f2)) {
         [hi, x2, f2] = [x2, x1, f1];
         x1 = hi.minus(hi.minus(lo).times(ratio));

@@ -162,6 +162,8 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
       : lyapunovSteadyState(digits, a.cos[0]!, d0, { driftStable: options.driftStable }).covariance;
   let v: TrigSeries = { cos: [meanOf(d.cos[0]!, m.cos[0]!)], sin: [zero(D, n)] };
   let sweeps = 0;
+  /** The last sweep's change over the one before: how fast the sweeps contract, about the harmonics' rate of fall. */
+  let contraction: Dec | undefined;
   for (;;) {
     // Pad to K harmonics.
     v = { cos: Array.from({ length: K + 1 }, (_, k) => v.cos[k] ?? zero(D, n)), sin: Array.from({ length: K + 1 }, (_, k) => v.sin[k] ?? zero(D, n)) };
@@ -204,6 +206,7 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
         if (c.gt(change)) change = c;
       }
       v = next;
+      if (previousChange !== undefined && previousChange.gt(0)) contraction = change.div(previousChange);
       const scale = dmaxAbs(v.cos[0]!);
       if (change.lte(scale.times(loose ? looseTolerance : tolerance))) break;
       if (previousChange !== undefined && change.gte(previousChange) && change.gt(scale.times(floor))) {
@@ -222,7 +225,19 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
       const sizes = Array.from({ length: K }, (_, k) => size(k + 1)).filter((x) => x.gt(looseTolerance.times(100)));
       // The mean rate over them (the first step can be slow: the drive feeds the first harmonics directly).
       const rate = sizes.length < 2 ? undefined : sizes[sizes.length - 1]!.div(sizes[0]!).pow(1 / (sizes.length - 1));
-      const wanted = rate === undefined || !rate.lt(1) ? 2 * K : Math.ceil(1 + tolerance.div(sizes[0]!).ln().div(rate.ln()).toNumber()) + 2;
+      // With fewer than three harmonics to measure it from, the rate is taken from the sweeps' own contraction.
+      const measured = sizes.length >= 3 ? rate : contraction;
+      const wanted =
+        measured === undefined || !measured.lt(1)
+          ? 2 * K
+          : Math.ceil(
+              1 +
+                tolerance
+                  .div(sizes[0] ?? tolerance)
+                  .ln()
+                  .div(measured.ln())
+                  .toNumber(),
+            ) + 2;
       K = Math.min(MAX_HARMONICS, Math.max(2, wanted));
       loose = false;
     } else K = Math.min(MAX_HARMONICS, Math.ceil(K * 1.25) + 1);
