@@ -8,5 +8,16 @@ import { section7 } from './section7.ts';
 import { figure2Claims } from './figure2Claims.ts';
 import { outlook } from './outlook.ts';
 import { monteCarlo } from './monteCarlo.ts';
+import { beyondRwa } from './beyondRwa.ts';
 
-export const claims: readonly Claim[] = [...section2, ...section4, ...section4Numeric, ...monteCarlo, ...section5, ...section7, ...figure2Claims, ...outlook];
+export const claims: readonly Claim[] = [
+  ...section2,
+  ...section4,
+  ...section4Numeric,
+  ...monteCarlo,
+  ...section5,
+  ...section7,
+  ...figure2Claims,
+  ...outlook,
+  ...beyondRwa,
+];

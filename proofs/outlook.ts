@@ -167,18 +167,6 @@ export const outlook: Claim[] = [
     },
   },
   {
-    id: 'quarter-cycle-lag',
-    expected: { status: 'unchecked', reason: 'needs the lab-frame (non-RWA) model at finite Q, issue 23' },
-    equation: 'Section 5, text after (22)',
-    section: '5. Model two: constant coupling',
-    statement: 'That X and Y of an oscillator are read a quarter cycle apart has little effect when Q ≫ N.',
-    printed: 'in the case of high-Q oscillators such that Q ≫ N, a quarter-cycle is insufficient time for thermal perturbations to influence the oscillators',
-    check: () =>
-      unchecked(
-        'the rotating-wave model measures X and Y simultaneously by construction; the lag lives in the lab-frame measurement record, which the paper does not model',
-      ),
-  },
-  {
     id: 'okamoto-device',
     expected: { status: 'unchecked', reason: 'an external fact about a device, not derivable from the paper' },
     equation: 'Section 8',

@@ -80,20 +80,43 @@ export function riccatiSeriesResidual(D: DecimalConstructor, a: TrigSeries, d: T
     for (let k = 1; k <= order(x); k++) out = addScaled(addScaled(out, x.cos[k]!, table.cos[j]![k]!), x.sin[k]!, table.sin[j]![k]!);
     return out;
   };
-  const cos = Array.from({ length: K + 1 }, () => zero(D, n));
-  const sin = Array.from({ length: K + 1 }, () => zero(D, n));
+  // The residual is symmetric: its projections are accumulated on the upper triangle only, in place.
+  const upper = pairs(n);
+  const cos = Array.from({ length: K + 1 }, () => upper.map(() => new D(0)));
+  const sin = Array.from({ length: K + 1 }, () => upper.map(() => new D(0)));
   const [two, one] = [new D(2).div(N), new D(1).div(N)];
   for (let j = 0; j < N; j++) {
-    const vj = at(v, j);
+    const vj = symmetricAt(D, v, table, j, upper);
     const av = dmul(at(a, j), vj);
-    const f = dsub(addScaled(addScaled(av, dtranspose(av), new D(1)), at(d, j), new D(1)), dmul(dmul(vj, at(m, j)), vj));
-    cos[0] = addScaled(cos[0]!, f, one);
+    const vmv = dmul(dmul(vj, at(m, j)), vj);
+    const dj = at(d, j);
+    const f = upper.map(([r, c]) => av[r]![c]!.plus(av[c]![r]!).plus(dj[r]![c]!).minus(vmv[r]![c]!));
+    f.forEach((x, u) => {
+      cos[0]![u] = cos[0]![u]!.plus(x.times(one));
+    });
     for (let k = 1; k <= K; k++) {
-      cos[k] = addScaled(cos[k]!, f, table.cos[j]![k]!.times(two));
-      sin[k] = addScaled(sin[k]!, f, table.sin[j]![k]!.times(two));
+      const [wc, ws] = [table.cos[j]![k]!.times(two), table.sin[j]![k]!.times(two)];
+      const [ck, sk] = [cos[k]!, sin[k]!];
+      f.forEach((x, u) => {
+        ck[u] = ck[u]!.plus(x.times(wc));
+        sk[u] = sk[u]!.plus(x.times(ws));
+      });
     }
   }
-  return { cos, sin };
+  return { cos: cos.map((x) => symmetricOf(D, n, x)), sin: sin.map((x) => symmetricOf(D, n, x)) };
+}
+
+/** A symmetric series at the j-th phase of a table, summed on the upper triangle. */
+function symmetricAt(D: DecimalConstructor, v: TrigSeries, table: { cos: Dec[][]; sin: Dec[][] }, j: number, upper: Array<[number, number]>): DMatrix {
+  const n = v.cos[0]!.length;
+  const sum = upper.map(([r, c]) => v.cos[0]![r]![c]!);
+  for (let k = 1; k <= order(v); k++) {
+    const [ck, sk, wc, ws] = [v.cos[k]!, v.sin[k]!, table.cos[j]![k]!, table.sin[j]![k]!];
+    upper.forEach(([r, c], u) => {
+      sum[u] = sum[u]!.plus(ck[r]![c]!.times(wc)).plus(sk[r]![c]!.times(ws));
+    });
+  }
+  return symmetricOf(D, n, sum);
 }
 
 /** The symmetric unknowns (i ≤ j) of an n×n matrix. */
@@ -156,9 +179,9 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
   let K = Math.max(2, options.harmonics ?? 6);
   // A first pass at K harmonics to a loose tolerance measures how fast the harmonics fall; K is then set from that rate.
   let loose = options.harmonics === undefined;
-  const meanOf = (d0: DMatrix, m0: DMatrix) =>
+  const meanOf = (d0: DMatrix, m0: DMatrix, start?: DMatrix) =>
     conditional
-      ? riccatiSteadyState(digits, a.cos[0]!, d0, m0, { driftStable: options.driftStable }).covariance
+      ? riccatiSteadyState(digits, a.cos[0]!, d0, m0, { driftStable: options.driftStable, ...(start ? { start } : {}) }).covariance
       : lyapunovSteadyState(digits, a.cos[0]!, d0, { driftStable: options.driftStable }).covariance;
   let v: TrigSeries = { cos: [meanOf(d.cos[0]!, m.cos[0]!)], sin: [zero(D, n)] };
   let sweeps = 0;
@@ -177,7 +200,8 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
       const a0v0 = dmul(a.cos[0]!, v0);
       const own = dsub(addScaled(a0v0, dtranspose(a0v0), new D(1)), dmul(dmul(v0, m.cos[0]!), v0));
       const dEffective = dsub(r.cos[0]!, own);
-      const nextMean = meanOf(dEffective, m.cos[0]!);
+      // From the current mean: the oscillating harmonics can make D₀′ indefinite, where the usual starts fail.
+      const nextMean = meanOf(dEffective, m.cos[0]!, v0);
       const b = dsub(a.cos[0]!, dmul(nextMean, m.cos[0]!));
       const L = lyapunovOperator(D, b);
       const next: { cos: DMatrix[]; sin: DMatrix[] } = { cos: [nextMean], sin: [zero(D, n)] };
@@ -247,11 +271,10 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
 /** V at phase θ (radians), from the series: cos kθ and sin kθ by the angle-addition recurrence from cos θ and sin θ. */
 export function seriesAt(D: DecimalConstructor, v: TrigSeries, theta: Dec): DMatrix {
   const [c1, s1] = [new D(theta).cos(), new D(theta).sin()];
-  let [c, s] = [new D(1), new D(0)];
-  let out: DMatrix = v.cos[0]!.map((row) => row.map((x) => new D(x)));
+  const [cos, sin] = [[new D(1)], [new D(0)]];
   for (let k = 1; k <= order(v); k++) {
-    [c, s] = [c.times(c1).minus(s.times(s1)), s.times(c1).plus(c.times(s1))];
-    out = addScaled(addScaled(out, v.cos[k]!, c), v.sin[k]!, s);
+    cos.push(cos[k - 1]!.times(c1).minus(sin[k - 1]!.times(s1)));
+    sin.push(sin[k - 1]!.times(c1).plus(cos[k - 1]!.times(s1)));
   }
-  return out;
+  return symmetricAt(D, v, { cos: [cos], sin: [sin] }, 0, pairs(v.cos[0]!.length));
 }

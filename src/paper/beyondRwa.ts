@@ -11,7 +11,7 @@ import { q, type RationalFunction as R } from '../exact/rationalFunction.ts';
 import { periodicConditionalSystem, type PeriodicConditionalSystem, type TrigMatrix } from '../gaussian/periodic.ts';
 import type { Dec } from '../numeric/context.ts';
 import { evaluateDecimal, type ParameterValues } from '../numeric/fromExact.ts';
-import { periodicSteadyState, PeriodicSteadyStateError, seriesAt, type PeriodicSteadyState, type TrigSeries } from '../numeric/periodicRiccati.ts';
+import { periodicSteadyState, PeriodicSteadyStateError, seriesAt, type TrigSeries } from '../numeric/periodicRiccati.ts';
 import { decimalContext } from '../numeric/context.ts';
 import { dmaxAbs, dsub } from '../numeric/matrix.ts';
 import { monodromySteadyState, MonodromyError } from '../numeric/monodromy.ts';
@@ -21,6 +21,7 @@ import { Rational } from '../exact/rational.ts';
 import { DetunedParampError } from '../exact/errors.ts';
 import { logNegativityInvariant, separability } from '../entanglement/gaussianState.ts';
 import { resolveParameters, type RawParameters } from '../models/parameters.ts';
+import type { ModelPoint } from '../models/modelFile.ts';
 import { regimeOf, solveModel } from '../app/solve.ts';
 import { paperSymbolValues } from './paperSymbols.ts';
 import { separabilityUV } from './separabilityUV.ts';
@@ -46,11 +47,19 @@ function harmonicsOf(h: TimeDependentOperator, frame: R, rates: ReadonlyArray<re
   return new Map([...h.harmonics(frame)].map(([n, op]) => [n, substituteAll(op, rates)]));
 }
 
-let cache: Partial<Record<LabModel, LabSystem>> = {};
+/**
+ * Which of the terms the RWA drops are kept: all of them, or only those of the measurement (the
+ * Hamiltonian's secular part with the lab position measured), which isolates the quarter-cycle lag
+ * between X and Y in the record from the counter-rotating terms of the drive and the coupling.
+ */
+export type KeptTerms = 'all' | 'measurement';
 
-/** The lab-frame system of model one or two in its rotating frame, every term kept. */
-export function labSystem(model: LabModel): LabSystem {
-  const done = cache[model];
+const cache = new Map<string, LabSystem>();
+
+/** The lab-frame system of model one or two in its rotating frame, every term kept (or only the measurement's). */
+export function labSystem(model: LabModel, kept: KeptTerms = 'all'): LabSystem {
+  const key = `${model}/${kept}`;
+  const done = cache.get(key);
   if (done) return done;
   let hamiltonian: Map<number, Operator>;
   let frame: R;
@@ -77,13 +86,14 @@ export function labSystem(model: LabModel): LabSystem {
     ]);
   const measurements = [a, b].map((m, k) => ({ name: `x${k + 1}`, harmonics: position(m), strength: q(2).mul(sym.mu), efficiency: sym.eta }));
   const basis = Object.entries(oscillator).map(([name, op]) => ({ name, op }));
-  const system = periodicConditionalSystem(hamiltonian, independentDamping(sym.gamma1, sym.gamma2), measurements, basis);
+  const secular = new Map([[0, hamiltonian.get(0) ?? Operator.ZERO]]);
+  const system = periodicConditionalSystem(kept === 'all' ? hamiltonian : secular, independentDamping(sym.gamma1, sym.gamma2), measurements, basis);
   const dropped = [...hamiltonian]
     .filter(([n, op]) => n !== 0 && !op.isZero())
     .sort(([x], [y]) => x - y)
     .map(([harmonic, term]) => ({ harmonic, term }));
   const result = { frame, system, dropped };
-  cache = { ...cache, [model]: result };
+  cache.set(key, result);
   return result;
 }
 
@@ -141,6 +151,54 @@ export class LabFrameError extends RangeError {}
 /** Phases (fractions of the period) at which the two routes' covariances are compared, besides each extremum. */
 const COMPARED_PHASES = ['0', '0.125', '0.25', '0.375', '0.5', '0.625', '0.75', '0.875'];
 
+/** A point of a built-in model with its lab frequency: the paper's symbols' values, ω_m = Qγ. */
+export function labValues(model: LabModel, raw: RawParameters, Q: string): { point: ModelPoint; values: ParameterValues } {
+  const point = resolveParameters(model, raw);
+  const values = new Map(paperSymbolValues(point));
+  const gamma = values.get(sym.gamma);
+  if (gamma === undefined) throw new LabFrameError('the lab frame needs both oscillators damped at one rate: give --gamma, not --gamma1 and --gamma2 apart');
+  values.set(sym.omega_m, Rational.parse(Q).mul(gamma));
+  return { point, values };
+}
+
+export interface PeriodicFigures {
+  readonly periodic: { readonly logNegativity: OverPeriod; readonly figure: OverPeriod };
+  readonly rwa: { readonly logNegativity: Dec; readonly figure: Dec };
+  /** V at a phase (radians), from the series. */
+  at(theta: Dec): DMatrix;
+  readonly harmonics: number;
+  readonly sweeps: number;
+}
+
+/**
+ * E_N and S (model one) or S_UV (model two) over a period of the lab system's periodic state by
+ * harmonic balance at `digits` working digits, with the RWA values beside them; `extrema` false
+ * skips locating the least and largest values (then min and max are the sampled ones).
+ */
+export function periodicFigures(model: LabModel, point: ModelPoint, values: ParameterValues, digits: number, kept: KeptTerms = 'all'): PeriodicFigures {
+  const D = decimalContext(digits);
+  const s = labSeries(labSystem(model, kept), digits, values);
+  if (!s.fundamental.gt(0)) throw new LabFrameError('the frame frequency ω_m − Δ must be positive (Qγ > Δ)');
+  const state = periodicSteadyState(digits, s.drift, s.diffusion, s.measurement, s.fundamental, { driftStable: regimeOf(point) === 'below-threshold' });
+  const at = (theta: Dec) => seriesAt(D, state.covariance, theta);
+  const of = figureOf(model, digits);
+  const rwaState = solveModel(point, digits, { agreement: false }).conditional;
+  if (rwaState === undefined) throw new LabFrameError('the RWA model has no conditional steady state here');
+  const samples = Math.max(16, 4 * state.harmonics);
+  return {
+    periodic: {
+      logNegativity: overPeriod(D, (t) => logNegativityInvariant(digits, at(t)).logNegativity, samples),
+      figure: overPeriod(D, (t) => of(at(t)), samples),
+    },
+    rwa: { logNegativity: logNegativityInvariant(digits, rwaState.covariance).logNegativity, figure: of(rwaState.covariance) },
+    at,
+    harmonics: state.harmonics,
+    sweeps: state.sweeps,
+  };
+}
+
+const figureOf = (model: LabModel, digits: number) => (v: DMatrix) => (model === 'modulated' ? separability(digits, v).S : separabilityUV(digits, v).S);
+
 /**
  * The periodic conditional state of a built-in model in the lab frame at quality factor Q = ω_m/γ
  * (both oscillators damped at the same γ), with E_N(t) and S(t) or S_UV(t) over one period of the
@@ -155,13 +213,8 @@ const COMPARED_PHASES = ['0', '0.125', '0.25', '0.375', '0.5', '0.625', '0.75', 
  * extremum, or, where harmonic balance failed, on which the monodromy at two precisions agrees.
  */
 export function labSolution(model: LabModel, raw: RawParameters, Q: string, digits: number): LabSolution {
-  const point = resolveParameters(model, raw);
-  const values = new Map(paperSymbolValues(point));
-  const gamma = values.get(sym.gamma);
-  if (gamma === undefined) throw new LabFrameError('the lab frame needs both oscillators damped at one rate: give --gamma, not --gamma1 and --gamma2 apart');
-  values.set(sym.omega_m, Rational.parse(Q).mul(gamma));
+  const { point, values } = labValues(model, raw, Q);
   const figure = model === 'modulated' ? 'S' : 'S_UV';
-  const driftStable = regimeOf(point) === 'below-threshold';
   const rwaState = solveModel(point, digits + 8, { agreement: false }).conditional;
   if (rwaState === undefined) throw new LabFrameError('the RWA model has no conditional steady state here, so there is no start for the periodic one');
   const lost = Math.max(0, Math.ceil(Math.log10(Number(Q))));
@@ -178,30 +231,28 @@ export function labSolution(model: LabModel, raw: RawParameters, Q: string, digi
   };
   const monodromyWork = digits + lost + 8;
   const monodromy = monodromyAt(monodromyWork);
-  let harmonic: PeriodicSteadyState | undefined;
-  let failure = '';
   const hbWork = digits + 8;
+  let figures: PeriodicFigures | undefined;
+  let failure = '';
   try {
-    const s = labSeries(labSystem(model), hbWork, values);
-    harmonic = periodicSteadyState(hbWork, s.drift, s.diffusion, s.measurement, s.fundamental, { driftStable });
+    figures = periodicFigures(model, point, values, hbWork);
   } catch (err) {
     if (!(err instanceof PeriodicSteadyStateError || err instanceof DetunedParampError)) throw err;
     failure = err.message;
   }
-  const work = harmonic ? hbWork : monodromyWork;
+  const work = figures ? hbWork : monodromyWork;
   const D = decimalContext(work);
-  const at = (theta: Dec): DMatrix => (harmonic ? seriesAt(D, harmonic.covariance, theta) : monodromy.at(theta));
-  const of = (v: DMatrix) => (figure === 'S' ? separability(work, v).S : separabilityUV(work, v).S);
-  const samples = harmonic ? Math.max(16, 4 * harmonic.harmonics) : 48;
-  const periodic = {
-    logNegativity: overPeriod(D, (t) => logNegativityInvariant(work, at(t)).logNegativity, samples),
-    figure: overPeriod(D, (t) => of(at(t)), samples),
+  const of = figureOf(model, work);
+  const periodic = figures?.periodic ?? {
+    logNegativity: overPeriod(D, (t) => logNegativityInvariant(work, monodromy.at(t)).logNegativity, 48),
+    figure: overPeriod(D, (t) => of(monodromy.at(t)), 48),
   };
+  const at = figures?.at ?? monodromy.at;
   const twoPi = D.acos(-1).times(2);
   const phases = [...COMPARED_PHASES.map((x) => new D(x)), ...[periodic.logNegativity, periodic.figure].flatMap((o) => [o.min.phase, o.max.phase])].map((x) =>
     twoPi.times(x),
   );
-  const other = harmonic ? monodromy.at : monodromyAt(monodromyWork + 10).at;
+  const other = figures ? monodromy.at : monodromyAt(monodromyWork + 10).at;
   const agreement = Math.min(
     ...phases.map((theta) => {
       const [x, y] = [at(theta), other(theta)];
@@ -217,7 +268,7 @@ export function labSolution(model: LabModel, raw: RawParameters, Q: string, digi
     periodic,
     rwa: { logNegativity: logNegativityInvariant(work, rwaState.covariance).logNegativity, figure: of(rwaState.covariance) },
     routes: {
-      harmonicBalance: harmonic ? { harmonics: harmonic.harmonics, sweeps: harmonic.sweeps } : { failed: failure },
+      harmonicBalance: figures ? { harmonics: figures.harmonics, sweeps: figures.sweeps } : { failed: failure },
       monodromy: { newtonSteps: monodromy.newtonSteps, workingDigits: monodromyWork },
     },
     agreement,

@@ -12,7 +12,19 @@ export type WitnessName = 'nerdamer' | 'algebrite' | 'random-points';
  * second numeric route, "interval" (an enclosure of the derived quantity against the claimed one
  * in interval arithmetic: a proof), or a witness.
  */
-export type Engine = 'exact' | 'riccati' | 'closed-form' | 'rk4' | 'reduced' | 'partial-transpose' | 'monte-carlo' | 'time-average' | 'interval' | WitnessName;
+export type Engine =
+  | 'exact'
+  | 'riccati'
+  | 'closed-form'
+  | 'rk4'
+  | 'reduced'
+  | 'partial-transpose'
+  | 'monte-carlo'
+  | 'time-average'
+  | 'interval'
+  | 'harmonic-balance'
+  | 'monodromy'
+  | WitnessName;
 
 export interface EngineReport {
   readonly engine: Engine;
