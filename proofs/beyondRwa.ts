@@ -41,7 +41,7 @@ function deviationOf(f: PeriodicFigures): Deviation {
 
 function deviationAt(model: LabModel, raw: Readonly<Record<string, string>>, Q: string, digits: number, kept: KeptTerms = 'all'): Deviation {
   const { point, values } = labValues(model, raw, Q);
-  return deviationOf(periodicFigures(model, point, values, digits, kept));
+  return deviationOf(periodicFigures(model, point, values, digits, { kept }));
 }
 
 /** |y| ≈ C Q^p by least squares in log-log. */

@@ -12,7 +12,7 @@ import { periodicConditionalSystem, type PeriodicConditionalSystem, type TrigMat
 import type { Dec } from '../numeric/context.ts';
 import { evaluateDecimal, type ParameterValues } from '../numeric/fromExact.ts';
 import { periodicSteadyState, PeriodicSteadyStateError, seriesAt, type TrigSeries } from '../numeric/periodicRiccati.ts';
-import { decimalContext } from '../numeric/context.ts';
+import { agreeingDigits, decimalContext } from '../numeric/context.ts';
 import { dmaxAbs, dsub } from '../numeric/matrix.ts';
 import { monodromySteadyState, MonodromyError } from '../numeric/monodromy.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
@@ -144,6 +144,11 @@ export interface LabSolution {
   readonly agreement: number;
   /** The digits printed: the agreement, at most the digits asked for. */
   readonly digits: number;
+  /**
+   * Below threshold, the unconditional periodic state (the periodic Lyapunov solution: back-action,
+   * no conditioning) by harmonic balance at two working precisions, with the digits they agree on.
+   */
+  readonly unconditional?: { readonly periodic: PeriodicFigures['periodic']; readonly rwa: PeriodicFigures['rwa']; readonly digits: number };
 }
 
 export class LabFrameError extends RangeError {}
@@ -170,20 +175,31 @@ export interface PeriodicFigures {
   readonly sweeps: number;
 }
 
+export interface FigureOptions {
+  /** Which dropped terms are kept (default all). */
+  readonly kept?: KeptTerms;
+  /** The conditional state (default), or the unconditional one: the same motion, back-action included, with no record conditioned on (M = 0). */
+  readonly state?: 'conditional' | 'unconditional';
+}
+
 /**
  * E_N and S (model one) or S_UV (model two) over a period of the lab system's periodic state by
- * harmonic balance at `digits` working digits, with the RWA values beside them; `extrema` false
- * skips locating the least and largest values (then min and max are the sampled ones).
+ * harmonic balance at `digits` working digits, with the RWA values beside them.
  */
-export function periodicFigures(model: LabModel, point: ModelPoint, values: ParameterValues, digits: number, kept: KeptTerms = 'all'): PeriodicFigures {
+export function periodicFigures(model: LabModel, point: ModelPoint, values: ParameterValues, digits: number, options: FigureOptions = {}): PeriodicFigures {
   const D = decimalContext(digits);
-  const s = labSeries(labSystem(model, kept), digits, values);
+  const s = labSeries(labSystem(model, options.kept ?? 'all'), digits, values);
   if (!s.fundamental.gt(0)) throw new LabFrameError('the frame frequency ω_m − Δ must be positive (Qγ > Δ)');
-  const state = periodicSteadyState(digits, s.drift, s.diffusion, s.measurement, s.fundamental, { driftStable: regimeOf(point) === 'below-threshold' });
+  const unconditional = options.state === 'unconditional';
+  const measurement = unconditional
+    ? { cos: s.measurement.cos.map((m) => m.map((row) => row.map(() => new D(0)))), sin: s.measurement.sin.map((m) => m.map((row) => row.map(() => new D(0)))) }
+    : s.measurement;
+  const state = periodicSteadyState(digits, s.drift, s.diffusion, measurement, s.fundamental, { driftStable: regimeOf(point) === 'below-threshold' });
   const at = (theta: Dec) => seriesAt(D, state.covariance, theta);
   const of = figureOf(model, digits);
-  const rwaState = solveModel(point, digits, { agreement: false }).conditional;
-  if (rwaState === undefined) throw new LabFrameError('the RWA model has no conditional steady state here');
+  const solved = solveModel(point, digits, { agreement: false });
+  const rwaState = unconditional ? solved.unconditional : solved.conditional;
+  if (rwaState === undefined) throw new LabFrameError(`the RWA model has no ${unconditional ? 'unconditional' : 'conditional'} steady state here`);
   const samples = Math.max(16, 4 * state.harmonics);
   return {
     periodic: {
@@ -261,10 +277,12 @@ export function labSolution(model: LabModel, raw: RawParameters, Q: string, digi
       return gap.isZero() ? work : Math.max(0, Math.floor(size.div(gap).log(10).toNumber()));
     }),
   );
+  const unconditional = regimeOf(point) === 'below-threshold' ? unconditionalFigures(model, point, values, digits) : undefined;
   return {
     model,
     Q,
     figure,
+    ...(unconditional ? { unconditional } : {}),
     periodic,
     rwa: { logNegativity: logNegativityInvariant(work, rwaState.covariance).logNegativity, figure: of(rwaState.covariance) },
     routes: {
@@ -276,9 +294,20 @@ export function labSolution(model: LabModel, raw: RawParameters, Q: string, digi
   };
 }
 
-/** The JSON of `solve --frame lab`: each number to the digits the two precisions agree on, as a decimal string. */
-export function labSolutionJson(s: LabSolution): Record<string, unknown> {
-  const n = (x: Dec) => x.toSignificantDigits(s.digits).toString();
+function unconditionalFigures(model: LabModel, point: ModelPoint, values: ParameterValues, digits: number): NonNullable<LabSolution['unconditional']> {
+  const [coarse, fine] = [digits + 8, digits + 16].map((work) => periodicFigures(model, point, values, work, { state: 'unconditional' })) as [
+    PeriodicFigures,
+    PeriodicFigures,
+  ];
+  const numbers = (f: PeriodicFigures) => [f.periodic.logNegativity, f.periodic.figure].flatMap((o) => [o.mean, o.min.value, o.max.value]);
+  const [x, y] = [numbers(coarse), numbers(fine)];
+  const agreed = Math.min(...x.map((v, k) => agreeingDigits(v, y[k]!, digits + 8)));
+  return { periodic: fine.periodic, rwa: fine.rwa, digits: Math.min(digits, agreed) };
+}
+
+/** periodic, rwa and deviation of one state, each number to `digits` (a deviation to the absolute precision of the values it is taken from). */
+function periodJson(periodic: PeriodicFigures['periodic'], rwa: PeriodicFigures['rwa'], figure: string, digits: number) {
+  const n = (x: Dec) => x.toSignificantDigits(digits).toString();
   const over = (o: OverPeriod) => ({
     mean: n(o.mean),
     min: n(o.min.value),
@@ -286,38 +315,55 @@ export function labSolutionJson(s: LabSolution): Record<string, unknown> {
     max: n(o.max.value),
     maxPhase: o.max.phase.toSignificantDigits(12).toString(),
   });
-  // A difference holds the absolute precision of the values it is taken from, not their relative one.
-  const absolute = (x: Dec, of: Dec) => x.toDecimalPlaces(Math.max(0, s.digits - 1 - of.abs().log(10).floor().toNumber())).toString();
-  const deviation = (o: OverPeriod, rwa: Dec) => ({
-    mean: absolute(o.mean.minus(rwa), rwa),
-    ripple: absolute(o.max.value.minus(o.min.value).div(2), o.max.value),
-  });
+  const absolute = (x: Dec, of: Dec) => x.toDecimalPlaces(Math.max(0, digits - 1 - of.abs().log(10).floor().toNumber())).toString();
+  const deviation = (o: OverPeriod, r: Dec) => ({ mean: absolute(o.mean.minus(r), r), ripple: absolute(o.max.value.minus(o.min.value).div(2), o.max.value) });
+  return {
+    periodic: { logNegativity: over(periodic.logNegativity), [figure]: over(periodic.figure) },
+    rwa: { logNegativity: n(rwa.logNegativity), [figure]: n(rwa.figure) },
+    deviation: { logNegativity: deviation(periodic.logNegativity, rwa.logNegativity), [figure]: deviation(periodic.figure, rwa.figure) },
+  };
+}
+
+/** The JSON of `solve --frame lab`: the conditional state's numbers to the digits its two routes agree on, the unconditional one's to those of its two precisions. */
+export function labSolutionJson(s: LabSolution): Record<string, unknown> {
   return {
     model: s.model,
     frame: 'lab',
     Q: s.Q,
     bath: 'optical',
-    periodic: { logNegativity: over(s.periodic.logNegativity), [s.figure]: over(s.periodic.figure) },
-    rwa: { logNegativity: n(s.rwa.logNegativity), [s.figure]: n(s.rwa.figure) },
-    deviation: { logNegativity: deviation(s.periodic.logNegativity, s.rwa.logNegativity), [s.figure]: deviation(s.periodic.figure, s.rwa.figure) },
+    ...periodJson(s.periodic, s.rwa, s.figure, s.digits),
+    ...(s.unconditional
+      ? { unconditional: { ...periodJson(s.unconditional.periodic, s.unconditional.rwa, s.figure, s.unconditional.digits), digits: s.unconditional.digits } }
+      : {}),
     digits: s.digits,
-    precision: `agreement, not certification: each number is printed to the ${s.digits} digits to which ${'failed' in s.routes.harmonicBalance ? 'the monodromy at two working precisions agrees (harmonic balance did not converge here)' : 'the covariances of harmonic balance and of the monodromy agree'} at eight phases and at each extremum`,
+    precision: `agreement, not certification: each number is printed to the ${s.digits} digits to which ${'failed' in s.routes.harmonicBalance ? 'the monodromy at two working precisions agrees (harmonic balance did not converge here)' : 'the covariances of harmonic balance and of the monodromy agree'} at eight phases and at each extremum; the unconditional state's to those on which harmonic balance at two working precisions agrees`,
     routes: s.routes,
     phase: 'minPhase and maxPhase are fractions of the coefficients\u2019 period π/ω_f (ω_f = ω_m − Δ for model one, ω_m for model two)',
   };
 }
 
 export function labSolutionText(s: LabSolution): string {
-  const j = labSolutionJson(s) as {
-    periodic: Record<string, Record<string, string>>;
-    rwa: Record<string, string>;
-    deviation: Record<string, Record<string, string>>;
-  };
-  const lines = [`${s.model} in the lab frame at Q = ${s.Q} (optical baths); ${s.digits} digits, on which two routes agree (not certified)`];
-  for (const k of ['logNegativity', s.figure]) {
-    const p = j.periodic[k]!;
-    lines.push(`${k.padEnd(14)} mean ${p.mean}  min ${p.min} (phase ${p.minPhase})  max ${p.max} (phase ${p.maxPhase})`);
-    lines.push(`${''.padEnd(14)} RWA ${j.rwa[k]}  mean − RWA ${j.deviation[k]!.mean}  ripple ${j.deviation[k]!.ripple}`);
-  }
-  return lines.join('\n');
+  type Block = ReturnType<typeof periodJson>;
+  const block = (title: string, j: Block): string[] => [
+    title,
+    ...['logNegativity', s.figure].flatMap((k) => {
+      const p = j.periodic[k]!;
+      return [
+        `  ${k.padEnd(14)} mean ${p.mean}  min ${p.min} (phase ${p.minPhase})  max ${p.max} (phase ${p.maxPhase})`,
+        `  ${''.padEnd(14)} RWA ${j.rwa[k]}  mean − RWA ${j.deviation[k]!.mean}  ripple ${j.deviation[k]!.ripple}`,
+      ];
+    }),
+  ];
+  return [
+    ...block(
+      `${s.model} in the lab frame at Q = ${s.Q} (optical baths), conditional state; ${s.digits} digits, on which two routes agree (not certified)`,
+      periodJson(s.periodic, s.rwa, s.figure, s.digits),
+    ),
+    ...(s.unconditional
+      ? block(
+          `unconditional state; ${s.unconditional.digits} digits`,
+          periodJson(s.unconditional.periodic, s.unconditional.rwa, s.figure, s.unconditional.digits),
+        )
+      : []),
+  ].join('\n');
 }
