@@ -5,7 +5,7 @@
  */
 import type { Claim } from '../src/verify/claim.ts';
 import { verifiedOrErratum } from '../src/verify/verdicts.ts';
-import { labValues, periodicFigures, type KeptTerms, type LabModel, type PeriodicFigures } from '../src/paper/beyondRwa.ts';
+import { labValues, periodicFigures, type Bath, type KeptTerms, type LabModel, type PeriodicFigures } from '../src/paper/beyondRwa.ts';
 import { thresholdDetuning } from '../src/paper/figure2Readings.ts';
 import { optimalMu } from '../src/paper/closedForms.ts';
 
@@ -39,9 +39,16 @@ function deviationOf(f: PeriodicFigures): Deviation {
   };
 }
 
-function deviationAt(model: LabModel, raw: Readonly<Record<string, string>>, Q: string, digits: number, kept: KeptTerms = 'all'): Deviation {
+function deviationAt(
+  model: LabModel,
+  raw: Readonly<Record<string, string>>,
+  Q: string,
+  digits: number,
+  kept: KeptTerms = 'all',
+  bath: Bath = 'optical',
+): Deviation {
   const { point, values } = labValues(model, raw, Q);
-  return deviationOf(periodicFigures(model, point, values, digits, { kept }));
+  return deviationOf(periodicFigures(model, point, values, digits, { kept, bath }));
 }
 
 /** |y| ≈ C Q^p by least squares in log-log. */
@@ -111,6 +118,16 @@ export const beyondRwa: Claim[] = [
             `${f.model === 'modulated' ? 'model one' : 'model two'}: E_N ripple ${fmt(f.rippleEN.C)}·Q^${fmt(f.rippleEN.p, 3)}, mean ${fmt(f.meanEN.C)}·Q^${fmt(f.meanEN.p, 3)}; ${figure(f.model)} ripple ${fmt(f.rippleS.C)}·Q^${fmt(f.rippleS.p, 3)}, mean ${fmt(f.meanS.C)}·Q^${fmt(f.meanS.p, 3)}`,
         )
         .join('; ');
+      // The bath: quantum Brownian motion against the optical equation, at the ends of the table.
+      const baths = rows.flatMap(({ model, scan }) =>
+        scan
+          .filter((x) => x.Q === 1e3 || x.Q === 1e6)
+          .map((x) => {
+            const brownian = deviationAt(model, PAPER[model], String(x.Q), SCAN_DIGITS, 'all', 'brownian');
+            const en = (d: Deviation) => d.rwaEN + d.meanEN;
+            return `${model === 'modulated' ? 'model one' : 'model two'} at Q = ${x.Q.toExponential(0)}: mean E_N ${fmt(en(brownian), 5)} (Brownian) against ${fmt(en(x.d), 5)} (optical)`;
+          }),
+      );
       const one = rows[0]!.scan;
       const percentQ = (c: number, of: number) => (c / (0.01 * of)).toPrecision(2);
       const oneFit = fits[0]!;
@@ -132,6 +149,7 @@ export const beyondRwa: Claim[] = [
             "model two's period mean moves only at order 1/Q²: its counter-rotating terms average out to first order, and what remains at 1/Q is the ripple",
             'the lab-frame models are (1) and (19) taken to the rotating frame with every term kept (the terms the RWA drops oscillate at 2 and 4 times the frame frequency), the optical baths 2γ(N+1)D[a_j] + 2γN D[a_j†], and each position measured, 2μD[x_j] + √(2ημ)H[x_j]; the RWA of these is exactly the model files (checked symbolically, test/beyondRwa.test.ts)',
             'solve --frame lab --q Q prints these for one point, with a second route (the monodromy) beside harmonic balance',
+            `the choice of bath moves E_N, and not only at finite Q: ${baths.join('; ')}. Quantum Brownian motion (momentum damping at 2γ, diffusion 2γ(N + ½), Diósi's position diffusion γ/8(N + ½)) averages in the rotating frame to the optical equation plus that extra diffusion, γ/8(N + ½) in each quadrature, which stays as Q → ∞; its time-dependent part (p damped, not x) adds a ripple`,
           ],
         },
         'the lab-frame state does not approach the RWA one as Q grows',

@@ -18,6 +18,15 @@ describe('both models beyond the rotating-wave approximation', () => {
     }
   });
 
+  it("quantum Brownian motion in the lab frame averages to the optical bath plus Diósi's diffusion γ/8(N + ½) in each quadrature, with the same damping", () => {
+    const [optical, brownian] = [secularSystem(labSystem('modulated', 'all', 'optical')), secularSystem(labSystem('modulated', 'all', 'brownian'))];
+    const extra = sym.gamma1.div(RationalFunction.from(8).mul(sym.N.add(RationalFunction.from(1).div(RationalFunction.from(2)))));
+    brownian.drift.forEach((row, i) => row.forEach((x, j) => expect(x.equals(optical.drift[i]![j]!), `A[${i}][${j}]`).toBe(true)));
+    for (const i of [0, 1]) expect(brownian.diffusion[i]![i]!.sub(optical.diffusion[i]![i]!).equals(extra)).toBe(true);
+    // and its oscillating part damps p only: the drift's 2ω_d harmonic holds γ
+    expect(labSystem('modulated', 'all', 'brownian').system.drift.cos[2]![0]![0]!.equals(sym.gamma1)).toBe(true);
+  });
+
   it('the terms the RWA drops oscillate at 2 and 4 times the frame frequency, and at no other', () => {
     for (const model of ['modulated', 'constant'] as const) expect(labSystem(model).dropped.map((d) => d.harmonic)).toEqual([-4, -2, 2, 4]);
     // model one: the pair-creation term's conjugate partner at 4ω_d, the beam splitter at ±2ω_d

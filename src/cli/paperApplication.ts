@@ -155,7 +155,7 @@ export const commands: Commands = {
       throw err;
     }
   },
-  solveLab: async (source, q, digits) => {
+  solveLab: async (source, q, digits, bath) => {
     const { labSolution, labSolutionJson, labSolutionText, LabFrameError } = await import('../paper/beyondRwa.ts');
     if ('file' in source || (source.model !== 'modulated' && source.model !== 'constant'))
       throw new UsageError('--frame lab takes --model modulated or constant (model files with a time-dependent Hamiltonian are not read yet)');
@@ -163,7 +163,7 @@ export const commands: Commands = {
       throw new UsageError(`--q ${q}: a positive number, the quality factor ω_m/γ`);
     pointOf(source);
     try {
-      const s = labSolution(source.model, source.parameters, q, digits);
+      const s = labSolution(source.model, source.parameters, q, digits, bath);
       return { json: labSolutionJson(s), text: labSolutionText(s) };
     } catch (err) {
       if (err instanceof LabFrameError || err instanceof ParameterError) throw new UsageError(err.message);

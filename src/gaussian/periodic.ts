@@ -81,74 +81,100 @@ class TrigAccumulator {
   }
 }
 
-/** Σ_n O_n e^(inωt) as Hermitian pieces times 1, cos kωt and sin kωt. */
-function realPieces(harmonics: ReadonlyMap<number, Operator>, what: string): Array<{ factor: Factor; op: Operator }> {
+/**
+ * Σ_n O_n e^(inωt) as pieces times 1, cos kωt and sin kωt: O₀, O_n + O_(−n) and i(O_n − O_(−n)),
+ * Hermitian where the sum is Hermitian at every time (`hermitian` checks it).
+ */
+function realPieces(harmonics: ReadonlyMap<number, Operator>, what: string, hermitian: boolean): Array<{ factor: Factor; op: Operator }> {
   const pieces: Array<{ factor: Factor; op: Operator }> = [];
   const constant = harmonics.get(0);
   if (constant && !constant.isZero()) pieces.push({ factor: { k: 0, kind: 'cos' }, op: constant });
   for (const [n, op] of harmonics) {
-    if (n <= 0) continue;
-    const conjugate = harmonics.get(-n) ?? Operator.ZERO;
-    if (!conjugate.equals(op.adjoint()))
-      throw new NotLinearGaussianError(`${what} is not Hermitian at every time: its e^(−i${n}ωt) part is not the adjoint of its e^(i${n}ωt) part`);
-    const [c, s] = [op.add(conjugate), op.sub(conjugate).scale(RationalFunction.I)];
-    if (!c.isZero()) pieces.push({ factor: { k: n, kind: 'cos' }, op: c });
-    if (!s.isZero()) pieces.push({ factor: { k: n, kind: 'sin' }, op: s });
+    if (n < 0 && harmonics.has(-n)) continue;
+    if (n === 0) continue;
+    const [k, plus, minus] = [Math.abs(n), n > 0 ? op : Operator.ZERO, n < 0 ? op : (harmonics.get(-n) ?? Operator.ZERO)];
+    if (hermitian && !minus.equals(plus.adjoint()))
+      throw new NotLinearGaussianError(`${what} is not Hermitian at every time: its e^(−i${k}ωt) part is not the adjoint of its e^(i${k}ωt) part`);
+    const [c, s] = [plus.add(minus), plus.sub(minus).scale(RationalFunction.I)];
+    if (!c.isZero()) pieces.push({ factor: { k, kind: 'cos' }, op: c });
+    if (!s.isZero()) pieces.push({ factor: { k, kind: 'sin' }, op: s });
   }
   return pieces;
 }
 
+/** A jump operator that oscillates: L(t) = Σ_n L_n e^(inωt), at rate `rate` (the term rate·D[L(t)]). */
+export interface PeriodicDissipator {
+  readonly rate: RationalFunction;
+  readonly harmonics: ReadonlyMap<number, Operator>;
+}
+
+type Parts = { readonly drift: Matrix; readonly diffusion: Matrix; readonly measurement?: Matrix };
+
+/**
+ * Adds what a term quadratic in a time-dependent operator c(t) = Σ_j f_j(t) P_j contributes, given
+ * `alone(P)`, the term's drift, diffusion and measurement matrices for a constant P: Σ_j f_j²·alone(P_j)
+ * + Σ_(j<l) f_j f_l (alone(P_j + P_l) − alone(P_j) − alone(P_l)), by polarisation (D[·] and ℓℓᵀ are
+ * quadratic forms), each product of factors expanded into harmonics.
+ */
+function addQuadratic(
+  pieces: ReadonlyArray<{ factor: Factor; op: Operator }>,
+  alone: (op: Operator) => Parts,
+  into: { drift: TrigAccumulator; diffusion: TrigAccumulator; measurement: TrigAccumulator },
+): void {
+  const single = pieces.map((p) => alone(p.op));
+  const add = (f: Factor, g: Factor, parts: Parts) => {
+    for (const { factor, weight } of productOf(f, g)) {
+      into.drift.add(factor, parts.drift, weight);
+      into.diffusion.add(factor, parts.diffusion, weight);
+      if (parts.measurement) into.measurement.add(factor, parts.measurement, weight);
+    }
+  };
+  pieces.forEach((p, j) => {
+    add(p.factor, p.factor, single[j]!);
+    for (let l = j + 1; l < pieces.length; l++) {
+      const both = alone(p.op.add(pieces[l]!.op));
+      const cross = (m: Matrix | undefined, x: Matrix | undefined, y: Matrix | undefined) =>
+        m && x && y ? m.map((row, r) => row.map((v, c) => v.sub(x[r]![c]!).sub(y[r]![c]!))) : undefined;
+      const measurement = cross(both.measurement, single[j]!.measurement, single[l]!.measurement);
+      add(p.factor, pieces[l]!.factor, {
+        drift: cross(both.drift, single[j]!.drift, single[l]!.drift)!,
+        diffusion: cross(both.diffusion, single[j]!.diffusion, single[l]!.diffusion)!,
+        ...(measurement ? { measurement } : {}),
+      });
+    }
+  });
+}
+
 export function periodicConditionalSystem(
   hamiltonian: ReadonlyMap<number, Operator>,
-  dissipators: readonly Dissipator[],
+  dissipators: ReadonlyArray<Dissipator | PeriodicDissipator>,
   measurements: readonly PeriodicMeasurement[],
   basis: Basis,
 ): PeriodicConditionalSystem {
   const n = basis.length;
-  const [drift, diffusion, measurement] = [new TrigAccumulator(n), new TrigAccumulator(n), new TrigAccumulator(n)];
-  const baths = linearGaussianSystem({ hamiltonian: Operator.ZERO, dissipators }, basis);
-  drift.add({ k: 0, kind: 'cos' }, baths.drift, q(1));
-  diffusion.add({ k: 0, kind: 'cos' }, baths.diffusion, q(1));
-  for (const { factor, op } of realPieces(hamiltonian, 'the Hamiltonian')) {
+  const into = { drift: new TrigAccumulator(n), diffusion: new TrigAccumulator(n), measurement: new TrigAccumulator(n) };
+  const constant = dissipators.filter((d): d is Dissipator => 'jump' in d);
+  const baths = linearGaussianSystem({ hamiltonian: Operator.ZERO, dissipators: constant }, basis);
+  into.drift.add({ k: 0, kind: 'cos' }, baths.drift, q(1));
+  into.diffusion.add({ k: 0, kind: 'cos' }, baths.diffusion, q(1));
+  for (const { factor, op } of realPieces(hamiltonian, 'the Hamiltonian', true)) {
     const s = linearGaussianSystem({ hamiltonian: op, dissipators: [] }, basis);
     if (s.force.some((x) => !x.isZero())) throw new NotLinearGaussianError('a coherent drive that oscillates is not supported');
-    drift.add(factor, s.drift, q(1));
+    into.drift.add(factor, s.drift, q(1));
+  }
+  for (const d of dissipators) {
+    if ('jump' in d) continue;
+    addQuadratic(
+      realPieces(d.harmonics, 'a jump operator', false),
+      (op) => linearGaussianSystem({ hamiltonian: Operator.ZERO, dissipators: [{ rate: d.rate, jump: op }] }, basis),
+      into,
+    );
   }
   for (const m of measurements) {
-    const pieces = realPieces(m.harmonics, `measured operator ${m.name}`);
-    // The back-action and M of measuring L alone, at m's strength and efficiency: quadratic in L.
+    // The back-action and M of measuring P alone, at m's strength and efficiency.
     const alone = (op: Operator) =>
       conditionalGaussianSystem({ hamiltonian: Operator.ZERO, dissipators: [] }, [{ name: m.name, op, strength: m.strength, efficiency: m.efficiency }], basis);
-    const single = pieces.map((p) => alone(p.op));
-    pieces.forEach((p, j) => {
-      for (const { factor, weight } of productOf(p.factor, p.factor)) {
-        drift.add(factor, single[j]!.drift, weight);
-        diffusion.add(factor, single[j]!.diffusion, weight);
-        measurement.add(factor, single[j]!.measurement, weight);
-      }
-      for (let l = j + 1; l < pieces.length; l++) {
-        const both = alone(p.op.add(pieces[l]!.op));
-        const cross = (pick: (x: ReturnType<typeof alone>) => Matrix) =>
-          pick(both).map((row, r) => row.map((x, c) => x.sub(pick(single[j]!)[r]![c]!).sub(pick(single[l]!)[r]![c]!)));
-        for (const { factor, weight } of productOf(p.factor, pieces[l]!.factor)) {
-          drift.add(
-            factor,
-            cross((x) => x.drift),
-            weight,
-          );
-          diffusion.add(
-            factor,
-            cross((x) => x.diffusion),
-            weight,
-          );
-          measurement.add(
-            factor,
-            cross((x) => x.measurement),
-            weight,
-          );
-        }
-      }
-    });
+    addQuadratic(realPieces(m.harmonics, `measured operator ${m.name}`, true), alone, into);
   }
-  return { basis: basis.map((b) => b.name), drift: drift.done(), diffusion: diffusion.done(), measurement: measurement.done() };
+  return { basis: basis.map((b) => b.name), drift: into.drift.done(), diffusion: into.diffusion.done(), measurement: into.measurement.done() };
 }

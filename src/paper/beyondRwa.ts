@@ -7,8 +7,8 @@
  * constant parts are the RWA systems (2) and (20) with (9)-(12).
  */
 import type { Matrix } from '../exact/matrix.ts';
-import { q, type RationalFunction as R } from '../exact/rationalFunction.ts';
-import { periodicConditionalSystem, type PeriodicConditionalSystem, type TrigMatrix } from '../gaussian/periodic.ts';
+import { q, RationalFunction as R } from '../exact/rationalFunction.ts';
+import { periodicConditionalSystem, type PeriodicConditionalSystem, type PeriodicDissipator, type TrigMatrix } from '../gaussian/periodic.ts';
 import type { Dec } from '../numeric/context.ts';
 import { evaluateDecimal, type ParameterValues } from '../numeric/fromExact.ts';
 import { periodicSteadyState, PeriodicSteadyStateError, seriesAt, type TrigSeries } from '../numeric/periodicRiccati.ts';
@@ -27,7 +27,7 @@ import { paperSymbolValues } from './paperSymbols.ts';
 import { separabilityUV } from './separabilityUV.ts';
 import { Operator } from '../operators/operator.ts';
 import { INV_SQRT2 } from '../operators/quadratures.ts';
-import type { TimeDependentOperator } from '../operators/rotatingFrame.ts';
+import { TimeDependentOperator } from '../operators/rotatingFrame.ts';
 import { independentDamping, modelOneFromLab, modelTwoFromLab, rotatingFrameTerms, substituteAll } from './labFrame.ts';
 import { a, b, oscillator, sym } from './symbols.ts';
 import { transcribed as printed } from './transcribed.ts';
@@ -56,9 +56,51 @@ export type KeptTerms = 'all' | 'measurement';
 
 const cache = new Map<string, LabSystem>();
 
+/**
+ * The bath: the quantum optical master equation 2γ(N+1)D[a] + 2γN D[a†] (frame-invariant), or
+ * quantum Brownian motion in the lab frame (Caldeira-Leggett with Diósi's minimal term):
+ *   −iγ[x, {p, ρ}] − 2γ(N + ½)[x, [x, ρ]] − (γ/8(N + ½))[p, [p, ρ]],
+ * momentum damping at 2γ (energy decays at 2γ, as in the optical equation), the high-temperature
+ * diffusion with N + ½ in place of kT/ħω (so the free steady state has ⟨x²⟩ = ⟨p²⟩ = N + ½), and the
+ * least position diffusion that makes it a Lindblad equation. It is D[αx + iβp] with α = 2√(γ(N+½)),
+ * β = γ/α (αβ = γ, α²/2 and β²/2 the two diffusions), plus the Hamiltonian (γ/2){x, p} that turns
+ * D's symmetric damping of x and p into damping of p alone.
+ */
+export type Bath = 'optical' | 'brownian';
+
+/** A lab position x = (a + a†)/√2 in the frame rotating at `frame`: a e^(−iωt)/√2 + a† e^(iωt)/√2. */
+function labPosition(m: typeof a, frame: R): TimeDependentOperator {
+  return TimeDependentOperator.oscillating(Operator.annihilation(m).scale(INV_SQRT2), frame, -1).add(
+    TimeDependentOperator.oscillating(Operator.creation(m).scale(INV_SQRT2), frame, 1),
+  );
+}
+
+/** p = −i(a − a†)/√2 in the rotating frame. */
+function labMomentum(m: typeof a, frame: R): TimeDependentOperator {
+  return TimeDependentOperator.oscillating(Operator.annihilation(m).scale(INV_SQRT2.mul(R.I.neg())), frame, -1).add(
+    TimeDependentOperator.oscillating(Operator.creation(m).scale(INV_SQRT2.mul(R.I)), frame, 1),
+  );
+}
+
+function brownianBath(m: typeof a, gamma: R, frame: R): { dissipator: PeriodicDissipator; hamiltonian: TimeDependentOperator } {
+  const thermal = sym.N.add(q(1, 2));
+  const root = R.sqrt(`√(${gamma.toString()}(N+½))`, gamma.mul(thermal), { ascii: `root_${gamma.toString('ascii')}_N` });
+  const alpha = q(2).mul(root);
+  const beta = gamma.div(alpha);
+  const [x, p] = [labPosition(m, frame), labMomentum(m, frame)];
+  const jump = x.scale(alpha).add(p.scale(beta.mul(R.I)));
+  return {
+    dissipator: { rate: q(1), harmonics: jump.harmonics(frame) },
+    hamiltonian: x
+      .mul(p)
+      .add(p.mul(x))
+      .scale(gamma.div(q(2))),
+  };
+}
+
 /** The lab-frame system of model one or two in its rotating frame, every term kept (or only the measurement's). */
-export function labSystem(model: LabModel, kept: KeptTerms = 'all'): LabSystem {
-  const key = `${model}/${kept}`;
+export function labSystem(model: LabModel, kept: KeptTerms = 'all', bath: Bath = 'optical'): LabSystem {
+  const key = `${model}/${kept}/${bath}`;
   const done = cache.get(key);
   if (done) return done;
   let hamiltonian: Map<number, Operator>;
@@ -79,15 +121,30 @@ export function labSystem(model: LabModel, kept: KeptTerms = 'all'): LabSystem {
     ]);
     frame = sym.omega_m;
   }
-  const position = (m: typeof a) =>
-    new Map([
-      [-1, Operator.annihilation(m).scale(INV_SQRT2)],
-      [1, Operator.creation(m).scale(INV_SQRT2)],
-    ]);
-  const measurements = [a, b].map((m, k) => ({ name: `x${k + 1}`, harmonics: position(m), strength: q(2).mul(sym.mu), efficiency: sym.eta }));
+  const frameSymbol = model === 'modulated' ? sym.omega_d : sym.omega_m;
+  const measurements = [a, b].map((m, k) => ({
+    name: `x${k + 1}`,
+    harmonics: labPosition(m, frameSymbol).harmonics(frameSymbol),
+    strength: q(2).mul(sym.mu),
+    efficiency: sym.eta,
+  }));
   const basis = Object.entries(oscillator).map(([name, op]) => ({ name, op }));
   const secular = new Map([[0, hamiltonian.get(0) ?? Operator.ZERO]]);
-  const system = periodicConditionalSystem(kept === 'all' ? hamiltonian : secular, independentDamping(sym.gamma1, sym.gamma2), measurements, basis);
+  const terms = kept === 'all' ? hamiltonian : secular;
+  let system: PeriodicConditionalSystem;
+  if (bath === 'optical') system = periodicConditionalSystem(terms, independentDamping(sym.gamma1, sym.gamma2), measurements, basis);
+  else {
+    const brownian = ([a, b] as const).map((m, k) => brownianBath(m, k === 0 ? sym.gamma1 : sym.gamma2, frameSymbol));
+    const withCorrection = new Map(terms);
+    for (const { hamiltonian: h } of brownian)
+      for (const [n, op] of h.harmonics(frameSymbol)) withCorrection.set(n, (withCorrection.get(n) ?? Operator.ZERO).add(op));
+    system = periodicConditionalSystem(
+      withCorrection,
+      brownian.map((x) => x.dissipator),
+      measurements,
+      basis,
+    );
+  }
   const dropped = [...hamiltonian]
     .filter(([n, op]) => n !== 0 && !op.isZero())
     .sort(([x], [y]) => x - y)
@@ -131,6 +188,7 @@ function gcd(x: number, y: number): number {
 export interface LabSolution {
   readonly model: LabModel;
   readonly Q: string;
+  readonly bath: Bath;
   /** The figure of merit the paper uses for the model: S of (15) for model one, S_UV for model two. */
   readonly figure: 'S' | 'S_UV';
   readonly periodic: { readonly logNegativity: OverPeriod; readonly figure: OverPeriod };
@@ -178,6 +236,8 @@ export interface PeriodicFigures {
 export interface FigureOptions {
   /** Which dropped terms are kept (default all). */
   readonly kept?: KeptTerms;
+  /** The bath (default optical). */
+  readonly bath?: Bath;
   /** The conditional state (default), or the unconditional one: the same motion, back-action included, with no record conditioned on (M = 0). */
   readonly state?: 'conditional' | 'unconditional';
 }
@@ -188,7 +248,7 @@ export interface FigureOptions {
  */
 export function periodicFigures(model: LabModel, point: ModelPoint, values: ParameterValues, digits: number, options: FigureOptions = {}): PeriodicFigures {
   const D = decimalContext(digits);
-  const s = labSeries(labSystem(model, options.kept ?? 'all'), digits, values);
+  const s = labSeries(labSystem(model, options.kept ?? 'all', options.bath ?? 'optical'), digits, values);
   if (!s.fundamental.gt(0)) throw new LabFrameError('the frame frequency ω_m − Δ must be positive (Qγ > Δ)');
   const unconditional = options.state === 'unconditional';
   const measurement = unconditional
@@ -228,14 +288,14 @@ const figureOf = (model: LabModel, digits: number) => (v: DMatrix) => (model ===
  * printed is the digits on which the two routes' covariances agree at eight phases and at each
  * extremum, or, where harmonic balance failed, on which the monodromy at two precisions agrees.
  */
-export function labSolution(model: LabModel, raw: RawParameters, Q: string, digits: number): LabSolution {
+export function labSolution(model: LabModel, raw: RawParameters, Q: string, digits: number, bath: Bath = 'optical'): LabSolution {
   const { point, values } = labValues(model, raw, Q);
   const figure = model === 'modulated' ? 'S' : 'S_UV';
   const rwaState = solveModel(point, digits + 8, { agreement: false }).conditional;
   if (rwaState === undefined) throw new LabFrameError('the RWA model has no conditional steady state here, so there is no start for the periodic one');
   const lost = Math.max(0, Math.ceil(Math.log10(Number(Q))));
   const monodromyAt = (work: number) => {
-    const s = labSeries(labSystem(model), work, values);
+    const s = labSeries(labSystem(model, 'all', bath), work, values);
     if (!s.fundamental.gt(0)) throw new LabFrameError(`--q ${Q}: the frame frequency ω_m − Δ must be positive (Qγ > Δ)`);
     try {
       return monodromySteadyState(work, s.drift, s.diffusion, s.measurement, s.fundamental, rwaState.covariance);
@@ -251,7 +311,7 @@ export function labSolution(model: LabModel, raw: RawParameters, Q: string, digi
   let figures: PeriodicFigures | undefined;
   let failure = '';
   try {
-    figures = periodicFigures(model, point, values, hbWork);
+    figures = periodicFigures(model, point, values, hbWork, { bath });
   } catch (err) {
     if (!(err instanceof PeriodicSteadyStateError || err instanceof DetunedParampError)) throw err;
     failure = err.message;
@@ -277,10 +337,11 @@ export function labSolution(model: LabModel, raw: RawParameters, Q: string, digi
       return gap.isZero() ? work : Math.max(0, Math.floor(size.div(gap).log(10).toNumber()));
     }),
   );
-  const unconditional = regimeOf(point) === 'below-threshold' ? unconditionalFigures(model, point, values, digits) : undefined;
+  const unconditional = regimeOf(point) === 'below-threshold' ? unconditionalFigures(model, point, values, digits, bath) : undefined;
   return {
     model,
     Q,
+    bath,
     figure,
     ...(unconditional ? { unconditional } : {}),
     periodic,
@@ -294,8 +355,14 @@ export function labSolution(model: LabModel, raw: RawParameters, Q: string, digi
   };
 }
 
-function unconditionalFigures(model: LabModel, point: ModelPoint, values: ParameterValues, digits: number): NonNullable<LabSolution['unconditional']> {
-  const [coarse, fine] = [digits + 8, digits + 16].map((work) => periodicFigures(model, point, values, work, { state: 'unconditional' })) as [
+function unconditionalFigures(
+  model: LabModel,
+  point: ModelPoint,
+  values: ParameterValues,
+  digits: number,
+  bath: Bath,
+): NonNullable<LabSolution['unconditional']> {
+  const [coarse, fine] = [digits + 8, digits + 16].map((work) => periodicFigures(model, point, values, work, { state: 'unconditional', bath })) as [
     PeriodicFigures,
     PeriodicFigures,
   ];
@@ -315,7 +382,11 @@ function periodJson(periodic: PeriodicFigures['periodic'], rwa: PeriodicFigures[
     max: n(o.max.value),
     maxPhase: o.max.phase.toSignificantDigits(12).toString(),
   });
-  const absolute = (x: Dec, of: Dec) => x.toDecimalPlaces(Math.max(0, digits - 1 - of.abs().log(10).floor().toNumber())).toString();
+  // A difference holds the absolute precision of the values it is taken from (the larger), not its own relative one.
+  const absolute = (x: Dec, of: Dec) => {
+    const size = of.abs().gt(x.abs()) ? of.abs() : x.abs();
+    return size.isZero() ? '0' : x.toDecimalPlaces(Math.max(0, digits - 1 - size.log(10).floor().toNumber())).toString();
+  };
   const deviation = (o: OverPeriod, r: Dec) => ({ mean: absolute(o.mean.minus(r), r), ripple: absolute(o.max.value.minus(o.min.value).div(2), o.max.value) });
   return {
     periodic: { logNegativity: over(periodic.logNegativity), [figure]: over(periodic.figure) },
@@ -330,7 +401,7 @@ export function labSolutionJson(s: LabSolution): Record<string, unknown> {
     model: s.model,
     frame: 'lab',
     Q: s.Q,
-    bath: 'optical',
+    bath: s.bath,
     ...periodJson(s.periodic, s.rwa, s.figure, s.digits),
     ...(s.unconditional
       ? { unconditional: { ...periodJson(s.unconditional.periodic, s.unconditional.rwa, s.figure, s.unconditional.digits), digits: s.unconditional.digits } }
@@ -356,7 +427,7 @@ export function labSolutionText(s: LabSolution): string {
   ];
   return [
     ...block(
-      `${s.model} in the lab frame at Q = ${s.Q} (optical baths), conditional state; ${s.digits} digits, on which two routes agree (not certified)`,
+      `${s.model} in the lab frame at Q = ${s.Q} (${s.bath} baths), conditional state; ${s.digits} digits, on which two routes agree (not certified)`,
       periodJson(s.periodic, s.rwa, s.figure, s.digits),
     ),
     ...(s.unconditional

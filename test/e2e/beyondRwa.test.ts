@@ -110,7 +110,9 @@ describe('beyond the RWA: the two routes and the command', () => {
     expect(Number(j.deviation.logNegativity.ripple)).toBeGreaterThan(1e-4);
     expect(Number(j.deviation.logNegativity.ripple)).toBeLessThan(1e-2);
     expect(j.digits).toBeGreaterThanOrEqual(20);
-    for (const bad of [['--q', '-3'], ['--q', 'x'], []]) expect(run(['solve', ...params, '--frame', 'lab', ...bad]).status).toBe(2);
+    for (const bad of [['--q', '-3'], ['--q', 'x'], [], ['--q', '1e4', '--bath', 'ohmic']])
+      expect(run(['solve', ...params, '--frame', 'lab', ...bad]).status).toBe(2);
+    expect(run(['solve', ...params, '--bath', 'brownian']).status).toBe(2);
     expect(run(['solve', '--model', 'bae', '--frame', 'lab', '--q', '1e4']).status).toBe(2);
   });
 });

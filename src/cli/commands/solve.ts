@@ -37,6 +37,13 @@ export const solve: CommandSpec = {
         against the RWA, to the digits two working precisions agree on (not certified)`,
     },
     q: { type: 'string', value: 'Q', help: 'with --frame lab: the quality factor ω_m/γ (a number above (Δ + χ)/γ)' },
+    bath: {
+      type: 'string',
+      value: 'B',
+      help: `with --frame lab: optical (2γ(N+1)D[a] + 2γN D[a†], the paper's; default) or brownian (quantum
+        Brownian motion: momentum damping, high-temperature diffusion with N + ½, Diósi's minimal
+        position diffusion)`,
+    },
   }),
   notes: `At and above threshold the unconditional motion has no steady state, but the conditional one
       does when the measurement sees every unstable mode; with nothing measured the answer is "no
@@ -51,11 +58,13 @@ export const solve: CommandSpec = {
     if (values.frame !== 'rotating' && values.frame !== 'lab') throw new UsageError(`--frame ${values.frame}: rotating or lab`);
     if (values.frame === 'lab') {
       if (values.q === undefined) throw new UsageError('--frame lab needs --q Q, the quality factor ω_m/γ');
-      const lab = await app.solveLab(modelSource(app, values), values.q as string, digits);
+      const bath = (values.bath as string | undefined) ?? 'optical';
+      if (bath !== 'optical' && bath !== 'brownian') throw new UsageError(`--bath ${bath}: optical or brownian`);
+      const lab = await app.solveLab(modelSource(app, values), values.q as string, digits, bath);
       process.stdout.write(values.json ? `${JSON.stringify(lab.json, null, 2)}\n` : `${lab.text}\n`);
       return 0;
     }
-    if (values.q !== undefined) throw new UsageError('--q goes with --frame lab');
+    if (values.q !== undefined || values.bath !== undefined) throw new UsageError('--q and --bath go with --frame lab');
     const solution = app.solve(modelSource(app, values), digits);
     process.stdout.write(values.json ? `${JSON.stringify(solution.json, null, 2)}\n` : `${solution.text}\n`);
     return 0;
