@@ -19,6 +19,7 @@ import { resolveParameters } from '../src/models/parameters.ts';
 import { agreeingDigits } from '../src/numeric/context.ts';
 import { Decimal as Decimal20 } from 'decimal.js';
 import { independentS } from './support/independentClosedForms.ts';
+import { refusal } from './support/modelFiles.ts';
 
 const Decimal = Decimal20.clone({ precision: 60 });
 import { OSCILLATOR_BASIS } from '../src/paper/collective.ts';
@@ -440,6 +441,8 @@ function evaluateNumber(e: ReturnType<typeof parseExpression>, value: (name: str
       return evaluateNumber(e.base, value) ** e.exponent;
     case 'sqrt':
       return Math.sqrt(evaluateNumber(e.arg, value));
+    case 'trig':
+      return (e.fn === 'cos' ? Math.cos : Math.sin)(evaluateNumber(e.arg, value));
     case 'bin': {
       const [a, b] = [evaluateNumber(e.left, value), evaluateNumber(e.right, value)];
       return e.op === '+' ? a + b : e.op === '-' ? a - b : e.op === '*' ? a * b : a / b;
@@ -566,15 +569,7 @@ measurements:
 
 describe('model files: right physics in, bounded work', () => {
   const file = (body: string) => `modes: [a]\nparameters:\n  chi: ">= 0"\n  mu: { domain: ">= 0", default: 1 }\n${body}`;
-  const refused = (text: string) => {
-    try {
-      loadModelFile(text, 'm.yaml');
-    } catch (err) {
-      expect(err).toBeInstanceOf(ModelFileError);
-      return (err as Error).message;
-    }
-    throw new Error('accepted');
-  };
+  const refused = (text: string) => refusal(text);
   it('refuses what is not physical, with file:line:column: an efficiency of 2, a negative rate, a Hamiltonian with sqrt(-1) that is not Hermitian, an empty domain', () => {
     expect(refused(file('hamiltonian: "chi*ad*a"\nmeasurements:\n  - { operator: X_a, strength: mu, efficiency: 2 }\n'))).toMatch(
       /^m\.yaml:7:\d+: a measurement efficiency of 2 is outside \[0, 1\]/,
@@ -633,7 +628,8 @@ describe('model files: right physics in, bounded work', () => {
     expect(refused(`modes: ${'['.repeat(60_000)}`)).toMatch(/^m\.yaml:1:\d+: brackets nested more than 64 deep/);
   });
   it('an unknown function, or a misplaced token, is named with its column inside the expression', () => {
-    expect(refused(file('hamiltonian: "cos(chi)*ad*a"\n'))).toMatch(/"cos" is not a function here \(the functions are: sqrt\) at column 1/);
+    expect(refused(file('hamiltonian: "cos(chi)*ad*a"\n'))).toMatch(/cos\(…\) depends on time: it is allowed in a model file with a frame section/);
+    expect(refused(file('hamiltonian: "chi*tan(chi)*ad*a"\n'))).toMatch(/"tan" is not a function here \(the functions are: sqrt, cos, sin\) at column 5/);
     expect(refused(file('hamiltonian: "chi*exp(ad)*a"\n'))).toMatch(/"exp" is not a function here .* at column 5/);
   });
 });

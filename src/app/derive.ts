@@ -94,10 +94,29 @@ const motion = (d: Derivation, style: 'unicode' | 'ascii') =>
       `d${e.of}/dt = ${[...e.terms.map((t) => `(${t.coefficient.toString(style)})*${t.of}`), ...(e.force.isZero() ? [] : [`(${e.force.toString(style)})`])].join(' + ') || '0'} + noise`,
   );
 
+/**
+ * A lab-frame file: its frame, the rotating-frame Hamiltonian the RWA keeps, and each term it
+ * drops with the frequency it oscillates at (the measured and jump operators' oscillating parts
+ * are averaged the same way: their channels are named by the piece they keep).
+ */
+function frameText(model: ModelFile): string[] {
+  if (!model.frame) return [];
+  return [
+    '',
+    `frame: ${model.frame.frequencies.map((f) => `${f.mode} rotates at ${f.frequency}`).join(', ')}; the rotating-wave approximation keeps`,
+    `  H̃/ħ = ${rwaHamiltonianText(model)}`,
+    `and drops ${model.frame.dropped.length} oscillating term${model.frame.dropped.length === 1 ? '' : 's'}:`,
+    ...model.frame.dropped.map((x) => `  e^(i(${x.phase})*t): ${x.term.toFileText(model.frame!.modeName)}`),
+  ];
+}
+
+const rwaHamiltonianText = (model: ModelFile): string => model.frame?.rwaHamiltonian.toFileText(model.frame.modeName) ?? '';
+
 export function derivationText(model: ModelFile, d: Derivation): string {
   return [
     `${model.file}: modes ${model.modes.join(', ')}; parameters ${model.parameters.map((p) => `${p.name} (${p.domainText}${p.default === undefined ? '' : `, default ${p.default.toDecimalString()}`})`).join(', ')}`,
     `H/ħ = ${model.hamiltonianText}`,
+    ...frameText(model),
     '',
     'equations of motion (Heisenberg-Langevin, rotating frame):',
     ...motion(d, 'unicode').map((l) => `  ${l}`),
@@ -135,6 +154,15 @@ export function derivationJson(model: ModelFile, d: Derivation): object {
     modes: model.modes,
     parameters: Object.fromEntries(model.parameters.map((p) => [p.name, p.domainText])),
     hamiltonian: model.hamiltonianText,
+    ...(model.frame
+      ? {
+          frame: {
+            frequencies: Object.fromEntries(model.frame.frequencies.map((f) => [f.mode, f.frequency])),
+            rwaHamiltonian: rwaHamiltonianText(model),
+            dropped: model.frame.dropped.map((x) => ({ phase: x.phase, term: x.term.toFileText(model.frame!.modeName) })),
+          },
+        }
+      : {}),
     basis: d.basis,
     equationsOfMotion: motion(d, 'ascii'),
     drift: m(d.drift),

@@ -158,7 +158,9 @@ export const commands: Commands = {
   solveLab: async (source, q, digits, bath) => {
     const { labSolution, labSolutionJson, labSolutionText, LabFrameError } = await import('../paper/beyondRwa.ts');
     if ('file' in source || (source.model !== 'modulated' && source.model !== 'constant'))
-      throw new UsageError('--frame lab takes --model modulated or constant (model files with a time-dependent Hamiltonian are not read yet)');
+      throw new UsageError(
+        '--frame lab takes --model modulated or constant; a model file with a frame section (t, cos, sin) gives its rotating-wave steady state with --frame rotating, and derive lists the terms it drops',
+      );
     if (!/^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(q) || Number(q) <= 0 || !Number.isFinite(Number(q)))
       throw new UsageError(`--q ${q}: a positive number, the quality factor ω_m/γ`);
     pointOf(source);

@@ -1,6 +1,6 @@
 /**
  * A small ASCII expression language for printed equations: numbers, identifiers, + − * / ^,
- * parentheses and sqrt(·). One parse feeds two consumers: our exact engine (evaluate into
+ * parentheses, sqrt(·), and cos(·), sin(·) of time-dependent terms (a model file with a frame). One parse feeds two consumers: our exact engine (evaluate into
  * any algebra) and the CAS witnesses (render back to text, with identifiers substituted).
  */
 
@@ -11,7 +11,8 @@ export type Expr =
   | { kind: 'neg'; arg: Expr }
   | { kind: 'bin'; op: '+' | '-' | '*' | '/'; left: Expr; right: Expr }
   | { kind: 'pow'; base: Expr; exponent: number }
-  | { kind: 'sqrt'; arg: Expr };
+  | { kind: 'sqrt'; arg: Expr }
+  | { kind: 'trig'; fn: 'cos' | 'sin'; arg: Expr };
 
 export class ExpressionSyntaxError extends DetunedParampError {
   constructor(message: string) {
@@ -20,7 +21,7 @@ export class ExpressionSyntaxError extends DetunedParampError {
 }
 
 /** The functions the language has. */
-export const FUNCTIONS = ['sqrt'] as const;
+export const FUNCTIONS = ['sqrt', 'cos', 'sin'] as const;
 
 export function parseExpression(text: string): Expr {
   const matches = [...text.matchAll(/\d+(?:\.\d+)?|[A-Za-z_][A-Za-z0-9_]*|[-+*/^()]|\S/g)];
@@ -80,11 +81,11 @@ export function parseExpression(text: string): Expr {
       return e;
     }
     if (/^\d/.test(t)) return { kind: 'num', value: t };
-    if (t === 'sqrt') {
+    if (t === 'sqrt' || t === 'cos' || t === 'sin') {
       expect('(');
       const arg = sum();
       expect(')');
-      return { kind: 'sqrt', arg };
+      return t === 'sqrt' ? { kind: 'sqrt', arg } : { kind: 'trig', fn: t, arg };
     }
     if (/^[A-Za-z_]/.test(t)) {
       if (peek() === '(') return fail(`"${t}" is not a function here (the functions are: ${FUNCTIONS.join(', ')})`, pos - 1);
@@ -106,6 +107,8 @@ export interface Algebra<T> {
   div(a: T, b: T): T;
   neg(a: T): T;
   sqrt(a: Expr): T;
+  /** cos(·) or sin(·) of a time-dependent argument; an algebra without time refuses them. */
+  trig?(fn: 'cos' | 'sin', a: Expr): T;
 }
 
 export function evaluate<T>(e: Expr, alg: Algebra<T>): T {
@@ -118,6 +121,12 @@ export function evaluate<T>(e: Expr, alg: Algebra<T>): T {
       return alg.neg(evaluate(e.arg, alg));
     case 'sqrt':
       return alg.sqrt(e.arg);
+    case 'trig':
+      if (alg.trig === undefined)
+        throw new ExpressionSyntaxError(
+          `${e.fn}(…) depends on time: it is allowed in a model file with a frame section, which names each mode's rotating frequency`,
+        );
+      return alg.trig(e.fn, e.arg);
     case 'pow': {
       const base = evaluate(e.base, alg);
       let r = alg.number('1');
@@ -143,6 +152,8 @@ export function render(e: Expr, rename: (name: string) => string = (n) => n): st
       return `(-${render(e.arg, rename)})`;
     case 'sqrt':
       return `sqrt(${render(e.arg, rename)})`;
+    case 'trig':
+      return `${e.fn}(${render(e.arg, rename)})`;
     case 'pow':
       return `(${render(e.base, rename)})^${e.exponent}`;
     case 'bin':
@@ -157,6 +168,7 @@ export function identifiers(e: Expr, out: Set<string> = new Set()): Set<string> 
       break;
     case 'neg':
     case 'sqrt':
+    case 'trig':
       identifiers(e.arg, out);
       break;
     case 'pow':
@@ -181,7 +193,8 @@ export function differentiate(e: Expr, name: string): Expr {
     case 'neg':
       return { kind: 'neg', arg: differentiate(e.arg, name) };
     case 'sqrt':
-      if (identifiers(e.arg).has(name)) throw new Error(`cannot differentiate sqrt(…) with respect to ${name}`);
+    case 'trig':
+      if (identifiers(e.arg).has(name)) throw new Error(`cannot differentiate ${e.kind === 'sqrt' ? 'sqrt' : e.fn}(…) with respect to ${name}`);
       return zero;
     case 'pow':
       if (e.exponent === 0) return zero;

@@ -22,8 +22,9 @@ import type { ParameterValues } from '../numeric/fromExact.ts';
 import { exactValue, ParameterError, type ParameterLabel } from './values.ts';
 import { conditionalGaussianSystem, type ConditionalSystem } from '../gaussian/conditional.ts';
 import { NotLinearGaussianError } from '../gaussian/linearSystem.ts';
-import { mode as bosonicMode, Operator } from '../operators/operator.ts';
-import { operatorFrom, type Environment } from '../operators/operatorExpression.ts';
+import { mode as bosonicMode, Operator, type Mode } from '../operators/operator.ts';
+import { operatorFrom, timeDependentFrom, type Environment } from '../operators/operatorExpression.ts';
+import type { TimeDependentOperator } from '../operators/rotatingFrame.ts';
 import { momentumQuadrature, positionQuadrature } from '../operators/quadratures.ts';
 
 export class ModelFileError extends DetunedParampError {
@@ -80,7 +81,8 @@ function workOf(e: Expr, isOperator: (name: string) => boolean): { degree: numbe
     case 'neg':
       return workOf(e.arg, isOperator);
     case 'sqrt':
-      return { ...workOf(e.arg, isOperator), degree: 0, terms: 1 };
+    case 'trig':
+      return { ...workOf(e.arg, isOperator), degree: 0, terms: 2 };
     case 'pow': {
       const b = workOf(e.base, isOperator);
       return { degree: cap(b.degree * e.exponent), terms: cap(b.terms ** e.exponent), exponent: Math.max(e.exponent, b.exponent) };
@@ -120,6 +122,19 @@ export interface ModelFile {
   readonly modes: readonly string[];
   readonly parameters: readonly ModelParameter[];
   readonly hamiltonianText: string;
+  /**
+   * A lab-frame file (the field `frame`): each mode's rotating frequency, and every term of the
+   * Hamiltonian in that frame that still oscillates, with its phase (e.g. 2ω_d), which the RWA drops;
+   * `system` is then the rotating-wave approximation.
+   */
+  readonly frame?: {
+    readonly frequencies: ReadonlyArray<{ readonly mode: string; readonly frequency: string }>;
+    readonly dropped: ReadonlyArray<{ readonly phase: string; readonly term: Operator }>;
+    /** The secular part: what the RWA keeps. */
+    readonly rwaHamiltonian: Operator;
+    /** A mode's name in the file. */
+    readonly modeName: (m: Mode) => string;
+  };
   readonly system: ConditionalSystem;
   /** The quadratures of the covariance, in order (the file's basis, or X_m, Y_m per mode). */
   readonly basis: ReadonlyArray<{ readonly name: string; readonly op: Operator }>;
@@ -138,7 +153,7 @@ export interface ModelFile {
 }
 
 const IDENTIFIER = /^[A-Za-z][A-Za-z0-9]*$/;
-const RESERVED = new Set(['i', 'sqrt']);
+const RESERVED = new Set(['i', 'sqrt', 'cos', 'sin', 't']);
 
 /** A model and an exact value of each of its parameters: what solve takes. */
 export interface ModelPoint {
@@ -164,7 +179,7 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
     const pair = map.items.find((p: Pair) => isScalar(p.key) && p.key.value === key);
     return (pair?.value ?? undefined) as Node | undefined;
   };
-  const known = ['modes', 'parameters', 'hamiltonian', 'dissipators', 'measurements', 'basis', 'bipartitions', 'pairs', 'threshold'];
+  const known = ['modes', 'parameters', 'frame', 'hamiltonian', 'dissipators', 'measurements', 'basis', 'bipartitions', 'pairs', 'threshold'];
   for (const p of root.items) {
     const key = isScalar(p.key) ? String(p.key.value) : undefined;
     if (key === undefined || !known.includes(key))
@@ -188,7 +203,7 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
   const identifier = (node: Node, what: string, taken: Set<string>) => {
     const n = str(node, what);
     if (!IDENTIFIER.test(n) || RESERVED.has(n))
-      throw new ModelFileError(`${where(node)}: ${what} "${n.slice(0, 40)}" must be a plain identifier (letters and digits), not i or sqrt`);
+      throw new ModelFileError(`${where(node)}: ${what} "${n.slice(0, 40)}" must be a plain identifier (letters and digits), not i, t, sqrt, cos or sin`);
     if (taken.has(n)) throw new ModelFileError(`${where(node)}: "${n}" is declared twice`);
     taken.add(n);
     return n;
@@ -201,8 +216,10 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
   const modes = modeNodes.map((n) => identifier(n, 'a mode', taken));
   const env = new Map<string, Operator | RationalFunction>();
   const defaultBasis: Array<{ name: string; op: Operator }> = [];
+  const modeObjects = new Map<string, ReturnType<typeof bosonicMode>>();
   for (const m of modes) {
     const bm = bosonicMode(`file:${file}:${m}`);
+    modeObjects.set(m, bm);
     for (const [k, op] of [
       [m, Operator.annihilation(bm)],
       [`${m}d`, Operator.creation(bm)],
@@ -253,7 +270,8 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
     return { name: pname, domain, domainText, symbol, declared: where(p.key as Node), ...(fallback === undefined ? {} : { default: fallback }) };
   });
 
-  const expression = (node: Node, what: string): Operator => {
+  /** The operator an expression denotes; with `checkOnly` only its limits are checked (a time-dependent one is then read by timeExpression). */
+  const expression = (node: Node, what: string, checkOnly = false): Operator => {
     const t = str(node, what);
     if (t.length > MODEL_FILE_LIMITS.expressionLength)
       throw new ModelFileError(`${where(node)}: ${what} is longer than ${MODEL_FILE_LIMITS.expressionLength} characters`);
@@ -265,10 +283,42 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
       if (work.exponent > MODEL_FILE_LIMITS.exponent) throw new Error(`an exponent ${work.exponent} is beyond ${MODEL_FILE_LIMITS.exponent}`);
       if (work.degree > 2) throw new Error(`degree ${work.degree} in the ladder operators: a linear Gaussian model is at most quadratic`);
       if (work.terms > MODEL_FILE_LIMITS.terms) throw new Error(`it would expand to more than ${MODEL_FILE_LIMITS.terms} terms`);
-      return operatorFrom(t, env as Environment);
+      return checkOnly ? Operator.ZERO : operatorFrom(t, env as Environment);
     } catch (err) {
       const message = err instanceof ExpressionSyntaxError ? err.message : (err as Error).message;
       throw new ModelFileError(`${where(node)}: ${what}: ${message}`);
+    }
+  };
+  // A frame: each mode's rotating frequency, a parameter; the Hamiltonian, jumps and measured
+  // operators are then read in the lab frame (with t in cos(…), sin(…)) and taken to the frame.
+  const frameNode = field(root, 'frame');
+  const frame =
+    frameNode === undefined
+      ? undefined
+      : (() => {
+          if (!isMap(frameNode))
+            throw new ModelFileError(`${where(frameNode)}: frame must be a mapping of mode to its rotating frequency (a parameter), e.g. a: omega`);
+          const entries = frameNode.items.map((p: Pair) => {
+            const m = str(p.key as Node, 'a mode of the frame');
+            const f = str(p.value as Node, `the frequency of mode ${m}`);
+            const mode = modeObjects.get(m);
+            if (mode === undefined) throw new ModelFileError(`${where(p.key as Node)}: "${m.slice(0, 40)}" is not one of the modes (${modes.join(', ')})`);
+            const parameter = parameters.find((x) => x.name === f);
+            if (parameter === undefined)
+              throw new ModelFileError(`${where(p.value as Node)}: the frequency of mode ${m} must be one of the parameters, not "${f.slice(0, 40)}"`);
+            return { mode, modeName: m, frequency: parameter.symbol, frequencyName: f };
+          });
+          const missingModes = modes.filter((m) => !entries.some((e) => e.modeName === m));
+          if (missingModes.length > 0) throw new ModelFileError(`${where(frameNode)}: the frame names no frequency for ${missingModes.join(', ')}`);
+          return entries;
+        })();
+  const time = RationalFunction.symbol('t');
+  const timeExpression = (node: Node, what: string): TimeDependentOperator => {
+    expression(node, what, true);
+    try {
+      return timeDependentFrom(str(node, what), env as Environment, time);
+    } catch (err) {
+      throw new ModelFileError(`${where(node)}: ${what}: ${(err as Error).message}`);
     }
   };
   const scalar = (node: Node, what: string): RationalFunction => {
@@ -278,7 +328,16 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
   };
 
   const hNode = required('hamiltonian');
-  const hamiltonian = expression(hNode, 'the hamiltonian');
+  const frameList = frame?.map((f) => ({ mode: f.mode, frequency: f.frequency }));
+  const rotatingHamiltonian = frameList
+    ? timeExpression(hNode, 'the hamiltonian').inRotatingFrame(frameList, { energyUnit: RationalFunction.ONE, zeroPoint: false })
+    : undefined;
+  const hamiltonian = rotatingHamiltonian ? rotatingHamiltonian.secularPart() : expression(hNode, 'the hamiltonian');
+  for (const { op } of rotatingHamiltonian?.oscillating() ?? [])
+    if (op.degree() > 2)
+      throw new ModelFileError(
+        `${where(hNode)}: the hamiltonian has a term of degree ${op.degree()}; only quadratic Hamiltonians give a linear Gaussian model`,
+      );
   if (hamiltonian.degree() > 2)
     throw new ModelFileError(
       `${where(hNode)}: the hamiltonian has degree ${hamiltonian.degree()} in the ladder operators; only quadratic Hamiltonians give a linear Gaussian model`,
@@ -301,28 +360,37 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
         });
   };
   const ranges: PhysicalRange[] = [];
-  const dissipators = entries('dissipators', ['rate', 'jump']).map(({ get }) => {
+  // In a frame each jump is the lab operator seen from it; rate·D[L(t)] averages to Σ_j rate⟨f_j²⟩D[P_j].
+  const dissipators = entries('dissipators', ['rate', 'jump']).flatMap(({ get }) => {
     const jumpNode = get('jump');
-    const jump = expression(jumpNode, 'a jump operator');
-    if (jump.degree() !== 1 || !jump.constantPart().isZero())
-      throw new ModelFileError(`${where(jumpNode)}: a jump operator must be linear in the ladder operators (no constant, no products)`);
+    const pieces = frameList
+      ? timeExpression(jumpNode, 'a jump operator').seenFrom(frameList).averagedPieces()
+      : [{ op: expression(jumpNode, 'a jump operator'), weight: RationalFunction.ONE }];
+    for (const { op: jump } of pieces)
+      if (jump.degree() !== 1 || !jump.constantPart().isZero())
+        throw new ModelFileError(`${where(jumpNode)}: a jump operator must be linear in the ladder operators (no constant, no products)`);
     const rateNode = get('rate');
     const rate = scalar(rateNode, 'a dissipator rate');
     ranges.push({ what: 'a dissipator rate', value: rate, where: where(rateNode), allowed: 'nonNegative' });
-    return { rate, jump };
+    return pieces.map(({ op, weight }) => ({ rate: rate.mul(weight), jump: op }));
   });
-  const measured = entries('measurements', ['operator', 'strength', 'efficiency']).map(({ get }) => {
+  // In a frame a measured lab quadrature c(t) = Σ_j f_j(t) P_j becomes one channel per piece, at strength μ⟨f_j²⟩ (its RWA).
+  const measured = entries('measurements', ['operator', 'strength', 'efficiency']).flatMap(({ get }) => {
     const opNode = get('operator');
-    const op = expression(opNode, 'a measured operator');
-    if (op.degree() !== 1 || !op.isHermitian() || !op.constantPart().isZero())
-      throw new ModelFileError(`${where(opNode)}: a measured operator must be a Hermitian linear quadrature`);
+    const text = str(opNode, 'a measured operator');
+    const pieces = frameList
+      ? timeExpression(opNode, 'a measured operator').seenFrom(frameList).averagedPieces()
+      : [{ op: expression(opNode, 'a measured operator'), weight: RationalFunction.ONE, phase: '' }];
+    for (const { op } of pieces)
+      if (op.degree() !== 1 || !op.isHermitian() || !op.constantPart().isZero())
+        throw new ModelFileError(`${where(opNode)}: a measured operator must be a Hermitian linear quadrature`);
     const [strengthNode, efficiencyNode] = [get('strength'), get('efficiency')];
     const [strength, efficiency] = [scalar(strengthNode, 'a measurement strength'), scalar(efficiencyNode, 'a measurement efficiency')];
     ranges.push(
       { what: 'a measurement strength', value: strength, where: where(strengthNode), allowed: 'nonNegative' },
       { what: 'a measurement efficiency', value: efficiency, where: where(efficiencyNode), allowed: 'unit' },
     );
-    return { text: str(opNode, 'a measured operator'), op, strength, efficiency };
+    return pieces.map(({ op, weight, phase }) => ({ text: phase === '' ? text : `${text} [${phase}]`, op, strength: strength.mul(weight), efficiency }));
   });
   // A constant out of its physical range is refused now; one that depends on parameters, at the values given.
   for (const r of ranges) {
@@ -393,6 +461,16 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
     modes,
     parameters,
     hamiltonianText: str(hNode, 'the hamiltonian'),
+    ...(frame && rotatingHamiltonian
+      ? {
+          frame: {
+            frequencies: frame.map((f) => ({ mode: f.modeName, frequency: f.frequencyName })),
+            dropped: rotatingHamiltonian.oscillating().map(({ phase, op }) => ({ phase, term: op })),
+            rwaHamiltonian: hamiltonian,
+            modeName: (m: Mode) => [...modeObjects].find(([, x]) => x === m)?.[0] ?? m.name,
+          },
+        }
+      : {}),
     system,
     basis,
     modeBasis: defaultBasis,

@@ -229,6 +229,20 @@ export class Operator {
       })
       .join(' + ');
   }
+
+  /** The operator in a model file's language: (coefficient)*ad^2*b + …, each mode written by `name` (its creation operator with a d appended). */
+  toFileText(name: (m: Mode) => string): string {
+    if (this.terms.size === 0) return '0';
+    return this.termList()
+      .map(({ factors, coefficient }) => {
+        const ops = factors.flatMap(([m, p, q]) => {
+          const pow = (s: string, e: number) => (e === 0 ? [] : [e === 1 ? s : `${s}^${e}`]);
+          return [...pow(`${name(m)}d`, p), ...pow(name(m), q)];
+        });
+        return [`(${coefficient.toString('ascii')})`, ...ops].join('*');
+      })
+      .join(' + ');
+  }
 }
 
 export function commutator(x: Operator, y: Operator): Operator {

@@ -24,6 +24,17 @@ function phaseKey(p: Phase): string {
     .join('+');
 }
 
+/** A phase for people: 2*omega, omega1 - omega2. */
+function phaseText(p: Phase): string {
+  const terms = [...p.entries()].filter(([, n]) => n !== 0).sort(([a], [b]) => a.localeCompare(b));
+  return terms
+    .map(([f, n], k) => {
+      const size = Math.abs(n) === 1 ? f : `${Math.abs(n)}*${f}`;
+      return k === 0 ? (n < 0 ? `-${size}` : size) : n < 0 ? ` - ${size}` : ` + ${size}`;
+    })
+    .join('');
+}
+
 function addPhases(a: Phase, b: Phase): Phase {
   const out = new Map(a);
   for (const [f, n] of b) out.set(f, (out.get(f) ?? 0) + n);
@@ -39,6 +50,10 @@ export class TimeDependentOperator {
   /** op · e^(i n ω t). */
   static oscillating(op: Operator, frequency: RationalFunction, n: number): TimeDependentOperator {
     return TimeDependentOperator.of([[new Map([[frequencyName(frequency), n]]), op]]);
+  }
+  /** op · e^(i Σ n_k ω_k t) for integer multiples n_k of frequency symbols ω_k. */
+  static phased(op: Operator, phase: ReadonlyArray<readonly [RationalFunction, number]>): TimeDependentOperator {
+    return TimeDependentOperator.of([[new Map(phase.map(([f, n]) => [frequencyName(f), n])), op]]);
   }
   /** op · cos(n ω t). */
   static cos(op: Operator, frequency: RationalFunction, n: number): TimeDependentOperator {
@@ -88,6 +103,16 @@ export class TimeDependentOperator {
     frame: ReadonlyArray<{ mode: Mode; frequency: RationalFunction }>,
     options: { energyUnit: RationalFunction; zeroPoint: boolean },
   ): TimeDependentOperator {
+    const generators = frame.map(({ mode: m, frequency }): [Phase, Operator] => {
+      const number = Operator.creation(m).mul(Operator.annihilation(m));
+      const generator = options.zeroPoint ? number.add(Operator.scalar(q(1, 2))) : number;
+      return [new Map(), generator.scale(frequency.mul(options.energyUnit).neg())];
+    });
+    return TimeDependentOperator.of([...this.seenFrom(frame).entries(), ...generators]);
+  }
+
+  /** The same operator seen from a frame rotating at each mode's frequency, a_k -> a_k e^(−iω_k t), with no generator subtracted: a jump or measured operator. */
+  seenFrom(frame: ReadonlyArray<{ mode: Mode; frequency: RationalFunction }>): TimeDependentOperator {
     let entries = this.entries();
     for (const { mode: m, frequency } of frame) {
       const next: Array<[Phase, Operator]> = [];
@@ -96,11 +121,16 @@ export class TimeDependentOperator {
         for (const [charge, piece] of op.partitionByCharge(m)) next.push([addPhases(phase, new Map([[name, charge]])), piece]);
       }
       entries = next;
-      const number = Operator.creation(m).mul(Operator.annihilation(m));
-      const generator = options.zeroPoint ? number.add(Operator.scalar(q(1, 2))) : number;
-      entries.push([new Map(), generator.scale(frequency.mul(options.energyUnit).neg())]);
     }
     return TimeDependentOperator.of(entries);
+  }
+
+  /** Each oscillating part e^(iφt) with its φ, written as "2*omega" (the secular part left out), in order of φ's text. */
+  oscillating(): Array<{ phase: string; op: Operator }> {
+    return [...this.parts.values()]
+      .filter(({ phase }) => phaseKey(phase) !== '')
+      .map(({ phase, op }) => ({ phase: phaseText(phase), op }))
+      .sort((x, y) => x.phase.localeCompare(y.phase));
   }
 
   mapCoefficients(f: (c: RationalFunction) => RationalFunction): TimeDependentOperator {
@@ -119,6 +149,31 @@ export class TimeDependentOperator {
       if (others.length > 0) throw new RangeError(`a term oscillates at ${phaseKey(phase)}, not a multiple of ${name}: no common period`);
       const n = phase.get(name) ?? 0;
       out.set(n, (out.get(n) ?? Operator.ZERO).add(op));
+    }
+    return out;
+  }
+
+  /**
+   * The operator as real pieces P_j f_j(t), f_j ∈ {1, cos φt, sin φt} (the parts at φ and −φ paired:
+   * c_φ + c_(−φ) and i(c_φ − c_(−φ)), Hermitian when the operator is), each with ⟨f_j²⟩ over time (1 or
+   * ½). Distinct pieces average to ⟨f_j f_l⟩ = 0, so a term quadratic in the operator, D[c(t)] or
+   * ℓ(t)ℓ(t)ᵀ, averages to Σ_j ⟨f_j²⟩ (its value for P_j): its rotating-wave approximation.
+   */
+  averagedPieces(): Array<{ op: Operator; weight: RationalFunction; phase: string }> {
+    const out: Array<{ op: Operator; weight: RationalFunction; phase: string }> = [];
+    const seen = new Set<string>();
+    for (const [key, { phase, op }] of this.parts) {
+      if (seen.has(key)) continue;
+      if (key === '') {
+        out.push({ op, weight: q(1), phase: '' });
+        continue;
+      }
+      const minus = phaseKey(new Map([...phase].map(([f, n]) => [f, -n])));
+      seen.add(key).add(minus);
+      const partner = this.parts.get(minus)?.op ?? Operator.ZERO;
+      const [c, s] = [op.add(partner), op.sub(partner).scale(RationalFunction.I)];
+      if (!c.isZero()) out.push({ op: c, weight: q(1, 2), phase: `cos((${phaseText(phase)})*t)` });
+      if (!s.isZero()) out.push({ op: s, weight: q(1, 2), phase: `sin((${phaseText(phase)})*t)` });
     }
     return out;
   }

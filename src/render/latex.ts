@@ -85,6 +85,8 @@ function latex(e: Expr, display: DisplayNames): string {
       return `-${isSum(e.arg) ? `\\left(${latex(e.arg, display)}\\right)` : latex(e.arg, display)}`;
     case 'sqrt':
       return `\\sqrt{${latex(e.arg, display)}}`;
+    case 'trig':
+      return `\\${e.fn}\\left(${latex(e.arg, display)}\\right)`;
     case 'pow': {
       const base = e.base.kind === 'id' || e.base.kind === 'num' ? latex(e.base, display) : `\\left(${latex(e.base, display)}\\right)`;
       return `${base}^{${e.exponent}}`;
