@@ -5,7 +5,8 @@
  */
 import type { Claim } from '../src/verify/claim.ts';
 import { verifiedOrErratum } from '../src/verify/verdicts.ts';
-import { labValues, periodicFigures, type Bath, type KeptTerms, type LabModel, type PeriodicFigures } from '../src/paper/beyondRwa.ts';
+import { labValues, periodicFigures, type Bath, type KeptTerms, type LabModel } from '../src/paper/beyondRwa.ts';
+import type { FiguresOverPeriod } from '../src/app/periodicState.ts';
 import { thresholdDetuning } from '../src/paper/figure2Readings.ts';
 import { optimalMu } from '../src/paper/closedForms.ts';
 
@@ -27,15 +28,16 @@ interface Deviation {
   readonly rwaS: number;
 }
 
-function deviationOf(f: PeriodicFigures): Deviation {
-  const [e, s] = [f.periodic.logNegativity, f.periodic.figure];
+function deviationOf(f: FiguresOverPeriod): Deviation {
+  const [e, s] = [f.periodic[0]!, f.periodic[1]!];
+  const [rwaEN, rwaS] = [f.rwa[0]!, f.rwa[1]!];
   return {
-    meanEN: e.mean.minus(f.rwa.logNegativity).toNumber(),
+    meanEN: e.mean.minus(rwaEN).toNumber(),
     rippleEN: e.max.value.minus(e.min.value).div(2).toNumber(),
-    meanS: s.mean.minus(f.rwa.figure).toNumber(),
+    meanS: s.mean.minus(rwaS).toNumber(),
     rippleS: s.max.value.minus(s.min.value).div(2).toNumber(),
-    rwaEN: f.rwa.logNegativity.toNumber(),
-    rwaS: f.rwa.figure.toNumber(),
+    rwaEN: rwaEN.toNumber(),
+    rwaS: rwaS.toNumber(),
   };
 }
 

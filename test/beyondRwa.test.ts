@@ -21,7 +21,7 @@ describe('both models beyond the rotating-wave approximation', () => {
   it("quantum Brownian motion in the lab frame averages to the optical bath plus Diósi's diffusion γ/8(N + ½) in each quadrature, with the same damping", () => {
     const [optical, brownian] = [secularSystem(labSystem('modulated', 'all', 'optical')), secularSystem(labSystem('modulated', 'all', 'brownian'))];
     const extra = sym.gamma1.div(RationalFunction.from(8).mul(sym.N.add(RationalFunction.from(1).div(RationalFunction.from(2)))));
-    brownian.drift.forEach((row, i) => row.forEach((x, j) => expect(x.equals(optical.drift[i]![j]!), `A[${i}][${j}]`).toBe(true)));
+    expect(brownian.drift.flatMap((row, i) => row.filter((x, j) => !x.equals(optical.drift[i]![j]!)))).toEqual([]);
     for (const i of [0, 1]) expect(brownian.diffusion[i]![i]!.sub(optical.diffusion[i]![i]!).equals(extra)).toBe(true);
     // and its oscillating part damps p only: the drift's 2ω_d harmonic holds γ
     expect(labSystem('modulated', 'all', 'brownian').system.drift.cos[2]![0]![0]!.equals(sym.gamma1)).toBe(true);

@@ -25,7 +25,7 @@ export interface Commands {
   /** The steady states of a model at one point, as JSON and as text; a refused model or value is a UsageError. */
   solve(source: ModelSource, digits: number): { readonly json: object; readonly text: string };
   /** solve --frame lab: the periodic state beyond the RWA at quality factor `q`. */
-  solveLab(source: ModelSource, q: string, digits: number, bath: 'optical' | 'brownian'): Promise<{ readonly json: object; readonly text: string }>;
+  solveLab(source: ModelSource, q: string | undefined, digits: number, bath: 'optical' | 'brownian'): Promise<{ readonly json: object; readonly text: string }>;
   /** Figure 2: the files to write and the lines to print; `worker` computes every other curve in another process. */
   figure2(request: {
     digits: number;

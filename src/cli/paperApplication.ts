@@ -156,20 +156,32 @@ export const commands: Commands = {
     }
   },
   solveLab: async (source, q, digits, bath) => {
-    const { labSolution, labSolutionJson, labSolutionText, LabFrameError } = await import('../paper/beyondRwa.ts');
-    if ('file' in source || (source.model !== 'modulated' && source.model !== 'constant'))
-      throw new UsageError(
-        '--frame lab takes --model modulated or constant; a model file with a frame section (t, cos, sin) gives its rotating-wave steady state with --frame rotating, and derive lists the terms it drops',
-      );
-    if (!/^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(q) || Number(q) <= 0 || !Number.isFinite(Number(q)))
+    const { PeriodicStateError } = await import('../app/periodicState.ts');
+    const refused = (err: unknown, where: string): never => {
+      if (err instanceof PeriodicStateError || err instanceof ParameterError) throw new UsageError(`${where}: ${err.message}`);
+      throw err;
+    };
+    if ('file' in source) {
+      const { fileLabSolution, fileLabSolutionJson, fileLabSolutionText } = await import('../app/labFile.ts');
+      const point = pointOf(source);
+      try {
+        const s = fileLabSolution(point, digits);
+        return { json: fileLabSolutionJson(s), text: fileLabSolutionText(s) };
+      } catch (err) {
+        return refused(err, describeSource(source));
+      }
+    }
+    const { labSolution, labSolutionJson, labSolutionText } = await import('../paper/beyondRwa.ts');
+    if (source.model !== 'modulated' && source.model !== 'constant')
+      throw new UsageError('--frame lab takes --model modulated or constant, or a model file with a frame section (t in cos, sin)');
+    if (q === undefined || !/^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(q) || Number(q) <= 0 || !Number.isFinite(Number(q)))
       throw new UsageError(`--q ${q}: a positive number, the quality factor ω_m/γ`);
     pointOf(source);
     try {
       const s = labSolution(source.model, source.parameters, q, digits, bath);
       return { json: labSolutionJson(s), text: labSolutionText(s) };
     } catch (err) {
-      if (err instanceof LabFrameError || err instanceof ParameterError) throw new UsageError(err.message);
-      throw err;
+      return refused(err, `--q ${q}`);
     }
   },
   figure2,

@@ -15,6 +15,7 @@ export type ErrorCode =
   | 'WORKING_PRECISION' // one step failed at one working precision (retried at the next)
   | 'MALFORMED_INPUT' // a results file that cannot be read (line and column)
   | 'SIMULATION_INPUT' // simulate's step, duration, seed or output refused
+  | 'PERIODIC_STATE' // no periodic steady state found, or none at these parameters (the lab frame)
   | 'USAGE'; // the command was called wrongly (exit 2)
 
 export class DetunedParampError extends Error {

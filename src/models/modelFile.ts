@@ -21,6 +21,7 @@ import { Rational } from '../exact/rational.ts';
 import type { ParameterValues } from '../numeric/fromExact.ts';
 import { exactValue, ParameterError, type ParameterLabel } from './values.ts';
 import { conditionalGaussianSystem, type ConditionalSystem } from '../gaussian/conditional.ts';
+import { periodicConditionalSystem, type PeriodicConditionalSystem } from '../gaussian/periodic.ts';
 import { NotLinearGaussianError } from '../gaussian/linearSystem.ts';
 import { mode as bosonicMode, Operator, type Mode } from '../operators/operator.ts';
 import { operatorFrom, timeDependentFrom, type Environment } from '../operators/operatorExpression.ts';
@@ -134,6 +135,10 @@ export interface ModelFile {
     readonly rwaHamiltonian: Operator;
     /** A mode's name in the file. */
     readonly modeName: (m: Mode) => string;
+    /** The system with every term kept, in θ = ωt for the frame's one frequency ω; or why there is none (no common period). */
+    readonly periodic: () =>
+      | { readonly system: PeriodicConditionalSystem; readonly frequency: RationalFunction; readonly frequencyName: string }
+      | { readonly reason: string };
   };
   readonly system: ConditionalSystem;
   /** The quadratures of the covariance, in order (the file's basis, or X_m, Y_m per mode). */
@@ -361,26 +366,27 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
   };
   const ranges: PhysicalRange[] = [];
   // In a frame each jump is the lab operator seen from it; rate·D[L(t)] averages to Σ_j rate⟨f_j²⟩D[P_j].
+  const periodicJumps: Array<{ rate: RationalFunction; jump: TimeDependentOperator }> = [];
   const dissipators = entries('dissipators', ['rate', 'jump']).flatMap(({ get }) => {
     const jumpNode = get('jump');
-    const pieces = frameList
-      ? timeExpression(jumpNode, 'a jump operator').seenFrom(frameList).averagedPieces()
-      : [{ op: expression(jumpNode, 'a jump operator'), weight: RationalFunction.ONE }];
+    const seen = frameList ? timeExpression(jumpNode, 'a jump operator').seenFrom(frameList) : undefined;
+    const pieces = seen ? seen.averagedPieces() : [{ op: expression(jumpNode, 'a jump operator'), weight: RationalFunction.ONE }];
     for (const { op: jump } of pieces)
       if (jump.degree() !== 1 || !jump.constantPart().isZero())
         throw new ModelFileError(`${where(jumpNode)}: a jump operator must be linear in the ladder operators (no constant, no products)`);
     const rateNode = get('rate');
     const rate = scalar(rateNode, 'a dissipator rate');
     ranges.push({ what: 'a dissipator rate', value: rate, where: where(rateNode), allowed: 'nonNegative' });
+    if (seen) periodicJumps.push({ rate, jump: seen });
     return pieces.map(({ op, weight }) => ({ rate: rate.mul(weight), jump: op }));
   });
   // In a frame a measured lab quadrature c(t) = Σ_j f_j(t) P_j becomes one channel per piece, at strength μ⟨f_j²⟩ (its RWA).
+  const periodicMeasured: Array<{ name: string; op: TimeDependentOperator; strength: RationalFunction; efficiency: RationalFunction }> = [];
   const measured = entries('measurements', ['operator', 'strength', 'efficiency']).flatMap(({ get }) => {
     const opNode = get('operator');
     const text = str(opNode, 'a measured operator');
-    const pieces = frameList
-      ? timeExpression(opNode, 'a measured operator').seenFrom(frameList).averagedPieces()
-      : [{ op: expression(opNode, 'a measured operator'), weight: RationalFunction.ONE, phase: '' }];
+    const seen = frameList ? timeExpression(opNode, 'a measured operator').seenFrom(frameList) : undefined;
+    const pieces = seen ? seen.averagedPieces() : [{ op: expression(opNode, 'a measured operator'), weight: RationalFunction.ONE, phase: '' }];
     for (const { op } of pieces)
       if (op.degree() !== 1 || !op.isHermitian() || !op.constantPart().isZero())
         throw new ModelFileError(`${where(opNode)}: a measured operator must be a Hermitian linear quadrature`);
@@ -390,6 +396,7 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
       { what: 'a measurement strength', value: strength, where: where(strengthNode), allowed: 'nonNegative' },
       { what: 'a measurement efficiency', value: efficiency, where: where(efficiencyNode), allowed: 'unit' },
     );
+    if (seen) periodicMeasured.push({ name: text, op: seen, strength, efficiency });
     return pieces.map(({ op, weight, phase }) => ({ text: phase === '' ? text : `${text} [${phase}]`, op, strength: strength.mul(weight), efficiency }));
   });
   // A constant out of its physical range is refused now; one that depends on parameters, at the values given.
@@ -467,6 +474,27 @@ export function loadModelFile(text: string, file: string, modelName: string = fi
             frequencies: frame.map((f) => ({ mode: f.modeName, frequency: f.frequencyName })),
             dropped: rotatingHamiltonian.oscillating().map(({ phase, op }) => ({ phase, term: op })),
             rwaHamiltonian: hamiltonian,
+            periodic: once(() => {
+              // One period needs one fundamental: every mode rotating at the same frequency, every term a multiple of it.
+              const f = frame[0]!;
+              if (frame.some((x) => x.frequencyName !== f.frequencyName))
+                return { reason: 'the modes rotate at different frequencies: the terms have no common period' };
+              try {
+                return {
+                  frequency: f.frequency,
+                  frequencyName: f.frequencyName,
+                  system: periodicConditionalSystem(
+                    rotatingHamiltonian.harmonics(f.frequency),
+                    periodicJumps.map((j) => ({ rate: j.rate, harmonics: j.jump.harmonics(f.frequency) })),
+                    periodicMeasured.map((m) => ({ name: m.name, harmonics: m.op.harmonics(f.frequency), strength: m.strength, efficiency: m.efficiency })),
+                    basis,
+                  ),
+                };
+              } catch (err) {
+                if (err instanceof RangeError || err instanceof NotLinearGaussianError) return { reason: err.message };
+                throw err;
+              }
+            }),
             modeName: (m: Mode) => [...modeObjects].find(([, x]) => x === m)?.[0] ?? m.name,
           },
         }
@@ -608,4 +636,13 @@ export function parseDomain(text: string, name: string, at: string): Domain {
     return { lower: { value: lower, strict: two[2] === '<' }, upper: { value: upper, strict: two[4] === '<' } };
   }
   throw new ModelFileError(`${at}: the domain of ${name} "${t.slice(0, 40)}" is not one of: real, > a, >= a, < b, <= b, a <= ${name} <= b`);
+}
+
+/** The value of a computation made on first use. */
+function once<T>(compute: () => T): () => T {
+  let done: { value: T } | undefined;
+  return () => {
+    done ??= { value: compute() };
+    return done.value;
+  };
 }

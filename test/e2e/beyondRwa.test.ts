@@ -110,6 +110,22 @@ describe('beyond the RWA: the two routes and the command', () => {
     expect(Number(j.deviation.logNegativity.ripple)).toBeGreaterThan(1e-4);
     expect(Number(j.deviation.logNegativity.ripple)).toBeLessThan(1e-2);
     expect(j.digits).toBeGreaterThanOrEqual(20);
+    // The same physics written as a model file in the lab frame (models/modulated-lab.yaml, ω_d = ω_m − Δ = 9970γ): the same periodic state.
+    const labFile = [
+      'solve',
+      '--model-file',
+      'models/modulated-lab.yaml',
+      ...['omegad=9970', 'delta=30', 'chi=25', 'nbar=5', 'mu=5'].flatMap((x) => ['--set', x]),
+      '--frame',
+      'lab',
+    ];
+    const file = run([...labFile, '--digits', '20', '--json']);
+    expect(file.status, file.stderr).toBe(0);
+    expect(JSON.parse(file.stdout).periodic.logNegativity).toEqual(j.periodic.logNegativity);
+    expect(run([...labFile, '--q', '1e4']).status).toBe(2);
+    expect(run(['solve', '--model-file', 'models/modulated.yaml', '--set', 'delta=30', '--set', 'chi=25', '--frame', 'lab']).stderr).toMatch(
+      /has no frame section/,
+    );
     for (const bad of [['--q', '-3'], ['--q', 'x'], [], ['--q', '1e4', '--bath', 'ohmic']])
       expect(run(['solve', ...params, '--frame', 'lab', ...bad]).status).toBe(2);
     expect(run(['solve', ...params, '--bath', 'brownian']).status).toBe(2);

@@ -32,9 +32,10 @@ export const solve: CommandSpec = {
       type: 'string',
       default: 'rotating',
       value: 'F',
-      help: `rotating (the paper's RWA steady state) or lab: the periodic state without the RWA, for --model
-        modulated or constant at --q Q; prints E_N and S (S_UV) over a period (mean, least, largest)
-        against the RWA, to the digits two working precisions agree on (not certified)`,
+      help: `rotating (the RWA steady state) or lab: the periodic state without the RWA, for --model
+        modulated or constant at --q Q, or a model file with a frame section; prints E_N (and S or
+        S_UV) over a period (mean, least, largest) against the RWA, to the digits on which harmonic
+        balance and the monodromy agree (not certified)`,
     },
     q: { type: 'string', value: 'Q', help: 'with --frame lab: the quality factor ω_m/γ (a number above (Δ + χ)/γ)' },
     bath: {
@@ -57,10 +58,17 @@ export const solve: CommandSpec = {
     const digits = digitsOption((values.digits as string | undefined) ?? (values.frame === 'lab' ? '30' : '50'));
     if (values.frame !== 'rotating' && values.frame !== 'lab') throw new UsageError(`--frame ${values.frame}: rotating or lab`);
     if (values.frame === 'lab') {
-      if (values.q === undefined) throw new UsageError('--frame lab needs --q Q, the quality factor ω_m/γ');
+      const source = modelSource(app, values);
+      const file = 'file' in source;
+      // A model file's frequencies and baths are its own: set with --set, written in the file.
+      if (file && (values.q !== undefined || values.bath !== undefined))
+        throw new UsageError(
+          "--q and --bath are for the built-in models; a model file's frequencies are its parameters (--set) and its baths are its dissipators",
+        );
+      if (!file && values.q === undefined) throw new UsageError('--frame lab needs --q Q, the quality factor ω_m/γ');
       const bath = (values.bath as string | undefined) ?? 'optical';
       if (bath !== 'optical' && bath !== 'brownian') throw new UsageError(`--bath ${bath}: optical or brownian`);
-      const lab = await app.solveLab(modelSource(app, values), values.q as string, digits, bath);
+      const lab = await app.solveLab(source, values.q as string | undefined, digits, bath);
       process.stdout.write(values.json ? `${JSON.stringify(lab.json, null, 2)}\n` : `${lab.text}\n`);
       return 0;
     }

@@ -1,0 +1,218 @@
+/**
+ * The periodic steady state of a system whose coefficients oscillate (a model without the
+ * rotating-wave approximation), with figures of merit over one period against the RWA's steady
+ * state, by two routes: harmonic balance (src/numeric/periodicRiccati.ts) and the monodromy of the
+ * Hamiltonian system (src/numeric/monodromy.ts). What it prints is agreement, not certification.
+ */
+import { DetunedParampError } from '../exact/errors.ts';
+import { agreeingDigits, decimalContext, type Dec } from '../numeric/context.ts';
+import { dmaxAbs, dsub, type DMatrix } from '../numeric/matrix.ts';
+import { monodromySteadyState, MonodromyError } from '../numeric/monodromy.ts';
+import { overPeriod, type OverPeriod } from '../numeric/overPeriod.ts';
+import { periodicSteadyState, PeriodicSteadyStateError, seriesAt } from '../numeric/periodicRiccati.ts';
+import type { PeriodicSeries } from '../numeric/periodicSeries.ts';
+
+export class PeriodicStateError extends DetunedParampError {
+  constructor(message: string) {
+    super('PERIODIC_STATE', message);
+  }
+}
+
+/** A figure of merit of a covariance, at a working precision. */
+export interface Figure {
+  readonly name: string;
+  of(digits: number, v: DMatrix): Dec;
+}
+
+export interface PeriodicProblem {
+  /** The coefficients as series in θ = Ωt at a working precision (Ω > 0). */
+  series(digits: number): PeriodicSeries;
+  /** The RWA steady states at a working precision: the conditional one, and the unconditional one where the drift is stable. */
+  rwa(digits: number): { readonly conditional?: DMatrix; readonly unconditional?: DMatrix };
+  readonly driftStable: boolean;
+  /** Digits the monodromy loses to Φ = I + O(1/Q): about log₁₀ of the frequency over the rates. */
+  readonly lost: number;
+  readonly figures: readonly Figure[];
+}
+
+export interface FiguresOverPeriod {
+  /** Each figure over a period, in the order of the problem's figures, and its RWA value. */
+  readonly periodic: readonly OverPeriod[];
+  readonly rwa: readonly Dec[];
+  at(theta: Dec): DMatrix;
+  readonly harmonics: number;
+  readonly sweeps: number;
+}
+
+const zeroSeries = (D: ReturnType<typeof decimalContext>, s: PeriodicSeries['measurement']) => ({
+  cos: s.cos.map((m) => m.map((row) => row.map(() => new D(0)))),
+  sin: s.sin.map((m) => m.map((row) => row.map(() => new D(0)))),
+});
+
+/** The figures over a period of the conditional (or unconditional: no record conditioned on, M = 0) periodic state by harmonic balance at `digits` working digits. */
+export function figuresOverPeriod(problem: PeriodicProblem, digits: number, state: 'conditional' | 'unconditional' = 'conditional'): FiguresOverPeriod {
+  const D = decimalContext(digits);
+  const s = problem.series(digits);
+  const measurement = state === 'unconditional' ? zeroSeries(D, s.measurement) : s.measurement;
+  const solved = periodicSteadyState(digits, s.drift, s.diffusion, measurement, s.fundamental, { driftStable: problem.driftStable });
+  const at = (theta: Dec) => seriesAt(D, solved.covariance, theta);
+  const rwaState = problem.rwa(digits)[state];
+  if (rwaState === undefined) throw new PeriodicStateError(`the RWA model has no ${state} steady state here`);
+  const samples = Math.max(16, 4 * solved.harmonics);
+  return {
+    periodic: problem.figures.map((f) => overPeriod(D, (t) => f.of(digits, at(t)), samples)),
+    rwa: problem.figures.map((f) => f.of(digits, rwaState)),
+    at,
+    harmonics: solved.harmonics,
+    sweeps: solved.sweeps,
+  };
+}
+
+export interface PeriodicSolution {
+  readonly periodic: readonly OverPeriod[];
+  readonly rwa: readonly Dec[];
+  /** The two routes: harmonic balance (when its sweeps contract) and the monodromy. */
+  readonly routes: {
+    readonly harmonicBalance: { readonly harmonics: number; readonly sweeps: number } | { readonly failed: string };
+    readonly monodromy: { readonly newtonSteps: number; readonly workingDigits: number };
+  };
+  /** The digits to which the routes' covariances agree at the phases compared (without harmonic balance, the monodromy at two precisions). */
+  readonly agreement: number;
+  /** The digits printed: the agreement, at most the digits asked for. */
+  readonly digits: number;
+  /** Where the drift is stable: the unconditional periodic state by harmonic balance at two precisions, with the digits they agree on. */
+  readonly unconditional?: { readonly periodic: readonly OverPeriod[]; readonly rwa: readonly Dec[]; readonly digits: number };
+}
+
+/** Phases (fractions of the period) at which the two routes' covariances are compared, besides each extremum. */
+const COMPARED_PHASES = ['0', '0.125', '0.25', '0.375', '0.5', '0.625', '0.75', '0.875'];
+
+/**
+ * The periodic conditional state by both routes: the monodromy at digits + lost + 8 working digits,
+ * which works at any frequency, from the RWA state; harmonic balance at digits + 8, whose sweeps
+ * contract only when the frequency is well above the rates. The figures come from harmonic
+ * balance's series where it converged (cheap at every phase), else from the monodromy's dense
+ * output; the digits printed are those on which the covariances agree at eight phases and at each
+ * extremum.
+ */
+export function periodicSolution(problem: PeriodicProblem, digits: number): PeriodicSolution {
+  const start = problem.rwa(digits + 8).conditional;
+  if (start === undefined) throw new PeriodicStateError('the RWA model has no conditional steady state here, so there is no start for the periodic one');
+  const monodromyAt = (work: number) => {
+    const s = problem.series(work);
+    try {
+      return monodromySteadyState(work, s.drift, s.diffusion, s.measurement, s.fundamental, start);
+    } catch (err) {
+      if (err instanceof MonodromyError || err instanceof DetunedParampError)
+        throw new PeriodicStateError(`no stabilising periodic state found near the RWA one (${err.message})`);
+      throw err;
+    }
+  };
+  const monodromyWork = digits + problem.lost + 8;
+  const monodromy = monodromyAt(monodromyWork);
+  const hbWork = digits + 8;
+  let harmonic: FiguresOverPeriod | undefined;
+  let failure = '';
+  try {
+    harmonic = figuresOverPeriod(problem, hbWork);
+  } catch (err) {
+    if (!(err instanceof PeriodicSteadyStateError || err instanceof DetunedParampError)) throw err;
+    failure = err.message;
+  }
+  const work = harmonic ? hbWork : monodromyWork;
+  const D = decimalContext(work);
+  const periodic = harmonic?.periodic ?? problem.figures.map((f) => overPeriod(D, (t) => f.of(work, monodromy.at(t)), 48));
+  const at = harmonic?.at ?? monodromy.at;
+  const twoPi = D.acos(-1).times(2);
+  const phases = [...COMPARED_PHASES.map((x) => new D(x)), ...periodic.flatMap((o) => [o.min.phase, o.max.phase])].map((x) => twoPi.times(x));
+  const other = harmonic ? monodromy.at : monodromyAt(monodromyWork + 10).at;
+  const agreement = Math.min(
+    ...phases.map((theta) => {
+      const [x, y] = [at(theta), other(theta)];
+      const gap = dmaxAbs(dsub(x, y));
+      return gap.isZero() ? work : Math.max(0, Math.floor(dmaxAbs(x).div(gap).log(10).toNumber()));
+    }),
+  );
+  const rwa = problem.figures.map((f) => f.of(work, start));
+  const unconditional = problem.driftStable ? unconditionalState(problem, digits) : undefined;
+  return {
+    periodic,
+    rwa,
+    routes: {
+      harmonicBalance: harmonic ? { harmonics: harmonic.harmonics, sweeps: harmonic.sweeps } : { failed: failure },
+      monodromy: { newtonSteps: monodromy.newtonSteps, workingDigits: monodromyWork },
+    },
+    agreement,
+    digits: Math.min(digits, agreement),
+    ...(unconditional ? { unconditional } : {}),
+  };
+}
+
+function unconditionalState(problem: PeriodicProblem, digits: number): NonNullable<PeriodicSolution['unconditional']> {
+  const [coarse, fine] = [digits + 8, digits + 16].map((work) => figuresOverPeriod(problem, work, 'unconditional')) as [FiguresOverPeriod, FiguresOverPeriod];
+  const numbers = (f: FiguresOverPeriod) => f.periodic.flatMap((o) => [o.mean, o.min.value, o.max.value]);
+  const [x, y] = [numbers(coarse), numbers(fine)];
+  const agreed = Math.min(...x.map((v, k) => agreeingDigits(v, y[k]!, digits + 8)));
+  return { periodic: fine.periodic, rwa: fine.rwa, digits: Math.min(digits, agreed) };
+}
+
+/**
+ * periodic, rwa and deviation of figures over a period, each number to `digits` (a deviation to
+ * the absolute precision of the values it is taken from), keyed by the figures' names.
+ */
+export function periodJson(names: readonly string[], periodic: readonly OverPeriod[], rwa: readonly Dec[], digits: number) {
+  const n = (x: Dec) => x.toSignificantDigits(digits).toString();
+  const over = (o: OverPeriod) => ({
+    mean: n(o.mean),
+    min: n(o.min.value),
+    minPhase: o.min.phase.toSignificantDigits(12).toString(),
+    max: n(o.max.value),
+    maxPhase: o.max.phase.toSignificantDigits(12).toString(),
+  });
+  const absolute = (x: Dec, of: Dec) => {
+    const size = of.abs().gt(x.abs()) ? of.abs() : x.abs();
+    return size.isZero() ? '0' : x.toDecimalPlaces(Math.max(0, digits - 1 - size.log(10).floor().toNumber())).toString();
+  };
+  const byName = <T>(f: (k: number) => T) => Object.fromEntries(names.map((name, k) => [name, f(k)]));
+  return {
+    periodic: byName((k) => over(periodic[k]!)),
+    rwa: byName((k) => n(rwa[k]!)),
+    deviation: byName((k) => ({
+      mean: absolute(periodic[k]!.mean.minus(rwa[k]!), rwa[k]!),
+      ripple: absolute(periodic[k]!.max.value.minus(periodic[k]!.min.value).div(2), periodic[k]!.max.value),
+    })),
+  };
+}
+
+/** The JSON of a periodic solution: the conditional state's numbers to the digits its two routes agree on, the unconditional one's to those of its two precisions. */
+export function periodicSolutionJson(names: readonly string[], s: PeriodicSolution): Record<string, unknown> {
+  return {
+    ...periodJson(names, s.periodic, s.rwa, s.digits),
+    ...(s.unconditional
+      ? { unconditional: { ...periodJson(names, s.unconditional.periodic, s.unconditional.rwa, s.unconditional.digits), digits: s.unconditional.digits } }
+      : {}),
+    digits: s.digits,
+    precision: `agreement, not certification: each number is printed to the ${s.digits} digits to which ${'failed' in s.routes.harmonicBalance ? 'the monodromy at two working precisions agrees (harmonic balance did not converge here)' : 'the covariances of harmonic balance and of the monodromy agree'} at eight phases and at each extremum; the unconditional state's to those on which harmonic balance at two working precisions agrees`,
+    routes: s.routes,
+  };
+}
+
+/** The same as text: one block per state, two lines per figure. */
+export function periodicSolutionText(title: string, names: readonly string[], s: PeriodicSolution): string {
+  const block = (heading: string, j: ReturnType<typeof periodJson>): string[] => [
+    heading,
+    ...names.flatMap((k) => {
+      const p = j.periodic[k]!;
+      return [
+        `  ${k.padEnd(14)} mean ${p.mean}  min ${p.min} (phase ${p.minPhase})  max ${p.max} (phase ${p.maxPhase})`,
+        `  ${''.padEnd(14)} RWA ${j.rwa[k]}  mean − RWA ${j.deviation[k]!.mean}  ripple ${j.deviation[k]!.ripple}`,
+      ];
+    }),
+  ];
+  return [
+    ...block(`${title}, conditional state; ${s.digits} digits, on which two routes agree (not certified)`, periodJson(names, s.periodic, s.rwa, s.digits)),
+    ...(s.unconditional
+      ? block(`unconditional state; ${s.unconditional.digits} digits`, periodJson(names, s.unconditional.periodic, s.unconditional.rwa, s.unconditional.digits))
+      : []),
+  ].join('\n');
+}
