@@ -30,6 +30,8 @@ export interface Commands {
   figure2(request: {
     digits: number;
     points: number;
+    /** Also the bands without the RWA at this quality factor. */
+    q?: string;
     worker?: () => Promise<unknown[]>;
     progress: (line: string) => void;
   }): Promise<{ files: Readonly<Record<string, string>>; lines: readonly string[] }>;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageFile } from '../models/packageFile.ts';
 import type { Commands, ModelSource } from './application.ts';
+import type { Curve } from '../paper/figure2.ts';
 import { UsageError } from './options.ts';
 import { shardOf } from './parallel.ts';
 import { PrecisionError } from '../app/solve.ts';
@@ -51,6 +52,31 @@ function describeSource(source: ModelSource): string {
         .join(' ')}`;
 }
 
+/** figure2 --q: the bands of the parametric curves without the RWA, their CSV and plot. */
+async function labBands(q: string, main: readonly Curve[], progress: (line: string) => void): Promise<{ files: Record<string, string>; lines: string[] }> {
+  const { curveSpecs, paperStyles } = await import('../paper/figure2.ts');
+  const { figure2Bands, bandsCsv } = await import('../paper/figure2Lab.ts');
+  const { renderLinePlotSvg } = await import('../render/plot.ts');
+  const { bands, skipped } = figure2Bands(curveSpecs(), q, 13, progress);
+  const parametric = main.filter((c) => c.model !== 'bae');
+  const svg = await renderLinePlotSvg({
+    x: { field: 'mu', title: 'μ/γ', log: true },
+    y: { field: 'value', title: 'S (model two: S_UV, full covariance)', log: true },
+    series: 'series',
+    rules: [1],
+    title: `Figure 2 without the RWA at Q = ${q}: the band between the least and largest S over a period; lines: the RWA`,
+    rows: bands.map((b) => ({ mu: b.mu, value: b.rwa, series: b.curve })),
+    bands: bands.map((b) => ({ mu: b.mu, lo: b.min, hi: b.max, series: b.curve })),
+    styles: paperStyles(parametric),
+  });
+  return {
+    files: { 'figure2-lab.csv': bandsCsv(bands), 'figure2-lab.svg': svg },
+    lines: [
+      `without the RWA at Q = ${q}: ${bands.length} band points in figure2-lab.csv and figure2-lab.svg${skipped.length ? `; no periodic state at ${skipped.join('; ')}` : ''}`,
+    ],
+  };
+}
+
 /** Every `of`-th curve of Figure 2 from the `shard`-th, each announced through `progress`. */
 async function curveShard(request: { digits: number; points: number; shard: number; of: number; progress: (line: string) => void }) {
   const { curveSpecs, computeCurve } = await import('../paper/figure2.ts');
@@ -62,7 +88,7 @@ async function curveShard(request: { digits: number; points: number; shard: numb
 }
 
 async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<Commands['figure2']> {
-  const { digits, points, worker, progress } = request;
+  const { digits, points, worker, progress, q } = request;
   const { curveSpecs, curveFromJson, figureJson, figureCsv, minimaCsv, minimumText, plotRows, paperStyles, overtaking } = await import('../paper/figure2.ts');
   const { renderLinePlotSvg } = await import('../render/plot.ts');
   const specs = curveSpecs();
@@ -107,7 +133,10 @@ async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<
       rows: plotRows(alternatives),
     }),
   };
+  const lab = q === undefined ? undefined : await labBands(q, main, progress);
+  if (lab) Object.assign(files, lab.files);
   const lines = [
+    ...(lab?.lines ?? []),
     ...curves.map(
       (c) =>
         `${c.label}${c.alternative ? ' (alternative)' : ''}: least ${c.model === 'constant' ? 'S_UV (reduced, plotted)' : 'S'} = ${minimumText(c.minimumPlotted)}${c.minimumUVFullCovariance ? `; least S_UV (full covariance) = ${minimumText(c.minimumUVFullCovariance)}` : ''}; least e^(−E_N) = ${minimumText(c.minimumExpMinusLogNegativity)}${c.routeDifference ? `; S_UV routes differ by ≤ ${c.routeDifference.relative.toSignificantDigits(2)}` : ''}`,

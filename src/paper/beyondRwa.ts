@@ -167,13 +167,13 @@ export function labSeries(s: LabSystem, digits: number, values: ParameterValues)
   return periodicSeries(s.system, s.frame, digits, values);
 }
 
-/** A point of a built-in model with its lab frequency: the paper's symbols' values, ω_m = Qγ. */
+/** A point of a built-in model with its lab frequency: the paper's symbols' values, ω_m = Qγ̄ (γ̄ the mean of γ₁ and γ₂). */
 export function labValues(model: LabModel, raw: RawParameters, Q: string): { point: ModelPoint; values: ParameterValues } {
   const point = resolveParameters(model, raw);
   const values = new Map(paperSymbolValues(point));
-  const gamma = values.get(sym.gamma);
-  if (gamma === undefined)
-    throw new PeriodicStateError('the lab frame needs both oscillators damped at one rate: give --gamma, not --gamma1 and --gamma2 apart');
+  // Q = ω_m/γ̄, γ̄ the mean damping rate (γ when the two are equal).
+  const gamma = values.get(sym.gamma) ?? values.get(sym.gamma1)!.add(values.get(sym.gamma2)!).div(Rational.of(2));
+  values.set(sym.gamma, gamma);
   values.set(sym.omega_m, Rational.parse(Q).mul(gamma));
   return { point, values };
 }

@@ -165,7 +165,7 @@ export function curveSpecs(): CurveSpec[] {
 }
 
 /** The parameters of a spec at working precision: a square-root parameter rounded to `digits` + 30 digits. */
-function parametersOf(spec: CurveSpec, digits: number): RawParameters {
+export function parametersOf(spec: CurveSpec, digits: number): RawParameters {
   if (spec.root === undefined) return spec.params;
   return { ...spec.params, [spec.root.name]: squareRoot(Rational.parse(spec.root.square), digits + 30) };
 }

@@ -12,6 +12,8 @@ export interface LinePlot {
   readonly styles?: ReadonlyArray<{ readonly series: string; readonly color: string; readonly dash: readonly number[] }>;
   /** Horizontal reference lines (e.g. S = 1). */
   readonly rules?: readonly number[];
+  /** Shaded bands between `lo` and `hi` at each x, coloured as the series they belong to. */
+  readonly bands?: ReadonlyArray<Record<string, number | string>>;
 }
 
 export async function renderLinePlotSvg(p: LinePlot): Promise<string> {
@@ -46,6 +48,20 @@ export async function renderLinePlotSvg(p: LinePlot): Promise<string> {
             : {}),
         },
       },
+      ...(p.bands
+        ? [
+            {
+              data: { values: p.bands as Array<Record<string, number | string>> },
+              mark: { type: 'area' as const, opacity: 0.3 },
+              encoding: {
+                x: { field: p.x.field, type: 'quantitative' as const, scale: p.x.log ? { type: 'log' as const } : {} },
+                y: { field: 'lo', type: 'quantitative' as const },
+                y2: { field: 'hi' },
+                color: { field: p.series, type: 'nominal' as const, legend: null },
+              },
+            },
+          ]
+        : []),
       ...(p.rules ?? []).map((y) => ({
         data: { values: [{ y }] },
         mark: { type: 'rule' as const, color: '#888', strokeDash: [2, 2] },

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../../src/exact/rational.ts';
@@ -131,4 +134,21 @@ describe('beyond the RWA: the two routes and the command', () => {
     expect(run(['solve', ...params, '--bath', 'brownian']).status).toBe(2);
     expect(run(['solve', '--model', 'bae', '--frame', 'lab', '--q', '1e4']).status).toBe(2);
   });
+});
+
+describe('figure2 --q: the bands without the RWA', () => {
+  it('writes figure2-lab.csv (13 values of μ for each of the four parametric curves, least ≤ mean ≤ largest) and figure2-lab.svg with the shaded bands', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'fig2lab-'));
+    const r = spawnSync(process.execPath, ['bin/detuned-paramp.js', 'figure2', '--out', dir, '--points', '5', '--q', '1e4'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const rows = readFileSync(join(dir, 'figure2-lab.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(rows).toHaveLength(52);
+    for (const row of rows) {
+      const [min, max, mean] = row.split(',').slice(-4, -1).map(Number) as [number, number, number];
+      expect(min).toBeLessThanOrEqual(mean);
+      expect(mean).toBeLessThanOrEqual(max);
+    }
+    expect(readFileSync(join(dir, 'figure2-lab.svg'), 'utf8')).toMatch(/mark-area/);
+    expect(spawnSync(process.execPath, ['bin/detuned-paramp.js', 'figure2', '--out', dir, '--q', '-1'], { encoding: 'utf8' }).status).toBe(2);
+  }, 300_000);
 });

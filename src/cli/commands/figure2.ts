@@ -9,7 +9,7 @@ import { exitWhenOrphaned, runChild } from '../parallel.ts';
 
 export const figure2: CommandSpec = {
   name: 'figure2',
-  synopsis: 'figure2 --out DIR [--digits N] [--points K]',
+  synopsis: 'figure2 --out DIR [--digits N] [--points K] [--q Q]',
   summary: "Figure 2 as the paper drew it: S against μ/γ, data and three SVG plots, with each curve's minimum",
   description: `Figure 2 as the paper drew it: S against μ/γ (10⁻³ … 10³), χ/γ = 25 (light) and 50 (dark), N =
       5, η = 1; model one solid (S of Eq. 15), model two dashed (S_UV by the reduced Eqs. 25-28),
@@ -22,6 +22,14 @@ export const figure2: CommandSpec = {
     out: { type: 'string', value: 'DIR', help: 'where to write the files (checked before any computing)' },
     digits: { type: 'string', default: '30', value: 'N', help: `significant digits of the data (${DIGITS_RANGE.min}-${DIGITS_RANGE.max})` },
     points: { type: 'string', default: '121', value: 'K', help: 'grid points per curve, 3 to 2001' },
+    q: {
+      type: 'string',
+      value: 'Q',
+      help: `also draw each parametric curve without the rotating-wave approximation at quality factor Q
+        = ω_m/γ̄: figure2-lab.svg shades the band between the least and largest value over a period at
+        13 values of μ (model two: S_UV from the full covariance), figure2-lab.csv lists them (about a
+        minute; 12 working digits, a band for the eye, not certified)`,
+    },
     shard: { type: 'string', value: 'K/N', internal: true, help: 'internal: compute every N-th curve from the K-th, print raw results' },
   }),
   async run(values, _positionals, app) {
@@ -40,7 +48,10 @@ export const figure2: CommandSpec = {
     // Two processes on two cores: this one takes every other curve, a worker the rest.
     const worker =
       availableParallelism() > 1 ? () => runChild<unknown[]>(['figure2', '--digits', String(digits), '--points', String(points), '--shard', '1/2']) : undefined;
-    const { files, lines } = await app.figure2({ digits, points, progress, ...(worker ? { worker } : {}) });
+    const q = values.q as string | undefined;
+    if (q !== undefined && (!/^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(q) || !(Number(q) > 0) || !Number.isFinite(Number(q))))
+      throw new UsageError(`--q ${q}: a positive number, the quality factor ω_m/γ`);
+    const { files, lines } = await app.figure2({ digits, points, progress, ...(worker ? { worker } : {}), ...(q ? { q } : {}) });
     writeOutputs(out, files);
     for (const line of lines) process.stdout.write(`${line}\n`);
     process.stdout.write(`wrote ${Object.keys(files).join(', ')} to ${out}\n`);
