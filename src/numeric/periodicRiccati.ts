@@ -16,6 +16,7 @@
 import { decimalContext, type Dec, type DecimalConstructor } from './context.ts';
 import { dmaxAbs, dmul, dsolve, dsub, dtranspose, type DMatrix } from './matrix.ts';
 import { lyapunovSteadyState, riccatiSteadyState } from './riccati.ts';
+import { AndersonMixer } from './anderson.ts';
 
 /** X₀ + Σ_k (cos[k] cos kθ + sin[k] sin kθ); cos[0] is X₀ and sin[0] is 0. */
 export interface TrigSeries {
@@ -159,6 +160,8 @@ export interface PeriodicOptions {
 
 const MAX_HARMONICS = 512;
 const MAX_SWEEPS = 400;
+/** Past sweeps Anderson's mixing combines. */
+const ANDERSON_DEPTH = 5;
 
 /**
  * The periodic steady state at `digits` significant digits of the coefficients `a`, `d`, `m`
@@ -187,9 +190,17 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
   let sweeps = 0;
   /** The last sweep's change over the one before: how fast the sweeps contract, about the harmonics' rate of fall. */
   let contraction: Dec | undefined;
+  const mixer = new AndersonMixer(D, ANDERSON_DEPTH);
+  const upper = pairs(n);
+  const flat = (x: TrigSeries): Dec[] => [...x.cos, ...x.sin.slice(1)].flatMap((m) => upper.map(([i, j]) => m[i]![j]!));
+  const unflat = (x: readonly Dec[], K: number): TrigSeries => {
+    const block = (k: number) => symmetricOf(D, n, x.slice(k * upper.length, (k + 1) * upper.length));
+    return { cos: Array.from({ length: K + 1 }, (_, k) => block(k)), sin: [zero(D, n), ...Array.from({ length: K }, (_, k) => block(K + 1 + k))] };
+  };
   for (;;) {
     // Pad to K harmonics.
     v = { cos: Array.from({ length: K + 1 }, (_, k) => v.cos[k] ?? zero(D, n)), sin: Array.from({ length: K + 1 }, (_, k) => v.sin[k] ?? zero(D, n)) };
+    mixer.reset();
     let previousChange: Dec | undefined;
     let growing = 0;
     for (;;) {
@@ -229,12 +240,15 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
         const c = dmaxAbs(dsub(next.cos[k]!, v.cos[k]!)).plus(dmaxAbs(dsub(next.sin[k]!, v.sin[k]!)));
         if (c.gt(change)) change = c;
       }
-      v = next;
       if (previousChange !== undefined && previousChange.gt(0)) contraction = change.div(previousChange);
-      const scale = dmaxAbs(v.cos[0]!);
-      if (change.lte(scale.times(loose ? looseTolerance : tolerance))) break;
+      const scale = dmaxAbs(next.cos[0]!);
+      if (change.lte(scale.times(loose ? looseTolerance : tolerance))) {
+        v = next;
+        break;
+      }
+      v = unflat(mixer.mix(flat(v), flat(next)), K);
       if (previousChange !== undefined && change.gte(previousChange) && change.gt(scale.times(floor))) {
-        if (++growing >= 3)
+        if (++growing >= 6)
           throw new PeriodicSteadyStateError('harmonic balance does not contract: the drive frequency is not large against the oscillating terms');
       } else growing = 0;
       previousChange = change;
