@@ -103,6 +103,17 @@ function seconds(root: string, command: string, args: string[]): { seconds: numb
   return { seconds: (performance.now() - start) / 1000, status: r.status, stdout: r.stdout };
 }
 
+/** solve --frame lab at one quality factor: model one at the paper's point, 30 digits, both routes and the unconditional state. */
+function labPoint(q: string, target: string): { label: string; target: string; command: string; args: string[] } {
+  const point = ['--delta', '30', '--chi', '25', '--nbar', '5', '--mu', '5'];
+  return {
+    label: `solve --frame lab --q ${q}, model one at the paper's point, 30 digits (both routes, and the unconditional state)`,
+    target,
+    command: process.execPath,
+    args: ['bin/detuned-paramp.js', 'solve', '--model', 'modulated', ...point, '--frame', 'lab', '--q', q, '--json'],
+  };
+}
+
 const TARGETS: ReadonlyArray<{ label: string; target: string; command: string; args: string[] }> = [
   { label: 'CLI start-up: --help', target: '≤ 0.3 s', command: process.execPath, args: ['bin/detuned-paramp.js', '--help'] },
   {
@@ -163,78 +174,13 @@ const TARGETS: ReadonlyArray<{ label: string; target: string; command: string; a
     command: process.execPath,
     args: ['bin/detuned-paramp.js', 'figure2', '--out', mkdtempSync(join(tmpdir(), 'bench-fig-'))],
   },
-  {
-    label: "solve --frame lab --q 1e3, model one at the paper's point, 30 digits (both routes, and the unconditional state)",
-    target: '≤ 2 s',
-    command: process.execPath,
-    args: [
-      'bin/detuned-paramp.js',
-      'solve',
-      '--model',
-      'modulated',
-      '--delta',
-      '30',
-      '--chi',
-      '25',
-      '--nbar',
-      '5',
-      '--mu',
-      '5',
-      '--frame',
-      'lab',
-      '--q',
-      '1e3',
-      '--json',
-    ],
-  },
-  {
-    label: "solve --frame lab --q 1e9, model one at the paper's point, 30 digits (both routes, and the unconditional state)",
-    target: '≤ 2 s',
-    command: process.execPath,
-    args: [
-      'bin/detuned-paramp.js',
-      'solve',
-      '--model',
-      'modulated',
-      '--delta',
-      '30',
-      '--chi',
-      '25',
-      '--nbar',
-      '5',
-      '--mu',
-      '5',
-      '--frame',
-      'lab',
-      '--q',
-      '1e9',
-      '--json',
-    ],
-  },
-  {
-    label: "solve --frame lab --q 100, model one at the paper's point, 30 digits (both routes, and the unconditional state)",
-    target: '≤ 10 s',
-    command: process.execPath,
-    args: [
-      'bin/detuned-paramp.js',
-      'solve',
-      '--model',
-      'modulated',
-      '--delta',
-      '30',
-      '--chi',
-      '25',
-      '--nbar',
-      '5',
-      '--mu',
-      '5',
-      '--frame',
-      'lab',
-      '--q',
-      '100',
-      '--json',
-    ],
-  },
+  ...(
+    [
+      ['1e3', '≤ 2 s'],
+      ['1e9', '≤ 2 s'],
+      ['100', '≤ 10 s'],
+    ] as const
+  ).map(([q, target]) => labPoint(q, target)),
   { label: 'npm test', target: '≤ 20 s', command: process.execPath, args: ['node_modules/vitest/vitest.mjs', 'run', '--reporter=dot'] },
 ];
 
