@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { runs } from '../../properties/arbitraries.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +11,7 @@ import { solveModel } from '../../src/app/solve.ts';
 import { periodicSteadyState, seriesAt } from '../../src/numeric/periodicRiccati.ts';
 import { decimalContext } from '../../src/numeric/context.ts';
 import { monodromySteadyState } from '../../src/numeric/monodromy.ts';
-import { labSeries, labSystem } from '../../src/paper/beyondRwa.ts';
+import { labSeries, labSystem, labValues, periodicFigures } from '../../src/paper/beyondRwa.ts';
 import { paperSymbolValues } from '../../src/paper/paperSymbols.ts';
 import { sym } from '../../src/paper/symbols.ts';
 
@@ -150,5 +152,29 @@ describe('figure2 --q: the bands without the RWA', () => {
     }
     expect(readFileSync(join(dir, 'figure2-lab.svg'), 'utf8')).toMatch(/mark-area/);
     expect(spawnSync(process.execPath, ['bin/detuned-paramp.js', 'figure2', '--out', dir, '--q', '-1'], { encoding: 'utf8' }).status).toBe(2);
+  }, 300_000);
+});
+
+describe('beyond the RWA: the correction vanishes like a power of 1/Q (property)', () => {
+  it('for Q from 10⁴ to 10⁹ and either model, doubling Q halves the swing of E_N over a period (to 10 %) and shrinks its mean shift at least 1.6-fold', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 4, max: 9, noNaN: true }), fc.constantFrom('modulated' as const, 'constant' as const), (log10Q, model) => {
+        const raw =
+          model === 'modulated' ? { delta: '30', chi: '25', nbar: '5', mu: '5', eta: '1' } : { coupling: '30', chi: '25', nbar: '5', mu: '5', eta: '1' };
+        const at = (Q: number) => {
+          const { point, values } = labValues(model, raw, Q.toPrecision(6));
+          const f = periodicFigures(model, point, values, 16);
+          const e = f.periodic[0]!;
+          return { ripple: e.max.value.minus(e.min.value).toNumber(), shift: Math.abs(e.mean.minus(f.rwa[0]!).toNumber()) };
+        };
+        const Q = 10 ** log10Q;
+        const [x, y] = [at(Q), at(2 * Q)];
+        expect(x.ripple / y.ripple).toBeGreaterThan(1.8);
+        expect(x.ripple / y.ripple).toBeLessThan(2.2);
+        // The mean shift falls like 1/Q (model one) or 1/Q² (model two); below 10⁻¹² it is the working precision's.
+        if (y.shift > 1e-12) expect(x.shift / y.shift).toBeGreaterThan(1.6);
+      }),
+      runs(0.03),
+    );
   }, 300_000);
 });
