@@ -71,7 +71,7 @@ const FLOOR = 1e-11;
 export const beyondRwa: Claim[] = [
   {
     id: 'rwa-finite-q',
-    seconds: 3,
+    seconds: 2.8,
     expected: {
       status: 'verified',
       reason: "the lab-frame periodic state tends to the RWA steady state as Q grows, the ripple like 1/Q; at Q = 10³ the paper's E_N is within a few per cent",
@@ -160,7 +160,7 @@ export const beyondRwa: Claim[] = [
   },
   {
     id: 'quarter-cycle-lag',
-    seconds: 6,
+    seconds: 1.7,
     expected: {
       status: 'verified',
       reason: 'the lag alone moves S by well under 1 % at Q = 10³ for N up to 20; it is not governed by N/Q, and the counter-rotating terms matter more',
@@ -200,7 +200,7 @@ export const beyondRwa: Claim[] = [
   },
   {
     id: 'figure2-finite-q',
-    seconds: 1.5,
+    seconds: 0.4,
     expected: { status: 'verified', reason: "our outlook: the Q below which Figure 2's least S moves by 1 %, from the lab-frame model at the RWA optimum" },
     assumptions: ['figure2-detuning'],
     equation: "Figure 2 (ours, not the paper's)",

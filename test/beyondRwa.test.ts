@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RationalFunction, symbolIndex } from '../src/exact/rationalFunction.ts';
 import { builtInModel } from '../src/models/builtIn.ts';
-import { labSystem, secularSystem } from '../src/paper/beyondRwa.ts';
+import { labSystem, labValues, periodicFigures, secularSystem } from '../src/paper/beyondRwa.ts';
 import { systemInPaperSymbols } from '../src/paper/paperSymbols.ts';
 import { sym } from '../src/paper/symbols.ts';
 
@@ -34,5 +34,21 @@ describe('both models beyond the rotating-wave approximation', () => {
       .dropped.find((d) => d.harmonic === 4)!
       .term.toString();
     expect(one).toContain('a† b†');
+  });
+});
+
+describe('harmonic balance in doubles', () => {
+  it("at 15 digits or fewer the sweeps run in doubles and agree with Decimal at 25 digits to 10⁻⁸ (Q = 10³, the paper's point): the mean, least and largest E_N and S", () => {
+    const { point, values } = labValues('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5', eta: '1' }, '1000');
+    const [fast, slow] = [periodicFigures('modulated', point, values, 14), periodicFigures('modulated', point, values, 25)];
+    for (const k of [0, 1])
+      for (const pick of [
+        (o: (typeof fast.periodic)[number]) => o.mean,
+        (o: (typeof fast.periodic)[number]) => o.min.value,
+        (o: (typeof fast.periodic)[number]) => o.max.value,
+      ]) {
+        const [x, y] = [pick(fast.periodic[k]!), pick(slow.periodic[k]!)];
+        expect(x.minus(y).abs().div(y).toNumber()).toBeLessThan(1e-8);
+      }
   });
 });

@@ -5,11 +5,12 @@
  * Hamiltonian system (src/numeric/monodromy.ts). What it prints is agreement, not certification.
  */
 import { DetunedParampError } from '../exact/errors.ts';
-import { agreeingDigits, decimalContext, type Dec } from '../numeric/context.ts';
+import { agreeingDigits, decimalContext, type Dec, type DecimalConstructor } from '../numeric/context.ts';
+import { Float64Context } from '../numeric/float64.ts';
 import { dmaxAbs, dsub, type DMatrix } from '../numeric/matrix.ts';
 import { monodromySteadyState, MonodromyError } from '../numeric/monodromy.ts';
 import { overPeriod, type OverPeriod } from '../numeric/overPeriod.ts';
-import { periodicSteadyState, PeriodicSteadyStateError, seriesAt } from '../numeric/periodicRiccati.ts';
+import { periodicSteadyState, PeriodicSteadyStateError, seriesAt, type TrigSeries } from '../numeric/periodicRiccati.ts';
 import type { PeriodicSeries } from '../numeric/periodicSeries.ts';
 
 export class PeriodicStateError extends DetunedParampError {
@@ -44,6 +45,8 @@ export interface FiguresOverPeriod {
   readonly sweeps: number;
 }
 
+const toArithmetic = (A: DecimalConstructor, m: DMatrix): DMatrix => m.map((row) => row.map((x) => new A(x.toString())));
+
 const zeroSeries = (D: ReturnType<typeof decimalContext>, s: PeriodicSeries['measurement']) => ({
   cos: s.cos.map((m) => m.map((row) => row.map(() => new D(0)))),
   sin: s.sin.map((m) => m.map((row) => row.map(() => new D(0)))),
@@ -52,10 +55,16 @@ const zeroSeries = (D: ReturnType<typeof decimalContext>, s: PeriodicSeries['mea
 /** The figures over a period of the conditional (or unconditional: no record conditioned on, M = 0) periodic state by harmonic balance at `digits` working digits. */
 export function figuresOverPeriod(problem: PeriodicProblem, digits: number, state: 'conditional' | 'unconditional' = 'conditional'): FiguresOverPeriod {
   const D = decimalContext(digits);
+  // At 15 digits or fewer the sweeps run in doubles (src/numeric/float64.ts), far faster; the figures stay in Decimal.
+  const A = digits <= 15 ? Float64Context : D;
   const s = problem.series(digits);
+  const inA = (x: TrigSeries): TrigSeries => (A === D ? x : { cos: x.cos.map((m) => toArithmetic(A, m)), sin: x.sin.map((m) => toArithmetic(A, m)) });
   const measurement = state === 'unconditional' ? zeroSeries(D, s.measurement) : s.measurement;
-  const solved = periodicSteadyState(digits, s.drift, s.diffusion, measurement, s.fundamental, { driftStable: problem.driftStable });
-  const at = (theta: Dec) => seriesAt(D, solved.covariance, theta);
+  const solved = periodicSteadyState(Math.min(digits, 15), inA(s.drift), inA(s.diffusion), inA(measurement), new A(s.fundamental.toString()), {
+    driftStable: problem.driftStable,
+    arithmetic: A,
+  });
+  const at = (theta: Dec) => toArithmetic(D, seriesAt(A, solved.covariance, new A(theta.toString())));
   const rwaState = problem.rwa(digits)[state];
   if (rwaState === undefined) throw new PeriodicStateError(`the RWA model has no ${state} steady state here`);
   const samples = Math.max(16, 4 * solved.harmonics);
@@ -163,22 +172,23 @@ function unconditionalState(problem: PeriodicProblem, digits: number): NonNullab
 export function periodJson(names: readonly string[], periodic: readonly OverPeriod[], rwa: readonly Dec[], digits: number) {
   const n = (x: Dec) => x.toSignificantDigits(digits).toString();
   const over = (o: OverPeriod) => ({
-    mean: n(o.mean),
+    // The mean holds the digits the quadrature holds too (fewer where the figure has a kink).
+    mean: o.mean.toSignificantDigits(Math.max(1, Math.min(digits, o.meanDigits))).toString(),
     min: n(o.min.value),
     minPhase: o.min.phase.toSignificantDigits(12).toString(),
     max: n(o.max.value),
     maxPhase: o.max.phase.toSignificantDigits(12).toString(),
   });
-  const absolute = (x: Dec, of: Dec) => {
+  const absolute = (x: Dec, of: Dec, held = digits) => {
     const size = of.abs().gt(x.abs()) ? of.abs() : x.abs();
-    return size.isZero() ? '0' : x.toDecimalPlaces(Math.max(0, digits - 1 - size.log(10).floor().toNumber())).toString();
+    return size.isZero() ? '0' : x.toDecimalPlaces(Math.max(0, held - 1 - size.log(10).floor().toNumber())).toString();
   };
   const byName = <T>(f: (k: number) => T) => Object.fromEntries(names.map((name, k) => [name, f(k)]));
   return {
     periodic: byName((k) => over(periodic[k]!)),
     rwa: byName((k) => n(rwa[k]!)),
     deviation: byName((k) => ({
-      mean: absolute(periodic[k]!.mean.minus(rwa[k]!), rwa[k]!),
+      mean: absolute(periodic[k]!.mean.minus(rwa[k]!), rwa[k]!, Math.min(digits, periodic[k]!.meanDigits)),
       ripple: absolute(periodic[k]!.max.value.minus(periodic[k]!.min.value).div(2), periodic[k]!.max.value),
     })),
   };

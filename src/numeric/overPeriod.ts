@@ -4,7 +4,7 @@
  * function) and its least and largest values, located by golden-section search between the
  * samples around the best sample, not just sampled.
  */
-import type { Dec, DecimalConstructor } from './context.ts';
+import { agreeingDigits, type Dec, type DecimalConstructor } from './context.ts';
 
 export interface Extremum {
   /** Where, as a fraction of the period in [0, 1). */
@@ -14,6 +14,12 @@ export interface Extremum {
 
 export interface OverPeriod {
   readonly mean: Dec;
+  /**
+   * The digits on which the mean from every sample and from every other sample agree: the
+   * quadrature's own accuracy, full for a smooth function, fewer where it has a kink (E_N = 0 over
+   * part of the period).
+   */
+  readonly meanDigits: number;
   readonly min: Extremum;
   readonly max: Extremum;
 }
@@ -25,6 +31,9 @@ export function overPeriod(D: DecimalConstructor, f: (theta: Dec) => Dec, sample
   const thetas = Array.from({ length: samples }, (_, k) => twoPi.times(k).div(samples));
   const values = thetas.map(f);
   const mean = values.reduce((s, x) => s.plus(x), new D(0)).div(samples);
+  const half = values.filter((_, k) => k % 2 === 0);
+  const coarse = half.reduce((s, x) => s.plus(x), new D(0)).div(half.length);
+  const meanDigits = coarse.eq(mean) ? D.precision : agreeingDigits(coarse, mean, D.precision);
   const located = (sign: 1 | -1): Extremum => {
     const better = (x: Dec, y: Dec) => (sign === 1 ? x.lt(y) : x.gt(y));
     let k = 0;
@@ -52,5 +61,5 @@ export function overPeriod(D: DecimalConstructor, f: (theta: Dec) => Dec, sample
     const phase = best.theta.div(twoPi).mod(1);
     return { phase: phase.isNegative() ? phase.plus(1) : phase, value: best.value };
   };
-  return { mean, min: located(1), max: located(-1) };
+  return { mean, meanDigits, min: located(1), max: located(-1) };
 }

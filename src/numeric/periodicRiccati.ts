@@ -156,6 +156,8 @@ export interface PeriodicOptions {
   readonly driftStable: boolean;
   /** Start with this many harmonics (doubled as needed). */
   readonly harmonics?: number;
+  /** The arithmetic of the sweeps (default Decimal at `digits`; Float64Context for 15 digits or fewer), the series given in it. */
+  readonly arithmetic?: DecimalConstructor;
 }
 
 const MAX_HARMONICS = 512;
@@ -170,7 +172,7 @@ const ANDERSON_DEPTH = 5;
  * coefficients) or the harmonics do not fall below the precision.
  */
 export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries, m: TrigSeries, omega: Dec, options: PeriodicOptions): PeriodicSteadyState {
-  const D = decimalContext(digits);
+  const D = options.arithmetic ?? decimalContext(digits);
   const n = a.cos[0]!.length;
   const unknowns = pairs(n).length;
   const conditional = m.cos.some((x) => !dmaxAbs(x).isZero()) || m.sin.some((x) => !dmaxAbs(x).isZero());
@@ -182,10 +184,19 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
   let K = Math.max(2, options.harmonics ?? 6);
   // A first pass at K harmonics to a loose tolerance measures how fast the harmonics fall; K is then set from that rate.
   let loose = options.harmonics === undefined;
+  // The mean's algebraic equation is solved in Decimal at `digits` whatever the sweeps' arithmetic.
+  const E = decimalContext(digits);
+  const inDecimal = (x: DMatrix): DMatrix => (D === E ? x : x.map((row) => row.map((y) => new E(y.toString()))));
+  const back = (x: DMatrix): DMatrix => (D === E ? x : x.map((row) => row.map((y) => new D(y.toString()))));
   const meanOf = (d0: DMatrix, m0: DMatrix, start?: DMatrix) =>
-    conditional
-      ? riccatiSteadyState(digits, a.cos[0]!, d0, m0, { driftStable: options.driftStable, ...(start ? { start } : {}) }).covariance
-      : lyapunovSteadyState(digits, a.cos[0]!, d0, { driftStable: options.driftStable }).covariance;
+    back(
+      conditional
+        ? riccatiSteadyState(digits, inDecimal(a.cos[0]!), inDecimal(d0), inDecimal(m0), {
+            driftStable: options.driftStable,
+            ...(start ? { start: inDecimal(start) } : {}),
+          }).covariance
+        : lyapunovSteadyState(digits, inDecimal(a.cos[0]!), inDecimal(d0), { driftStable: options.driftStable }).covariance,
+    );
   let v: TrigSeries = { cos: [meanOf(d.cos[0]!, m.cos[0]!)], sin: [zero(D, n)] };
   let sweeps = 0;
   /** The last sweep's change over the one before: how fast the sweeps contract, about the harmonics' rate of fall. */
