@@ -60,7 +60,7 @@ export function figuresOverPeriod(problem: PeriodicProblem, digits: number, stat
   const s = problem.series(digits);
   const inA = (x: TrigSeries): TrigSeries => (A === D ? x : { cos: x.cos.map((m) => toArithmetic(A, m)), sin: x.sin.map((m) => toArithmetic(A, m)) });
   const measurement = state === 'unconditional' ? zeroSeries(D, s.measurement) : s.measurement;
-  const solved = periodicSteadyState(Math.min(digits, 15), inA(s.drift), inA(s.diffusion), inA(measurement), new A(s.fundamental.toString()), {
+  const solved = periodicSteadyState(A === D ? digits : 15, inA(s.drift), inA(s.diffusion), inA(measurement), new A(s.fundamental.toString()), {
     driftStable: problem.driftStable,
     arithmetic: A,
   });

@@ -37,6 +37,8 @@ export class PeriodicSteadyStateError extends RangeError {}
 
 const order = (x: TrigSeries) => x.cos.length - 1;
 
+const larger = (x: Dec, y: Dec): Dec => (x.gt(y) ? x : y);
+
 function zero(D: DecimalConstructor, n: number): DMatrix {
   return Array.from({ length: n }, () => Array.from({ length: n }, () => new D(0)));
 }
@@ -265,7 +267,8 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
       previousChange = change;
     }
     const size = (k: number) => dmaxAbs(v.cos[k]!).plus(dmaxAbs(v.sin[k]!)).div(dmaxAbs(v.cos[0]!));
-    const top = size(K);
+    // The last two harmonics: where odd and even ones fall at different rates, one alone can look converged.
+    const top = larger(size(K), size(K - 1));
     if (!loose && top.lte(tolerance)) return { covariance: v, harmonics: K, sweeps, truncation: top };
     if (K >= MAX_HARMONICS) throw new PeriodicSteadyStateError(`more than ${MAX_HARMONICS} harmonics would be needed`);
     if (loose) {
