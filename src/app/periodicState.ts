@@ -5,7 +5,7 @@
  * Hamiltonian system (src/numeric/monodromy.ts). What it prints is agreement, not certification.
  */
 import { DetunedParampError } from '../exact/errors.ts';
-import { agreeingDigits, decimalContext, type Dec, type DecimalConstructor } from '../numeric/context.ts';
+import { decimalContext, type Dec, type DecimalConstructor } from '../numeric/context.ts';
 import { Float64Context } from '../numeric/float64.ts';
 import { dmaxAbs, dsub, type DMatrix } from '../numeric/matrix.ts';
 import { monodromySteadyState, MonodromyError } from '../numeric/monodromy.ts';
@@ -77,7 +77,8 @@ export function figuresOverPeriod(problem: PeriodicProblem, digits: number, stat
   };
 }
 
-export interface PeriodicSolution {
+/** One state (conditional or unconditional) over a period by both routes. */
+export interface PeriodicStateByRoutes {
   readonly periodic: readonly OverPeriod[];
   readonly rwa: readonly Dec[];
   /** The two routes: harmonic balance (when its sweeps contract) and the monodromy. */
@@ -89,28 +90,31 @@ export interface PeriodicSolution {
   readonly agreement: number;
   /** The digits printed: the agreement, at most the digits asked for. */
   readonly digits: number;
-  /** Where the drift is stable: the unconditional periodic state by harmonic balance at two precisions, with the digits they agree on. */
-  readonly unconditional?: { readonly periodic: readonly OverPeriod[]; readonly rwa: readonly Dec[]; readonly digits: number };
+}
+
+export interface PeriodicSolution extends PeriodicStateByRoutes {
+  /** Where the drift is stable: the unconditional periodic state (the periodic Lyapunov solution), by the same two routes. */
+  readonly unconditional?: PeriodicStateByRoutes;
 }
 
 /** Phases (fractions of the period) at which the two routes' covariances are compared, besides each extremum. */
 const COMPARED_PHASES = ['0', '0.125', '0.25', '0.375', '0.5', '0.625', '0.75', '0.875'];
 
 /**
- * The periodic conditional state by both routes: the monodromy at digits + lost + 8 working digits,
- * which works at any frequency, from the RWA state; harmonic balance at digits + 8, whose sweeps
- * contract only when the frequency is well above the rates. The figures come from harmonic
- * balance's series where it converged (cheap at every phase), else from the monodromy's dense
- * output; the digits printed are those on which the covariances agree at eight phases and at each
- * extremum.
+ * One state by both routes: the monodromy at digits + lost + 8 working digits, which works at any
+ * frequency, from the RWA state; harmonic balance at digits + 8, whose sweeps contract only when
+ * the frequency is well above the rates. The figures come from harmonic balance's series where it
+ * converged (cheap at every phase), else from the monodromy's dense output; the digits printed are
+ * those on which the covariances agree at eight phases and at each extremum.
  */
-export function periodicSolution(problem: PeriodicProblem, digits: number): PeriodicSolution {
-  const start = problem.rwa(digits + 8).conditional;
-  if (start === undefined) throw new PeriodicStateError('the RWA model has no conditional steady state here, so there is no start for the periodic one');
+function byRoutes(problem: PeriodicProblem, digits: number, state: 'conditional' | 'unconditional'): PeriodicStateByRoutes {
+  const start = problem.rwa(digits + 8)[state];
+  if (start === undefined) throw new PeriodicStateError(`the RWA model has no ${state} steady state here, so there is no start for the periodic one`);
   const monodromyAt = (work: number) => {
     const s = problem.series(work);
+    const measurement = state === 'unconditional' ? zeroSeries(decimalContext(work), s.measurement) : s.measurement;
     try {
-      return monodromySteadyState(work, s.drift, s.diffusion, s.measurement, s.fundamental, start);
+      return monodromySteadyState(work, s.drift, s.diffusion, measurement, s.fundamental, start);
     } catch (err) {
       if (err instanceof MonodromyError || err instanceof DetunedParampError)
         throw new PeriodicStateError(`no stabilising periodic state found near the RWA one (${err.message})`);
@@ -123,7 +127,7 @@ export function periodicSolution(problem: PeriodicProblem, digits: number): Peri
   let harmonic: FiguresOverPeriod | undefined;
   let failure = '';
   try {
-    harmonic = figuresOverPeriod(problem, hbWork);
+    harmonic = figuresOverPeriod(problem, hbWork, state);
   } catch (err) {
     if (!(err instanceof PeriodicSteadyStateError || err instanceof DetunedParampError)) throw err;
     failure = err.message;
@@ -142,27 +146,22 @@ export function periodicSolution(problem: PeriodicProblem, digits: number): Peri
       return gap.isZero() ? work : Math.max(0, Math.floor(dmaxAbs(x).div(gap).log(10).toNumber()));
     }),
   );
-  const rwa = problem.figures.map((f) => f.of(work, start));
-  const unconditional = problem.driftStable ? unconditionalState(problem, digits) : undefined;
   return {
     periodic,
-    rwa,
+    rwa: problem.figures.map((f) => f.of(work, start)),
     routes: {
       harmonicBalance: harmonic ? { harmonics: harmonic.harmonics, sweeps: harmonic.sweeps } : { failed: failure },
       monodromy: { newtonSteps: monodromy.newtonSteps, workingDigits: monodromyWork },
     },
     agreement,
     digits: Math.min(digits, agreement),
-    ...(unconditional ? { unconditional } : {}),
   };
 }
 
-function unconditionalState(problem: PeriodicProblem, digits: number): NonNullable<PeriodicSolution['unconditional']> {
-  const [coarse, fine] = [digits + 8, digits + 16].map((work) => figuresOverPeriod(problem, work, 'unconditional')) as [FiguresOverPeriod, FiguresOverPeriod];
-  const numbers = (f: FiguresOverPeriod) => f.periodic.flatMap((o) => [o.mean, o.min.value, o.max.value]);
-  const [x, y] = [numbers(coarse), numbers(fine)];
-  const agreed = Math.min(...x.map((v, k) => agreeingDigits(v, y[k]!, digits + 8)));
-  return { periodic: fine.periodic, rwa: fine.rwa, digits: Math.min(digits, agreed) };
+/** The conditional periodic state by both routes, and below threshold the unconditional one too. */
+export function periodicSolution(problem: PeriodicProblem, digits: number): PeriodicSolution {
+  const conditional = byRoutes(problem, digits, 'conditional');
+  return problem.driftStable ? { ...conditional, unconditional: byRoutes(problem, digits, 'unconditional') } : conditional;
 }
 
 /**
@@ -199,10 +198,16 @@ export function periodicSolutionJson(names: readonly string[], s: PeriodicSoluti
   return {
     ...periodJson(names, s.periodic, s.rwa, s.digits),
     ...(s.unconditional
-      ? { unconditional: { ...periodJson(names, s.unconditional.periodic, s.unconditional.rwa, s.unconditional.digits), digits: s.unconditional.digits } }
+      ? {
+          unconditional: {
+            ...periodJson(names, s.unconditional.periodic, s.unconditional.rwa, s.unconditional.digits),
+            digits: s.unconditional.digits,
+            routes: s.unconditional.routes,
+          },
+        }
       : {}),
     digits: s.digits,
-    precision: `agreement, not certification: each number is printed to the ${s.digits} digits to which ${'failed' in s.routes.harmonicBalance ? 'the monodromy at two working precisions agrees (harmonic balance did not converge here)' : 'the covariances of harmonic balance and of the monodromy agree'} at eight phases and at each extremum; the unconditional state's to those on which harmonic balance at two working precisions agrees`,
+    precision: `agreement, not certification: each number is printed to the ${s.digits} digits to which ${'failed' in s.routes.harmonicBalance ? 'the monodromy at two working precisions agrees (harmonic balance did not converge here)' : 'the covariances of harmonic balance and of the monodromy agree'} at eight phases and at each extremum; the unconditional state's likewise, by the same two routes`,
     routes: s.routes,
   };
 }
@@ -222,7 +227,10 @@ export function periodicSolutionText(title: string, names: readonly string[], s:
   return [
     ...block(`${title}, conditional state; ${s.digits} digits, on which two routes agree (not certified)`, periodJson(names, s.periodic, s.rwa, s.digits)),
     ...(s.unconditional
-      ? block(`unconditional state; ${s.unconditional.digits} digits`, periodJson(names, s.unconditional.periodic, s.unconditional.rwa, s.unconditional.digits))
+      ? block(
+          `unconditional state; ${s.unconditional.digits} digits, on which two routes agree`,
+          periodJson(names, s.unconditional.periodic, s.unconditional.rwa, s.unconditional.digits),
+        )
       : []),
   ].join('\n');
 }
