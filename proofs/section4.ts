@@ -176,7 +176,10 @@ export const section4: Claim[] = [
           holds,
           derived,
           reports: [{ engine: 'exact', agreed: true, computed: true, detail: derived }],
-          notes: ['an identity of superoperators on non-commuting operators: the commutative witnesses cannot express it'],
+          notes: [
+            'an identity of superoperators on non-commuting operators: the commutative witnesses cannot express it',
+            'in the lab frame the position is read continuously, X and Y a quarter cycle apart, not both at once: what that costs at finite Q is measured in quarter-cycle-lag (below 0.2 % of S at Q = 10³)',
+          ],
         },
         'the back-action terms are not those of a position measurement',
       );
