@@ -168,7 +168,7 @@ export function periodicSolution(problem: PeriodicProblem, digits: number): Peri
  * periodic, rwa and deviation of figures over a period, each number to `digits` (a deviation to
  * the absolute precision of the values it is taken from), keyed by the figures' names.
  */
-export function periodJson(names: readonly string[], periodic: readonly OverPeriod[], rwa: readonly Dec[], digits: number) {
+function periodJson(names: readonly string[], periodic: readonly OverPeriod[], rwa: readonly Dec[], digits: number) {
   const n = (x: Dec) => x.toSignificantDigits(digits).toString();
   const over = (o: OverPeriod) => ({
     // The mean holds the digits the quadrature holds too (fewer where the figure has a kink).

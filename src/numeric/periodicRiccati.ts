@@ -72,7 +72,7 @@ function trigTable(D: DecimalConstructor, N: number, K: number): { cos: Dec[][];
  * orders K, K and 1 has no harmonic above 2K + 1 + 2, none of which aliases onto 0…K at that N, so
  * this is the truncated product exactly, at a third of the cost of multiplying the series.
  */
-export function riccatiSeriesResidual(D: DecimalConstructor, a: TrigSeries, d: TrigSeries, m: TrigSeries, v: TrigSeries, K: number): TrigSeries {
+function riccatiSeriesResidual(D: DecimalConstructor, a: TrigSeries, d: TrigSeries, m: TrigSeries, v: TrigSeries, K: number): TrigSeries {
   const orders = [a, d, m].map(order);
   const N = 3 * K + 2 * Math.max(...orders, 1) + 2;
   const top = Math.max(K, ...orders);
