@@ -90,14 +90,20 @@ export const beyondRwa: Claim[] = [
       const figure = (model: LabModel) => (model === 'modulated' ? 'S' : 'S_UV');
       const fits = rows.map(({ model, scan }) => {
         // From Q = 10⁴ on: at 10³ model one's mean S has not yet settled to its asymptotic sign.
-        const fit = (pick: (d: Deviation) => number) =>
+        const fitted = (pick: (d: Deviation) => number) =>
           powerFit(
             scan
               .filter((x) => x.Q >= 1e4)
               .map((x) => ({ Q: x.Q, y: pick(x.d) }))
               .filter((x) => Math.abs(x.y) > FLOOR),
           );
-        return { model, rippleEN: fit((d) => d.rippleEN), meanEN: fit((d) => d.meanEN), rippleS: fit((d) => d.rippleS), meanS: fit((d) => d.meanS) };
+        return {
+          model,
+          rippleEN: fitted((d) => d.rippleEN),
+          meanEN: fitted((d) => d.meanEN),
+          rippleS: fitted((d) => d.rippleS),
+          meanS: fitted((d) => d.meanS),
+        };
       });
       // The corrections vanish: every fitted exponent at or below −1 (within the fit's spread).
       const holds = fits.every((f) => [f.rippleEN, f.meanEN, f.rippleS, f.meanS].every((x) => x.p < -0.95));

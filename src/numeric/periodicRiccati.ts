@@ -253,7 +253,7 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
         const c = dmaxAbs(dsub(next.cos[k]!, v.cos[k]!)).plus(dmaxAbs(dsub(next.sin[k]!, v.sin[k]!)));
         if (c.gt(change)) change = c;
       }
-      if (previousChange !== undefined && previousChange.gt(0)) contraction = change.div(previousChange);
+      if (previousChange?.gt(0)) contraction = change.div(previousChange);
       const scale = dmaxAbs(next.cos[0]!);
       if (change.lte(scale.times(loose ? looseTolerance : tolerance))) {
         v = next;
