@@ -26,9 +26,10 @@ import { solveCertified, type CertifiedSolution } from './app/certifiedSolve.ts'
 import { ParameterError, parameterLabel } from './models/values.ts';
 import type { Regime } from './gaussian/regime.ts';
 import { modelMatrices as matricesAt, regimeOf, solveModel, threshold as thresholdAt, type ModelMatrices, type Solution } from './app/solve.ts';
-import { checkedDigits, physicalCovariance, realMatrix, symmetricMatrix, type MatrixInput } from './app/inputs.ts';
+import { checkedDigits, InputError, physicalCovariance, realMatrix, symmetricMatrix, type MatrixInput } from './app/inputs.ts';
 import { derivation, type Derivation } from './app/derive.ts';
 import { resolveFileParameters, type ModelFile, type ModelPoint } from './models/modelFile.ts';
+import { fileLabSolution, fileLabSolutionJson } from './app/labFile.ts';
 
 export { Decimal } from 'decimal.js';
 export { DetunedParampError, type ErrorCode } from './exact/errors.ts';
@@ -38,6 +39,7 @@ export { MODEL_NAMES } from './models/builtIn.ts';
 export { PARAMETERS } from './models/parameters.ts';
 export { ParameterError, VALUE_LIMITS } from './models/values.ts';
 export { PrecisionError } from './app/solve.ts';
+export { PeriodicStateError } from './app/periodicState.ts';
 export { NoSteadyStateError } from './numeric/riccati.ts';
 export { InputError, NotPhysicalStateError } from './app/inputs.ts';
 export { loadModelFile, ModelFileError } from './models/modelFile.ts';
@@ -119,6 +121,29 @@ function point(model: Model, parameters: ModelParameters): ModelPoint {
 export function solve(model: Model, parameters: ModelParameters = {}, options: PrecisionOptions = {}): Solution {
   const digits = checkedDigits(options.digits);
   return solveModel(point(model, parameters), digits);
+}
+
+/**
+ * A model file written in the lab frame (a frame section, t in cos and sin; docs/model-files.md)
+ * without the rotating-wave approximation: its periodic state by harmonic balance and by the
+ * monodromy, E_N over one period against the RWA, as `solve --model-file F --frame lab --json`
+ * prints it. Agreement between the two routes, not certification. The paper's two models in the
+ * lab frame ship as models/modulated-lab.yaml and models/constant-lab.yaml.
+ *
+ * @param model a model file with a frame section whose modes rotate at one frequency.
+ * @param parameters as for solve, the frame's frequency among them.
+ * @returns `periodic`, `rwa` and `deviation` of E_N (decimal strings), `digits`, `precision`,
+ *   `routes`, and below threshold `unconditional`.
+ * @throws ParameterError, InputError as solve (digits default 30); PeriodicStateError where no
+ *   periodic state is found or the file cannot have one (no frame, no common period).
+ */
+export function solveLabFrame(model: ModelFile, parameters: ModelParameters = {}, options: PrecisionOptions = {}): Record<string, unknown> {
+  const digits = checkedDigits(options.digits ?? 30);
+  if (typeof model !== 'object' || model === null || !('system' in model))
+    throw new InputError(
+      'model: a model file read by loadModelFile, with a frame section (solve --model M --frame lab --q Q gives the built-in models without the RWA)',
+    );
+  return fileLabSolutionJson(fileLabSolution(point(model, parameters), digits));
 }
 
 /**

@@ -5,6 +5,7 @@ import { loadModelFile, resolveFileParameters } from '../src/models/modelFile.ts
 import { refusal } from './support/modelFiles.ts';
 import { builtInModel } from '../src/models/builtIn.ts';
 import { evaluateExact } from '../src/numeric/fromExact.ts';
+import { solveLabFrame } from '../src/index.ts';
 
 const LAB = readFileSync('models/modulated-lab.yaml', 'utf8');
 
@@ -48,5 +49,37 @@ describe('model files in the lab frame: t, cos, sin and a frame', () => {
     const ok = loadModelFile(base('w*ad*a + g*cos(2*w*t)*(a + ad)^2'), 'f.yaml');
     expect(ok.frame!.rwaHamiltonian.toFileText(ok.frame!.modeName)).toBe('(1/2*g)*a^2 + (1/2*g)*ad^2');
     expect(ok.frame!.dropped.map((x) => x.phase)).toEqual(['-2*w', '-4*w', '2*w', '4*w']);
+  });
+});
+
+describe('the library without the RWA: solveLabFrame', () => {
+  it('refuses, naming the argument: a built-in model name, a model file without a frame section', () => {
+    const refused = (f: () => unknown) => {
+      try {
+        f();
+      } catch (err) {
+        return `${(err as Error).name}: ${(err as Error).message}`;
+      }
+      return 'accepted';
+    };
+    expect(refused(() => solveLabFrame('modulated' as never, { delta: 30, chi: 25 }))).toMatch(/^InputError: model: a model file read by loadModelFile/);
+    expect(refused(() => solveLabFrame(builtInModel('modulated'), { delta: 30, chi: 25 }))).toMatch(/^PeriodicStateError: .* has no frame section/);
+  });
+
+  it("model two's lab-frame file reads to models/constant.yaml exactly (its RWA), at three points", () => {
+    const lab = loadModelFile(readFileSync('models/constant-lab.yaml', 'utf8'), 'models/constant-lab.yaml');
+    const rwa = builtInModel('constant');
+    for (const [coupling, chi, gamma1] of [
+      ['30', '25', '1'],
+      ['-2/3', '1/2', '5/4'],
+      ['0', '3', '3/2'],
+    ] as const) {
+      const at = resolveFileParameters(lab, { omegam: '1000', coupling, chi, gamma1, nbar: '1', mu: '2', eta: '1/2' }, (n) => n);
+      const ref = resolveFileParameters(rwa, { coupling, chi, gamma1, nbar: '1', mu: '2', eta: '1/2' }, (n) => n);
+      for (const k of ['drift', 'diffusion', 'measurement'] as const) {
+        const [x, y] = [evaluateExact(lab.system[k], at.values), evaluateExact(rwa.system[k], ref.values)];
+        expect(x.flatMap((row, i) => row.flatMap((v, j) => (v.equals(y[i]![j]!) ? [] : [`${k}[${i}][${j}] at Γ = ${coupling}`])))).toEqual([]);
+      }
+    }
   });
 });
