@@ -64,7 +64,13 @@ export function figuresOverPeriod(problem: PeriodicProblem, digits: number, stat
     driftStable: problem.driftStable,
     arithmetic: A,
   });
-  const at = (theta: Dec) => toArithmetic(D, seriesAt(A, solved.covariance, new A(theta.toString())));
+  // Every figure is sampled at the same phases: V at each once.
+  const seen = new Map<string, DMatrix>();
+  const at = (theta: Dec) => {
+    const key = theta.toString();
+    if (!seen.has(key)) seen.set(key, toArithmetic(D, seriesAt(A, solved.covariance, new A(key))));
+    return seen.get(key)!;
+  };
   const rwaState = problem.rwa(digits)[state];
   if (rwaState === undefined) throw new PeriodicStateError(`the RWA model has no ${state} steady state here`);
   const samples = Math.max(16, 4 * solved.harmonics);
@@ -137,7 +143,9 @@ function byRoutes(problem: PeriodicProblem, digits: number, state: 'conditional'
   const periodic = harmonic?.periodic ?? problem.figures.map((f) => overPeriod(D, (t) => f.of(work, monodromy.at(t)), 48));
   const at = harmonic?.at ?? monodromy.at;
   const twoPi = D.acos(-1).times(2);
-  const phases = [...COMPARED_PHASES.map((x) => new D(x)), ...periodic.flatMap((o) => [o.min.phase, o.max.phase])].map((x) => twoPi.times(x));
+  const phases = [...COMPARED_PHASES.map((x) => new D(x)), ...periodic.flatMap((o) => [o.min.phase, o.max.phase].filter((x) => x !== undefined))].map((x) =>
+    twoPi.times(x),
+  );
   const other = harmonic ? monodromy.at : monodromyAt(monodromyWork + 10).at;
   const agreement = Math.min(
     ...phases.map((theta) => {
@@ -170,13 +178,15 @@ export function periodicSolution(problem: PeriodicProblem, digits: number): Peri
  */
 function periodJson(names: readonly string[], periodic: readonly OverPeriod[], rwa: readonly Dec[], digits: number) {
   const n = (x: Dec) => x.toSignificantDigits(digits).toString();
+  // A smooth extremum's value fixes its place to about half its digits; a flat one (a whole interval) has no place.
+  const phaseText = (x: Dec | undefined) => (x === undefined ? null : x.toSignificantDigits(Math.max(1, Math.min(12, Math.floor(digits / 2)))).toString());
   const over = (o: OverPeriod) => ({
     // The mean holds the digits the quadrature holds too (fewer where the figure has a kink).
     mean: o.mean.toSignificantDigits(Math.max(1, Math.min(digits, o.meanDigits))).toString(),
     min: n(o.min.value),
-    minPhase: o.min.phase.toSignificantDigits(12).toString(),
+    minPhase: phaseText(o.min.phase),
     max: n(o.max.value),
-    maxPhase: o.max.phase.toSignificantDigits(12).toString(),
+    maxPhase: phaseText(o.max.phase),
   });
   const absolute = (x: Dec, of: Dec, held = digits) => {
     const size = of.abs().gt(x.abs()) ? of.abs() : x.abs();
@@ -219,7 +229,7 @@ export function periodicSolutionText(title: string, names: readonly string[], s:
     ...names.flatMap((k) => {
       const p = j.periodic[k]!;
       return [
-        `  ${k.padEnd(14)} mean ${p.mean}  min ${p.min} (phase ${p.minPhase})  max ${p.max} (phase ${p.maxPhase})`,
+        `  ${k.padEnd(14)} mean ${p.mean}  min ${p.min} (phase ${p.minPhase ?? 'none: flat'})  max ${p.max} (phase ${p.maxPhase ?? 'none: flat'})`,
         `  ${''.padEnd(14)} RWA ${j.rwa[k]}  mean − RWA ${j.deviation[k]!.mean}  ripple ${j.deviation[k]!.ripple}`,
       ];
     }),

@@ -5,7 +5,8 @@
 import type { Dec, DecimalConstructor } from './context.ts';
 import { dadd, dmaxAbs, dmul, dsolve, dtranspose, type DMatrix } from './matrix.ts';
 
-function pairIndex(n: number): { index: (i: number, j: number) => number; pairs: Array<[number, number]> } {
+/** The independent entries (i ≤ j) of a symmetric n×n matrix, in order, and each entry's place among them. */
+export function pairIndex(n: number): { index: (i: number, j: number) => number; pairs: Array<[number, number]> } {
   const pairs: Array<[number, number]> = [];
   const table: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) {
@@ -17,12 +18,12 @@ function pairIndex(n: number): { index: (i: number, j: number) => number; pairs:
   return { index: (i, j) => table[i]![j]!, pairs };
 }
 
-export function solveLyapunov(D: DecimalConstructor, a: DMatrix, q: DMatrix): DMatrix {
+/** X ↦ AX + XAᵀ on symmetric X, as a matrix on its independent entries (pairIndex's order). */
+export function lyapunovOperator(D: DecimalConstructor, a: DMatrix): Dec[][] {
   const n = a.length;
   const { index, pairs } = pairIndex(n);
   const zero = new D(0);
   const system = pairs.map(() => pairs.map(() => zero));
-  const rhs: Dec[] = [];
   pairs.forEach(([i, j], row) => {
     const r = system[row]!;
     // (AX)_ij + (XAᵀ)_ij = Σ_k A_ik X_kj + Σ_k X_ik A_jk
@@ -32,10 +33,25 @@ export function solveLyapunov(D: DecimalConstructor, a: DMatrix, q: DMatrix): DM
       const c2 = index(i, k);
       r[c2] = r[c2]!.plus(a[j]![k]!);
     }
-    rhs.push(q[i]![j]!.neg());
   });
-  const x = dsolve(system, rhs);
+  return system;
+}
+
+/** The symmetric matrix whose independent entries (pairIndex's order) are x. */
+export function symmetricFrom(n: number, x: readonly Dec[]): DMatrix {
+  const { index } = pairIndex(n);
   return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => x[index(i, j)]!));
+}
+
+export function solveLyapunov(D: DecimalConstructor, a: DMatrix, q: DMatrix): DMatrix {
+  const { pairs } = pairIndex(a.length);
+  return symmetricFrom(
+    a.length,
+    dsolve(
+      lyapunovOperator(D, a),
+      pairs.map(([i, j]) => q[i]![j]!.neg()),
+    ),
+  );
 }
 
 /** max |A X + X Aᵀ + Q|. */

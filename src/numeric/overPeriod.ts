@@ -7,8 +7,8 @@
 import { agreeingDigits, type Dec, type DecimalConstructor } from './context.ts';
 
 export interface Extremum {
-  /** Where, as a fraction of the period in [0, 1). */
-  readonly phase: Dec;
+  /** Where, as a fraction of the period in [0, 1); undefined where the value is taken on a whole interval (E_N clamped at 0), so no one phase is it. */
+  readonly phase?: Dec;
   readonly value: Dec;
 }
 
@@ -67,9 +67,9 @@ export function overPeriod(D: DecimalConstructor, f: (theta: Dec) => Dec, sample
       else [c, fc] = [x, fx];
       if (moved.lt(tolerance) || c.minus(a).lt(tolerance)) break;
     }
-    const best = { theta: b, value: fb };
-    const phase = best.theta.div(twoPi).mod(1);
-    return { phase: phase.isNegative() ? phase.plus(1) : phase, value: best.value };
+    if (fa.eq(fb) || fc.eq(fb)) return { value: fb };
+    const phase = b.div(twoPi).mod(1);
+    return { phase: phase.isNegative() ? phase.plus(1) : phase, value: fb };
   };
   return { mean, meanDigits, min: located(1), max: located(-1) };
 }

@@ -10,11 +10,13 @@
  *  - k ≥ 1: B C_k + C_k Bᵀ − kω S_k = −r_k^c and B S_k + S_k Bᵀ + kω C_k = −r_k^s, one linear
  *    system of 2·n(n+1)/2 unknowns.
  * Each sweep gains about log₁₀(ω/c) digits, c the size of the oscillating coefficients (so the cost
- * falls as ω grows: far fewer harmonics and sweeps at large ω). K doubles until the top harmonic is
- * below the working precision. With M = 0 it is the periodic Lyapunov solution.
+ * falls as ω grows: far fewer harmonics and sweeps at large ω). A first pass at a few harmonics
+ * measures how fast they fall and sets K; K then grows until the last two harmonics are below the
+ * working precision. The sweeps are Anderson-mixed. With M = 0 it is the periodic Lyapunov solution.
  */
 import { decimalContext, type Dec, type DecimalConstructor } from './context.ts';
 import { dmaxAbs, dmul, dsolve, dsub, dtranspose, type DMatrix } from './matrix.ts';
+import { lyapunovOperator, pairIndex, symmetricFrom } from './lyapunov.ts';
 import { lyapunovSteadyState, riccatiSteadyState } from './riccati.ts';
 import { AndersonMixer } from './anderson.ts';
 
@@ -72,11 +74,20 @@ function trigTable(D: DecimalConstructor, N: number, K: number): { cos: Dec[][];
  * orders K, K and 1 has no harmonic above 2K + 1 + 2, none of which aliases onto 0…K at that N, so
  * this is the truncated product exactly, at a third of the cost of multiplying the series.
  */
-function riccatiSeriesResidual(D: DecimalConstructor, a: TrigSeries, d: TrigSeries, m: TrigSeries, v: TrigSeries, K: number): TrigSeries {
+function riccatiSeriesResidual(
+  D: DecimalConstructor,
+  a: TrigSeries,
+  d: TrigSeries,
+  m: TrigSeries,
+  v: TrigSeries,
+  K: number,
+  tables: Map<number, ReturnType<typeof trigTable>>,
+): TrigSeries {
   const orders = [a, d, m].map(order);
   const N = 3 * K + 2 * Math.max(...orders, 1) + 2;
-  const top = Math.max(K, ...orders);
-  const table = trigTable(D, N, top);
+  // The same phases every sweep at this K: their cosines and sines once (each costs a series at high precision).
+  if (!tables.has(N)) tables.set(N, trigTable(D, N, Math.max(K, ...orders)));
+  const table = tables.get(N)!;
   const n = v.cos[0]!.length;
   const at = (x: TrigSeries, j: number): DMatrix => {
     let out: DMatrix = x.cos[0]!;
@@ -84,12 +95,12 @@ function riccatiSeriesResidual(D: DecimalConstructor, a: TrigSeries, d: TrigSeri
     return out;
   };
   // The residual is symmetric: its projections are accumulated on the upper triangle only, in place.
-  const upper = pairs(n);
+  const upper = pairIndex(n).pairs;
   const cos = Array.from({ length: K + 1 }, () => upper.map(() => new D(0)));
   const sin = Array.from({ length: K + 1 }, () => upper.map(() => new D(0)));
   const [two, one] = [new D(2).div(N), new D(1).div(N)];
   for (let j = 0; j < N; j++) {
-    const vj = symmetricAt(D, v, table, j, upper);
+    const vj = symmetricAt(v, table, j, upper);
     const av = dmul(at(a, j), vj);
     const vmv = dmul(dmul(vj, at(m, j)), vj);
     const dj = at(d, j);
@@ -106,11 +117,11 @@ function riccatiSeriesResidual(D: DecimalConstructor, a: TrigSeries, d: TrigSeri
       });
     }
   }
-  return { cos: cos.map((x) => symmetricOf(D, n, x)), sin: sin.map((x) => symmetricOf(D, n, x)) };
+  return { cos: cos.map((x) => symmetricFrom(n, x)), sin: sin.map((x) => symmetricFrom(n, x)) };
 }
 
 /** A symmetric series at the j-th phase of a table, summed on the upper triangle. */
-function symmetricAt(D: DecimalConstructor, v: TrigSeries, table: { cos: Dec[][]; sin: Dec[][] }, j: number, upper: Array<[number, number]>): DMatrix {
+function symmetricAt(v: TrigSeries, table: { cos: Dec[][]; sin: Dec[][] }, j: number, upper: Array<[number, number]>): DMatrix {
   const n = v.cos[0]!.length;
   const sum = upper.map(([r, c]) => v.cos[0]![r]![c]!);
   for (let k = 1; k <= order(v); k++) {
@@ -119,44 +130,13 @@ function symmetricAt(D: DecimalConstructor, v: TrigSeries, table: { cos: Dec[][]
       sum[u] = sum[u]!.plus(ck[r]![c]!.times(wc)).plus(sk[r]![c]!.times(ws));
     });
   }
-  return symmetricOf(D, n, sum);
+  return symmetricFrom(n, sum);
 }
-
-/** The symmetric unknowns (i ≤ j) of an n×n matrix. */
-function pairs(n: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (let i = 0; i < n; i++) for (let j = i; j < n; j++) out.push([i, j]);
-  return out;
-}
-
-/** L_B(X) = BX + XBᵀ on symmetric X, as a matrix on the unknowns (i ≤ j). */
-function lyapunovOperator(D: DecimalConstructor, b: DMatrix): Dec[][] {
-  const n = b.length;
-  const u = pairs(n);
-  return u.map(([i, j]) =>
-    u.map(([k, l]) => {
-      let s = new D(0);
-      // X = E_kl + E_lk (once when k = l): (BX)_ij = B_ik [l = j] + B_il [k = j], (XBᵀ)_ij = B_jl [k = i] + B_jk [l = i].
-      const add = (p: number, q: number) => {
-        if (q === j) s = s.plus(b[i]![p]!);
-        if (p === i) s = s.plus(b[j]![q]!);
-      };
-      add(k, l);
-      if (k !== l) add(l, k);
-      return s;
-    }),
-  );
-}
-
-const symmetricOf = (D: DecimalConstructor, n: number, x: readonly Dec[]): DMatrix => {
-  const index = new Map(pairs(n).map(([i, j], k) => [`${i},${j}`, k]));
-  return Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => new D(x[index.get(`${Math.min(i, j)},${Math.max(i, j)}`)!]!)));
-};
 
 export interface PeriodicOptions {
   /** Whether A₀ is Hurwitz (else the mean's Riccati equation starts from the matrix sign function). */
   readonly driftStable: boolean;
-  /** Start with this many harmonics (doubled as needed). */
+  /** Start with this many harmonics, and skip the first pass that sets their number (grown as needed). */
   readonly harmonics?: number;
   /** The arithmetic of the sweeps (default Decimal at `digits`; Float64Context for 15 digits or fewer), the series given in it. */
   readonly arithmetic?: DecimalConstructor;
@@ -176,7 +156,7 @@ const ANDERSON_DEPTH = 5;
 export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries, m: TrigSeries, omega: Dec, options: PeriodicOptions): PeriodicSteadyState {
   const D = options.arithmetic ?? decimalContext(digits);
   const n = a.cos[0]!.length;
-  const unknowns = pairs(n).length;
+  const unknowns = pairIndex(n).pairs.length;
   const conditional = m.cos.some((x) => !dmaxAbs(x).isZero()) || m.sin.some((x) => !dmaxAbs(x).isZero());
   // Six digits below the working precision: the sweeps' rounding, amplified by the closed loop's condition, settles there.
   const tolerance = new D(10).pow(-(digits - 6));
@@ -204,10 +184,11 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
   /** The last sweep's change over the one before: how fast the sweeps contract, about the harmonics' rate of fall. */
   let contraction: Dec | undefined;
   const mixer = new AndersonMixer(D, ANDERSON_DEPTH);
-  const upper = pairs(n);
+  const tables = new Map<number, ReturnType<typeof trigTable>>();
+  const upper = pairIndex(n).pairs;
   const flat = (x: TrigSeries): Dec[] => [...x.cos, ...x.sin.slice(1)].flatMap((m) => upper.map(([i, j]) => m[i]![j]!));
   const unflat = (x: readonly Dec[], K: number): TrigSeries => {
-    const block = (k: number) => symmetricOf(D, n, x.slice(k * upper.length, (k + 1) * upper.length));
+    const block = (k: number) => symmetricFrom(n, x.slice(k * upper.length, (k + 1) * upper.length));
     return { cos: Array.from({ length: K + 1 }, (_, k) => block(k)), sin: [zero(D, n), ...Array.from({ length: K }, (_, k) => block(K + 1 + k))] };
   };
   for (;;) {
@@ -218,7 +199,7 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
     let growing = 0;
     for (;;) {
       if (++sweeps > MAX_SWEEPS) throw new PeriodicSteadyStateError(`harmonic balance did not settle in ${MAX_SWEEPS} sweeps`);
-      const r = riccatiSeriesResidual(D, a, d, m, v, K);
+      const r = riccatiSeriesResidual(D, a, d, m, v, K, tables);
       const v0 = v.cos[0]!;
       // The mean: D₀′ = r₀ − (A₀V₀ + V₀A₀ᵀ − V₀M₀V₀) + D₀ ... i.e. the oscillating harmonics' share of r₀ added to D₀.
       const a0v0 = dmul(a.cos[0]!, v0);
@@ -229,13 +210,13 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
       const b = dsub(a.cos[0]!, dmul(nextMean, m.cos[0]!));
       const L = lyapunovOperator(D, b);
       const next: { cos: DMatrix[]; sin: DMatrix[] } = { cos: [nextMean], sin: [zero(D, n)] };
+      // r_k minus its part L_B(V_k) through the closed loop at the current V₀ (moved to the left).
+      const bOld = dsub(a.cos[0]!, dmul(v0, m.cos[0]!));
+      const lOf = (x: DMatrix) => {
+        const bx = dmul(bOld, x);
+        return addScaled(bx, dtranspose(bx), new D(1));
+      };
       for (let k = 1; k <= K; k++) {
-        // r_k minus its part L_B(V_k) through the closed loop at the current V₀ (moved to the left).
-        const bOld = dsub(a.cos[0]!, dmul(v0, m.cos[0]!));
-        const lOf = (x: DMatrix) => {
-          const bx = dmul(bOld, x);
-          return addScaled(bx, dtranspose(bx), new D(1));
-        };
         const restC = dsub(r.cos[k]!, lOf(v.cos[k]!));
         const restS = dsub(r.sin[k]!, lOf(v.sin[k]!));
         const w = omega.times(k);
@@ -243,10 +224,10 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
         const big: Dec[][] = [];
         for (let p = 0; p < unknowns; p++) big.push([...L[p]!, ...Array.from({ length: unknowns }, (_, q) => (q === p ? w.neg() : new D(0)))]);
         for (let p = 0; p < unknowns; p++) big.push([...Array.from({ length: unknowns }, (_, q) => (q === p ? w : new D(0))), ...L[p]!]);
-        const rhs = [...pairs(n).map(([i, j]) => restC[i]![j]!.neg()), ...pairs(n).map(([i, j]) => restS[i]![j]!.neg())];
+        const rhs = [...upper.map(([i, j]) => restC[i]![j]!.neg()), ...upper.map(([i, j]) => restS[i]![j]!.neg())];
         const x = dsolve(big, rhs);
-        next.cos.push(symmetricOf(D, n, x.slice(0, unknowns)));
-        next.sin.push(symmetricOf(D, n, x.slice(unknowns)));
+        next.cos.push(symmetricFrom(n, x.slice(0, unknowns)));
+        next.sin.push(symmetricFrom(n, x.slice(unknowns)));
       }
       let change = new D(0);
       for (let k = 0; k <= K; k++) {
@@ -304,5 +285,5 @@ export function seriesAt(D: DecimalConstructor, v: TrigSeries, theta: Dec): DMat
     cos.push(cos[k - 1]!.times(c1).minus(sin[k - 1]!.times(s1)));
     sin.push(sin[k - 1]!.times(c1).plus(cos[k - 1]!.times(s1)));
   }
-  return symmetricAt(D, v, { cos: [cos], sin: [sin] }, 0, pairs(v.cos[0]!.length));
+  return symmetricAt(v, { cos: [cos], sin: [sin] }, 0, pairIndex(v.cos[0]!.length).pairs);
 }

@@ -106,7 +106,7 @@ function frequencyOf(argument: RationalFunction, time: RationalFunction, fn: str
   if (poly === undefined || poly.degreeIn(t) !== 1 || !poly.coefficientOf(t, 0).isZero()) return refuse('it is not a multiple of t');
   const omega = poly.coefficientOf(t, 1);
   const terms: Array<[RationalFunction, number]> = [];
-  let rebuilt = omega.sub(omega);
+  let rebuilt = Polynomial.ZERO;
   for (const s of omega.symbols()) {
     const c = omega.coefficientOf(s, 1).constantValue();
     if (c === undefined || !c.isReal() || c.re.den !== 1n || omega.degreeIn(s) !== 1) return refuse('a coefficient is not an integer');

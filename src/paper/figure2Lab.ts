@@ -55,6 +55,8 @@ export function figure2Bands(
   return { bands, skipped };
 }
 
+/** Six significant digits: the sweeps run in doubles to about 10⁻⁹, and a band for the eye needs no more. */
 export function bandsCsv(bands: readonly BandPoint[]): string {
-  return `${['curve,mu,S_min,S_max,S_mean,S_rwa', ...bands.map((b) => [JSON.stringify(b.curve), b.mu.toPrecision(6), b.min, b.max, b.mean, b.rwa].join(','))].join('\n')}\n`;
+  const six = (x: number) => x.toPrecision(6);
+  return `${['curve,mu,S_min,S_max,S_mean,S_rwa', ...bands.map((b) => [JSON.stringify(b.curve), six(b.mu), six(b.min), six(b.max), six(b.mean), six(b.rwa)].join(','))].join('\n')}\n`;
 }
