@@ -5,7 +5,8 @@
  * Hamiltonian system (src/numeric/monodromy.ts). What it prints is agreement, not certification.
  */
 import { DetunedParampError } from '../exact/errors.ts';
-import { decimalContext, type Dec, type DecimalConstructor } from '../numeric/context.ts';
+import { decimalContext, type Dec } from '../numeric/context.ts';
+import { fastestArithmetic, toArithmetic } from '../numeric/arithmetic.ts';
 import { Float64Context } from '../numeric/float64.ts';
 import { dmaxAbs, dsub, type DMatrix } from '../numeric/matrix.ts';
 import { monodromySteadyState, MonodromyError } from '../numeric/monodromy.ts';
@@ -45,8 +46,6 @@ export interface FiguresOverPeriod {
   readonly sweeps: number;
 }
 
-const toArithmetic = (A: DecimalConstructor, m: DMatrix): DMatrix => m.map((row) => row.map((x) => new A(x.toString())));
-
 const zeroSeries = (D: ReturnType<typeof decimalContext>, s: PeriodicSeries['measurement']) => ({
   cos: s.cos.map((m) => m.map((row) => row.map(() => new D(0)))),
   sin: s.sin.map((m) => m.map((row) => row.map(() => new D(0)))),
@@ -55,12 +54,12 @@ const zeroSeries = (D: ReturnType<typeof decimalContext>, s: PeriodicSeries['mea
 /** The figures over a period of the conditional (or unconditional: no record conditioned on, M = 0) periodic state by harmonic balance at `digits` working digits. */
 export function figuresOverPeriod(problem: PeriodicProblem, digits: number, state: 'conditional' | 'unconditional' = 'conditional'): FiguresOverPeriod {
   const D = decimalContext(digits);
-  // At 15 digits or fewer the sweeps run in doubles (src/numeric/float64.ts), far faster; the figures stay in Decimal.
-  const A = digits <= 15 ? Float64Context : D;
+  // The sweeps run in the fastest arithmetic that holds the digits (doubles, quad-doubles); the figures stay in Decimal.
+  const A = fastestArithmetic(digits);
   const s = problem.series(digits);
   const inA = (x: TrigSeries): TrigSeries => (A === D ? x : { cos: x.cos.map((m) => toArithmetic(A, m)), sin: x.sin.map((m) => toArithmetic(A, m)) });
   const measurement = state === 'unconditional' ? zeroSeries(D, s.measurement) : s.measurement;
-  const solved = periodicSteadyState(A === D ? digits : 15, inA(s.drift), inA(s.diffusion), inA(measurement), new A(s.fundamental.toString()), {
+  const solved = periodicSteadyState(A === Float64Context ? 15 : digits, inA(s.drift), inA(s.diffusion), inA(measurement), new A(s.fundamental.toString()), {
     driftStable: problem.driftStable,
     arithmetic: A,
   });
@@ -120,7 +119,9 @@ function byRoutes(problem: PeriodicProblem, digits: number, state: 'conditional'
     const s = problem.series(work);
     const measurement = state === 'unconditional' ? zeroSeries(decimalContext(work), s.measurement) : s.measurement;
     try {
-      return monodromySteadyState(work, s.drift, s.diffusion, measurement, s.fundamental, start);
+      const state = monodromySteadyState(work, s.drift, s.diffusion, measurement, s.fundamental, start, { arithmetic: fastestArithmetic(work) });
+      const D = decimalContext(work);
+      return { ...state, at: (theta: Dec) => toArithmetic(D, state.at(theta)) };
     } catch (err) {
       if (err instanceof MonodromyError || err instanceof DetunedParampError)
         throw new PeriodicStateError(`no stabilising periodic state found near the RWA one (${err.message})`);

@@ -13,6 +13,7 @@
  * Φ is I + O(1/Q) when ω is large against the rates, so P(V) − V is of order V/Q and the fixed
  * point holds about log₁₀Q digits fewer than the working precision: the caller raises it to match.
  */
+import { toArithmetic } from './arithmetic.ts';
 import { decimalContext, type Dec, type DecimalConstructor } from './context.ts';
 import { dadd, didentity, dmaxAbs, dmul, dsolve, dsolveColumns, dsub, dsymmetrize, dtranspose, type DMatrix } from './matrix.ts';
 import type { TrigSeries } from './periodicRiccati.ts';
@@ -144,17 +145,34 @@ const NEWTON_STEPS = 30;
 /** Taylor steps per period: fewer, longer steps need higher orders; eight was the fastest of 4, 8, 16 and 32 (measured). */
 const STEPS = 8;
 
+export interface MonodromyOptions {
+  /** Taylor steps per period (default 8). */
+  readonly steps?: number;
+  /** The arithmetic to work in (default decimal.js at `digits`); it must hold `digits`. */
+  readonly arithmetic?: DecimalConstructor;
+}
+
 /**
  * The periodic state by the monodromy, at `digits` working digits, Newton started from `guess`
  * (the RWA steady state, or any state near the periodic one). Throws MonodromyError when Newton
- * does not settle (a start too far, or no stabilising periodic state).
+ * does not settle (a start too far, or no stabilising periodic state). V is returned in the
+ * working arithmetic.
  */
-export function monodromySteadyState(digits: number, a: TrigSeries, d: TrigSeries, m: TrigSeries, omega: Dec, guess: DMatrix, steps = STEPS): MonodromyState {
-  const D = decimalContext(digits);
+export function monodromySteadyState(
+  digits: number,
+  a: TrigSeries,
+  d: TrigSeries,
+  m: TrigSeries,
+  omega: Dec,
+  guess: DMatrix,
+  options: MonodromyOptions = {},
+): MonodromyState {
+  const D = options.arithmetic ?? decimalContext(digits);
+  const inD = (x: TrigSeries): TrigSeries => ({ cos: x.cos.map((c) => toArithmetic(D, c)), sin: x.sin.map((c) => toArithmetic(D, c)) });
   const n = a.cos[0]!.length;
-  const h = hamiltonianSeries(a, d, m);
-  const { phi, steps: stored } = fundamental(D, h, omega, digits, steps);
-  let v: DMatrix = guess.map((row) => row.map((x) => new D(x)));
+  const h = hamiltonianSeries(inD(a), inD(d), inD(m));
+  const { phi, steps: stored } = fundamental(D, h, new D(omega.toString()), digits, options.steps ?? STEPS);
+  let v: DMatrix = toArithmetic(D, guess);
   const half = new D('0.5');
   let lastStep = new D(1);
   let k = 0;

@@ -46,10 +46,12 @@ export function overPeriod(D: DecimalConstructor, f: (theta: Dec) => Dec, sample
     const half = twoPi.div(samples);
     let [a, b, c] = [thetas[k]!.minus(half), thetas[k]!, thetas[k]!.plus(half)];
     let [fa, fb, fc] = [values[(k - 1 + samples) % samples]!, values[k]!, values[(k + 1) % samples]!];
+    // Flat (E_N clamped at 0) where a neighbouring sample, a whole sample spacing away, takes the same value: every point is extreme.
+    // (Within the refined bracket a smooth extremum's neighbours agree to the working precision too, so it is decided here.)
+    if (fa.eq(fb) || fc.eq(fb)) return { value: fb };
     const tolerance = twoPi.times(new D(10).pow(-Math.ceil(D.precision / 2) - 2));
     const ratio = new D(3).minus(new D(5).sqrt()).div(2);
     for (let step = 0; step < goldenSteps; step++) {
-      if (fa.eq(fb) && fb.eq(fc)) break; // flat (E_N clamped at 0): every point is extreme
       const [p, q] = [b.minus(a).times(fb.minus(fc)), b.minus(c).times(fb.minus(fa))];
       const denominator = p.minus(q).times(2);
       let x = denominator.isZero() ? undefined : b.minus(b.minus(a).times(p).minus(b.minus(c).times(q)).div(denominator));
@@ -67,7 +69,6 @@ export function overPeriod(D: DecimalConstructor, f: (theta: Dec) => Dec, sample
       else [c, fc] = [x, fx];
       if (moved.lt(tolerance) || c.minus(a).lt(tolerance)) break;
     }
-    if (fa.eq(fb) || fc.eq(fb)) return { value: fb };
     const phase = b.div(twoPi).mod(1);
     return { phase: phase.isNegative() ? phase.plus(1) : phase, value: fb };
   };
