@@ -87,12 +87,16 @@ function taylorStep(D: DecimalConstructor, h: TrigSeries, omega: Dec, theta0: De
         const magnitude = w[i - 1]!.abs().times(hk).div(i);
         w.push(i % 4 === 1 || i % 4 === 0 ? magnitude : magnitude.neg());
       }
-      let [even, odd]: [DMatrix, DMatrix] = [coefficients[0]!.map((r) => r.map(() => new D(0))), coefficients[0]!.map((r) => r.map(() => new D(0)))];
-      for (let i = 1; i <= k; i++) {
-        if (i % 2 === 0) even = scaleAdd(even, coefficients[k - i]!, w[i]!);
-        else odd = scaleAdd(odd, coefficients[k - i]!, w[i]!);
-      }
-      sum = scaleAdd(scaleAdd(sum, dmul(p0[index]!, even), new D(1)), dmul(p1[index]!, odd), new D(1));
+      // Σ_(i even ≥ 2) w_i Φ_(k−i) and Σ_(i odd) w_i Φ_(k−i), entry by entry.
+      const convolved = (first: number) =>
+        phi0.map((row, r) =>
+          row.map((_, c) => {
+            let acc = new D(0);
+            for (let i = first; i <= k; i += 2) acc = acc.plus(coefficients[k - i]![r]![c]!.times(w[i]!));
+            return acc;
+          }),
+        );
+      sum = dadd(dadd(sum, dmul(p0[index]!, convolved(2))), dmul(p1[index]!, convolved(1)));
     });
     const next = sum.map((row) => row.map((x) => x.div(omega.times(k + 1))));
     coefficients.push(next);

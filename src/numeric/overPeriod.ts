@@ -36,10 +36,14 @@ export function overPeriod(D: DecimalConstructor, f: (theta: Dec) => Dec, sample
   const meanDigits = coarse.eq(mean) ? D.precision : agreeingDigits(coarse, mean, D.precision);
   const located = (sign: 1 | -1): Extremum => {
     const better = (x: Dec, y: Dec) => (sign === 1 ? x.lt(y) : x.gt(y));
-    let k = 0;
+    let best = 0;
     values.forEach((v, i) => {
-      if (better(v, values[k]!)) k = i;
+      if (better(v, values[best]!)) best = i;
     });
+    // Where a symmetry repeats the extremum (E_N of model one every half period), the first sample
+    // that takes the best value to within rounding, so that the phase does not hang on the last digit.
+    const near = values[best]!.abs().times(new D(10).pow(-(D.precision - 8)));
+    const k = values.findIndex((v) => v.minus(values[best]!).abs().lte(near));
     // Successive parabolic interpolation through the best sample and its neighbours, which bracket
     // the extremum (superlinear, so about ten steps where golden section takes a hundred), with a
     // golden-section step whenever the parabola's vertex leaves the bracket or stalls.

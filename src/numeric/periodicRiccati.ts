@@ -14,9 +14,11 @@
  * measures how fast they fall and sets K; K then grows until the last two harmonics are below the
  * working precision. The sweeps are Anderson-mixed. With M = 0 it is the periodic Lyapunov solution.
  */
-import { decimalContext, type Dec, type DecimalConstructor } from './context.ts';
-import { dmaxAbs, dmul, dsolve, dsub, dtranspose, type DMatrix } from './matrix.ts';
-import { lyapunovOperator, pairIndex, symmetricFrom } from './lyapunov.ts';
+import { toArithmetic } from './arithmetic.ts';
+import { decimalContext, WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
+import { Float64Context } from './float64.ts';
+import { dmaxAbs, dmul, dsolveColumns, dsub, dtranspose, type DMatrix } from './matrix.ts';
+import { lyapunovOperator, pairIndex, solveLyapunov, symmetricFrom } from './lyapunov.ts';
 import { lyapunovSteadyState, riccatiSteadyState } from './riccati.ts';
 import { AndersonMixer } from './anderson.ts';
 
@@ -140,6 +142,8 @@ export interface PeriodicOptions {
   readonly harmonics?: number;
   /** The arithmetic of the sweeps (default Decimal at `digits`; Float64Context for 15 digits or fewer), the series given in it. */
   readonly arithmetic?: DecimalConstructor;
+  /** Start the sweeps from this series (in the sweeps' arithmetic) instead of the RWA mean; with `harmonics`. */
+  readonly start?: TrigSeries;
 }
 
 const MAX_HARMONICS = 512;
@@ -156,7 +160,6 @@ const ANDERSON_DEPTH = 5;
 export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries, m: TrigSeries, omega: Dec, options: PeriodicOptions): PeriodicSteadyState {
   const D = options.arithmetic ?? decimalContext(digits);
   const n = a.cos[0]!.length;
-  const unknowns = pairIndex(n).pairs.length;
   const conditional = m.cos.some((x) => !dmaxAbs(x).isZero()) || m.sin.some((x) => !dmaxAbs(x).isZero());
   // Six digits below the working precision: the sweeps' rounding, amplified by the closed loop's condition, settles there.
   const tolerance = new D(10).pow(-(digits - 6));
@@ -179,8 +182,14 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
           }).covariance
         : lyapunovSteadyState(digits, inDecimal(a.cos[0]!), inDecimal(d0), { driftStable: options.driftStable }).covariance,
     );
-  let v: TrigSeries = { cos: [meanOf(d.cos[0]!, m.cos[0]!)], sin: [zero(D, n)] };
-  let sweeps = 0;
+  const rough =
+    D === Float64Context || options.start !== undefined || options.harmonics !== undefined ? undefined : startInDoubles(D, digits, a, d, m, omega, options);
+  if (rough !== undefined) {
+    K = rough.harmonics ?? order(rough.start);
+    loose = rough.harmonics === undefined;
+  }
+  let v: TrigSeries = options.start ?? rough?.start ?? { cos: [meanOf(d.cos[0]!, m.cos[0]!)], sin: [zero(D, n)] };
+  let sweeps = rough?.sweeps ?? 0;
   /** The last sweep's change over the one before: how fast the sweeps contract, about the harmonics' rate of fall. */
   let contraction: Dec | undefined;
   const mixer = new AndersonMixer(D, ANDERSON_DEPTH);
@@ -205,29 +214,52 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
       const a0v0 = dmul(a.cos[0]!, v0);
       const own = dsub(addScaled(a0v0, dtranspose(a0v0), new D(1)), dmul(dmul(v0, m.cos[0]!), v0));
       const dEffective = dsub(r.cos[0]!, own);
-      // From the current mean: the oscillating harmonics can make D₀′ indefinite, where the usual starts fail.
-      const nextMean = meanOf(dEffective, m.cos[0]!, v0);
+      // The mean's equation A₀V + VA₀ᵀ + D₀′ − VM₀V = 0 by one Newton-Kleinman step from the current
+      // mean (the closed loop B = A₀ − V₀M₀ stable): BX + XBᵀ + D₀′ + V₀M₀V₀ = 0. The sweeps converge
+      // linearly, so one quadratically converging step per sweep keeps pace, at the cost of a
+      // Lyapunov solve in the sweeps' arithmetic instead of a whole Riccati solve.
+      const bOld = dsub(a.cos[0]!, dmul(v0, m.cos[0]!));
+      const nextMean = solveLyapunov(D, bOld, addScaled(dEffective, dmul(dmul(v0, m.cos[0]!), v0), new D(1)));
       const b = dsub(a.cos[0]!, dmul(nextMean, m.cos[0]!));
       const L = lyapunovOperator(D, b);
       const next: { cos: DMatrix[]; sin: DMatrix[] } = { cos: [nextMean], sin: [zero(D, n)] };
       // r_k minus its part L_B(V_k) through the closed loop at the current V₀ (moved to the left).
-      const bOld = dsub(a.cos[0]!, dmul(v0, m.cos[0]!));
       const lOf = (x: DMatrix) => {
         const bx = dmul(bOld, x);
         return addScaled(bx, dtranspose(bx), new D(1));
       };
+      // [L, −w; w, L] [c; s] = [f; g] = −[restC; restS], with the derivative's kω on the left (dV/dt's
+      // cos part is kω S_k, its sin part −kω C_k). L commutes with w, so (L² + w²) c = Lf + wg and
+      // (L² + w²) s = Lg − wf: one system of the unknowns' size with two columns, L² shared by every
+      // harmonic, instead of one of twice the size (a quarter of the work). L² + w² is singular
+      // exactly where the first system is (L real: its eigenvalues come in conjugate pairs), and
+      // its condition is near 1 where the sweeps converge (w above L's rates).
+      const L2 = dmul(L, L);
+      const Lv = (x: readonly Dec[]) => L.map((row) => row.reduce((acc, y, q) => acc.plus(y.times(x[q]!)), new D(0)));
       for (let k = 1; k <= K; k++) {
         const restC = dsub(r.cos[k]!, lOf(v.cos[k]!));
         const restS = dsub(r.sin[k]!, lOf(v.sin[k]!));
         const w = omega.times(k);
-        // [L, −w; w, L] [c; s] = −[restC; restS], with the derivative's kω on the left: dV/dt's cos part is kω S_k, its sin part −kω C_k.
-        const big: Dec[][] = [];
-        for (let p = 0; p < unknowns; p++) big.push([...L[p]!, ...Array.from({ length: unknowns }, (_, q) => (q === p ? w.neg() : new D(0)))]);
-        for (let p = 0; p < unknowns; p++) big.push([...Array.from({ length: unknowns }, (_, q) => (q === p ? w : new D(0))), ...L[p]!]);
-        const rhs = [...upper.map(([i, j]) => restC[i]![j]!.neg()), ...upper.map(([i, j]) => restS[i]![j]!.neg())];
-        const x = dsolve(big, rhs);
-        next.cos.push(symmetricFrom(n, x.slice(0, unknowns)));
-        next.sin.push(symmetricFrom(n, x.slice(unknowns)));
+        const w2 = w.times(w);
+        const [f, g] = [upper.map(([i, j]) => restC[i]![j]!.neg()), upper.map(([i, j]) => restS[i]![j]!.neg())];
+        const [lf, lg] = [Lv(f), Lv(g)];
+        const shifted = L2.map((row, p) => row.map((y, q) => (p === q ? y.plus(w2) : y)));
+        const x = dsolveColumns(
+          shifted,
+          lf.map((y, p) => [y.plus(w.times(g[p]!)), lg[p]!.minus(w.times(f[p]!))]),
+        );
+        next.cos.push(
+          symmetricFrom(
+            n,
+            x.map((row) => row[0]!),
+          ),
+        );
+        next.sin.push(
+          symmetricFrom(
+            n,
+            x.map((row) => row[1]!),
+          ),
+        );
       }
       let change = new D(0);
       for (let k = 0; k <= K; k++) {
@@ -253,28 +285,65 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
     if (!loose && top.lte(tolerance)) return { covariance: v, harmonics: K, sweeps, truncation: top };
     if (K >= MAX_HARMONICS) throw new PeriodicSteadyStateError(`more than ${MAX_HARMONICS} harmonics would be needed`);
     if (loose) {
-      // Harmonic k falls like ρ^k: ρ from the harmonics well above the pass's tolerance, then the K
-      // at which the first harmonic times ρ^(K−1) is below the precision, with two to spare.
-      const sizes = Array.from({ length: K }, (_, k) => size(k + 1)).filter((x) => x.gt(looseTolerance.times(100)));
-      // The mean rate over them (the first step can be slow: the drive feeds the first harmonics directly).
-      const rate = sizes.length < 2 ? undefined : sizes[sizes.length - 1]!.div(sizes[0]!).pow(1 / (sizes.length - 1));
-      // With fewer than three harmonics to measure it from, the rate is taken from the sweeps' own contraction.
-      const measured = sizes.length >= 3 ? rate : contraction;
-      const wanted =
-        measured === undefined || !measured.lt(1)
-          ? 2 * K
-          : Math.ceil(
-              1 +
-                tolerance
-                  .div(sizes[0] ?? tolerance)
-                  .ln()
-                  .div(measured.ln())
-                  .toNumber(),
-            ) + 2;
-      K = Math.min(MAX_HARMONICS, Math.max(2, wanted));
+      K = harmonicsWanted(D, v, looseTolerance, tolerance, contraction) ?? 2 * K;
       loose = false;
     } else K = Math.min(MAX_HARMONICS, Math.ceil(K * 1.25) + 1);
   }
+}
+
+/**
+ * How many harmonics hold a series to `tolerance`, from one converged to `measuredTo`: harmonic k
+ * falls like ρ^k, ρ from the harmonics well above `measuredTo`, and K is where the first harmonic
+ * times ρ^(K−1) is below the tolerance, with two to spare; undefined where neither three harmonics
+ * nor the sweeps' contraction give ρ.
+ */
+function harmonicsWanted(D: DecimalConstructor, v: TrigSeries, measuredTo: Dec, tolerance: Dec, contraction: Dec | undefined): number | undefined {
+  const K = order(v);
+  const size = (k: number) => dmaxAbs(v.cos[k]!).plus(dmaxAbs(v.sin[k]!)).div(dmaxAbs(v.cos[0]!));
+  const sizes = Array.from({ length: K }, (_, k) => size(k + 1)).filter((x) => x.gt(measuredTo.times(100)));
+  // The mean rate over them (the first step can be slow: the drive feeds the first harmonics directly).
+  const rate = sizes.length < 2 ? undefined : sizes[sizes.length - 1]!.div(sizes[0]!).pow(1 / (sizes.length - 1));
+  // With fewer than three harmonics to measure it from, the rate is taken from the sweeps' own contraction.
+  const measured = sizes.length >= 3 ? rate : contraction;
+  if (measured === undefined) return undefined;
+  const wanted = !measured.lt(1)
+    ? 2 * K
+    : Math.ceil(
+        1 +
+          new D(tolerance)
+            .div(sizes[0] ?? tolerance)
+            .ln()
+            .div(measured.ln())
+            .toNumber(),
+      ) + 2;
+  return Math.min(MAX_HARMONICS, Math.max(2, wanted));
+}
+
+/**
+ * Above 15 digits, the sweeps first run in doubles (src/numeric/float64.ts, far cheaper): that
+ * pass measures how fast the harmonics fall, which sets their number, and gives the start from
+ * which the sweeps at full precision only refine (about half of them saved). Where the doubles'
+ * sweeps fail, the full-precision ones start from scratch.
+ */
+function startInDoubles(D: DecimalConstructor, digits: number, a: TrigSeries, d: TrigSeries, m: TrigSeries, omega: Dec, options: PeriodicOptions) {
+  const inDoubles = (x: TrigSeries): TrigSeries => ({
+    cos: x.cos.map((c) => toArithmetic(Float64Context, c)),
+    sin: x.sin.map((c) => toArithmetic(Float64Context, c)),
+  });
+  let rough: PeriodicSteadyState;
+  try {
+    rough = periodicSteadyState(15, inDoubles(a), inDoubles(d), inDoubles(m), new Float64Context(omega.toString()), {
+      driftStable: options.driftStable,
+      arithmetic: Float64Context,
+    });
+  } catch (err) {
+    if (err instanceof PeriodicSteadyStateError || err instanceof WorkingPrecisionError) return undefined;
+    throw err;
+  }
+  const v = rough.covariance;
+  // Where the harmonics fall too fast for doubles to see three of them, the full-precision sweeps measure the rate themselves.
+  const harmonics = harmonicsWanted(Float64Context, v, new Float64Context('1e-11'), new D(10).pow(-(digits - 6)), undefined);
+  return { start: { cos: v.cos.map((c) => toArithmetic(D, c)), sin: v.sin.map((c) => toArithmetic(D, c)) }, harmonics, sweeps: rough.sweeps };
 }
 
 /** V at phase θ (radians), from the series: cos kθ and sin kθ by the angle-addition recurrence from cos θ and sin θ. */

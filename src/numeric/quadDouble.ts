@@ -21,20 +21,24 @@ type Wide = InstanceType<typeof Wide>;
 
 const SPLITTER = 134217729; // 2^27 + 1
 
-/** Exact decimal text of a double (its binary value, every digit). */
-function exactText(x: number): string {
-  if (x === 0 || !Number.isFinite(x)) return String(x);
-  const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, x);
-  const bits = view.getBigUint64(0);
-  const sign = bits >> 63n ? '-' : '';
-  const biased = Number((bits >> 52n) & 0x7ffn);
-  const fraction = bits & 0xfffffffffffffn;
-  const mantissa = biased === 0 ? fraction : fraction | (1n << 52n);
+const bitsView = new DataView(new ArrayBuffer(8));
+const powersOfTwo = new Map<number, Wide>();
+
+/** A double's binary value m·2^e in the wide context (m, below 2^53, is exact; 2^e rounded to 80 digits, cached). */
+function wideOf(x: number): Wide {
+  if (x === 0 || !Number.isFinite(x)) return new Wide(x);
+  bitsView.setFloat64(0, x);
+  const high = bitsView.getUint32(0);
+  const biased = (high >>> 20) & 0x7ff;
+  const fraction = (high & 0xfffff) * 2 ** 32 + bitsView.getUint32(4);
+  const mantissa = biased === 0 ? fraction : fraction + 2 ** 52;
   const exponent = (biased === 0 ? 1 : biased) - 1075;
-  if (exponent >= 0) return sign + (mantissa << BigInt(exponent)).toString();
-  // m·2^e = m·5^(−e)·10^e
-  return `${sign}${(mantissa * 5n ** BigInt(-exponent)).toString()}e${exponent}`;
+  let power = powersOfTwo.get(exponent);
+  if (power === undefined) {
+    power = new Wide(2).pow(exponent);
+    powersOfTwo.set(exponent, power);
+  }
+  return power.times(x < 0 ? -mantissa : mantissa);
 }
 
 type Operand = QD | number | string | { toString(): string };
@@ -46,9 +50,13 @@ function limbs(x: Operand): QD {
   return QD.fromText(x.toString());
 }
 
-/** Four limbs plus a fifth term, renormalised to four non-overlapping limbs (QD's renorm). */
-function normalised(c0: number, c1: number, c2: number, c3: number, c4: number): QD {
-  if (!Number.isFinite(c0)) return new QD(c0, 0, 0, 0);
+/** Four limbs plus a fifth term, renormalised to four non-overlapping limbs (QD's renorm), into R. */
+function renorm(c0: number, c1: number, c2: number, c3: number, c4: number): void {
+  if (!Number.isFinite(c0)) {
+    R[0] = c0;
+    R[1] = R[2] = R[3] = 0;
+    return;
+  }
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
@@ -164,10 +172,14 @@ function normalised(c0: number, c1: number, c2: number, c3: number, c4: number):
       }
     }
   }
-  return new QD(s0, s1, s2, s3);
+  R[0] = s0;
+  R[1] = s1;
+  R[2] = s2;
+  R[3] = s3;
 }
 
-function sum(a: QD, b: QD): QD {
+/** a + b into R. */
+function addLimbs(a0: number, a1: number, a2: number, a3: number, b0: number, b1: number, b2: number, b3: number): void {
   let s0 = 0;
   let s1 = 0;
   let s2 = 0;
@@ -177,27 +189,27 @@ function sum(a: QD, b: QD): QD {
   let t2 = 0;
   let t3 = 0;
   {
-    const s_ = a.x0 + b.x0;
-    const v_ = s_ - a.x0;
-    t0 = a.x0 - (s_ - v_) + (b.x0 - v_);
+    const s_ = a0 + b0;
+    const v_ = s_ - a0;
+    t0 = a0 - (s_ - v_) + (b0 - v_);
     s0 = s_;
   }
   {
-    const s_ = a.x1 + b.x1;
-    const v_ = s_ - a.x1;
-    t1 = a.x1 - (s_ - v_) + (b.x1 - v_);
+    const s_ = a1 + b1;
+    const v_ = s_ - a1;
+    t1 = a1 - (s_ - v_) + (b1 - v_);
     s1 = s_;
   }
   {
-    const s_ = a.x2 + b.x2;
-    const v_ = s_ - a.x2;
-    t2 = a.x2 - (s_ - v_) + (b.x2 - v_);
+    const s_ = a2 + b2;
+    const v_ = s_ - a2;
+    t2 = a2 - (s_ - v_) + (b2 - v_);
     s2 = s_;
   }
   {
-    const s_ = a.x3 + b.x3;
-    const v_ = s_ - a.x3;
-    t3 = a.x3 - (s_ - v_) + (b.x3 - v_);
+    const s_ = a3 + b3;
+    const v_ = s_ - a3;
+    t3 = a3 - (s_ - v_) + (b3 - v_);
     s3 = s_;
   }
   {
@@ -247,10 +259,11 @@ function sum(a: QD, b: QD): QD {
     }
     t0 = u2 + u3;
   }
-  return normalised(s0, s1, s2, s3, t0 + t1 + t3);
+  renorm(s0, s1, s2, s3, t0 + t1 + t3);
 }
 
-function productByDouble(a: QD, b: number): QD {
+/** a·b (b a double) into R. */
+function mulDoubleLimbs(a0: number, a1: number, a2: number, a3: number, b: number): void {
   let p0 = 0;
   let p1 = 0;
   let p2 = 0;
@@ -260,10 +273,10 @@ function productByDouble(a: QD, b: number): QD {
   let s1 = 0;
   let s2 = 0;
   {
-    const p_ = a.x0 * b;
-    let t_ = SPLITTER * a.x0;
-    const ah = t_ - (t_ - a.x0);
-    const al = a.x0 - ah;
+    const p_ = a0 * b;
+    let t_ = SPLITTER * a0;
+    const ah = t_ - (t_ - a0);
+    const al = a0 - ah;
     t_ = SPLITTER * b;
     const bh = t_ - (t_ - b);
     const bl = b - bh;
@@ -271,10 +284,10 @@ function productByDouble(a: QD, b: number): QD {
     p0 = p_;
   }
   {
-    const p_ = a.x1 * b;
-    let t_ = SPLITTER * a.x1;
-    const ah = t_ - (t_ - a.x1);
-    const al = a.x1 - ah;
+    const p_ = a1 * b;
+    let t_ = SPLITTER * a1;
+    const ah = t_ - (t_ - a1);
+    const al = a1 - ah;
     t_ = SPLITTER * b;
     const bh = t_ - (t_ - b);
     const bl = b - bh;
@@ -282,17 +295,17 @@ function productByDouble(a: QD, b: number): QD {
     p1 = p_;
   }
   {
-    const p_ = a.x2 * b;
-    let t_ = SPLITTER * a.x2;
-    const ah = t_ - (t_ - a.x2);
-    const al = a.x2 - ah;
+    const p_ = a2 * b;
+    let t_ = SPLITTER * a2;
+    const ah = t_ - (t_ - a2);
+    const al = a2 - ah;
     t_ = SPLITTER * b;
     const bh = t_ - (t_ - b);
     const bl = b - bh;
     q2 = ah * bh - p_ + ah * bl + al * bh + al * bl;
     p2 = p_;
   }
-  const p3 = a.x3 * b;
+  const p3 = a3 * b;
   {
     const s_ = q0 + p1;
     const v_ = s_ - q0;
@@ -340,11 +353,15 @@ function productByDouble(a: QD, b: number): QD {
     }
     q2 = u2 + u3;
   }
-  return normalised(p0, s1, s2, q1, q2 + p2);
+  renorm(p0, s1, s2, q1, q2 + p2);
 }
 
-function product(a: QD, b: QD): QD {
-  if (b.x1 === 0 && b.x2 === 0 && b.x3 === 0) return productByDouble(a, b.x0);
+/** a·b into R. */
+function mulLimbs(a0: number, a1: number, a2: number, a3: number, b0: number, b1: number, b2: number, b3: number): void {
+  if (b1 === 0 && b2 === 0 && b3 === 0) {
+    mulDoubleLimbs(a0, a1, a2, a3, b0);
+    return;
+  }
   let p0 = 0;
   let p1 = 0;
   let p2 = 0;
@@ -358,68 +375,68 @@ function product(a: QD, b: QD): QD {
   let q4 = 0;
   let q5 = 0;
   {
-    const p_ = a.x0 * b.x0;
-    let t_ = SPLITTER * a.x0;
-    const ah = t_ - (t_ - a.x0);
-    const al = a.x0 - ah;
-    t_ = SPLITTER * b.x0;
-    const bh = t_ - (t_ - b.x0);
-    const bl = b.x0 - bh;
+    const p_ = a0 * b0;
+    let t_ = SPLITTER * a0;
+    const ah = t_ - (t_ - a0);
+    const al = a0 - ah;
+    t_ = SPLITTER * b0;
+    const bh = t_ - (t_ - b0);
+    const bl = b0 - bh;
     q0 = ah * bh - p_ + ah * bl + al * bh + al * bl;
     p0 = p_;
   }
   {
-    const p_ = a.x0 * b.x1;
-    let t_ = SPLITTER * a.x0;
-    const ah = t_ - (t_ - a.x0);
-    const al = a.x0 - ah;
-    t_ = SPLITTER * b.x1;
-    const bh = t_ - (t_ - b.x1);
-    const bl = b.x1 - bh;
+    const p_ = a0 * b1;
+    let t_ = SPLITTER * a0;
+    const ah = t_ - (t_ - a0);
+    const al = a0 - ah;
+    t_ = SPLITTER * b1;
+    const bh = t_ - (t_ - b1);
+    const bl = b1 - bh;
     q1 = ah * bh - p_ + ah * bl + al * bh + al * bl;
     p1 = p_;
   }
   {
-    const p_ = a.x1 * b.x0;
-    let t_ = SPLITTER * a.x1;
-    const ah = t_ - (t_ - a.x1);
-    const al = a.x1 - ah;
-    t_ = SPLITTER * b.x0;
-    const bh = t_ - (t_ - b.x0);
-    const bl = b.x0 - bh;
+    const p_ = a1 * b0;
+    let t_ = SPLITTER * a1;
+    const ah = t_ - (t_ - a1);
+    const al = a1 - ah;
+    t_ = SPLITTER * b0;
+    const bh = t_ - (t_ - b0);
+    const bl = b0 - bh;
     q2 = ah * bh - p_ + ah * bl + al * bh + al * bl;
     p2 = p_;
   }
   {
-    const p_ = a.x0 * b.x2;
-    let t_ = SPLITTER * a.x0;
-    const ah = t_ - (t_ - a.x0);
-    const al = a.x0 - ah;
-    t_ = SPLITTER * b.x2;
-    const bh = t_ - (t_ - b.x2);
-    const bl = b.x2 - bh;
+    const p_ = a0 * b2;
+    let t_ = SPLITTER * a0;
+    const ah = t_ - (t_ - a0);
+    const al = a0 - ah;
+    t_ = SPLITTER * b2;
+    const bh = t_ - (t_ - b2);
+    const bl = b2 - bh;
     q3 = ah * bh - p_ + ah * bl + al * bh + al * bl;
     p3 = p_;
   }
   {
-    const p_ = a.x1 * b.x1;
-    let t_ = SPLITTER * a.x1;
-    const ah = t_ - (t_ - a.x1);
-    const al = a.x1 - ah;
-    t_ = SPLITTER * b.x1;
-    const bh = t_ - (t_ - b.x1);
-    const bl = b.x1 - bh;
+    const p_ = a1 * b1;
+    let t_ = SPLITTER * a1;
+    const ah = t_ - (t_ - a1);
+    const al = a1 - ah;
+    t_ = SPLITTER * b1;
+    const bh = t_ - (t_ - b1);
+    const bl = b1 - bh;
     q4 = ah * bh - p_ + ah * bl + al * bh + al * bl;
     p4 = p_;
   }
   {
-    const p_ = a.x2 * b.x0;
-    let t_ = SPLITTER * a.x2;
-    const ah = t_ - (t_ - a.x2);
-    const al = a.x2 - ah;
-    t_ = SPLITTER * b.x0;
-    const bh = t_ - (t_ - b.x0);
-    const bl = b.x0 - bh;
+    const p_ = a2 * b0;
+    let t_ = SPLITTER * a2;
+    const ah = t_ - (t_ - a2);
+    const al = a2 - ah;
+    t_ = SPLITTER * b0;
+    const bh = t_ - (t_ - b0);
+    const bl = b0 - bh;
     q5 = ah * bh - p_ + ah * bl + al * bh + al * bl;
     p5 = p_;
   }
@@ -517,8 +534,51 @@ function product(a: QD, b: QD): QD {
     s1 = s_;
   }
   s2 += t0 + t1;
-  s1 += a.x0 * b.x3 + a.x1 * b.x2 + a.x2 * b.x1 + a.x3 * b.x0 + q0 + q3 + q4 + q5;
-  return normalised(p0, p1, s0, s1, s2);
+  s1 += a0 * b3 + a1 * b2 + a2 * b1 + a3 * b0 + q0 + q3 + q4 + q5;
+  renorm(p0, p1, s0, s1, s2);
+}
+
+/** The limbs of the last operation. */
+const R = new Float64Array(4);
+const result = (): QD => new QD(R[0]!, R[1]!, R[2]!, R[3]!);
+
+function normalised(c0: number, c1: number, c2: number, c3: number, c4: number): QD {
+  renorm(c0, c1, c2, c3, c4);
+  return result();
+}
+
+function sum(a: QD, b: QD): QD {
+  addLimbs(a.x0, a.x1, a.x2, a.x3, b.x0, b.x1, b.x2, b.x3);
+  return result();
+}
+
+function productByDouble(a: QD, b: number): QD {
+  mulDoubleLimbs(a.x0, a.x1, a.x2, a.x3, b);
+  return result();
+}
+
+function product(a: QD, b: QD): QD {
+  mulLimbs(a.x0, a.x1, a.x2, a.x3, b.x0, b.x1, b.x2, b.x3);
+  return result();
+}
+
+/** Σ xᵢyᵢ, accumulated in limbs: no quad-double is made per term. */
+function dot(xs: readonly QD[], ys: readonly QD[]): QD {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i]!;
+    const y = ys[i]!;
+    mulLimbs(x.x0, x.x1, x.x2, x.x3, y.x0, y.x1, y.x2, y.x3);
+    addLimbs(s0, s1, s2, s3, R[0]!, R[1]!, R[2]!, R[3]!);
+    s0 = R[0]!;
+    s1 = R[1]!;
+    s2 = R[2]!;
+    s3 = R[3]!;
+  }
+  return new QD(s0, s1, s2, s3);
 }
 
 function quotient(a: QD, b: QD): QD {
@@ -564,10 +624,15 @@ class QD {
       const limb = rest.toNumber();
       out.push(limb);
       if (limb === 0 || !Number.isFinite(limb)) break;
-      rest = rest.minus(new Wide(exactText(limb)));
+      rest = rest.minus(wideOf(limb));
     }
     while (out.length < 4) out.push(0);
     return normalised(out[0]!, out[1]!, out[2]!, out[3]!, 0);
+  }
+
+  /** Σ xᵢyᵢ of two equally long lists (see src/numeric/arithmetic.ts's dot). */
+  static dot(xs: readonly QD[], ys: readonly QD[]): QD {
+    return dot(xs, ys);
   }
 
   static acos(x: Operand): QD {
@@ -577,7 +642,7 @@ class QD {
 
   /** The exact value of the four limbs, rounded to 80 digits. */
   wide(): Wide {
-    return new Wide(exactText(this.x0)).plus(exactText(this.x1)).plus(exactText(this.x2)).plus(exactText(this.x3));
+    return wideOf(this.x0).plus(wideOf(this.x1)).plus(wideOf(this.x2)).plus(wideOf(this.x3));
   }
 
   plus(o: Operand): QD {
