@@ -49,6 +49,12 @@ class F64 {
   mod(o: Operand) {
     return new F64(this.v % value(o));
   }
+  /** Σ xᵢyᵢ over xs (see src/numeric/matrix.ts's dot), on the numbers: no F64 per term. */
+  static dot(xs: readonly F64[], ys: readonly F64[]) {
+    let s = 0;
+    for (let i = 0; i < xs.length; i++) s += xs[i]!.v * ys[i]!.v;
+    return new F64(s);
+  }
   static acos(x: Operand) {
     return new F64(Math.acos(value(x)));
   }

@@ -5,8 +5,12 @@
 import type { Dec, DecimalConstructor } from './context.ts';
 import { dadd, dmaxAbs, dmul, dsolve, dtranspose, type DMatrix } from './matrix.ts';
 
-/** The independent entries (i ≤ j) of a symmetric n×n matrix, in order, and each entry's place among them. */
+const pairIndexes = new Map<number, { index: (i: number, j: number) => number; pairs: Array<[number, number]> }>();
+
+/** The independent entries (i ≤ j) of a symmetric n×n matrix, in order, and each entry's place among them (made once per n). */
 export function pairIndex(n: number): { index: (i: number, j: number) => number; pairs: Array<[number, number]> } {
+  const known = pairIndexes.get(n);
+  if (known !== undefined) return known;
   const pairs: Array<[number, number]> = [];
   const table: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let i = 0; i < n; i++) {
@@ -15,7 +19,9 @@ export function pairIndex(n: number): { index: (i: number, j: number) => number;
       pairs.push([i, j]);
     }
   }
-  return { index: (i, j) => table[i]![j]!, pairs };
+  const made = { index: (i: number, j: number) => table[i]![j]!, pairs };
+  pairIndexes.set(n, made);
+  return made;
 }
 
 /** X ↦ AX + XAᵀ on symmetric X, as a matrix on its independent entries (pairIndex's order). */

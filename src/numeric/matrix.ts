@@ -26,17 +26,18 @@ export function dscale(a: DMatrix, s: Dec): DMatrix {
   return a.map((row) => row.map((x) => x.times(s)));
 }
 
+/** Σ xᵢyᵢ over xs (at least one term; ys at least as long): by the arithmetic's own fused kernel where it has one (quad-doubles), else term by term. */
+export function dot(xs: readonly Dec[], ys: readonly Dec[]): Dec {
+  const D = xs[0]!.constructor as DecimalConstructor & { dot?: (xs: readonly Dec[], ys: readonly Dec[]) => Dec };
+  if (D.dot !== undefined) return D.dot(xs, ys);
+  let s = xs[0]!.times(ys[0]!);
+  for (let i = 1; i < xs.length; i++) s = s.plus(xs[i]!.times(ys[i]!));
+  return s;
+}
+
 export function dmul(a: DMatrix, b: DMatrix): DMatrix {
-  const m = b[0]?.length ?? 0;
-  return a.map((row) => {
-    const out: Dec[] = [];
-    for (let j = 0; j < m; j++) {
-      let s = row[0]!.times(b[0]![j]!);
-      for (let k = 1; k < row.length; k++) s = s.plus(row[k]!.times(b[k]![j]!));
-      out.push(s);
-    }
-    return out;
-  });
+  const columns = dtranspose(b);
+  return a.map((row) => columns.map((column) => dot(row, column)));
 }
 
 /** Largest absolute entry. */

@@ -15,7 +15,7 @@
  */
 import { toArithmetic } from './arithmetic.ts';
 import { decimalContext, type Dec, type DecimalConstructor } from './context.ts';
-import { dadd, didentity, dmaxAbs, dmul, dsolve, dsolveColumns, dsub, dsymmetrize, dtranspose, type DMatrix } from './matrix.ts';
+import { dadd, didentity, dmaxAbs, dmul, dot, dsolve, dsolveColumns, dsub, dsymmetrize, dtranspose, type DMatrix } from './matrix.ts';
 import type { TrigSeries } from './periodicRiccati.ts';
 
 /** The Taylor coefficients of Φ(θ₀ + s) at each step's start θ₀. */
@@ -76,6 +76,11 @@ function taylorStep(D: DecimalConstructor, h: TrigSeries, omega: Dec, theta0: De
   const tolerance = new D(10).pow(-(digits + 2));
   // weight[h][i] = σ_i h^i / i!
   const weights = harmonics.map(() => [new D(1)]);
+  // Each entry's coefficients so far, split by the parity of their order (history[q % 2][entry][⌊q/2⌋] = Φ_q),
+  // so that each convolution below is one dot product per entry.
+  const n = phi0.length;
+  const history: Dec[][][] = [phi0.flat().map((x) => [x]), phi0.flat().map(() => [])];
+  const zero = new D(0);
   for (let k = 0; k < 400; k++) {
     // Σ_i H_i Φ_(k−i): H₀Φ_k, then per harmonic the two parities.
     let sum = dmul(h0, coefficients[k]!);
@@ -87,19 +92,21 @@ function taylorStep(D: DecimalConstructor, h: TrigSeries, omega: Dec, theta0: De
         const magnitude = w[i - 1]!.abs().times(hk).div(i);
         w.push(i % 4 === 1 || i % 4 === 0 ? magnitude : magnitude.neg());
       }
-      // Σ_(i even ≥ 2) w_i Φ_(k−i) and Σ_(i odd) w_i Φ_(k−i), entry by entry.
-      const convolved = (first: number) =>
-        phi0.map((row, r) =>
-          row.map((_, c) => {
-            let acc = new D(0);
-            for (let i = first; i <= k; i += 2) acc = acc.plus(coefficients[k - i]![r]![c]!.times(w[i]!));
-            return acc;
-          }),
-        );
+      // Σ_(i even ≥ 2) w_i Φ_(k−i) (first = 2) and Σ_(i odd) w_i Φ_(k−i) (first = 1): the orders
+      // q = k − i share the parity of k − first, and run from it to k − first.
+      const convolved = (first: number): DMatrix => {
+        if (k < first) return phi0.map((row) => row.map(() => zero));
+        const parity = (k - first) % 2;
+        const terms = (k - first - parity) / 2 + 1;
+        const weight = Array.from({ length: terms }, (_, p) => w[k - 2 * p - parity]!);
+        const entries = history[parity]!.map((h) => dot(weight, h));
+        return Array.from({ length: n }, (_, r) => entries.slice(r * n, (r + 1) * n));
+      };
       sum = dadd(dadd(sum, dmul(p0[index]!, convolved(2))), dmul(p1[index]!, convolved(1)));
     });
     const next = sum.map((row) => row.map((x) => x.div(omega.times(k + 1))));
     coefficients.push(next);
+    for (const [e, x] of next.flat().entries()) history[(k + 1) % 2]![e]!.push(x);
     // Stop when two successive terms at the step's width are below the tolerance.
     const term = dmaxAbs(next).times(width.pow(k + 1));
     const previous = dmaxAbs(coefficients[k]!).times(width.pow(k));

@@ -17,7 +17,7 @@
 import { toArithmetic } from './arithmetic.ts';
 import { decimalContext, WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
 import { Float64Context } from './float64.ts';
-import { dmaxAbs, dmul, dsolveColumns, dsub, dtranspose, type DMatrix } from './matrix.ts';
+import { dmaxAbs, dmul, dot, dsolveColumns, dsub, dtranspose, type DMatrix } from './matrix.ts';
 import { lyapunovOperator, pairIndex, solveLyapunov, symmetricFrom } from './lyapunov.ts';
 import { lyapunovSteadyState, riccatiSteadyState } from './riccati.ts';
 import { AndersonMixer } from './anderson.ts';
@@ -43,6 +43,11 @@ const order = (x: TrigSeries) => x.cos.length - 1;
 
 const larger = (x: Dec, y: Dec): Dec => (x.gt(y) ? x : y);
 
+/** The largest entry of any harmonic (the mean's, for a covariance; a correction's mean can be the smaller). */
+const seriesScale = (v: TrigSeries): Dec => [...v.cos, ...v.sin].map(dmaxAbs).reduce(larger);
+/** Harmonic k's size relative to the series. */
+const harmonicSize = (v: TrigSeries, k: number): Dec => dmaxAbs(v.cos[k]!).plus(dmaxAbs(v.sin[k]!)).div(seriesScale(v));
+
 function zero(D: DecimalConstructor, n: number): DMatrix {
   return Array.from({ length: n }, () => Array.from({ length: n }, () => new D(0)));
 }
@@ -51,23 +56,34 @@ function addScaled(x: DMatrix, y: DMatrix, w: Dec): DMatrix {
   return x.map((row, i) => row.map((v, j) => v.plus(y[i]![j]!.times(w))));
 }
 
-/** cos kθ_j and sin kθ_j at θ_j = 2πj/N for k ≤ K, by the angle-addition recurrence. */
-function trigTable(D: DecimalConstructor, N: number, K: number): { cos: Dec[][]; sin: Dec[][] } {
+/**
+ * cos kθ_j and sin kθ_j at θ_j = 2πj/N for 1 ≤ k ≤ K, by the angle-addition recurrence: by phase,
+ * interleaved (cos θ_j, sin θ_j, cos 2θ_j, …), to evaluate a series; and by harmonic, weighted by
+ * 2/N, to project samples onto it.
+ */
+interface TrigTable {
+  readonly rows: readonly Dec[][];
+  readonly cosColumns: readonly Dec[][];
+  readonly sinColumns: readonly Dec[][];
+}
+
+function trigTable(D: DecimalConstructor, N: number, K: number): TrigTable {
   const twoPi = D.acos(-1).times(2);
-  const cos: Dec[][] = [];
-  const sin: Dec[][] = [];
-  for (let j = 0; j < N; j++) {
-    const theta = twoPi.times(j).div(N);
-    const [c1, s1] = [theta.cos(), theta.sin()];
-    const [c, si] = [[new D(1)], [new D(0)]];
-    for (let k = 1; k <= K; k++) {
-      c.push(c[k - 1]!.times(c1).minus(si[k - 1]!.times(s1)));
-      si.push(si[k - 1]!.times(c1).plus(c[k - 1]!.times(s1)));
-    }
-    cos.push(c);
-    sin.push(si);
+  const rows = Array.from({ length: N }, (_, j) => interleavedHarmonics(D, twoPi.times(j).div(N), K));
+  const weight = new D(2).div(N);
+  const column = (offset: number) => Array.from({ length: K }, (_, k) => rows.map((row) => row[2 * k + offset]!.times(weight)));
+  return { rows, cosColumns: column(0), sinColumns: column(1) };
+}
+
+/** cos θ, sin θ, cos 2θ, sin 2θ, … to K, by the angle-addition recurrence. */
+function interleavedHarmonics(D: DecimalConstructor, theta: Dec, K: number): Dec[] {
+  const [c1, s1] = [new D(theta).cos(), new D(theta).sin()];
+  const out = [c1, s1];
+  for (let k = 1; k < K; k++) {
+    const [c, si] = [out[2 * k - 2]!, out[2 * k - 1]!];
+    out.push(c.times(c1).minus(si.times(s1)), si.times(c1).plus(c.times(s1)));
   }
-  return { cos, sin };
+  return out;
 }
 
 /**
@@ -83,7 +99,7 @@ function riccatiSeriesResidual(
   m: TrigSeries,
   v: TrigSeries,
   K: number,
-  tables: Map<number, ReturnType<typeof trigTable>>,
+  tables: Map<number, TrigTable>,
 ): TrigSeries {
   const orders = [a, d, m].map(order);
   const N = 3 * K + 2 * Math.max(...orders, 1) + 2;
@@ -91,48 +107,42 @@ function riccatiSeriesResidual(
   if (!tables.has(N)) tables.set(N, trigTable(D, N, Math.max(K, ...orders)));
   const table = tables.get(N)!;
   const n = v.cos[0]!.length;
-  const at = (x: TrigSeries, j: number): DMatrix => {
-    let out: DMatrix = x.cos[0]!;
-    for (let k = 1; k <= order(x); k++) out = addScaled(addScaled(out, x.cos[k]!, table.cos[j]![k]!), x.sin[k]!, table.sin[j]![k]!);
-    return out;
-  };
-  // The residual is symmetric: its projections are accumulated on the upper triangle only, in place.
   const upper = pairIndex(n).pairs;
-  const cos = Array.from({ length: K + 1 }, () => upper.map(() => new D(0)));
-  const sin = Array.from({ length: K + 1 }, () => upper.map(() => new D(0)));
-  const [two, one] = [new D(2).div(N), new D(1).div(N)];
+  const [evaluateA, evaluateD, evaluateM] = [seriesEvaluator(a, allPairs(n)), seriesEvaluator(d, allPairs(n)), seriesEvaluator(m, allPairs(n))];
+  const evaluateV = seriesEvaluator(v, upper);
+  // The residual is symmetric: its samples are kept on the upper triangle, one list per entry.
+  const samples = upper.map(() => new Array<Dec>(N));
   for (let j = 0; j < N; j++) {
-    const vj = symmetricAt(v, table, j, upper);
-    const av = dmul(at(a, j), vj);
-    const vmv = dmul(dmul(vj, at(m, j)), vj);
-    const dj = at(d, j);
-    const f = upper.map(([r, c]) => av[r]![c]!.plus(av[c]![r]!).plus(dj[r]![c]!).minus(vmv[r]![c]!));
-    f.forEach((x, u) => {
-      cos[0]![u] = cos[0]![u]!.plus(x.times(one));
+    const row = table.rows[j]!;
+    const vj = symmetricFrom(n, evaluateV(row));
+    const av = dmul(fromAll(n, evaluateA(row)), vj);
+    const vmv = dmul(dmul(vj, fromAll(n, evaluateM(row))), vj);
+    const dj = fromAll(n, evaluateD(row));
+    upper.forEach(([r, c], u) => {
+      samples[u]![j] = av[r]![c]!.plus(av[c]![r]!).plus(dj[r]![c]!).minus(vmv[r]![c]!);
     });
-    for (let k = 1; k <= K; k++) {
-      const [wc, ws] = [table.cos[j]![k]!.times(two), table.sin[j]![k]!.times(two)];
-      const [ck, sk] = [cos[k]!, sin[k]!];
-      f.forEach((x, u) => {
-        ck[u] = ck[u]!.plus(x.times(wc));
-        sk[u] = sk[u]!.plus(x.times(ws));
-      });
-    }
   }
+  const one = new D(1).div(N);
+  const project = (columns: readonly Dec[][], k: number) => samples.map((f) => dot(f, columns[k - 1]!));
+  const cos = [
+    samples.map((f) => f.reduce((acc, x) => acc.plus(x), new D(0)).times(one)),
+    ...Array.from({ length: K }, (_, k) => project(table.cosColumns, k + 1)),
+  ];
+  const sin = [upper.map(() => new D(0)), ...Array.from({ length: K }, (_, k) => project(table.sinColumns, k + 1))];
   return { cos: cos.map((x) => symmetricFrom(n, x)), sin: sin.map((x) => symmetricFrom(n, x)) };
 }
 
-/** A symmetric series at the j-th phase of a table, summed on the upper triangle. */
-function symmetricAt(v: TrigSeries, table: { cos: Dec[][]; sin: Dec[][] }, j: number, upper: Array<[number, number]>): DMatrix {
-  const n = v.cos[0]!.length;
-  const sum = upper.map(([r, c]) => v.cos[0]![r]![c]!);
-  for (let k = 1; k <= order(v); k++) {
-    const [ck, sk, wc, ws] = [v.cos[k]!, v.sin[k]!, table.cos[j]![k]!, table.sin[j]![k]!];
-    upper.forEach(([r, c], u) => {
-      sum[u] = sum[u]!.plus(ck[r]![c]!.times(wc)).plus(sk[r]![c]!.times(ws));
-    });
-  }
-  return symmetricFrom(n, sum);
+const allPairs = (n: number): Array<[number, number]> => Array.from({ length: n * n }, (_, i) => [Math.floor(i / n), i % n]);
+const fromAll = (n: number, x: readonly Dec[]): DMatrix => Array.from({ length: n }, (_, i) => x.slice(i * n, (i + 1) * n));
+
+/**
+ * A series' entries (those listed) at a phase, given that phase's interleaved harmonics: each entry
+ * X₀ + Σ_k (C_k cos kθ + S_k sin kθ) as one dot product of its coefficients with the harmonics.
+ */
+function seriesEvaluator(x: TrigSeries, entries: ReadonlyArray<readonly [number, number]>): (harmonics: readonly Dec[]) => Dec[] {
+  const K = order(x);
+  const coefficients = entries.map(([r, c]) => Array.from({ length: 2 * K }, (_, i) => (i % 2 === 0 ? x.cos : x.sin)[Math.floor(i / 2) + 1]![r]![c]!));
+  return (harmonics) => entries.map(([r, c], e) => (K === 0 ? x.cos[0]![r]![c]! : x.cos[0]![r]![c]!.plus(dot(coefficients[e]!, harmonics))));
 }
 
 export interface PeriodicOptions {
@@ -144,6 +154,8 @@ export interface PeriodicOptions {
   readonly arithmetic?: DecimalConstructor;
   /** Start the sweeps from this series (in the sweeps' arithmetic) instead of the RWA mean; with `harmonics`. */
   readonly start?: TrigSeries;
+  /** Keep exactly `harmonics`, however large the top ones (a correction, whose truncation its caller judges). */
+  readonly fixedHarmonics?: boolean;
 }
 
 const MAX_HARMONICS = 512;
@@ -185,6 +197,10 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
   const rough =
     D === Float64Context || options.start !== undefined || options.harmonics !== undefined ? undefined : startInDoubles(D, digits, a, d, m, omega, options);
   if (rough !== undefined) {
+    if (rough.harmonics !== undefined) {
+      const refined = refinedInDoubles(D, digits, a, d, m, omega, rough.start, rough.harmonics);
+      if (refined !== undefined) return { ...refined, sweeps: rough.sweeps + refined.sweeps };
+    }
     K = rough.harmonics ?? order(rough.start);
     loose = rough.harmonics === undefined;
   }
@@ -193,7 +209,7 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
   /** The last sweep's change over the one before: how fast the sweeps contract, about the harmonics' rate of fall. */
   let contraction: Dec | undefined;
   const mixer = new AndersonMixer(D, ANDERSON_DEPTH);
-  const tables = new Map<number, ReturnType<typeof trigTable>>();
+  const tables = new Map<number, TrigTable>();
   const upper = pairIndex(n).pairs;
   const flat = (x: TrigSeries): Dec[] => [...x.cos, ...x.sin.slice(1)].flatMap((m) => upper.map(([i, j]) => m[i]![j]!));
   const unflat = (x: readonly Dec[], K: number): TrigSeries => {
@@ -267,7 +283,7 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
         if (c.gt(change)) change = c;
       }
       if (previousChange?.gt(0)) contraction = change.div(previousChange);
-      const scale = dmaxAbs(next.cos[0]!);
+      const scale = seriesScale(next);
       if (change.lte(scale.times(loose ? looseTolerance : tolerance))) {
         v = next;
         break;
@@ -279,10 +295,9 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
       } else growing = 0;
       previousChange = change;
     }
-    const size = (k: number) => dmaxAbs(v.cos[k]!).plus(dmaxAbs(v.sin[k]!)).div(dmaxAbs(v.cos[0]!));
     // The last two harmonics: where odd and even ones fall at different rates, one alone can look converged.
-    const top = larger(size(K), size(K - 1));
-    if (!loose && top.lte(tolerance)) return { covariance: v, harmonics: K, sweeps, truncation: top };
+    const top = larger(harmonicSize(v, K), harmonicSize(v, K - 1));
+    if (!loose && (options.fixedHarmonics === true || top.lte(tolerance))) return { covariance: v, harmonics: K, sweeps, truncation: top };
     if (K >= MAX_HARMONICS) throw new PeriodicSteadyStateError(`more than ${MAX_HARMONICS} harmonics would be needed`);
     if (loose) {
       K = harmonicsWanted(D, v, looseTolerance, tolerance, contraction) ?? 2 * K;
@@ -299,8 +314,7 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
  */
 function harmonicsWanted(D: DecimalConstructor, v: TrigSeries, measuredTo: Dec, tolerance: Dec, contraction: Dec | undefined): number | undefined {
   const K = order(v);
-  const size = (k: number) => dmaxAbs(v.cos[k]!).plus(dmaxAbs(v.sin[k]!)).div(dmaxAbs(v.cos[0]!));
-  const sizes = Array.from({ length: K }, (_, k) => size(k + 1)).filter((x) => x.gt(measuredTo.times(100)));
+  const sizes = Array.from({ length: K }, (_, k) => harmonicSize(v, k + 1)).filter((x) => x.gt(measuredTo.times(100)));
   // The mean rate over them (the first step can be slow: the drive feeds the first harmonics directly).
   const rate = sizes.length < 2 ? undefined : sizes[sizes.length - 1]!.div(sizes[0]!).pow(1 / (sizes.length - 1));
   // With fewer than three harmonics to measure it from, the rate is taken from the sweeps' own contraction.
@@ -348,11 +362,101 @@ function startInDoubles(D: DecimalConstructor, digits: number, a: TrigSeries, d:
 
 /** V at phase θ (radians), from the series: cos kθ and sin kθ by the angle-addition recurrence from cos θ and sin θ. */
 export function seriesAt(D: DecimalConstructor, v: TrigSeries, theta: Dec): DMatrix {
-  const [c1, s1] = [new D(theta).cos(), new D(theta).sin()];
-  const [cos, sin] = [[new D(1)], [new D(0)]];
-  for (let k = 1; k <= order(v); k++) {
-    cos.push(cos[k - 1]!.times(c1).minus(sin[k - 1]!.times(s1)));
-    sin.push(sin[k - 1]!.times(c1).plus(cos[k - 1]!.times(s1)));
+  const n = v.cos[0]!.length;
+  return symmetricFrom(n, seriesEvaluator(v, pairIndex(n).pairs)(interleavedHarmonics(D, theta, Math.max(1, order(v)))));
+}
+
+const mapSeries = (x: TrigSeries, f: (m: DMatrix, k: number, kind: 'cos' | 'sin') => DMatrix): TrigSeries => ({
+  cos: x.cos.map((m, k) => f(m, k, 'cos')),
+  sin: x.sin.map((m, k) => f(m, k, 'sin')),
+});
+
+const padded = (D: DecimalConstructor, x: TrigSeries, K: number): TrigSeries => {
+  const n = x.cos[0]!.length;
+  return { cos: Array.from({ length: K + 1 }, (_, k) => x.cos[k] ?? zero(D, n)), sin: Array.from({ length: K + 1 }, (_, k) => x.sin[k] ?? zero(D, n)) };
+};
+
+/** The product of two series, harmonic by harmonic (cos a·cos b = ½cos(a + b) + ½cos(a − b), and so on). */
+function multiplySeries(D: DecimalConstructor, x: TrigSeries, y: TrigSeries): TrigSeries {
+  const [K, J] = [order(x), order(y)];
+  const n = x.cos[0]!.length;
+  const half = new D('0.5');
+  const cos = Array.from({ length: K + J + 1 }, () => zero(D, n));
+  const sin = Array.from({ length: K + J + 1 }, () => zero(D, n));
+  for (let p = 0; p <= K; p++)
+    for (let q = 0; q <= J; q++) {
+      const [cc, ss, sc, cs] = [dmul(x.cos[p]!, y.cos[q]!), dmul(x.sin[p]!, y.sin[q]!), dmul(x.sin[p]!, y.cos[q]!), dmul(x.cos[p]!, y.sin[q]!)];
+      cos[p + q] = addScaled(cos[p + q]!, dsub(cc, ss), half);
+      cos[Math.abs(p - q)] = addScaled(cos[Math.abs(p - q)]!, addScaled(cc, ss, new D(1)), half);
+      sin[p + q] = addScaled(sin[p + q]!, addScaled(sc, cs, new D(1)), half);
+      if (p > q) sin[p - q] = addScaled(sin[p - q]!, dsub(sc, cs), half);
+      if (q > p) sin[q - p] = addScaled(sin[q - p]!, dsub(sc, cs), half.neg());
+    }
+  return { cos, sin };
+}
+
+/** Refinement steps at most; each gains about nine digits. */
+const MAX_REFINEMENTS = 8;
+
+/**
+ * Mixed-precision refinement, as for a linear system: the residual at full precision, the
+ * correction in doubles. With V the current series and F(V) = AV + VAᵀ + D − VMV − dV/dt its
+ * residual (harmonics 0…K), V + δ is the periodic state where dδ/dt = Bδ + δBᵀ + F(V) − δMδ,
+ * B = A − VM: an equation of the same kind, which harmonic balance in doubles solves to about 10⁻⁹
+ * of δ. So each step gains about nine digits for one full-precision residual, where a sweep at full
+ * precision gains one or two. Undefined where a correction fails or the steps stop contracting
+ * (the caller then sweeps at full precision).
+ */
+function refinedInDoubles(
+  D: DecimalConstructor,
+  digits: number,
+  a: TrigSeries,
+  d: TrigSeries,
+  m: TrigSeries,
+  omega: Dec,
+  start: TrigSeries,
+  harmonics: number,
+) {
+  const F = Float64Context;
+  const tolerance = new D(10).pow(-(digits - 6));
+  const inDoubles = (x: TrigSeries) => mapSeries(x, (c) => toArithmetic(F, c));
+  const [a64, m64, omega64] = [inDoubles(a), inDoubles(m), new F(omega.toString())];
+  const tables = new Map<number, TrigTable>();
+  let K = harmonics;
+  let v = padded(D, start, K);
+  let sweeps = 0;
+  let previous: Dec | undefined;
+  for (let step = 0; step < MAX_REFINEMENTS; step++) {
+    const r = riccatiSeriesResidual(D, a, d, m, v, K, tables);
+    // dV/dt's cos part is kω S_k, its sin part −kω C_k.
+    const residual = mapSeries(r, (x, k, kind) => (k === 0 ? x : addScaled(x, kind === 'cos' ? v.sin[k]! : v.cos[k]!, omega.times(kind === 'cos' ? -k : k))));
+    const v64 = inDoubles(v);
+    const b = mapSeries(padded(F, multiplySeries(F, v64, m64), K + order(m)), (x, k, kind) => dsub(a64[kind][k] ?? zero(F, x.length), x));
+    let correction: PeriodicSteadyState;
+    try {
+      correction = periodicSteadyState(15, b, inDoubles(residual), m64, omega64, {
+        driftStable: true,
+        arithmetic: F,
+        harmonics: K,
+        fixedHarmonics: true,
+        start: padded(F, { cos: [zero(F, v.cos[0]!.length)], sin: [zero(F, v.cos[0]!.length)] }, K),
+      });
+    } catch (err) {
+      if (err instanceof PeriodicSteadyStateError || err instanceof WorkingPrecisionError) return undefined;
+      throw err;
+    }
+    sweeps += correction.sweeps;
+    const delta = mapSeries(correction.covariance, (c) => toArithmetic(D, c));
+    K = Math.max(K, order(delta));
+    const [vK, deltaK] = [padded(D, v, K), padded(D, delta, K)];
+    v = mapSeries(vK, (x, k, kind) => addScaled(x, deltaK[kind][k]!, new D(1)));
+    const change = seriesScale(deltaK);
+    if (change.lte(seriesScale(v).times(tolerance))) {
+      const top = larger(harmonicSize(v, K), harmonicSize(v, K - 1));
+      if (top.lte(tolerance)) return { covariance: v, harmonics: K, sweeps, truncation: top };
+      K = Math.min(MAX_HARMONICS, Math.ceil(K * 1.25) + 1);
+    } else if (previous !== undefined && change.gte(previous)) return undefined;
+    previous = change;
   }
-  return symmetricAt(v, { cos: [cos], sin: [sin] }, 0, pairIndex(v.cos[0]!.length).pairs);
+  return undefined;
 }
