@@ -24,6 +24,9 @@ export interface OverPeriod {
   readonly max: Extremum;
 }
 
+/** Local extrema among the samples refined for each of the least and the largest value. */
+const CANDIDATES = 3;
+
 export function overPeriod(D: DecimalConstructor, f: (theta: Dec) => Dec, samples: number): OverPeriod {
   const twoPi = D.acos(-1).times(2);
   // At most this many steps: as many as golden section alone would need, each shrinking the bracket by 0.618.
@@ -34,27 +37,17 @@ export function overPeriod(D: DecimalConstructor, f: (theta: Dec) => Dec, sample
   const half = values.filter((_, k) => k % 2 === 0);
   const coarse = half.reduce((s, x) => s.plus(x), new D(0)).div(half.length);
   const meanDigits = coarse.eq(mean) ? D.precision : agreeingDigits(coarse, mean, D.precision);
-  const located = (sign: 1 | -1): Extremum => {
-    const better = (x: Dec, y: Dec) => (sign === 1 ? x.lt(y) : x.gt(y));
-    let best = 0;
-    values.forEach((v, i) => {
-      if (better(v, values[best]!)) best = i;
-    });
-    // Where a symmetry repeats the extremum (E_N of model one every half period), the first sample
-    // that takes the best value to within rounding, so that the phase does not hang on the last digit.
-    const near = values[best]!.abs().times(new D(10).pow(-(D.precision - 8)));
-    const k = values.findIndex((v) => v.minus(values[best]!).abs().lte(near));
-    // Successive parabolic interpolation through the best sample and its neighbours, which bracket
-    // the extremum (superlinear, so about ten steps where golden section takes a hundred), with a
-    // golden-section step whenever the parabola's vertex leaves the bracket or stalls.
-    const half = twoPi.div(samples);
-    let [a, b, c] = [thetas[k]!.minus(half), thetas[k]!, thetas[k]!.plus(half)];
+  const tolerance = twoPi.times(new D(10).pow(-Math.ceil(D.precision / 2) - 2));
+  const ratio = new D(3).minus(new D(5).sqrt()).div(2);
+  const spacing = twoPi.div(samples);
+  /**
+   * The extremum near sample k by successive parabolic interpolation through it and its neighbours,
+   * which bracket it (superlinear, so about ten steps where golden section takes a hundred), with a
+   * golden-section step whenever the parabola's vertex leaves the bracket or stalls.
+   */
+  const refined = (k: number, better: (x: Dec, y: Dec) => boolean): { theta: Dec; value: Dec } => {
+    let [a, b, c] = [thetas[k]!.minus(spacing), thetas[k]!, thetas[k]!.plus(spacing)];
     let [fa, fb, fc] = [values[(k - 1 + samples) % samples]!, values[k]!, values[(k + 1) % samples]!];
-    // Flat (E_N clamped at 0) where a neighbouring sample, a whole sample spacing away, takes the same value: every point is extreme.
-    // (Within the refined bracket a smooth extremum's neighbours agree to the working precision too, so it is decided here.)
-    if (fa.eq(fb) || fc.eq(fb)) return { value: fb };
-    const tolerance = twoPi.times(new D(10).pow(-Math.ceil(D.precision / 2) - 2));
-    const ratio = new D(3).minus(new D(5).sqrt()).div(2);
     for (let step = 0; step < goldenSteps; step++) {
       const [p, q] = [b.minus(a).times(fb.minus(fc)), b.minus(c).times(fb.minus(fa))];
       const denominator = p.minus(q).times(2);
@@ -74,7 +67,29 @@ export function overPeriod(D: DecimalConstructor, f: (theta: Dec) => Dec, sample
       if (moved.lt(tolerance) || c.minus(a).lt(tolerance)) break;
     }
     const phase = b.div(twoPi).mod(1);
-    return { phase: phase.isNegative() ? phase.plus(1) : phase, value: fb };
+    return { theta: phase.isNegative() ? phase.plus(1) : phase, value: fb };
+  };
+  const located = (sign: 1 | -1): Extremum => {
+    const better = (x: Dec, y: Dec) => (sign === 1 ? x.lt(y) : x.gt(y));
+    const neighbours = (i: number) => [values[(i - 1 + samples) % samples]!, values[(i + 1) % samples]!];
+    const best = values.reduce((k, v, i) => (better(v, values[k]!) ? i : k), 0);
+    // Flat (E_N clamped at 0) where a neighbouring sample, a whole sample spacing away, takes the same value: every point is extreme.
+    // (Within a refined bracket a smooth extremum's neighbours agree to the working precision too, so it is decided here.)
+    if (neighbours(best).some((x) => x.eq(values[best]!))) return { value: values[best]! };
+    // Each of the best few local extrema among the samples is refined: where two peaks nearly tie,
+    // the best sample can sit beside the lower one.
+    const candidates = values
+      .map((_, i) => i)
+      .filter((i) => neighbours(i).every((x) => !better(x, values[i]!)))
+      .sort((i, j) => (better(values[i]!, values[j]!) ? -1 : better(values[j]!, values[i]!) ? 1 : i - j))
+      .slice(0, CANDIDATES)
+      .map((i) => refined(i, better));
+    const top = candidates.reduce((x, y) => (better(y.value, x.value) ? y : x));
+    // Where a symmetry repeats the extremum (E_N of model one every half period), the earliest phase
+    // that takes the best value to within rounding, so that the phase does not hang on the last digit.
+    const near = top.value.abs().times(new D(10).pow(-(D.precision - 8)));
+    const first = candidates.filter((x) => x.value.minus(top.value).abs().lte(near)).reduce((x, y) => (y.theta.lt(x.theta) ? y : x));
+    return { phase: first.theta, value: first.value };
   };
   return { mean, meanDigits, min: located(1), max: located(-1) };
 }
