@@ -54,7 +54,7 @@ const zeroSeries = (D: ReturnType<typeof decimalContext>, s: PeriodicSeries['mea
 /** The figures over a period of the conditional (or unconditional: no record conditioned on, M = 0) periodic state by harmonic balance at `digits` working digits. */
 export function figuresOverPeriod(problem: PeriodicProblem, digits: number, state: 'conditional' | 'unconditional' = 'conditional'): FiguresOverPeriod {
   const D = decimalContext(digits);
-  // The sweeps run in the fastest arithmetic that holds the digits (doubles, quad-doubles); the figures stay in Decimal.
+  // The sweeps and the figures run in the fastest arithmetic that holds the digits (doubles, quad-doubles); the figures' values are then carried to Decimal.
   const A = fastestArithmetic(digits);
   const s = problem.series(digits);
   const inA = (x: TrigSeries): TrigSeries => (A === D ? x : { cos: x.cos.map((m) => toArithmetic(A, m)), sin: x.sin.map((m) => toArithmetic(A, m)) });
@@ -65,18 +65,19 @@ export function figuresOverPeriod(problem: PeriodicProblem, digits: number, stat
   });
   // Every figure is sampled at the same phases: V at each once.
   const seen = new Map<string, DMatrix>();
-  const at = (theta: Dec) => {
+  const inArithmetic = (theta: Dec) => {
     const key = theta.toString();
-    if (!seen.has(key)) seen.set(key, toArithmetic(D, seriesAt(A, solved.covariance, new A(key))));
+    if (!seen.has(key)) seen.set(key, seriesAt(A, solved.covariance, new A(key)));
     return seen.get(key)!;
   };
+  const figureAt = (f: Figure, theta: Dec) => new D(f.of(digits, inArithmetic(theta)).toString());
   const rwaState = problem.rwa(digits)[state];
   if (rwaState === undefined) throw new PeriodicStateError(`the RWA model has no ${state} steady state here`);
   const samples = Math.max(16, 4 * solved.harmonics);
   return {
-    periodic: problem.figures.map((f) => overPeriod(D, (t) => f.of(digits, at(t)), samples)),
+    periodic: problem.figures.map((f) => overPeriod(D, (t) => figureAt(f, t), samples)),
     rwa: problem.figures.map((f) => f.of(digits, rwaState)),
-    at,
+    at: (theta) => toArithmetic(D, inArithmetic(theta)),
     harmonics: solved.harmonics,
     sweeps: solved.sweeps,
   };

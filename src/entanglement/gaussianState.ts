@@ -3,7 +3,7 @@
  * Log-negativity is computed two independent ways (symplectic invariants; explicit partial
  * transpose with a symmetric eigen-solve), and separability by Duan, Simon and the product S.
  */
-import { decimalContext, type Dec, type DecimalConstructor } from '../numeric/context.ts';
+import { arithmeticOf, decimalContext, type Dec, type DecimalConstructor } from '../numeric/context.ts';
 import { ddeterminant, fromEigen, NotPositiveSemidefiniteError, symmetricEigen } from '../numeric/eigen.ts';
 import { cholesky, dmul, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 
@@ -48,7 +48,7 @@ export function physicality(digits: number, v: DMatrix): Physicality {
 
 /** E_N = max(0, −ln 2ν̃₋) by the invariant formula. */
 export function logNegativityInvariant(digits: number, v: DMatrix): { nu: Dec; logNegativity: Dec } {
-  const D = decimalContext(digits);
+  const D = arithmeticOf(v[0]![0]!, digits);
   const nu = smallestTransposedSymplectic(D, v);
   const e = nu.times(2).ln().neg();
   return { nu, logNegativity: e.isNegative() ? new D(0) : e };
@@ -152,7 +152,7 @@ export interface LeastQuadrature {
 
 /** The least variance of X cos θ + Y sin θ in a 2×2 block, and where it occurs (θ = 0 for a block isotropic to half the digits). */
 export function optimalQuadrature(digits: number, m: DMatrix): LeastQuadrature {
-  const D = decimalContext(digits);
+  const D = arithmeticOf(m[0]![0]!, digits);
   const a = new D(m[0]![0]!);
   const b = new D(m[0]![1]!);
   const c = new D(m[1]![1]!);
@@ -209,7 +209,7 @@ export interface Separability {
 
 /** The collective blocks of (X₊, Y₊) and (X₋, Y₋) from V in (X₁, Y₁, X₂, Y₂). */
 export function collectiveBlocks(digits: number, v: DMatrix): { plus: DMatrix; minus: DMatrix } {
-  const D = decimalContext(digits);
+  const D = arithmeticOf(v[0]![0]!, digits);
   const half = new D(0.5);
   const entry = (i: number, j: number, s: number) =>
     new D(v[i]![j]!)

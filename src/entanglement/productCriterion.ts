@@ -9,7 +9,7 @@
  * entanglement, and S < 1 does only where the bound is 1: for two commuting planes the bound
  * depends on the angles and can be far below 1.
  */
-import { decimalContext, type Dec } from '../numeric/context.ts';
+import { arithmeticOf, type Dec } from '../numeric/context.ts';
 import { dmul, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 import { optimalQuadrature, type LeastQuadrature } from './gaussianState.ts';
 
@@ -39,7 +39,7 @@ export function productSeparability(digits: number, v: DMatrix, first: DMatrix, 
   if (n % 2 !== 0 || v.some((row) => row.length !== n)) throw new RangeError(`covariance: a square matrix of even size expected, got ${n} rows`);
   checkPlane('first plane', first, n);
   checkPlane('second plane', second, n);
-  const D = decimalContext(digits);
+  const D = arithmeticOf(v[0]![0]!, digits);
   const least = [first, second].map((plane) => {
     const q = optimalQuadrature(digits, planeCovariance(v, plane));
     // Half angles of θ ∈ (−π/2, π/2]: cos θ ≥ 0, and sin θ has the sign of sin 2θ (θ = π/2 when 2θ = π).

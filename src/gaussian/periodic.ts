@@ -145,6 +145,22 @@ function addQuadratic(
   });
 }
 
+/**
+ * What one constant jump operator or measured operator contributes, remembered by its text and the
+ * basis: the lab-frame systems of a paper share their baths and measurements across models and
+ * variants, and each costs a symbolic derivation.
+ */
+const contributions = new Map<string, Parts>();
+function remembered(basis: Basis, what: string, op: Operator, make: () => Parts): Parts {
+  const key = `${what}|${basis.map((b) => `${b.name}=${b.op}`).join(',')}|${op}`;
+  let parts = contributions.get(key);
+  if (parts === undefined) {
+    parts = make();
+    contributions.set(key, parts);
+  }
+  return parts;
+}
+
 export function periodicConditionalSystem(
   hamiltonian: ReadonlyMap<number, Operator>,
   dissipators: ReadonlyArray<Dissipator | PeriodicDissipator>,
@@ -166,14 +182,23 @@ export function periodicConditionalSystem(
     if ('jump' in d) continue;
     addQuadratic(
       realPieces(d.harmonics, 'a jump operator', false),
-      (op) => linearGaussianSystem({ hamiltonian: Operator.ZERO, dissipators: [{ rate: d.rate, jump: op }] }, basis),
+      (op) =>
+        remembered(basis, `dissipator at ${d.rate}`, op, () =>
+          linearGaussianSystem({ hamiltonian: Operator.ZERO, dissipators: [{ rate: d.rate, jump: op }] }, basis),
+        ),
       into,
     );
   }
   for (const m of measurements) {
     // The back-action and M of measuring P alone, at m's strength and efficiency.
     const alone = (op: Operator) =>
-      conditionalGaussianSystem({ hamiltonian: Operator.ZERO, dissipators: [] }, [{ name: m.name, op, strength: m.strength, efficiency: m.efficiency }], basis);
+      remembered(basis, `measured at ${m.strength}, ${m.efficiency}`, op, () =>
+        conditionalGaussianSystem(
+          { hamiltonian: Operator.ZERO, dissipators: [] },
+          [{ name: m.name, op, strength: m.strength, efficiency: m.efficiency }],
+          basis,
+        ),
+      );
     addQuadratic(realPieces(m.harmonics, `measured operator ${m.name}`, true), alone, into);
   }
   return { basis: basis.map((b) => b.name), drift: into.drift.done(), diffusion: into.diffusion.done(), measurement: into.measurement.done() };

@@ -13,6 +13,8 @@ export function fastestArithmetic(digits: number): DecimalConstructor {
   return digits <= QUAD_DOUBLE_MAX_DIGITS ? QuadDoubleContext : decimalContext(digits);
 }
 
-/** A matrix carried into another arithmetic (exact where the target holds the digits): to or from doubles as numbers, else as decimal text. */
+/** A matrix carried into another arithmetic (exact where the target holds the digits): to or from doubles as numbers, else as decimal text; unchanged where it is already in it. */
 export const toArithmetic = (A: DecimalConstructor, m: DMatrix): DMatrix =>
-  m.map((row) => row.map((x) => new A(A === Float64Context || x.constructor === Float64Context ? x.toNumber() : x.toString())));
+  m.every((row) => row.every((x) => x.constructor === A))
+    ? m
+    : m.map((row) => row.map((x) => new A(A === Float64Context || x.constructor === Float64Context ? x.toNumber() : x.toString())));

@@ -37,6 +37,14 @@ export function decimalContext(digits: number = DEFAULT_DIGITS): DecimalConstruc
   return D;
 }
 
+/**
+ * The arithmetic to compute in from inputs such as `x`: theirs where it is not decimal.js (doubles,
+ * quad-doubles: a caller that chose a faster arithmetic keeps it), else decimal.js at `digits`.
+ */
+export function arithmeticOf(x: Dec, digits: number): DecimalConstructor {
+  return Decimal.isDecimal(x) ? decimalContext(digits) : ((x as { constructor: unknown }).constructor as DecimalConstructor);
+}
+
 /** How many leading significant digits two values share: −log10(|a − b| / max(|a|, |b|)), capped at `digits`; 0 when either is not finite. */
 export function agreeingDigits(a: Dec, b: Dec, digits: number): number {
   if (!a.isFinite() || !b.isFinite()) return 0;

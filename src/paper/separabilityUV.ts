@@ -15,7 +15,8 @@ import { productSeparability, type ProductSeparability } from '../entanglement/p
 import { optimalQuadrature, type LeastQuadrature } from '../entanglement/gaussianState.ts';
 import { stabilityRegime } from '../gaussian/regime.ts';
 import { commutatorMatrix, coordinates } from '../gaussian/linearSystem.ts';
-import { decimalContext, type Dec } from '../numeric/context.ts';
+import { toArithmetic } from '../numeric/arithmetic.ts';
+import { arithmeticOf, decimalContext, type Dec } from '../numeric/context.ts';
 import { evaluateDecimal, evaluateExact, type ParameterValues } from '../numeric/fromExact.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
 import { riccatiSteadyState } from '../numeric/riccati.ts';
@@ -52,7 +53,9 @@ export function modelTwoPlanes(digits: number): { U: DMatrix; V: DMatrix } {
 /** S_UV from the full conditional covariance in (X₁, Y₁, X₂, Y₂). */
 export function separabilityUV(digits: number, v: DMatrix): ProductSeparability {
   const { U, V } = modelTwoPlanes(digits);
-  return productSeparability(digits, v, U, V);
+  // In v's arithmetic where it is not decimal.js's (doubles or quad-doubles over a period).
+  const A = arithmeticOf(v[0]![0]!, digits);
+  return productSeparability(digits, v, toArithmetic(A, U), toArithmetic(A, V));
 }
 
 /** The drift blocks of (25) as printed, with χ₁, χ₂, γ from the printed (26)-(28). */
