@@ -39,7 +39,7 @@ describe('quad-double arithmetic against decimal.js at 90 digits', () => {
     );
   });
 
-  it('cos and sin of phases up to 200 to 10⁻⁵⁹, π to 63 digits, and integer powers', () => {
+  it('cos and sin of phases up to 200 to 10⁻⁵⁹, π to 63 digits, ln and exp (of x in ±[1, 100)) to 60, and integer powers', () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[1-9][0-9]{39}$/), fc.integer({ min: -200, max: 200 }), (digits, whole) => {
         const t = `${whole}.${digits}`;
@@ -49,6 +49,15 @@ describe('quad-double arithmetic against decimal.js at 90 digits', () => {
       { numRuns: 40 },
     );
     expect(digitsOf(Q.acos(-1), W.acos(-1))).toBeGreaterThan(63);
+    fc.assert(
+      fc.property(text, (t) => {
+        const x = new W(t).abs();
+        expect(digitsOf(new Q(x.toString()).ln(), x.ln(), x.ln().abs().plus(1))).toBeGreaterThan(61);
+        const y = new W(t).div(new W(10).pow(new W(t).abs().log(10).floor().toNumber() - 1));
+        expect(digitsOf(new Q(y.toString()).exp(), y.exp())).toBeGreaterThan(60);
+      }),
+      { numRuns: 60 },
+    );
     expect(digitsOf(new Q('1.1').pow(-37), new W('1.1').pow(-37))).toBeGreaterThan(61);
   });
 });

@@ -693,13 +693,13 @@ class QD {
     return sinCos(this).sin;
   }
   ln(): QD {
-    return fromWide(this.wide().ln());
+    return logarithm(this);
   }
   log(base?: Operand): QD {
     return fromWide(this.wide().log(base === undefined ? 10 : limbs(base).wide()));
   }
   exp(): QD {
-    return fromWide(this.wide().exp());
+    return exponential(this);
   }
   mod(o: Operand): QD {
     return fromWide(this.wide().mod(limbs(o).wide()));
@@ -754,6 +754,40 @@ class QD {
 
 function fromWide(x: Wide): QD {
   return QD.fromText(x.toString());
+}
+
+let ln2Value: QD | undefined;
+const ln2 = (): QD => {
+  ln2Value ??= fromWide(new Wide(2).ln());
+  return ln2Value;
+};
+
+/**
+ * e^x: x = k ln 2 + r with |r| ≤ ln 2 / 2, then e^(r/1024) by its Taylor series (terms below 2⁻²¹²
+ * of the first) squared ten times, then the power of two.
+ */
+function exponential(x: QD): QD {
+  if (x.x0 > 709) return new QD(Number.POSITIVE_INFINITY, 0, 0, 0);
+  if (x.x0 < -745) return new QD(0, 0, 0, 0);
+  const k = Math.round(x.x0 / Math.LN2);
+  const r = productByDouble(sum(x, productByDouble(ln2(), -k)), 1 / 1024);
+  let [total, term] = [new QD(1, 0, 0, 0), new QD(1, 0, 0, 0)];
+  for (let i = 1; Math.abs(term.x0) > 1e-66; i++) {
+    term = quotient(product(term, r), new QD(i, 0, 0, 0));
+    total = sum(total, term);
+  }
+  for (let i = 0; i < 10; i++) total = product(total, total);
+  // 2^k in two factors, each a double, so that neither overflows where e^x does not.
+  const half = Math.trunc(k / 2);
+  return productByDouble(productByDouble(total, 2 ** half), 2 ** (k - half));
+}
+
+/** ln a by Newton's method on e^x = a from the double's logarithm: x ← x + a e^(−x) − 1, three steps (53 → 106 → 212 bits). */
+function logarithm(a: QD): QD {
+  if (a.x0 <= 0) return new QD(a.x0 === 0 ? Number.NEGATIVE_INFINITY : Number.NaN, 0, 0, 0);
+  let x = new QD(Math.log(a.x0), 0, 0, 0);
+  for (let i = 0; i < 3; i++) x = sum(sum(x, product(a, exponential(x.neg()))), new QD(-1, 0, 0, 0));
+  return x;
 }
 
 let piValue: QD | undefined;
