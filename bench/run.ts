@@ -1,7 +1,8 @@
 /**
  * npm run bench: throughput of the exact and numeric layers, and the wall times the issues set
  * targets for (start-up, verify, verify --html, figure2, npm test). Figures are printed, never asserted.
- * `npm run bench -- --baseline REF` also measures the wall times at another commit.
+ * `npm run bench -- --baseline REF` also measures the wall times at another commit;
+ * `npm run bench -- --only TEXT` measures only the wall times whose label contains TEXT.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -20,7 +21,12 @@ import { isQuantityPointer } from '../src/app/reference.ts';
 import { simulate, simulationOf } from '../src/app/simulate.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
 
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt < 0 ? undefined : process.argv[onlyAt + 1];
+if (onlyAt >= 0 && only === undefined) throw new Error('--only needs a text to look for in the labels');
+
 function rate(label: string, unit: string, seconds: number, body: () => void): void {
+  if (only !== undefined) return;
   const start = performance.now();
   let n = 0;
   while (performance.now() - start < seconds * 1000) {
@@ -103,14 +109,14 @@ function seconds(root: string, command: string, args: string[]): { seconds: numb
   return { seconds: (performance.now() - start) / 1000, status: r.status, stdout: r.stdout };
 }
 
-/** solve --frame lab at one quality factor: model one at the paper's point, 30 digits, both routes and the unconditional state. */
-function labPoint(q: string, target: string): { label: string; target: string; command: string; args: string[] } {
-  const point = ['--delta', '30', '--chi', '25', '--nbar', '5', '--mu', '5'];
+/** solve --frame lab at one quality factor: either model at the paper's point (Δ = Γ = 30γ), 30 digits, both routes and the unconditional state. */
+function labPoint(model: 'modulated' | 'constant', q: string, target: string): { label: string; target: string; command: string; args: string[] } {
+  const point = [model === 'modulated' ? '--delta' : '--coupling', '30', '--chi', '25', '--nbar', '5', '--mu', '5'];
   return {
-    label: `solve --frame lab --q ${q}, model one at the paper's point, 30 digits (both routes, and the unconditional state)`,
+    label: `solve --frame lab --q ${q}, model ${model === 'modulated' ? 'one' : 'two'}, paper's point, 30 digits, both states`,
     target,
     command: process.execPath,
-    args: ['bin/detuned-paramp.js', 'solve', '--model', 'modulated', ...point, '--frame', 'lab', '--q', q, '--json'],
+    args: ['bin/detuned-paramp.js', 'solve', '--model', model, ...point, '--frame', 'lab', '--q', q, '--json'],
   };
 }
 
@@ -176,11 +182,13 @@ const TARGETS: ReadonlyArray<{ label: string; target: string; command: string; a
   },
   ...(
     [
-      ['1e3', '≤ 2 s'],
-      ['1e9', '≤ 2 s'],
-      ['100', '≤ 10 s'],
+      ['modulated', '1e3', '≤ 2 s'],
+      ['modulated', '1e9', '≤ 2 s'],
+      ['constant', '1e3', '≤ 2 s'],
+      ['constant', '1e9', '≤ 2 s'],
+      ['modulated', '100', '≤ 10 s'],
     ] as const
-  ).map(([q, target]) => labPoint(q, target)),
+  ).map(([model, q, target]) => labPoint(model, q, target)),
   { label: 'npm test', target: '≤ 20 s', command: process.execPath, args: ['node_modules/vitest/vitest.mjs', 'run', '--reporter=dot'] },
 ];
 
@@ -206,7 +214,7 @@ function baselineCheckout(): { ref: string; root: string } | undefined {
 
 const baseline = baselineCheckout();
 console.log(`\nwall times, whole process including start-up${baseline ? `; before = ${baseline.ref}` : ''}`);
-for (const t of TARGETS) {
+for (const t of TARGETS.filter((x) => only === undefined || x.label.includes(only))) {
   const now = seconds('.', t.command, t.args);
   const before = baseline ? seconds(baseline.root, t.command, t.args) : undefined;
   const inner = /^([\d.]+) s$/m.exec(now.stdout)?.[1];

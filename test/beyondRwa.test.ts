@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { RationalFunction, symbolIndex } from '../src/exact/rationalFunction.ts';
 import { builtInModel } from '../src/models/builtIn.ts';
-import { labSystem, labValues, periodicFigures, secularSystem } from '../src/paper/beyondRwa.ts';
+import { toArithmetic } from '../src/numeric/arithmetic.ts';
+import { decimalContext } from '../src/numeric/context.ts';
+import { periodicSteadyState, seriesAt, type TrigSeries } from '../src/numeric/periodicRiccati.ts';
+import { QuadDoubleContext } from '../src/numeric/quadDouble.ts';
+import { labSeries, labSystem, labValues, periodicFigures, secularSystem } from '../src/paper/beyondRwa.ts';
 import { systemInPaperSymbols } from '../src/paper/paperSymbols.ts';
 import { sym } from '../src/paper/symbols.ts';
 
@@ -34,6 +38,38 @@ describe('both models beyond the rotating-wave approximation', () => {
       .dropped.find((d) => d.harmonic === 4)!
       .term.toString();
     expect(one).toContain('a† b†');
+  });
+});
+
+describe('harmonic balance above 15 digits', () => {
+  it("in quad-doubles, refined by corrections in doubles, it gives the state the full-precision sweeps give, to 10⁻²⁸ (Q = 10³, the paper's point, 38 digits), in two to five corrections", () => {
+    const { values } = labValues('modulated', { delta: '30', chi: '25', nbar: '5', mu: '5', eta: '1' }, '1000');
+    const s = labSeries(labSystem('modulated'), 38, values);
+    const quad = (x: TrigSeries): TrigSeries => ({
+      cos: x.cos.map((m) => toArithmetic(QuadDoubleContext, m)),
+      sin: x.sin.map((m) => toArithmetic(QuadDoubleContext, m)),
+    });
+    const solve = (harmonics?: number) =>
+      periodicSteadyState(38, quad(s.drift), quad(s.diffusion), quad(s.measurement), new QuadDoubleContext(s.fundamental.toString()), {
+        driftStable: true,
+        arithmetic: QuadDoubleContext,
+        ...(harmonics === undefined ? {} : { harmonics }),
+      });
+    const refined = solve();
+    expect(refined.refinements).toBeGreaterThanOrEqual(2);
+    expect(refined.refinements).toBeLessThanOrEqual(5);
+    // Given the number of harmonics, it sweeps at full precision from the RWA state instead.
+    const swept = solve(refined.harmonics);
+    expect(swept.refinements).toBeUndefined();
+    const D = decimalContext(38);
+    for (const phase of ['0', '0.7', '2']) {
+      const [x, y] = [
+        seriesAt(QuadDoubleContext, refined.covariance, new QuadDoubleContext(phase)),
+        seriesAt(QuadDoubleContext, swept.covariance, new QuadDoubleContext(phase)),
+      ];
+      const gap = x.flatMap((row, i) => row.map((u, j) => new D(u.minus(y[i]![j]!).abs().toString()).toNumber()));
+      expect(Math.max(...gap)).toBeLessThan(1e-28);
+    }
   });
 });
 
