@@ -6,6 +6,7 @@
  * rotating at ω_f. A(t), D(t) and M(t) are derived by the engine (src/gaussian/periodic.ts); their
  * constant parts are the RWA systems (2) and (20) with (9)-(12).
  */
+import { BoundedCache } from '../exact/boundedCache.ts';
 import type { Matrix } from '../exact/matrix.ts';
 import { q, RationalFunction as R } from '../exact/rationalFunction.ts';
 import { periodicConditionalSystem, type PeriodicConditionalSystem, type PeriodicDissipator } from '../gaussian/periodic.ts';
@@ -167,6 +168,9 @@ export function labSeries(s: LabSystem, digits: number, values: ParameterValues)
   return periodicSeries(s.system, s.frame, digits, values);
 }
 
+/** RWA steady states by model point and digits: a scan over Q, the terms kept or the bath shares them. */
+const rwaSolutions = new BoundedCache<ReturnType<typeof solveModel>>(64);
+
 /** A point of a built-in model with its lab frequency: the paper's symbols' values, ω_m = Qγ̄ (γ̄ the mean of γ₁ and γ₂). */
 export function labValues(model: LabModel, raw: RawParameters, Q: string): { point: ModelPoint; values: ParameterValues } {
   const point = resolveParameters(model, raw);
@@ -193,10 +197,9 @@ export const figureName = (model: LabModel): 'S' | 'S_UV' => (model === 'modulat
  * any precision, the RWA states it is measured against, and E_N with S (model one) or S_UV (model two).
  */
 export function labProblem(model: LabModel, point: ModelPoint, values: ParameterValues, options: LabOptions = {}): PeriodicProblem {
-  const solved = new Map<number, ReturnType<typeof solveModel>>();
+  const pointKey = `${point.model.name}|${[...point.values].map(([k, v]) => `${k}=${v}`).join(',')}`;
   const rwa = (digits: number) => {
-    if (!solved.has(digits)) solved.set(digits, solveModel(point, digits, { agreement: false }));
-    const s = solved.get(digits)!;
+    const s = rwaSolutions.get(`${pointKey}|${digits}`, () => solveModel(point, digits, { agreement: false }));
     return { ...(s.conditional ? { conditional: s.conditional.covariance } : {}), ...(s.unconditional ? { unconditional: s.unconditional.covariance } : {}) };
   };
   const omega = values.get(sym.omega_m)!;
