@@ -69,10 +69,29 @@ function agreeTo(x: PrintedNumbers, y: PrintedNumbers, digits: number): boolean 
   return true;
 }
 
-/** The result of `computeAt(work)` at the first working precision whose printed numbers agree with the previous one's to `digits`. */
-export function holdingDigits<T>(digits: number, computeAt: (work: number) => T, printed: (result: T) => PrintedNumbers): T {
+/** Printed numbers carried to decimal.js (from a reference computed in another arithmetic). */
+function inDecimal(p: PrintedNumbers): PrintedNumbers {
+  const decimal = (x: Dec | number | string) => (typeof x === 'object' && !Decimal.isDecimal(x) ? new Decimal((x as { toString(): string }).toString()) : x);
+  return new Map([...p].map(([k, { value, floor }]) => [k, { value: decimal(value) as Dec, floor: decimal(floor) }]));
+}
+
+/**
+ * The result of `computeAt(work)` at the first working precision whose printed numbers agree with
+ * the previous one's to `digits`. A `reference`, computed first in another arithmetic with more
+ * digits than digits + 10 (quad-doubles), stands as the previous one of the first precision, in
+ * place of a second, higher decimal.js precision; where it fails or disagrees, the precisions rise
+ * as without it.
+ */
+export function holdingDigits<T>(digits: number, computeAt: (work: number) => T, printed: (result: T) => PrintedNumbers, reference?: () => T): T {
   let previous: PrintedNumbers | undefined;
   let failure = '';
+  if (reference !== undefined) {
+    try {
+      previous = inDecimal(printed(reference()));
+    } catch (err) {
+      if (!(err instanceof WorkingPrecisionError)) throw err;
+    }
+  }
   // Working digits: digits + 10, + 30, + 70, …, the last step clamped to MAX_WORKING_DIGITS.
   for (let work = digits + 10, last = false; !last; work = Math.min(MAX_WORKING_DIGITS, 2 * work - digits + 10)) {
     last = work === MAX_WORKING_DIGITS;

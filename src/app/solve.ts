@@ -16,7 +16,9 @@ import { commutatorMatrix, coordinates } from '../gaussian/linearSystem.ts';
 import { stabilityRegime, type Regime } from '../gaussian/regime.ts';
 import { lienardChipart } from '../gaussian/stability.ts';
 import type { ModelFile, ModelPoint } from '../models/modelFile.ts';
-import { agreeingDigits, decimalContext, DEFAULT_DIGITS, WorkingPrecisionError, type Dec } from '../numeric/context.ts';
+import { toArithmetic } from '../numeric/arithmetic.ts';
+import { agreeingDigits, decimalContext, DEFAULT_DIGITS, WorkingPrecisionError, type Dec, type DecimalConstructor } from '../numeric/context.ts';
+import { QUAD_DOUBLE_MAX_DIGITS, QuadDoubleContext } from '../numeric/quadDouble.ts';
 import { evaluateDecimal, evaluateExact, holdsRoots } from '../numeric/fromExact.ts';
 import { dmul, dsolve, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
@@ -207,17 +209,23 @@ export function readings(model: ModelFile): Readings {
   return r;
 }
 
-/** The steady states and their figures of merit at one working precision `work`. */
-function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime, found: Threshold | undefined): Solution {
+/**
+ * The steady states and their figures of merit at one working precision `work`: in decimal.js, or
+ * in `arithmetic` (quad-doubles, for the reference precision holdingDigits compares against).
+ */
+function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime, found: Threshold | undefined, arithmetic?: DecimalConstructor): Solution {
   const { model, values } = point;
-  const m = modelMatrices(point, work);
+  const inArithmetic = (x: DMatrix) => (arithmetic ? toArithmetic(arithmetic, x) : x);
+  const evaluate = (rows: RationalFunction[][]) => inArithmetic(evaluateDecimal(work, rows, values));
+  const decimal = modelMatrices(point, work);
+  const m = { drift: inArithmetic(decimal.drift), diffusion: inArithmetic(decimal.diffusion), measurement: inArithmetic(decimal.measurement) };
   const { toModes, planes } = readings(model);
   const stable = regime === 'below-threshold';
   const notes: string[] = [];
   const unconditional = stable ? lyapunovSteadyState(work, m.drift, m.diffusion, { driftStable: true }) : undefined;
   if (!stable) notes.push(REGIME_NOTES[regime]);
   const driven = model.system.force.some((b) => !b.isZero());
-  const force = driven ? evaluateDecimal(work, [model.system.force as RationalFunction[]], values)[0]! : [];
+  const force = driven ? evaluate([model.system.force as RationalFunction[]])[0]! : [];
   const means =
     driven && stable
       ? dsolve(
@@ -236,7 +244,7 @@ function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime
     if (!(err instanceof NoSteadyStateError)) throw err;
     notes.push(`no steady state at all: ${err.message}`);
   }
-  const t = evaluateDecimal(work, toModes, values);
+  const t = evaluate(toModes);
   const perMode = (v: DMatrix) => dmul(dmul(t, v), dtranspose(t));
   const twoModes = model.modes.length === 2;
   const v = conditional ? perMode(conditional.covariance) : undefined;
@@ -257,10 +265,7 @@ function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime
     ...(v && model.modes.length === 1 ? { singleMode: optimalQuadrature(work, v) } : {}),
     pairs: v
       ? Object.fromEntries(
-          model.pairs.map((p, k) => [
-            p.name,
-            productSeparability(work, v, ...(planes[k]!.map((rows) => evaluateDecimal(work, rows, values)) as [DMatrix, DMatrix])),
-          ]),
+          model.pairs.map((p, k) => [p.name, productSeparability(work, v, ...(planes[k]!.map((rows) => evaluate(rows)) as [DMatrix, DMatrix]))]),
         )
       : {},
     bipartitions: v
@@ -325,7 +330,10 @@ function printedNumbers(s: Solution): PrintedNumbers {
 export function solveModel(point: ModelPoint, digits: number = DEFAULT_DIGITS, options: { readonly agreement?: boolean } = {}): Solution {
   const { regime, numerically } = regimeDecision(point);
   const found = threshold(point, digits);
-  const agreed = () => holdingDigits(digits, (work) => solveAt(point, digits, work, regime, found), printedNumbers);
+  // The reference precision: quad-doubles (about 62 digits, src/numeric/quadDouble.ts) in place of
+  // a second, higher decimal.js precision, where digits + 10 is within their reach.
+  const reference = digits + 10 <= QUAD_DOUBLE_MAX_DIGITS ? () => solveAt(point, digits, QUAD_DOUBLE_MAX_DIGITS, regime, found, QuadDoubleContext) : undefined;
+  const agreed = () => holdingDigits(digits, (work) => solveAt(point, digits, work, regime, found), printedNumbers, reference);
   let solution: Solution;
   if (options.agreement === false) {
     try {

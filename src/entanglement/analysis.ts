@@ -1,5 +1,5 @@
 /** Every figure of merit of a two-mode covariance, each headline number by two routes with their agreement. */
-import { agreeingDigits, decimalContext, type Dec } from '../numeric/context.ts';
+import { agreeingDigits, arithmeticOf, type Dec } from '../numeric/context.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
 import { logNegativityInvariant, logNegativityPartialTranspose, physicality, separability, simonInvariant, type Separability } from './gaussianState.ts';
 
@@ -26,6 +26,7 @@ export function analyseTwoMode(digits: number, v: DMatrix): TwoModeAnalysis {
   const transposed = logNegativityPartialTranspose(digits, v);
   const phys = physicality(digits, v);
   const s = separability(digits, v);
+  const twoNu = invariant.nu.times(2);
   return {
     // Not spread: a spread would evaluate α's arctangent, which most callers never read.
     get alpha() {
@@ -40,7 +41,7 @@ export function analyseTwoMode(digits: number, v: DMatrix): TwoModeAnalysis {
     logNegativity: invariant.logNegativity,
     logNegativityCheck: { route: 'partial-transpose', value: transposed.logNegativity, digits: agreeingDigits(invariant.nu, transposed.nu, digits) },
     // e^(−E_N) = min(1, 2ν̃₋) exactly, without an exponential.
-    expMinusLogNegativity: decimalContext(digits).min(1, invariant.nu.times(2)),
+    expMinusLogNegativity: twoNu.lt(1) ? twoNu : new (arithmeticOf(v[0]![0]!, digits))(1),
     simon: simonInvariant(digits, v),
     smallestSymplectic: phys.smallestSymplectic,
     physical: phys.physical,

@@ -37,7 +37,7 @@ export interface Physicality {
 }
 
 export function physicality(digits: number, v: DMatrix): Physicality {
-  const D = decimalContext(digits);
+  const D = arithmeticOf(v[0]![0]!, digits);
   const tol = new D(10).pow(-(digits - 5));
   // The matrix route, not the invariants: a degenerate symplectic spectrum (both modes alike, as in
   // model one) would cost the invariant formula half its digits through √(Σ² − 4 det V).
@@ -62,7 +62,7 @@ export function logNegativityInvariant(digits: number, v: DMatrix): { nu: Dec; l
  * symmetric eigen-solve, well conditioned even for a degenerate spectrum).
  */
 export function symplecticEigenvalues(digits: number, v: DMatrix, route: 'cholesky' | 'square-root' = 'cholesky'): Dec[] | undefined {
-  const D = decimalContext(digits + 10);
+  const D = arithmeticOf(v[0]![0]!, digits + 10);
   const w = v.map((row) => row.map((x) => new D(x)));
   let k: DMatrix;
   const omega = v.map((_, i) => v.map((__, j) => new D(j === i + 1 && i % 2 === 0 ? 1 : i === j + 1 && j % 2 === 0 ? -1 : 0)));
@@ -77,7 +77,7 @@ export function symplecticEigenvalues(digits: number, v: DMatrix, route: 'choles
     k = dmul(dmul(root, omega), root);
   }
   const squares = symmetricEigen(D, dmul(dtranspose(k), k)).values;
-  const out = decimalContext(digits);
+  const out = arithmeticOf(v[0]![0]!, digits);
   return squares.filter((_, i) => i % 2 === 0).map((x) => new out(nonNegative(x).sqrt()));
 }
 
@@ -98,7 +98,7 @@ export function logNegativityOfBipartition(digits: number, v: DMatrix, part: rea
     route,
   );
   if (nus === undefined) throw new NotPositiveSemidefiniteError('the partial transpose is not positive definite at this working precision');
-  const D = decimalContext(digits);
+  const D = arithmeticOf(v[0]![0]!, digits);
   return nus.reduce((sum, nu) => {
     const e = nu.times(2).ln().neg();
     return e.isPositive() ? sum.plus(e) : sum;
@@ -114,14 +114,14 @@ export function logNegativityPartialTranspose(digits: number, v: DMatrix): { nu:
   );
   // Ṽ is V conjugated by an orthogonal P: it is positive definite whenever V is, so a failure is rounding.
   if (nu === undefined) throw new NotPositiveSemidefiniteError('the partial transpose is not positive definite at this working precision');
-  const out = decimalContext(digits);
+  const out = arithmeticOf(v[0]![0]!, digits);
   const e = nu.times(2).ln().neg();
   return { nu, logNegativity: e.isNegative() ? new out(0) : e };
 }
 
 /** Simon's PPT condition (PRL 84, 2726): separable iff det A det B + (¼ − |det C|)² − tr(AJCJBJCᵀJ) − (det A + det B)/4 ≥ 0. */
 export function simonInvariant(digits: number, v: DMatrix): Dec {
-  const D = decimalContext(digits);
+  const D = arithmeticOf(v[0]![0]!, digits);
   const a = block(v, 0, 0);
   const b = block(v, 2, 2);
   const c = block(v, 0, 2);

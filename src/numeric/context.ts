@@ -49,8 +49,9 @@ export function arithmeticOf(x: Dec, digits: number): DecimalConstructor {
 export function agreeingDigits(a: Dec, b: Dec, digits: number): number {
   if (!a.isFinite() || !b.isFinite()) return 0;
   const D = decimalContext(Math.max(digits, 10) + 10);
-  const x = new D(a);
-  const y = new D(b);
+  // Values in another arithmetic (quad-doubles) come in as their decimal text.
+  const x = new D(Decimal.isDecimal(a) ? a : (a as { toString(): string }).toString());
+  const y = new D(Decimal.isDecimal(b) ? b : (b as { toString(): string }).toString());
   const scale = Decimal.max(x.abs(), y.abs());
   const diff = x.minus(y).abs();
   if (diff.isZero()) return digits;

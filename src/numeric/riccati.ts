@@ -6,7 +6,7 @@
  * solves the Lyapunov equation of A − V_k M. Every solve reports its residual.
  */
 import { DetunedParampError } from '../exact/errors.ts';
-import { decimalContext, WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
+import { arithmeticOf, WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
 import { Float64Context } from './float64.ts';
 import { fromEigen, isHurwitzStable, symmetricEigen, symmetricSqrt } from './eigen.ts';
 import { lyapunovResidual, solveLyapunov } from './lyapunov.ts';
@@ -27,8 +27,9 @@ export interface SteadyState {
   readonly iterations: number;
 }
 
+/** In decimal.js at `digits`, or in the arithmetic of `a` where it is not decimal.js's (quad-doubles): so every steady state below. */
 export function lyapunovSteadyState(digits: number, a: DMatrix, d: DMatrix, options: SteadyStateOptions = {}): SteadyState {
-  const D = decimalContext(digits);
+  const D = arithmeticOf(a[0]![0]!, digits);
   if (!(options.driftStable ?? isHurwitzStable(D, a)))
     throw new NoSteadyStateError('the drift matrix has an eigenvalue with non-negative real part: no unconditional steady state (above threshold)');
   const v = solveLyapunov(D, a, d);
@@ -157,14 +158,14 @@ export interface SteadyStateOptions {
 }
 
 export function riccatiSteadyState(digits: number, a: DMatrix, d: DMatrix, m: DMatrix, options: SteadyStateOptions = {}): SteadyState {
-  const D = decimalContext(digits + 10);
+  const D = arithmeticOf(a[0]![0]!, digits + 10);
   // The globally convergent first steps run in double precision; Decimal Newton then needs only
   // the two or three quadratic steps from ~10⁻¹⁴ to the working precision.
   const F = Float64Context;
   const [af, df, mf] = [a, d, m].map((x) => convert(F, x)) as [DMatrix, DMatrix, DMatrix];
   const polish = (start: DMatrix): SteadyState => {
     const { v, iterations } = newtonKleinman(D, a, d, m, start, digits + 1);
-    const out = decimalContext(digits);
+    const out = arithmeticOf(a[0]![0]!, digits);
     return { covariance: v.map((row) => row.map((x) => new out(x))), residual: riccatiResidual(a, v, d, m), iterations };
   };
   let failure: unknown;
