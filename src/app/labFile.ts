@@ -5,7 +5,8 @@
  */
 import { logNegativityInvariant } from '../entanglement/gaussianState.ts';
 import type { ModelPoint } from '../models/modelFile.ts';
-import type { Dec } from '../numeric/context.ts';
+import { toArithmetic } from '../numeric/arithmetic.ts';
+import { arithmeticOf, type Dec } from '../numeric/context.ts';
 import { evaluateDecimal } from '../numeric/fromExact.ts';
 import { dmaxAbs, dmul, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 import { periodicSeries } from '../numeric/periodicSeries.ts';
@@ -43,7 +44,8 @@ export function fileLabSolution(point: ModelPoint, digits: number): FileLabSolut
   };
   const { toModes } = readings(model);
   const perMode = (d: number, v: DMatrix): DMatrix => {
-    const t = evaluateDecimal(d, toModes, point.values);
+    // In v's arithmetic (the figures over a period run in the sweeps' doubles or quad-doubles).
+    const t = toArithmetic(arithmeticOf(v[0]![0]!, d), evaluateDecimal(d, toModes, point.values));
     return dmul(dmul(t, v), dtranspose(t));
   };
   const omega = evaluateDecimal(20, [[periodic.frequency]], point.values)[0]![0]!;
