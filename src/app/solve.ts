@@ -209,11 +209,16 @@ export function readings(model: ModelFile): Readings {
   return r;
 }
 
-/**
- * The steady states and their figures of merit at one working precision `work`: in decimal.js, or
- * in `arithmetic` (quad-doubles, for the reference precision holdingDigits compares against).
- */
-function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime, found: Threshold | undefined, arithmetic?: DecimalConstructor): Solution {
+interface SolveAtOptions {
+  /** Quad-doubles, for the reference precision holdingDigits compares against (default decimal.js at `work`). */
+  readonly arithmetic?: DecimalConstructor;
+  /** Only the conditional state: no unconditional one, no steady means, even below threshold. */
+  readonly conditionalOnly?: boolean;
+}
+
+/** The steady states and their figures of merit at one working precision `work`. */
+function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime, found: Threshold | undefined, options: SolveAtOptions = {}): Solution {
+  const { arithmetic } = options;
   const { model, values } = point;
   const inArithmetic = (x: DMatrix) => (arithmetic ? toArithmetic(arithmetic, x) : x);
   const evaluate = (rows: RationalFunction[][]) => inArithmetic(evaluateDecimal(work, rows, values));
@@ -222,12 +227,12 @@ function solveAt(point: ModelPoint, digits: number, work: number, regime: Regime
   const { toModes, planes } = readings(model);
   const stable = regime === 'below-threshold';
   const notes: string[] = [];
-  const unconditional = stable ? lyapunovSteadyState(work, m.drift, m.diffusion, { driftStable: true }) : undefined;
+  const unconditional = stable && !options.conditionalOnly ? lyapunovSteadyState(work, m.drift, m.diffusion, { driftStable: true }) : undefined;
   if (!stable) notes.push(REGIME_NOTES[regime]);
   const driven = model.system.force.some((b) => !b.isZero());
   const force = driven ? evaluate([model.system.force as RationalFunction[]])[0]! : [];
   const means =
-    driven && stable
+    driven && stable && !options.conditionalOnly
       ? dsolve(
           m.drift,
           force.map((b) => b.neg()),
@@ -325,19 +330,30 @@ function printedNumbers(s: Solution): PrintedNumbers {
  * number agrees between them to `digits`; a singular solve or a Newton-Kleinman that does not
  * settle at one precision is retried at the next. With `agreement: false` (the certified solve,
  * which proves its digits by enclosures and so needs only a midpoint) it is solved once at
- * digits + 10, and by the agreement of two only where that one fails.
+ * digits + 10, and by the agreement of two only where that one fails. With `conditionalOnly` the
+ * unconditional state is left out even below threshold: near threshold it is huge (of order the
+ * inverse distance) and needs that many more digits, which a caller of the conditional state alone
+ * need not pay.
  */
-export function solveModel(point: ModelPoint, digits: number = DEFAULT_DIGITS, options: { readonly agreement?: boolean } = {}): Solution {
+export function solveModel(
+  point: ModelPoint,
+  digits: number = DEFAULT_DIGITS,
+  options: { readonly agreement?: boolean; readonly conditionalOnly?: boolean } = {},
+): Solution {
   const { regime, numerically } = regimeDecision(point);
   const found = threshold(point, digits);
+  const only = { conditionalOnly: options.conditionalOnly === true };
   // The reference precision: quad-doubles (about 62 digits, src/numeric/quadDouble.ts) in place of
   // a second, higher decimal.js precision, where digits + 10 is within their reach.
-  const reference = digits + 10 <= QUAD_DOUBLE_MAX_DIGITS ? () => solveAt(point, digits, QUAD_DOUBLE_MAX_DIGITS, regime, found, QuadDoubleContext) : undefined;
-  const agreed = () => holdingDigits(digits, (work) => solveAt(point, digits, work, regime, found), printedNumbers, reference);
+  const reference =
+    digits + 10 <= QUAD_DOUBLE_MAX_DIGITS
+      ? () => solveAt(point, digits, QUAD_DOUBLE_MAX_DIGITS, regime, found, { ...only, arithmetic: QuadDoubleContext })
+      : undefined;
+  const agreed = () => holdingDigits(digits, (work) => solveAt(point, digits, work, regime, found, only), printedNumbers, reference);
   let solution: Solution;
   if (options.agreement === false) {
     try {
-      solution = solveAt(point, digits, digits + 10, regime, found);
+      solution = solveAt(point, digits, digits + 10, regime, found, only);
     } catch (err) {
       if (!(err instanceof WorkingPrecisionError)) throw err;
       solution = agreed();
