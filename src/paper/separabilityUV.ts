@@ -16,7 +16,7 @@ import { optimalQuadrature, type LeastQuadrature } from '../entanglement/gaussia
 import { stabilityRegime } from '../gaussian/regime.ts';
 import { commutatorMatrix, coordinates } from '../gaussian/linearSystem.ts';
 import { toArithmetic } from '../numeric/arithmetic.ts';
-import { arithmeticOf, decimalContext, type Dec } from '../numeric/context.ts';
+import { arithmeticOf, decimalContext, type Dec, type DecimalConstructor } from '../numeric/context.ts';
 import { evaluateDecimal, evaluateExact, type ParameterValues } from '../numeric/fromExact.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
 import { riccatiSteadyState } from '../numeric/riccati.ts';
@@ -83,8 +83,12 @@ export interface ReducedSeparability {
  * present, is ignored): the blocks and their stability are evaluated once, and `at(μ)` solves
  * each block's 2×2 Riccati equation and returns S_UV.
  */
-export function reducedModelTwo(digits: number, values: ParameterValues): { at(mu: Dec): ReducedSeparability } {
-  const D = decimalContext(digits);
+export function reducedModelTwo(
+  digits: number,
+  values: ParameterValues,
+  arithmetic: DecimalConstructor = decimalContext(digits),
+): { at(mu: Dec): ReducedSeparability } {
+  const D = arithmetic;
   const get = (s: RationalFunction) => {
     const v = values.get(s);
     if (v === undefined) throw new Error(`reduced equations: no value for ${s}`);
@@ -95,7 +99,7 @@ export function reducedModelTwo(digits: number, values: ParameterValues): { at(m
   const blocks = (['U', 'V'] as const).map((k) => {
     const block = reducedDriftBlocks()[k];
     const stable = stabilityRegime(evaluateExact(block, values).map((r) => r.map((x) => RationalFunction.from(x)))) === 'below-threshold';
-    return { drift: evaluateDecimal(digits, block, values), stable };
+    return { drift: toArithmetic(D, evaluateDecimal(digits, block, values)), stable };
   });
   const diagonal = (x: Dec) => [
     [x, new D(0)],
