@@ -14,6 +14,7 @@ import type { Matrix } from '../exact/matrix.ts';
 import { q, RationalFunction } from '../exact/rationalFunction.ts';
 import type { Dissipator } from '../operators/lindblad.ts';
 import { Operator } from '../operators/operator.ts';
+import { cosSinPieces } from '../operators/rotatingFrame.ts';
 import { conditionalGaussianSystem } from './conditional.ts';
 import { linearGaussianSystem, NotLinearGaussianError } from './linearSystem.ts';
 
@@ -95,7 +96,7 @@ function realPieces(harmonics: ReadonlyMap<number, Operator>, what: string, herm
     const [k, plus, minus] = [Math.abs(n), n > 0 ? op : Operator.ZERO, n < 0 ? op : (harmonics.get(-n) ?? Operator.ZERO)];
     if (hermitian && !minus.equals(plus.adjoint()))
       throw new NotLinearGaussianError(`${what} is not Hermitian at every time: its e^(−i${k}ωt) part is not the adjoint of its e^(i${k}ωt) part`);
-    const [c, s] = [plus.add(minus), plus.sub(minus).scale(RationalFunction.I)];
+    const { cos: c, sin: s } = cosSinPieces(plus, minus);
     if (!c.isZero()) pieces.push({ factor: { k, kind: 'cos' }, op: c });
     if (!s.isZero()) pieces.push({ factor: { k, kind: 'sin' }, op: s });
   }

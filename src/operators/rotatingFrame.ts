@@ -12,6 +12,14 @@ import { Operator, type Mode } from './operator.ts';
 type Phase = ReadonlyMap<string, number>;
 
 /** A fast frequency must be one symbol, so that phases compare as integer vectors. */
+/**
+ * A pair of opposite harmonics as real pieces: O₊e^(iθ) + O₋e^(−iθ) = (O₊ + O₋) cos θ + i(O₊ − O₋) sin θ,
+ * each piece Hermitian where O₋ = O₊†.
+ */
+export function cosSinPieces(plus: Operator, minus: Operator): { cos: Operator; sin: Operator } {
+  return { cos: plus.add(minus), sin: plus.sub(minus).scale(RationalFunction.I) };
+}
+
 function frequencyName(omega: RationalFunction): string {
   return symbolAt(symbolIndex(omega)).name;
 }
@@ -171,7 +179,7 @@ export class TimeDependentOperator {
       const minus = phaseKey(new Map([...phase].map(([f, n]) => [f, -n])));
       seen.add(key).add(minus);
       const partner = this.parts.get(minus)?.op ?? Operator.ZERO;
-      const [c, s] = [op.add(partner), op.sub(partner).scale(RationalFunction.I)];
+      const { cos: c, sin: s } = cosSinPieces(op, partner);
       if (!c.isZero()) out.push({ op: c, weight: q(1, 2), phase: `cos((${phaseText(phase)})*t)` });
       if (!s.isZero()) out.push({ op: s, weight: q(1, 2), phase: `sin((${phaseText(phase)})*t)` });
     }
