@@ -5,10 +5,11 @@
  * Hamiltonian system (src/numeric/monodromy.ts). What it prints is agreement, not certification.
  */
 import { DetunedParampError } from '../exact/errors.ts';
-import { decimalContext, type Dec } from '../numeric/context.ts';
+import { decimalContext, type Dec, type DecimalConstructor } from '../numeric/context.ts';
+import { isHurwitzStable } from '../numeric/eigen.ts';
 import { fastestArithmetic, toArithmetic } from '../numeric/arithmetic.ts';
 import { Float64Context } from '../numeric/float64.ts';
-import { dmaxAbs, dsub, type DMatrix } from '../numeric/matrix.ts';
+import { dadd, didentity, dinverse, dmaxAbs, dmul, dsub, SingularSystemError, type DMatrix } from '../numeric/matrix.ts';
 import { monodromySteadyState, MonodromyError } from '../numeric/monodromy.ts';
 import { overPeriod, type OverPeriod } from '../numeric/overPeriod.ts';
 import { periodicSteadyState, PeriodicSteadyStateError, seriesAt, type TrigSeries } from '../numeric/periodicRiccati.ts';
@@ -70,7 +71,12 @@ export function figuresOverPeriod(problem: PeriodicProblem, digits: number, stat
     if (!seen.has(key)) seen.set(key, seriesAt(A, solved.covariance, new A(key)));
     return seen.get(key)!;
   };
-  const figureAt = (f: Figure, theta: Dec) => new D(f.of(digits, inArithmetic(theta)).toString());
+  const figureAt = (f: Figure, theta: Dec) => {
+    const value = f.of(digits, inArithmetic(theta));
+    if (!value.isFinite())
+      throw new PeriodicStateError(`${f.name} is not defined at phase ${theta.toSignificantDigits(6)}: the periodic solution there is not a covariance`);
+    return new D(value.toString());
+  };
   const rwaState = problem.rwa(digits)[state];
   if (rwaState === undefined) throw new PeriodicStateError(`the RWA model has no ${state} steady state here`);
   const samples = Math.max(16, 4 * solved.harmonics);
@@ -101,6 +107,26 @@ export interface PeriodicStateByRoutes {
 export interface PeriodicSolution extends PeriodicStateByRoutes {
   /** Where the drift is stable: the unconditional periodic state (the periodic Lyapunov solution), by the same two routes. */
   readonly unconditional?: PeriodicStateByRoutes;
+  /** Where the RWA drift is stable but the lab-frame one is not (a Floquet multiplier on or outside the unit circle): why there is no unconditional periodic state. */
+  readonly noUnconditional?: string;
+}
+
+/**
+ * Whether every Floquet multiplier of dx/dt = A(t)x, the eigenvalues of the drift's monodromy Φ
+ * (the upper-left block of the Hamiltonian system's), lies inside the unit circle: exactly when the
+ * Cayley transform (Φ − I)(Φ + I)⁻¹ is Hurwitz, which Routh-Hurwitz decides without eigenvalues.
+ * A multiplier −1 (Φ + I singular) is on the circle: not stable.
+ */
+function floquetStable(phi: DMatrix, n: number): boolean {
+  const D = phi[0]![0]!.constructor as DecimalConstructor;
+  const block = phi.slice(0, n).map((row) => row.slice(0, n));
+  const identity = didentity(D, n);
+  try {
+    return isHurwitzStable(D, dmul(dsub(block, identity), dinverse(D, dadd(block, identity))));
+  } catch (err) {
+    if (err instanceof SingularSystemError) return false;
+    throw err;
+  }
 }
 
 /** Phases (fractions of the period) at which the two routes' covariances are compared, besides each extremum. */
@@ -131,6 +157,10 @@ function byRoutes(problem: PeriodicProblem, digits: number, state: 'conditional'
   };
   const monodromyWork = digits + problem.lost + 8;
   const monodromy = monodromyAt(monodromyWork);
+  if (state === 'unconditional' && !floquetStable(monodromy.phi, start.length))
+    throw new PeriodicStateError(
+      'no unconditional periodic state: the lab-frame drift has a Floquet multiplier on or outside the unit circle (the terms the RWA drops destabilise the unmeasured motion at this Q, though the RWA drift is stable)',
+    );
   const hbWork = digits + 8;
   let harmonic: FiguresOverPeriod | undefined;
   let failure = '';
@@ -168,10 +198,16 @@ function byRoutes(problem: PeriodicProblem, digits: number, state: 'conditional'
   };
 }
 
-/** The conditional periodic state by both routes, and below threshold the unconditional one too. */
+/** The conditional periodic state by both routes, and below threshold the unconditional one too (where the lab-frame motion is stable). */
 export function periodicSolution(problem: PeriodicProblem, digits: number): PeriodicSolution {
   const conditional = byRoutes(problem, digits, 'conditional');
-  return problem.driftStable ? { ...conditional, unconditional: byRoutes(problem, digits, 'unconditional') } : conditional;
+  if (!problem.driftStable) return conditional;
+  try {
+    return { ...conditional, unconditional: byRoutes(problem, digits, 'unconditional') };
+  } catch (err) {
+    if (!(err instanceof PeriodicStateError)) throw err;
+    return { ...conditional, noUnconditional: err.message };
+  }
 }
 
 /**
@@ -218,8 +254,9 @@ export function periodicSolutionJson(names: readonly string[], s: PeriodicSoluti
           },
         }
       : {}),
+    ...(s.noUnconditional ? { noUnconditional: s.noUnconditional } : {}),
     digits: s.digits,
-    precision: `agreement, not certification: each number is printed to the ${s.digits} digits to which ${'failed' in s.routes.harmonicBalance ? 'the monodromy at two working precisions agrees (harmonic balance did not converge here)' : 'the covariances of harmonic balance and of the monodromy agree'} at eight phases and at each extremum; the unconditional state's likewise, by the same two routes`,
+    precision: `agreement, not certification: each number is printed to the ${s.digits} digits to which ${'failed' in s.routes.harmonicBalance ? 'the monodromy at two working precisions agrees (harmonic balance did not converge here)' : 'the covariances of harmonic balance and of the monodromy agree'} at eight phases and at each extremum${s.unconditional ? "; the unconditional state's likewise, by the same two routes" : ''}`,
     routes: s.routes,
   };
 }
@@ -244,5 +281,6 @@ export function periodicSolutionText(title: string, names: readonly string[], s:
           periodJson(names, s.unconditional.periodic, s.unconditional.rwa, s.unconditional.digits),
         )
       : []),
+    ...(s.noUnconditional ? [`unconditional state: ${s.noUnconditional}`] : []),
   ].join('\n');
 }

@@ -76,6 +76,9 @@ class F64 {
   isZero() {
     return this.v === 0;
   }
+  isFinite() {
+    return Number.isFinite(this.v);
+  }
   isNegative() {
     return this.v < 0;
   }

@@ -30,6 +30,8 @@ export interface MonodromyState {
   at(theta: Dec): DMatrix;
   /** The fixed point: V at phase 0. */
   readonly start: DMatrix;
+  /** The fundamental matrix of the Hamiltonian system over one period (its upper-left block is the drift's: the Floquet multipliers of dx/dt = A(t)x). */
+  readonly phi: DMatrix;
   /** Newton steps taken, and the last step's size relative to V. */
   readonly newtonSteps: number;
   readonly lastStep: Dec;
@@ -221,5 +223,5 @@ export function monodromySteadyState(
     const phiAt = evaluate(D, stored.coefficients[index]!, t.minus(stored.starts[index]!));
     return dsymmetrize(periodMap(phiAt, n, start).p, half);
   };
-  return { at, start, newtonSteps: k + 1, lastStep };
+  return { at, start, phi, newtonSteps: k + 1, lastStep };
 }

@@ -103,6 +103,40 @@ describe('beyond the RWA: the two routes and the command', () => {
     }
   });
 
+  it('solve --frame lab --q 60: where the terms the RWA drops destabilise the unmeasured motion (a Floquet multiplier outside the unit circle) there is no unconditional periodic state, and solve says so (exit 0, the conditional state printed)', () => {
+    const run = spawnSync(
+      process.execPath,
+      [
+        'bin/detuned-paramp.js',
+        'solve',
+        '--model',
+        'modulated',
+        '--delta',
+        '30',
+        '--chi',
+        '25',
+        '--nbar',
+        '5',
+        '--mu',
+        '5',
+        '--frame',
+        'lab',
+        '--q',
+        '60',
+        '--digits',
+        '20',
+        '--json',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(run.status, run.stderr).toBe(0);
+    const j = JSON.parse(run.stdout);
+    expect(j.unconditional).toBeUndefined();
+    expect(j.noUnconditional).toMatch(/Floquet multiplier on or outside the unit circle/);
+    expect(Number(j.periodic.S.mean)).toBeGreaterThan(1);
+    expect(j.digits).toBeGreaterThanOrEqual(15);
+  });
+
   it('solve --frame lab --q 1e4 --json: E_N and S over a period, the RWA values as solve prints them, and the deviation; bad input exits 2', () => {
     const run = (args: string[]) => spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8' });
     const params = ['--model', 'modulated', '--delta', '30', '--chi', '25', '--nbar', '5', '--mu', '5'];
