@@ -112,15 +112,13 @@ export interface PeriodicSolution extends PeriodicStateByRoutes {
 }
 
 /**
- * Whether every Floquet multiplier of dx/dt = A(t)x, the eigenvalues of the drift's monodromy Φ
- * (the upper-left block of the Hamiltonian system's), lies inside the unit circle: exactly when the
- * Cayley transform (Φ − I)(Φ + I)⁻¹ is Hurwitz, which Routh-Hurwitz decides without eigenvalues.
- * A multiplier −1 (Φ + I singular) is on the circle: not stable.
+ * Whether every eigenvalue of a monodromy Ψ (Floquet multipliers) lies inside the unit circle:
+ * exactly when the Cayley transform (Ψ − I)(Ψ + I)⁻¹ is Hurwitz, which Routh-Hurwitz decides
+ * without eigenvalues. A multiplier −1 (Ψ + I singular) is on the circle: not stable.
  */
-function floquetStable(phi: DMatrix, n: number): boolean {
-  const D = phi[0]![0]!.constructor as DecimalConstructor;
-  const block = phi.slice(0, n).map((row) => row.slice(0, n));
-  const identity = didentity(D, n);
+function floquetStable(block: DMatrix): boolean {
+  const D = block[0]![0]!.constructor as DecimalConstructor;
+  const identity = didentity(D, block.length);
   try {
     return isHurwitzStable(D, dmul(dsub(block, identity), dinverse(D, dadd(block, identity))));
   } catch (err) {
@@ -157,9 +155,11 @@ function byRoutes(problem: PeriodicProblem, digits: number, state: 'conditional'
   };
   const monodromyWork = digits + problem.lost + 8;
   const monodromy = monodromyAt(monodromyWork);
-  if (state === 'unconditional' && !floquetStable(monodromy.phi, start.length))
+  if (!floquetStable(monodromy.closedLoop))
     throw new PeriodicStateError(
-      'no unconditional periodic state: the lab-frame drift has a Floquet multiplier on or outside the unit circle (the terms the RWA drops destabilise the unmeasured motion at this Q, though the RWA drift is stable)',
+      state === 'unconditional'
+        ? 'no unconditional periodic state: the lab-frame drift has a Floquet multiplier on or outside the unit circle (the terms the RWA drops destabilise the unmeasured motion at this Q, though the RWA drift is stable)'
+        : 'no stabilising periodic state near the RWA one: the closed loop A − VM of the periodic solution found has a Floquet multiplier on or outside the unit circle',
     );
   const hbWork = digits + 8;
   let harmonic: FiguresOverPeriod | undefined;

@@ -30,8 +30,12 @@ export interface MonodromyState {
   at(theta: Dec): DMatrix;
   /** The fixed point: V at phase 0. */
   readonly start: DMatrix;
-  /** The fundamental matrix of the Hamiltonian system over one period (its upper-left block is the drift's: the Floquet multipliers of dx/dt = A(t)x). */
-  readonly phi: DMatrix;
+  /**
+   * The closed loop's monodromy, transposed: with X = VY, dY/dt = −(A − VM)ᵀY, so Y(T)⁻¹ over a
+   * period is Ψᵀ, Ψ the transition of dx/dt = (A − VM)x. Its eigenvalues are the closed loop's
+   * Floquet multipliers (the drift's where M = 0): all inside the unit circle for the stabilising state.
+   */
+  readonly closedLoop: DMatrix;
   /** Newton steps taken, and the last step's size relative to V. */
   readonly newtonSteps: number;
   readonly lastStep: Dec;
@@ -223,5 +227,5 @@ export function monodromySteadyState(
     const phiAt = evaluate(D, stored.coefficients[index]!, t.minus(stored.starts[index]!));
     return dsymmetrize(periodMap(phiAt, n, start).p, half);
   };
-  return { at, start, phi, newtonSteps: k + 1, lastStep };
+  return { at, start, closedLoop: periodMap(phi, n, start).g, newtonSteps: k + 1, lastStep };
 }
