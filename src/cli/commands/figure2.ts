@@ -27,8 +27,8 @@ export const figure2: CommandSpec = {
       value: 'Q',
       help: `also draw each parametric curve without the rotating-wave approximation at quality factor Q
         = ω_m/γ̄: figure2-lab.svg shades the band between the least and largest value over a period at
-        13 values of μ (model two: S_UV from the full covariance), figure2-lab.csv lists them (about a
-        minute; 12 working digits, a band for the eye, not certified)`,
+        13 values of μ (model two: S_UV from the full covariance), figure2-lab.csv lists them (a few
+        seconds more; 12 working digits, a band for the eye, not certified)`,
     },
     shard: { type: 'string', value: 'K/N', internal: true, help: 'internal: compute every N-th curve from the K-th, print raw results' },
   }),
