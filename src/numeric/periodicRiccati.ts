@@ -6,13 +6,15 @@
  * The iteration splits each harmonic's equation into its part linear in that harmonic through the
  * constant closed loop B = A₀ − V₀M₀ and the rest, taken from the previous iterate:
  *  - k = 0: A₀V₀ + V₀A₀ᵀ + D₀′ − V₀M₀V₀ = 0, an algebraic Riccati equation whose D₀′ holds what the
- *    oscillating harmonics feed into the mean (its stabilising solution, src/numeric/riccati.ts);
- *  - k ≥ 1: B C_k + C_k Bᵀ − kω S_k = −r_k^c and B S_k + S_k Bᵀ + kω C_k = −r_k^s, one linear
- *    system of 2·n(n+1)/2 unknowns.
+ *    oscillating harmonics feed into the mean (one Newton-Kleinman step per sweep);
+ *  - k ≥ 1: B C_k + C_k Bᵀ − kω S_k = −r_k^c and B S_k + S_k Bᵀ + kω C_k = −r_k^s, solved as
+ *    (L² + k²ω²) with two columns, L the Lyapunov operator of B.
  * Each sweep gains about log₁₀(ω/c) digits, c the size of the oscillating coefficients (so the cost
  * falls as ω grows: far fewer harmonics and sweeps at large ω). A first pass at a few harmonics
  * measures how fast they fall and sets K; K then grows until the last two harmonics are below the
  * working precision. The sweeps are Anderson-mixed. With M = 0 it is the periodic Lyapunov solution.
+ * Above 15 digits the state is found in doubles first and then refined: the residual at full
+ * precision, the correction (an equation of the same kind) by harmonic balance in doubles.
  */
 import { toArithmetic } from './arithmetic.ts';
 import { decimalContext, WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
@@ -337,15 +339,12 @@ function harmonicsWanted(D: DecimalConstructor, v: TrigSeries, measuredTo: Dec, 
 
 /**
  * Above 15 digits, the sweeps first run in doubles (src/numeric/float64.ts, far cheaper): that
- * pass measures how fast the harmonics fall, which sets their number, and gives the start from
- * which the sweeps at full precision only refine (about half of them saved). Where the doubles'
- * sweeps fail, the full-precision ones start from scratch.
+ * pass measures how fast the harmonics fall, which sets their number, and gives the start that
+ * refinedInDoubles corrects (or, where the rate cannot be measured, that the sweeps at full
+ * precision start from). Where the doubles' sweeps fail, the full-precision ones start from scratch.
  */
 function startInDoubles(D: DecimalConstructor, digits: number, a: TrigSeries, d: TrigSeries, m: TrigSeries, omega: Dec, options: PeriodicOptions) {
-  const inDoubles = (x: TrigSeries): TrigSeries => ({
-    cos: x.cos.map((c) => toArithmetic(Float64Context, c)),
-    sin: x.sin.map((c) => toArithmetic(Float64Context, c)),
-  });
+  const inDoubles = (x: TrigSeries) => mapSeries(x, (c) => toArithmetic(Float64Context, c));
   let rough: PeriodicSteadyState;
   try {
     rough = periodicSteadyState(15, inDoubles(a), inDoubles(d), inDoubles(m), new Float64Context(omega.toString()), {
@@ -359,7 +358,7 @@ function startInDoubles(D: DecimalConstructor, digits: number, a: TrigSeries, d:
   const v = rough.covariance;
   // Where the harmonics fall too fast for doubles to see three of them, the full-precision sweeps measure the rate themselves.
   const harmonics = harmonicsWanted(Float64Context, v, new Float64Context('1e-11'), new D(10).pow(-(digits - 6)), undefined);
-  return { start: { cos: v.cos.map((c) => toArithmetic(D, c)), sin: v.sin.map((c) => toArithmetic(D, c)) }, harmonics, sweeps: rough.sweeps };
+  return { start: mapSeries(v, (c) => toArithmetic(D, c)), harmonics, sweeps: rough.sweeps };
 }
 
 /** V at phase θ (radians), from the series: cos kθ and sin kθ by the angle-addition recurrence from cos θ and sin θ. */
