@@ -88,6 +88,8 @@ export interface Claim {
   readonly check: (context: CheckContext) => Verdict | Promise<Verdict>;
   /** About how long the check takes, in seconds, where it is far above a typical tenth: only to split the claims evenly over cores (verify --jobs). */
   readonly seconds?: number;
+  /** The check does its heavy work off this thread (a simulated record in a worker): the runner starts it first, so that it overlaps the other claims. */
+  readonly background?: boolean;
 }
 
 export interface ClaimResult {
