@@ -7,7 +7,7 @@
 import { DetunedParampError } from '../exact/errors.ts';
 import { decimalContext, type Dec, type DecimalConstructor } from '../numeric/context.ts';
 import { isHurwitzStable } from '../numeric/eigen.ts';
-import { fastestArithmetic, toArithmetic } from '../numeric/arithmetic.ts';
+import { fastestArithmetic, seriesToArithmetic, toArithmetic } from '../numeric/arithmetic.ts';
 import { Float64Context } from '../numeric/float64.ts';
 import { dadd, didentity, dinverse, dmaxAbs, dmul, dsub, SingularSystemError, type DMatrix } from '../numeric/matrix.ts';
 import { monodromySteadyState, MonodromyError } from '../numeric/monodromy.ts';
@@ -52,13 +52,27 @@ const zeroSeries = (D: ReturnType<typeof decimalContext>, s: PeriodicSeries['mea
   sin: s.sin.map((m) => m.map((row) => row.map(() => new D(0)))),
 });
 
+/**
+ * A figure at phase θ (radians) of the covariance `v` there, carried to decimal.js at `digits`;
+ * refused where it is not finite: the periodic solution is not a covariance at that phase.
+ */
+function figureAt(f: Figure, digits: number, v: DMatrix, theta: Dec): Dec {
+  const D = decimalContext(digits);
+  const value = f.of(digits, v);
+  if (!value.isFinite())
+    throw new PeriodicStateError(
+      `${f.name} is not defined at phase ${theta.div(D.acos(-1).times(2)).toSignificantDigits(6)} of the period: the periodic solution there is not a covariance`,
+    );
+  return new D(value.toString());
+}
+
 /** The figures over a period of the conditional (or unconditional: no record conditioned on, M = 0) periodic state by harmonic balance at `digits` working digits. */
 export function figuresOverPeriod(problem: PeriodicProblem, digits: number, state: 'conditional' | 'unconditional' = 'conditional'): FiguresOverPeriod {
   const D = decimalContext(digits);
   // The sweeps and the figures run in the fastest arithmetic that holds the digits (doubles, quad-doubles); the figures' values are then carried to Decimal.
   const A = fastestArithmetic(digits);
   const s = problem.series(digits);
-  const inA = (x: TrigSeries): TrigSeries => (A === D ? x : { cos: x.cos.map((m) => toArithmetic(A, m)), sin: x.sin.map((m) => toArithmetic(A, m)) });
+  const inA = (x: TrigSeries) => seriesToArithmetic(A, x);
   const measurement = state === 'unconditional' ? zeroSeries(D, s.measurement) : s.measurement;
   const solved = periodicSteadyState(A === Float64Context ? 15 : digits, inA(s.drift), inA(s.diffusion), inA(measurement), new A(s.fundamental.toString()), {
     driftStable: problem.driftStable,
@@ -71,17 +85,11 @@ export function figuresOverPeriod(problem: PeriodicProblem, digits: number, stat
     if (!seen.has(key)) seen.set(key, seriesAt(A, solved.covariance, new A(key)));
     return seen.get(key)!;
   };
-  const figureAt = (f: Figure, theta: Dec) => {
-    const value = f.of(digits, inArithmetic(theta));
-    if (!value.isFinite())
-      throw new PeriodicStateError(`${f.name} is not defined at phase ${theta.toSignificantDigits(6)}: the periodic solution there is not a covariance`);
-    return new D(value.toString());
-  };
   const rwaState = problem.rwa(digits)[state];
   if (rwaState === undefined) throw new PeriodicStateError(`the RWA model has no ${state} steady state here`);
   const samples = Math.max(16, 4 * solved.harmonics);
   return {
-    periodic: problem.figures.map((f) => overPeriod(D, (t) => figureAt(f, t), samples)),
+    periodic: problem.figures.map((f) => overPeriod(D, (t) => figureAt(f, digits, inArithmetic(t), t), samples)),
     rwa: problem.figures.map((f) => f.of(digits, rwaState)),
     at: (theta) => toArithmetic(D, inArithmetic(theta)),
     harmonics: solved.harmonics,
@@ -172,7 +180,7 @@ function byRoutes(problem: PeriodicProblem, digits: number, state: 'conditional'
   }
   const work = harmonic ? hbWork : monodromyWork;
   const D = decimalContext(work);
-  const periodic = harmonic?.periodic ?? problem.figures.map((f) => overPeriod(D, (t) => f.of(work, monodromy.at(t)), 48));
+  const periodic = harmonic?.periodic ?? problem.figures.map((f) => overPeriod(D, (t) => figureAt(f, work, monodromy.at(t), t), 48));
   const at = harmonic?.at ?? monodromy.at;
   const twoPi = D.acos(-1).times(2);
   const phases = [...COMPARED_PHASES.map((x) => new D(x)), ...periodic.flatMap((o) => [o.min.phase, o.max.phase].filter((x) => x !== undefined))].map((x) =>

@@ -10,6 +10,7 @@
  *    D[c] = Σ_j f_j² D[L_j] + Σ_(j<l) f_j f_l (D[L_j + L_l] − D[L_j] − D[L_l]) (polarisation), and
  *    the same for M = Σ 4ημ ℓℓᵀ; products of cosines and sines are expanded into harmonics.
  */
+import { BoundedCache } from '../exact/boundedCache.ts';
 import type { Matrix } from '../exact/matrix.ts';
 import { q, RationalFunction } from '../exact/rationalFunction.ts';
 import type { Dissipator } from '../operators/lindblad.ts';
@@ -151,15 +152,9 @@ function addQuadratic(
  * basis: the lab-frame systems of a paper share their baths and measurements across models and
  * variants, and each costs a symbolic derivation.
  */
-const contributions = new Map<string, Parts>();
+const contributions = new BoundedCache<Parts>(256);
 function remembered(basis: Basis, what: string, op: Operator, make: () => Parts): Parts {
-  const key = `${what}|${basis.map((b) => `${b.name}=${b.op}`).join(',')}|${op}`;
-  let parts = contributions.get(key);
-  if (parts === undefined) {
-    parts = make();
-    contributions.set(key, parts);
-  }
-  return parts;
+  return contributions.get(`${what}|${basis.map((b) => `${b.name}=${b.op}`).join(',')}|${op}`, make);
 }
 
 export function periodicConditionalSystem(

@@ -6,6 +6,7 @@
 import { decimalContext, type DecimalConstructor } from './context.ts';
 import { Float64Context } from './float64.ts';
 import type { DMatrix } from './matrix.ts';
+import type { TrigSeries } from './periodicRiccati.ts';
 import { QUAD_DOUBLE_MAX_DIGITS, QuadDoubleContext } from './quadDouble.ts';
 
 export function fastestArithmetic(digits: number): DecimalConstructor {
@@ -18,3 +19,9 @@ export const toArithmetic = (A: DecimalConstructor, m: DMatrix): DMatrix =>
   m.every((row) => row.every((x) => x.constructor === A))
     ? m
     : m.map((row) => row.map((x) => new A(A === Float64Context || x.constructor === Float64Context ? x.toNumber() : x.toString())));
+
+/** A series carried into another arithmetic, harmonic by harmonic (toArithmetic). */
+export const seriesToArithmetic = (A: DecimalConstructor, x: TrigSeries): TrigSeries => ({
+  cos: x.cos.map((m) => toArithmetic(A, m)),
+  sin: x.sin.map((m) => toArithmetic(A, m)),
+});

@@ -13,7 +13,7 @@
  * Φ is I + O(1/Q) when ω is large against the rates, so P(V) − V is of order V/Q and the fixed
  * point holds about log₁₀Q digits fewer than the working precision: the caller raises it to match.
  */
-import { toArithmetic } from './arithmetic.ts';
+import { seriesToArithmetic, toArithmetic } from './arithmetic.ts';
 import { decimalContext, type Dec, type DecimalConstructor } from './context.ts';
 import { dadd, didentity, dmaxAbs, dmul, dot, dsolve, dsolveColumns, dsub, dsymmetrize, dtranspose, type DMatrix } from './matrix.ts';
 import type { TrigSeries } from './periodicRiccati.ts';
@@ -185,9 +185,8 @@ export function monodromySteadyState(
   options: MonodromyOptions = {},
 ): MonodromyState {
   const D = options.arithmetic ?? decimalContext(digits);
-  const inD = (x: TrigSeries): TrigSeries => ({ cos: x.cos.map((c) => toArithmetic(D, c)), sin: x.sin.map((c) => toArithmetic(D, c)) });
   const n = a.cos[0]!.length;
-  const h = hamiltonianSeries(inD(a), inD(d), inD(m));
+  const h = hamiltonianSeries(seriesToArithmetic(D, a), seriesToArithmetic(D, d), seriesToArithmetic(D, m));
   const { phi, steps: stored } = fundamental(D, h, new D(omega.toString()), digits, options.steps ?? STEPS);
   let v: DMatrix = toArithmetic(D, guess);
   const half = new D('0.5');

@@ -16,7 +16,7 @@
  * Above 15 digits the state is found in doubles first and then refined: the residual at full
  * precision, the correction (an equation of the same kind) by harmonic balance in doubles.
  */
-import { toArithmetic } from './arithmetic.ts';
+import { seriesToArithmetic } from './arithmetic.ts';
 import { decimalContext, WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
 import { Float64Context } from './float64.ts';
 import { dmaxAbs, dmul, dot, dsolveColumns, dsub, dtranspose, type DMatrix } from './matrix.ts';
@@ -189,13 +189,11 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
   const E = decimalContext(digits);
   const inDecimal = (x: DMatrix): DMatrix => (D === E ? x : x.map((row) => row.map((y) => new E(y.toString()))));
   const back = (x: DMatrix): DMatrix => (D === E ? x : x.map((row) => row.map((y) => new D(y.toString()))));
-  const meanOf = (d0: DMatrix, m0: DMatrix, start?: DMatrix) =>
+  // The RWA mean the sweeps start from, where no start is given.
+  const meanOf = (d0: DMatrix, m0: DMatrix) =>
     back(
       conditional
-        ? riccatiSteadyState(digits, inDecimal(a.cos[0]!), inDecimal(d0), inDecimal(m0), {
-            driftStable: options.driftStable,
-            ...(start ? { start: inDecimal(start) } : {}),
-          }).covariance
+        ? riccatiSteadyState(digits, inDecimal(a.cos[0]!), inDecimal(d0), inDecimal(m0), { driftStable: options.driftStable }).covariance
         : lyapunovSteadyState(digits, inDecimal(a.cos[0]!), inDecimal(d0), { driftStable: options.driftStable }).covariance,
     );
   const rough =
@@ -221,8 +219,7 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
     return { cos: Array.from({ length: K + 1 }, (_, k) => block(k)), sin: [zero(D, n), ...Array.from({ length: K }, (_, k) => block(K + 1 + k))] };
   };
   for (;;) {
-    // Pad to K harmonics.
-    v = { cos: Array.from({ length: K + 1 }, (_, k) => v.cos[k] ?? zero(D, n)), sin: Array.from({ length: K + 1 }, (_, k) => v.sin[k] ?? zero(D, n)) };
+    v = padded(D, v, K);
     mixer.reset();
     let previousChange: Dec | undefined;
     let growing = 0;
@@ -255,7 +252,7 @@ export function periodicSteadyState(digits: number, a: TrigSeries, d: TrigSeries
       // exactly where the first system is (L real: its eigenvalues come in conjugate pairs), and
       // its condition is near 1 where the sweeps converge (w above L's rates).
       const L2 = dmul(L, L);
-      const Lv = (x: readonly Dec[]) => L.map((row) => row.reduce((acc, y, q) => acc.plus(y.times(x[q]!)), new D(0)));
+      const Lv = (x: readonly Dec[]) => L.map((row) => dot(row, x));
       for (let k = 1; k <= K; k++) {
         const restC = dsub(r.cos[k]!, lOf(v.cos[k]!));
         const restS = dsub(r.sin[k]!, lOf(v.sin[k]!));
@@ -344,7 +341,7 @@ function harmonicsWanted(D: DecimalConstructor, v: TrigSeries, measuredTo: Dec, 
  * precision start from). Where the doubles' sweeps fail, the full-precision ones start from scratch.
  */
 function startInDoubles(D: DecimalConstructor, digits: number, a: TrigSeries, d: TrigSeries, m: TrigSeries, omega: Dec, options: PeriodicOptions) {
-  const inDoubles = (x: TrigSeries) => mapSeries(x, (c) => toArithmetic(Float64Context, c));
+  const inDoubles = (x: TrigSeries) => seriesToArithmetic(Float64Context, x);
   let rough: PeriodicSteadyState;
   try {
     rough = periodicSteadyState(15, inDoubles(a), inDoubles(d), inDoubles(m), new Float64Context(omega.toString()), {
@@ -358,7 +355,7 @@ function startInDoubles(D: DecimalConstructor, digits: number, a: TrigSeries, d:
   const v = rough.covariance;
   // Where the harmonics fall too fast for doubles to see three of them, the full-precision sweeps measure the rate themselves.
   const harmonics = harmonicsWanted(Float64Context, v, new Float64Context('1e-11'), new D(10).pow(-(digits - 6)), undefined);
-  return { start: mapSeries(v, (c) => toArithmetic(D, c)), harmonics, sweeps: rough.sweeps };
+  return { start: seriesToArithmetic(D, v), harmonics, sweeps: rough.sweeps };
 }
 
 /** V at phase θ (radians), from the series: cos kθ and sin kθ by the angle-addition recurrence from cos θ and sin θ. */
@@ -420,14 +417,15 @@ function refinedInDoubles(
 ) {
   const F = Float64Context;
   const tolerance = new D(10).pow(-(digits - 6));
-  const inDoubles = (x: TrigSeries) => mapSeries(x, (c) => toArithmetic(F, c));
+  const inDoubles = (x: TrigSeries) => seriesToArithmetic(F, x);
   const [a64, m64, omega64] = [inDoubles(a), inDoubles(m), new F(omega.toString())];
   const tables = new Map<number, TrigTable>();
   let K = harmonics;
-  let v = padded(D, start, K);
+  let v = start;
   let sweeps = 0;
   let previous: Dec | undefined;
   for (let step = 0; step < MAX_REFINEMENTS; step++) {
+    v = padded(D, v, K);
     const r = riccatiSeriesResidual(D, a, d, m, v, K, tables);
     // dV/dt's cos part is kω S_k, its sin part −kω C_k.
     const residual = mapSeries(r, (x, k, kind) => (k === 0 ? x : addScaled(x, kind === 'cos' ? v.sin[k]! : v.cos[k]!, omega.times(kind === 'cos' ? -k : k))));
@@ -448,11 +446,10 @@ function refinedInDoubles(
       throw err;
     }
     sweeps += correction.sweeps;
-    const delta = mapSeries(correction.covariance, (c) => toArithmetic(D, c));
-    K = Math.max(K, order(delta));
-    const [vK, deltaK] = [padded(D, v, K), padded(D, delta, K)];
-    v = mapSeries(vK, (x, k, kind) => addScaled(x, deltaK[kind][k]!, new D(1)));
-    const change = seriesScale(deltaK);
+    // The correction keeps exactly K harmonics (fixedHarmonics).
+    const delta = seriesToArithmetic(D, correction.covariance);
+    v = mapSeries(v, (x, k, kind) => addScaled(x, delta[kind][k]!, new D(1)));
+    const change = seriesScale(delta);
     if (change.lte(seriesScale(v).times(tolerance))) {
       const top = larger(harmonicSize(v, K), harmonicSize(v, K - 1));
       if (top.lte(tolerance)) return { covariance: v, harmonics: K, sweeps, truncation: top, refinements: step + 1 };

@@ -153,8 +153,6 @@ const convert = (D: DecimalConstructor, x: DMatrix): DMatrix => x.map((row) => r
 export interface SteadyStateOptions {
   /** Whether every eigenvalue of A has Re < 0, when known exactly (see gaussian/regime). */
   readonly driftStable?: boolean;
-  /** A stabilising start near the answer (Riccati only), tried first: a nearby solved problem's solution, where D may be indefinite and the usual starts fail. */
-  readonly start?: DMatrix;
 }
 
 export function riccatiSteadyState(digits: number, a: DMatrix, d: DMatrix, m: DMatrix, options: SteadyStateOptions = {}): SteadyState {
@@ -178,10 +176,6 @@ export function riccatiSteadyState(digits: number, a: DMatrix, d: DMatrix, m: DM
       return undefined;
     }
   };
-  if (options.start && isHurwitzStable(D, dsub(a, dmul(options.start, m)))) {
-    const solved = attempt(options.start.map((row) => row.map((x) => new D(x))));
-    if (solved) return solved;
-  }
   for (const coarseStart of stabilisingStarts(F, af, df, mf, options.driftStable)) {
     let start: DMatrix;
     try {

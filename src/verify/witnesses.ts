@@ -1,4 +1,5 @@
 /** Runs a conclusion past every independent witness and reports which agreed with our exact engine. */
+import { BoundedCache } from '../exact/boundedCache.ts';
 import type { MathText } from './mathText.ts';
 import { algebriteWitness, nerdamerWitness, type Witness } from './cas/witness.ts';
 import { randomPointsWitness } from './cas/randomPoints.ts';
@@ -9,27 +10,12 @@ import type { EngineReport } from './claim.ts';
  * (a sixth of its questions, measured), and a witness's answer depends on the text alone.
  */
 function remembering(w: Witness): Witness {
-  const answers = new Map<string, boolean>();
-  const derivatives = new Map<string, string>();
+  const answers = new BoundedCache<boolean>(1024);
+  const derivatives = new BoundedCache<string>(1024);
   return {
     name: w.name,
-    isZero(expression) {
-      let answer = answers.get(expression);
-      if (answer === undefined) {
-        answer = w.isZero(expression);
-        answers.set(expression, answer);
-      }
-      return answer;
-    },
-    derivative(expression, variable) {
-      const key = `${variable}\u0000${expression}`;
-      let answer = derivatives.get(key);
-      if (answer === undefined) {
-        answer = w.derivative(expression, variable);
-        derivatives.set(key, answer);
-      }
-      return answer;
-    },
+    isZero: (expression) => answers.get(expression, () => w.isZero(expression)),
+    derivative: (expression, variable) => derivatives.get(`${variable}\u0000${expression}`, () => w.derivative(expression, variable)),
   };
 }
 

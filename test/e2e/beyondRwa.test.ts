@@ -83,6 +83,9 @@ describe('beyond the RWA, numerically: the periodic state against a second route
   });
 });
 
+/** Model one at the paper's point (Δ = 30γ, χ = 25γ, N = 5, μ = 5γ) as solve's arguments. */
+const PAPER_POINT = ['--model', 'modulated', '--delta', '30', '--chi', '25', '--nbar', '5', '--mu', '5'];
+
 describe('beyond the RWA: the two routes and the command', () => {
   it('the monodromy and harmonic balance give the same periodic state at Q = 20 to more than 20 digits, at every phase compared; the monodromy in quad-doubles and in decimal.js to 10⁻³²', () => {
     const raw = { delta: '3', chi: '2', nbar: '1', mu: '1', eta: '1' };
@@ -104,31 +107,9 @@ describe('beyond the RWA: the two routes and the command', () => {
   });
 
   it('solve --frame lab --q 60: where the terms the RWA drops destabilise the unmeasured motion (a Floquet multiplier outside the unit circle) there is no unconditional periodic state, and solve says so (exit 0, the conditional state printed)', () => {
-    const run = spawnSync(
-      process.execPath,
-      [
-        'bin/detuned-paramp.js',
-        'solve',
-        '--model',
-        'modulated',
-        '--delta',
-        '30',
-        '--chi',
-        '25',
-        '--nbar',
-        '5',
-        '--mu',
-        '5',
-        '--frame',
-        'lab',
-        '--q',
-        '60',
-        '--digits',
-        '20',
-        '--json',
-      ],
-      { encoding: 'utf8' },
-    );
+    const run = spawnSync(process.execPath, ['bin/detuned-paramp.js', 'solve', ...PAPER_POINT, '--frame', 'lab', '--q', '60', '--digits', '20', '--json'], {
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     const j = JSON.parse(run.stdout);
     expect(j.unconditional).toBeUndefined();
@@ -139,7 +120,7 @@ describe('beyond the RWA: the two routes and the command', () => {
 
   it('solve --frame lab --q 1e4 --json: E_N and S over a period, the RWA values as solve prints them, and the deviation; bad input exits 2', () => {
     const run = (args: string[]) => spawnSync(process.execPath, ['bin/detuned-paramp.js', ...args], { encoding: 'utf8' });
-    const params = ['--model', 'modulated', '--delta', '30', '--chi', '25', '--nbar', '5', '--mu', '5'];
+    const params = PAPER_POINT;
     const lab = run(['solve', ...params, '--frame', 'lab', '--q', '1e4', '--digits', '20', '--json']);
     expect(lab.status).toBe(0);
     const j = JSON.parse(lab.stdout);
