@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Rational } from '../src/exact/rational.ts';
 import { Polynomial } from '../src/exact/polynomial.ts';
-import { q, RationalFunction as R } from '../src/exact/rationalFunction.ts';
+import { q, RationalFunction as R, symbolIndex } from '../src/exact/rationalFunction.ts';
 import { characteristicPolynomial, determinant, inverse, matrix, mul, identity, differences } from '../src/exact/matrix.ts';
 
 const x = R.symbol('x_t', { ascii: 'x_t' });
@@ -89,6 +90,24 @@ describe('matrices', () => {
     expect(c0!.equals(q(1))).toBe(true);
     expect(c1!.equals(x.add(q(3)).neg())).toBe(true);
     expect(c2!.equals(x.mul(q(3)).sub(y))).toBe(true);
+  });
+  it('a matrix of numbers: det by elimination and the characteristic polynomial by Faddeev-LeVerrier equal the Laplace expansion of the same matrix with a symbol added and then set to 0', () => {
+    const index = symbolIndex(x);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5 }).chain((n) => fc.array(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n })),
+        (rows) => {
+          const numbers = matrix(rows);
+          // x on the first entry keeps every entry of the Laplace route symbolic-capable (no numeric fast path).
+          const symbolic = numbers.map((row, i) => row.map((v, j) => (i === 0 && j === 0 ? v.add(x) : v)));
+          const atZero = (r: R) => r.substitute(index, q(0));
+          expect(determinant(numbers).equals(atZero(determinant(symbolic)))).toBe(true);
+          const [byNumbers, bySymbols] = [characteristicPolynomial(numbers), characteristicPolynomial(symbolic).map(atZero)];
+          expect(byNumbers.map((c) => c.toString())).toEqual(bySymbols.map((c) => c.toString()));
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 /** Small dense matrices of exact rational functions: products, inverse, determinant, characteristic polynomial. */
 import { Polynomial } from './polynomial.ts';
+import { GaussianRational } from './gaussian.ts';
 import { q, RationalFunction } from './rationalFunction.ts';
 
 export type Matrix = ReadonlyArray<readonly RationalFunction[]>;
@@ -68,8 +69,55 @@ export function inverse(a: Matrix): Matrix {
   return m.map((row) => row.slice(n));
 }
 
-/** Laplace expansion along the first row: exact and fast enough for the n ≤ 6 of this engine. */
+/** The entries of a matrix of numbers (no symbol anywhere), or undefined. */
+function constantEntries(a: Matrix): GaussianRational[][] | undefined {
+  const out: GaussianRational[][] = [];
+  for (const row of a) {
+    const values: GaussianRational[] = [];
+    for (const x of row) {
+      const c = x.constantValue();
+      if (c === undefined) return undefined;
+      values.push(c);
+    }
+    out.push(values);
+  }
+  return out;
+}
+
+/** det of a matrix of numbers by exact Gaussian elimination: n³, where Laplace expansion is n!. */
+function constantDeterminant(m: GaussianRational[][]): GaussianRational {
+  const n = m.length;
+  let det = GaussianRational.ONE;
+  for (let col = 0; col < n; col++) {
+    const pivotRow = m.findIndex((row, r) => r >= col && !row[col]!.isZero());
+    if (pivotRow < 0) return GaussianRational.ZERO;
+    if (pivotRow !== col) {
+      [m[col], m[pivotRow]] = [m[pivotRow]!, m[col]!];
+      det = det.neg();
+    }
+    const pivot = m[col]![col]!;
+    det = det.mul(pivot);
+    const inv = pivot.inv();
+    for (let r = col + 1; r < n; r++) {
+      if (m[r]![col]!.isZero()) continue;
+      const f = m[r]![col]!.mul(inv);
+      for (let j = col + 1; j < n; j++) if (!m[col]![j]!.isZero()) m[r]![j] = m[r]![j]!.sub(f.mul(m[col]![j]!));
+    }
+  }
+  return det;
+}
+
+/**
+ * The determinant, exact: by Gaussian elimination when every entry is a number, else by Laplace
+ * expansion along the first row (symbolic entries, fast enough for the n ≤ 6 of the paper's models).
+ */
 export function determinant(a: Matrix): RationalFunction {
+  const values = constantEntries(a);
+  if (values !== undefined) return RationalFunction.from(constantDeterminant(values));
+  return laplaceDeterminant(a);
+}
+
+function laplaceDeterminant(a: Matrix): RationalFunction {
   const n = a.length;
   if (n === 0) return RationalFunction.ONE;
   if (n === 1) return entry(a, 0, 0);
@@ -78,7 +126,7 @@ export function determinant(a: Matrix): RationalFunction {
     const x = entry(a, 0, j);
     if (x.isZero()) continue;
     const minor = a.slice(1).map((row) => row.filter((_, k) => k !== j));
-    const term = x.mul(determinant(minor));
+    const term = x.mul(laplaceDeterminant(minor));
     det = j % 2 === 0 ? det.add(term) : det.sub(term);
   }
   return det;
@@ -89,6 +137,8 @@ const LAMBDA_INDEX = LAMBDA.symbols()[0]!;
 
 /** Coefficients [1, a₁, …, a_n] of det(λI − A) = λⁿ + a₁λⁿ⁻¹ + … + a_n. */
 export function characteristicPolynomial(a: Matrix): RationalFunction[] {
+  const values = constantEntries(a);
+  if (values !== undefined) return faddeevLeVerrier(values).map((c) => RationalFunction.from(c));
   const lambda = RationalFunction.from(LAMBDA);
   const shifted = a.map((row, i) => row.map((x, j) => (i === j ? lambda.sub(x) : x.neg())));
   const det = determinant(shifted);
@@ -96,6 +146,23 @@ export function characteristicPolynomial(a: Matrix): RationalFunction[] {
   if (poly === undefined) throw new Error('characteristic polynomial with a non-polynomial determinant');
   const n = a.length;
   return Array.from({ length: n + 1 }, (_, k) => RationalFunction.from(poly.coefficientOf(LAMBDA_INDEX, n - k)));
+}
+
+/** [1, a₁, …, a_n] of a matrix of numbers: M₁ = 1, a_k = −tr(A M_k)/k, M_{k+1} = A M_k + a_k·1 (n⁴, exact). */
+function faddeevLeVerrier(a: GaussianRational[][]): GaussianRational[] {
+  const n = a.length;
+  const coefficients = [GaussianRational.ONE];
+  let mk = a.map((row, i) => row.map((_, j) => (i === j ? GaussianRational.ONE : GaussianRational.ZERO)));
+  for (let k = 1; k <= n; k++) {
+    const am = a.map((row) =>
+      row.map((_, j) => row.reduce((s, x, l) => (x.isZero() || mk[l]![j]!.isZero() ? s : s.add(x.mul(mk[l]![j]!))), GaussianRational.ZERO)),
+    );
+    const trace = am.reduce((s, row, i) => s.add(row[i]!), GaussianRational.ZERO);
+    const ak = trace.neg().div(GaussianRational.of(k));
+    coefficients.push(ak);
+    mk = am.map((row, i) => row.map((x, j) => (i === j ? x.add(ak) : x)));
+  }
+  return coefficients;
 }
 
 /**

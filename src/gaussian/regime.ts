@@ -42,6 +42,11 @@ function lowestOrder(q: RationalFunction, index: number, signOf: SignOf): { orde
  * drift that holds square roots).
  */
 export function stabilityRegime(drift: Matrix, signOf: SignOf = exactSign): Regime {
+  // At ε = 0 the lowest power's coefficient is the quantity itself: when none is 0 their signs
+  // decide, and A − εI (whose Liénard-Chipart quantities cost far more) is needed only at the threshold.
+  const signs = lienardChipart(drift).map((q) => signOf(q));
+  if (signs.every((s) => s > 0)) return 'below-threshold';
+  if (signs.every((s) => s !== 0)) return 'above-threshold';
   const shifted = drift.map((row, i) => row.map((x, j) => (i === j ? x.sub(EPSILON) : x)));
   const index = symbolIndex(EPSILON);
   const lowest = lienardChipart(shifted).map((q) => lowestOrder(q, index, signOf));
