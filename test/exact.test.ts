@@ -95,7 +95,9 @@ describe('matrices', () => {
     const index = symbolIndex(x);
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 5 }).chain((n) => fc.array(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n })),
+        fc
+          .integer({ min: 1, max: 5 })
+          .chain((n) => fc.array(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: n, maxLength: n }), { minLength: n, maxLength: n })),
         (rows) => {
           const numbers = matrix(rows);
           // x on the first entry keeps every entry of the Laplace route symbolic-capable (no numeric fast path).
@@ -104,6 +106,35 @@ describe('matrices', () => {
           expect(determinant(numbers).equals(atZero(determinant(symbolic)))).toBe(true);
           const [byNumbers, bySymbols] = [characteristicPolynomial(numbers), characteristicPolynomial(symbolic).map(atZero)];
           expect(byNumbers.map((c) => c.toString())).toEqual(bySymbols.map((c) => c.toString()));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+  it('a matrix of polynomials in one symbol: det and the characteristic polynomial by evaluation and interpolation equal the Laplace expansion once a second symbol is added and set to 0', () => {
+    const index = symbolIndex(y);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }).chain((n) =>
+          fc.array(
+            fc.array(fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: -2, max: 2 }), fc.integer({ min: 0, max: 2 })), {
+              minLength: n,
+              maxLength: n,
+            }),
+            {
+              minLength: n,
+              maxLength: n,
+            },
+          ),
+        ),
+        (rows) => {
+          // Entries c₀ + c₁·x^k: polynomials in x alone.
+          const inX = rows.map((row) => row.map(([c0, c1, k]) => q(c0).add(q(c1).mul(x.pow(k)))));
+          const twoSymbols = inX.map((row, i) => row.map((v, j) => (i === 0 && j === 0 ? v.add(y) : v)));
+          const atZero = (r: R) => r.substitute(index, q(0));
+          expect(determinant(inX).equals(atZero(determinant(twoSymbols)))).toBe(true);
+          const [byInterpolation, byLaplace] = [characteristicPolynomial(inX), characteristicPolynomial(twoSymbols).map(atZero)];
+          expect(byInterpolation.map((c) => c.toString())).toEqual(byLaplace.map((c) => c.toString()));
         },
       ),
       { numRuns: 60 },

@@ -92,7 +92,7 @@ function structureOf(s: Solution): Structure {
   const [a, d, m] = [real(sys.drift), real(sys.diffusion), real(sys.measurement)];
   const n = a.length;
   const exactCovariance = s.conditional ? exactStabilisingSolution(a, d, m, s.conditional.covariance, s.workingDigits) : undefined;
-  const exactUnconditional = s.unconditional ? exactLyapunovSolution(a, d) : undefined;
+  const exactUnconditional = s.unconditional ? exactLyapunovSolution(a, d, s.unconditional.covariance, s.workingDigits) : undefined;
   return {
     ...(exactUnconditional ? { exactUnconditional } : {}),
     conditionalZeros: forcedZeros(n, signedPermutationSymmetries([a, d, m])),

@@ -6,7 +6,7 @@ import { Polynomial } from '../exact/polynomial.ts';
 import { q, RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
 import type { Matrix } from '../exact/matrix.ts';
 import { covarianceEquations } from '../gaussian/conditional.ts';
-import { lienardChipart } from '../gaussian/stability.ts';
+import { lienardChipart, SYMBOLIC_STABILITY_ROWS } from '../gaussian/stability.ts';
 import type { ModelFile } from '../models/modelFile.ts';
 import { latexIdentifier, latexMatrix, latexOf } from '../render/latex.ts';
 
@@ -25,8 +25,8 @@ export interface Derivation {
   readonly commutators: Matrix;
   /** dV_ij/dt for i ≤ j, V_ij the symmetrised covariance of r_i and r_j. */
   readonly covarianceEquations: ReadonlyArray<{ readonly i: number; readonly j: number; readonly rate: RationalFunction }>;
-  /** The drift is stable iff every one of these is > 0 (Liénard-Chipart). */
-  readonly stabilityConditions: readonly RationalFunction[];
+  /** The drift is stable iff every one of these is > 0 (Liénard-Chipart); null above SYMBOLIC_STABILITY_ROWS rows. */
+  readonly stabilityConditions: readonly RationalFunction[] | null;
   /**
    * Where a condition changes sign in the file's `threshold` parameter p, for the conditions with a
    * closed form: a polynomial in p² of degree 1, or of degree 2 with a double root. The threshold
@@ -42,6 +42,7 @@ export function derivation(model: ModelFile): Derivation {
     Array.from({ length: n }, (_, j) => covarianceSymbol(s.basis[Math.min(i, j)]!, s.basis[Math.max(i, j)]!)),
   );
   const rates = covarianceEquations(s, v);
+  const conditions = s.drift.length > SYMBOLIC_STABILITY_ROWS ? null : lienardChipart(s.drift);
   return {
     basis: s.basis,
     equationsOfMotion: s.basis.map((of, i) => ({
@@ -54,10 +55,13 @@ export function derivation(model: ModelFile): Derivation {
     measurement: s.measurement,
     commutators: s.symplectic,
     covarianceEquations: rates.flatMap((row, i) => row.flatMap((rate, j) => (j >= i ? [{ i, j, rate }] : []))),
-    stabilityConditions: lienardChipart(s.drift),
-    thresholdRoots: model.thresholdSymbol === undefined ? [] : squaredRoots(lienardChipart(s.drift), model.thresholdSymbol),
+    stabilityConditions: conditions,
+    thresholdRoots: model.thresholdSymbol === undefined || conditions === null ? [] : squaredRoots(conditions, model.thresholdSymbol),
   };
 }
+
+/** Why a large drift's stability conditions are not printed. */
+export const STABILITY_NOT_DERIVED = `not derived for a drift of more than ${SYMBOLIC_STABILITY_ROWS} rows (five modes): symbolic determinants of that size take too long; solve decides the regime exactly at each point, and the threshold with the other parameters given`;
 
 /** p² at which each condition changes sign, where a closed form exists (see Derivation.thresholdRoots). */
 function squaredRoots(conditions: readonly RationalFunction[], p: RationalFunction): Derivation['thresholdRoots'] {
@@ -133,15 +137,16 @@ export function derivationText(model: ModelFile, d: Derivation): string {
     'conditional covariance equations (dV/dt = AV + VAᵀ + D − VMV):',
     ...d.covarianceEquations.map((e) => `  dV(${d.basis[e.i]},${d.basis[e.j]})/dt = ${e.rate}`),
     '',
-    'stable (below threshold) iff every one of these is > 0 (Liénard-Chipart):',
-    ...d.stabilityConditions.map((c) => `  ${c} > 0`),
-    ...(model.threshold === undefined
+    ...(d.stabilityConditions === null
+      ? [`stability conditions: ${STABILITY_NOT_DERIVED}`]
+      : ['stable (below threshold) iff every one of these is > 0 (Liénard-Chipart):', ...d.stabilityConditions.map((c) => `  ${c} > 0`)]),
+    ...(model.threshold === undefined || d.stabilityConditions === null
       ? []
       : [
           `where the conditions change sign in ${model.threshold}, for those with a closed form (the threshold is the least ${model.threshold} at which any condition fails):`,
           ...d.stabilityConditions.map((_, k) => {
             const r = d.thresholdRoots.find((x) => x.condition === k);
-            return `  condition ${k + 1}: ${r ? `${model.threshold}² = ${r.squared}` : `no closed form here${d.stabilityConditions[k]!.num.degreeIn(symbolIndex(model.thresholdSymbol!)) === 0 ? ` (does not depend on ${model.threshold})` : ''}`}`;
+            return `  condition ${k + 1}: ${r ? `${model.threshold}² = ${r.squared}` : `no closed form here${d.stabilityConditions![k]!.num.degreeIn(symbolIndex(model.thresholdSymbol!)) === 0 ? ` (does not depend on ${model.threshold})` : ''}`}`;
           }),
         ]),
   ].join('\n');
@@ -170,7 +175,8 @@ export function derivationJson(model: ModelFile, d: Derivation): object {
     measurement: m(d.measurement),
     commutators: m(d.commutators),
     covarianceEquations: Object.fromEntries(d.covarianceEquations.map((e) => [`V__${d.basis[e.i]}__${d.basis[e.j]}`, e.rate.toString('ascii')])),
-    stabilityConditions: d.stabilityConditions.map((c) => `${c.toString('ascii')} > 0`),
+    stabilityConditions: d.stabilityConditions?.map((c) => `${c.toString('ascii')} > 0`) ?? null,
+    ...(d.stabilityConditions === null ? { stabilityConditionsNote: STABILITY_NOT_DERIVED } : {}),
     thresholdRoots: d.thresholdRoots.map((r) => ({ condition: r.condition + 1, squared: r.squared.toString('ascii') })),
     conventions:
       'X = (a + a†)/√2, Y = −i(a − a†)/√2; V_ij = ½⟨{δr_i, δr_j}⟩; dV/dt = AV + VAᵀ + D − VMV; rate·D[L] for each dissipator; μD[c] + √(ημ)H[c] for each measurement',
@@ -190,7 +196,9 @@ export function derivationLatex(d: Derivation, threshold?: string): string {
     '\\end{align}',
     `A = ${latexMatrix(d.drift)}, \\quad D = ${latexMatrix(d.diffusion)}, \\quad M = ${latexMatrix(d.measurement)}, \\quad \\Omega = ${latexMatrix(d.commutators)}`,
     '',
-    `\\text{stable iff } ${d.stabilityConditions.map((c) => `${latexOf(c)} > 0`).join(',\\; ')}`,
+    d.stabilityConditions === null
+      ? `\\text{stability conditions ${STABILITY_NOT_DERIVED}}`
+      : `\\text{stable iff } ${d.stabilityConditions.map((c) => `${latexOf(c)} > 0`).join(',\\; ')}`,
     ...d.thresholdRoots.map((r) => `\\text{condition ${r.condition + 1} changes sign at } ${latexIdentifier(threshold ?? 'p')}^{2} = ${latexOf(r.squared)}`),
   ].join('\n');
 }

@@ -14,7 +14,7 @@ import { inverse } from '../exact/matrix.ts';
 import { RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
 import { commutatorMatrix, coordinates } from '../gaussian/linearSystem.ts';
 import { stabilityRegime, type Regime } from '../gaussian/regime.ts';
-import { lienardChipart } from '../gaussian/stability.ts';
+import { lienardChipart, SYMBOLIC_STABILITY_ROWS } from '../gaussian/stability.ts';
 import type { ModelFile, ModelPoint } from '../models/modelFile.ts';
 import { toArithmetic } from '../numeric/arithmetic.ts';
 import { agreeingDigits, decimalContext, DEFAULT_DIGITS, WorkingPrecisionError, type Dec, type DecimalConstructor } from '../numeric/context.ts';
@@ -69,10 +69,10 @@ function regimeDecision(point: ModelPoint): { regime: Regime; numerically: boole
   return { regime: stabilityRegime(drift, signOf), numerically: true };
 }
 
-/** Each model's stability conditions, derived once while the model is alive. */
-const stabilityOf = new WeakMap<ModelFile, { quantities: RationalFunction[]; symbols: Set<number> }>();
+/** Each model's stability conditions in every parameter, derived once while the model is alive. */
+const stabilityOf = new WeakMap<ModelFile, RationalFunction[]>();
 /** The threshold depends only on the drift's other parameters: a sweep along μ, η or N computes it once. */
-const thresholdsOf = new WeakMap<ModelFile, BoundedCache<{ lo: Dec; hi: Dec } | null>>();
+const thresholdsOf = new WeakMap<ModelFile, BoundedCache<{ quantities: RationalFunction[]; bracket: { lo: Dec; hi: Dec } | null }>>();
 
 export interface Threshold {
   /** The parameter the model file names in `threshold` (χ for the built-in models). */
@@ -81,44 +81,67 @@ export interface Threshold {
   readonly value: Dec | null;
 }
 
-/** The model's threshold parameter, and its stability quantities, derived once while the model is alive. */
-function thresholdParameterOf(
-  model: ModelFile,
-): { parameter: ModelFile['parameters'][number]; quantities: RationalFunction[]; symbols: Set<number> } | undefined {
-  const parameter = model.parameters.find((p) => p.name === model.threshold);
-  if (parameter === undefined) return undefined;
-  let stability = stabilityOf.get(model);
-  if (stability === undefined) {
-    const quantities = lienardChipart(model.system.drift);
-    stability = { quantities, symbols: new Set(quantities.flatMap((q) => [...q.num.symbols(), ...q.den.symbols()])) };
-    stabilityOf.set(model, stability);
+/**
+ * The Liénard-Chipart quantities of the drift as polynomials in the threshold parameter, the
+ * point's other values substituted: from the model's quantities in every parameter, derived once,
+ * up to SYMBOLIC_STABILITY_ROWS rows; above, from the drift at the point (a polynomial in one
+ * parameter, whose determinants src/exact/matrix.ts finds by evaluation and interpolation).
+ */
+function stabilityQuantitiesAt(point: ModelPoint, parameter: RationalFunction): RationalFunction[] {
+  const { model } = point;
+  const drift = model.system.drift;
+  const symbols = driftSymbolsOf(model);
+  const others = [...point.values].filter(([s]) => s !== parameter && symbols.has(symbolIndex(s)));
+  const substituted = (x: RationalFunction) => others.reduce((r, [s, v]) => r.substitute(symbolIndex(s), RationalFunction.from(v)), x);
+  if (drift.length > SYMBOLIC_STABILITY_ROWS) return lienardChipart(drift.map((row) => row.map(substituted)));
+  let quantities = stabilityOf.get(model);
+  if (quantities === undefined) {
+    quantities = lienardChipart(drift);
+    stabilityOf.set(model, quantities);
   }
-  return { parameter, ...stability };
+  return quantities.map(substituted);
 }
 
-/** The bisection's bracket of the threshold at the point's other values, computed once per model and values (solve and its proof share it). */
+const driftSymbols = new WeakMap<ModelFile, Set<number>>();
+/** The parameters the drift depends on: the threshold's key. */
+function driftSymbolsOf(model: ModelFile): Set<number> {
+  let symbols = driftSymbols.get(model);
+  if (symbols === undefined) {
+    symbols = new Set(model.system.drift.flat().flatMap((x) => [...x.num.symbols(), ...x.den.symbols()]));
+    driftSymbols.set(model, symbols);
+  }
+  return symbols;
+}
+
+/** The bisection's bracket of the threshold at the point's other values, and the quantities it bisected, computed once per model and values (solve and its proof share them). */
 function bracketOf(point: ModelPoint, digits: number) {
   const { model } = point;
-  const found = thresholdParameterOf(model);
-  if (found === undefined) return undefined;
-  const { parameter, quantities, symbols } = found;
+  const parameter = model.parameters.find((p) => p.name === model.threshold);
+  if (parameter === undefined) return undefined;
   let cache = thresholdsOf.get(model);
   if (cache === undefined) {
     cache = new BoundedCache(256);
     thresholdsOf.set(model, cache);
   }
+  const symbols = driftSymbolsOf(model);
   const key = `${digits}:${[...point.values]
     .filter(([s]) => symbols.has(symbolIndex(s)) && s !== parameter.symbol)
     .map(([s, v]) => `${symbolIndex(s)}=${v}`)
     .join(',')}`;
-  return { found, bracket: cache.get(key, () => thresholdBracket(quantities, parameter.symbol, point.values, digits)) };
+  return {
+    parameter,
+    ...cache.get(key, () => {
+      const quantities = stabilityQuantitiesAt(point, parameter.symbol);
+      return { quantities, bracket: thresholdBracket(quantities, parameter.symbol, point.values, digits) };
+    }),
+  };
 }
 
 /** The threshold of the parameter the model file names (`threshold: chi`), at the point's other values, to `digits` digits. */
 export function threshold(point: ModelPoint, digits: number): Threshold | undefined {
   const known = bracketOf(point, digits);
   if (known === undefined) return undefined;
-  return { parameter: known.found.parameter.name, value: known.bracket === null ? null : new (decimalContext(digits))(known.bracket.lo) };
+  return { parameter: known.parameter.name, value: known.bracket === null ? null : new (decimalContext(digits))(known.bracket.lo) };
 }
 
 /**
@@ -129,7 +152,7 @@ export function threshold(point: ModelPoint, digits: number): Threshold | undefi
 export function thresholdEnclosure(point: ModelPoint, digits: number): Interval | undefined {
   const known = bracketOf(point, digits);
   if (known?.bracket == null) return undefined;
-  const proved = provedThreshold(known.found.quantities, known.found.parameter.symbol, point.values, known.bracket);
+  const proved = provedThreshold(known.quantities, known.parameter.symbol, point.values, known.bracket);
   if (!proved) return undefined;
   const I = intervalArithmetic(digits + 10);
   return { lo: I.exact(proved.lo).lo, hi: I.exact(proved.hi).hi };

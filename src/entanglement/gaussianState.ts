@@ -76,7 +76,7 @@ export function symplecticEigenvalues(digits: number, v: DMatrix, route: 'choles
     const root = fromEigen(e, (x) => x.sqrt());
     k = dmul(dmul(root, omega), root);
   }
-  const squares = symmetricEigen(D, dmul(dtranspose(k), k)).values;
+  const squares = symmetricEigen(D, dmul(dtranspose(k), k), digits + 5).values;
   const out = arithmeticOf(v[0]![0]!, digits);
   return squares.filter((_, i) => i % 2 === 0).map((x) => new out(nonNegative(x).sqrt()));
 }

@@ -13,6 +13,7 @@
  */
 import { decimalContext, type Dec } from '../numeric/context.ts';
 import { symmetricEigen } from '../numeric/eigen.ts';
+import { Float64Context } from '../numeric/float64.ts';
 import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
 
 type Box = ReadonlyArray<readonly Interval[]>;
@@ -37,9 +38,11 @@ export function symplecticSpectrumOfPoint(F: IntervalArithmetic, w: ReadonlyArra
   const K = product(product(transpose(L), omega), L);
   const S = product(transpose(K), K);
   const D = decimalContext(F.digits);
+  // Q's accuracy enters the spectrum's width first order (Weyl): ten digits below F's is far below the box's.
   const { vectors } = symmetricEigen(
     D,
     S.map((row) => row.map((x) => F.midpoint(x))),
+    F.digits - 10,
   );
   const Q = vectors.map((row) => row.map((x) => F.of(x.toString())));
   const T = product(product(transpose(Q), S), Q);
@@ -85,6 +88,27 @@ export function loewnerPoints(I: IntervalArithmetic, F: IntervalArithmetic, v: B
 }
 
 /**
+ * The digits at which the Loewner points' spectra are enclosed: I's digits + 20, plus what KᵀK's
+ * condition (at most κ², κ that of the box's midpoint, estimated in doubles) costs ν_min²; twice
+ * I's digits + 10, the most, where doubles cannot estimate κ. Only the enclosure's width depends
+ * on it (the proof holds at any digits): Weyl's bound is first order, unlike the two-mode
+ * invariant formula, which loses half its digits to a degenerate spectrum.
+ */
+function spectrumDigits(I: IntervalArithmetic, v: Box): number {
+  const most = 2 * I.digits + 10;
+  const midpoint = v.map((row) => row.map((x) => I.midpoint(x)));
+  const largest = midpoint.flat().reduce((m, x) => (x.abs().gt(m) ? x.abs() : m), midpoint[0]![0]!.abs());
+  if (largest.isZero()) return most;
+  const values = symmetricEigen(
+    Float64Context,
+    midpoint.map((row) => row.map((x) => new Float64Context(x.div(largest).toNumber()))),
+  ).values.map((x) => x.toNumber());
+  const kappa = values[values.length - 1]! / values[0]!;
+  if (!(values[0]! > 0) || !Number.isFinite(kappa)) return most;
+  return Math.min(most, I.digits + 20 + Math.ceil(2 * Math.log10(kappa)));
+}
+
+/**
  * E_N = Σ_j max(0, −ln 2ν̃_j) of a bipartition of a covariance box in (X₁, Y₁, X₂, Y₂, …): the
  * modes in `part` have their momenta flipped (the partial transpose). Undefined when the Loewner
  * points are not proved positive definite (a box too wide).
@@ -92,7 +116,7 @@ export function loewnerPoints(I: IntervalArithmetic, F: IntervalArithmetic, v: B
 export function bipartitionLogNegativityEnclosure(I: IntervalArithmetic, v: Box, part: readonly number[]): Interval | undefined {
   const flip = (i: number) => (i % 2 === 1 && part.includes((i - 1) / 2) ? I.of('-1') : I.of('1'));
   const transposed = v.map((row, i) => row.map((x, j) => I.mul(I.mul(flip(i), flip(j)), x)));
-  const F = intervalArithmetic(2 * I.digits + 10);
+  const F = intervalArithmetic(spectrumDigits(I, transposed));
   const { below, above } = loewnerPoints(I, F, transposed);
   const [low, high] = [symplecticSpectrumOfPoint(F, below), symplecticSpectrumOfPoint(F, above)];
   if (low === undefined || high === undefined) return undefined;

@@ -1,5 +1,5 @@
 /** Small dense matrices of exact rational functions: products, inverse, determinant, characteristic polynomial. */
-import { Polynomial } from './polynomial.ts';
+import { Polynomial, withExponent } from './polynomial.ts';
 import { GaussianRational } from './gaussian.ts';
 import { q, RationalFunction } from './rationalFunction.ts';
 
@@ -114,7 +114,59 @@ function constantDeterminant(m: GaussianRational[][]): GaussianRational {
 export function determinant(a: Matrix): RationalFunction {
   const values = constantEntries(a);
   if (values !== undefined) return RationalFunction.from(constantDeterminant(values));
+  const univariate = univariateEntries(a);
+  if (univariate !== undefined) {
+    const { index, degree, at } = univariate;
+    return RationalFunction.from(
+      interpolated(
+        index,
+        nodes(degree).map((x) => constantDeterminant(at(x))),
+      ),
+    );
+  }
   return laplaceDeterminant(a);
+}
+
+/**
+ * A matrix whose entries are polynomials in one symbol: its index, a bound on the degree of its
+ * determinant (and of each coefficient of its characteristic polynomial), Σ over rows of the
+ * row's highest degree, and its entries at a value of the symbol. Undefined otherwise.
+ */
+function univariateEntries(a: Matrix): { index: number; degree: number; at: (x: GaussianRational) => GaussianRational[][] } | undefined {
+  let index: number | undefined;
+  const polynomials: Polynomial[][] = [];
+  for (const row of a) {
+    const out: Polynomial[] = [];
+    for (const x of row) {
+      const p = x.asPolynomial();
+      if (p === undefined) return undefined;
+      for (const s of p.symbols()) {
+        if (index !== undefined && s !== index) return undefined;
+        index = s;
+      }
+      out.push(p);
+    }
+    polynomials.push(out);
+  }
+  if (index === undefined) return undefined;
+  const k = index;
+  const degree = polynomials.reduce((sum, row) => sum + Math.max(...row.map((p) => p.degreeIn(k))), 0);
+  return { index: k, degree, at: (x) => polynomials.map((row) => row.map((p) => p.evaluate(new Map([[k, x]])))) };
+}
+
+/** The interpolation nodes 0, 1, …, degree. */
+const nodes = (degree: number) => Array.from({ length: degree + 1 }, (_, k) => GaussianRational.of(k));
+
+/** The polynomial in symbol `index` of degree below values.length through values[k] at k (nodes): Newton's divided differences, exact. */
+function interpolated(index: number, values: readonly GaussianRational[]): Polynomial {
+  const degree = values.length - 1;
+  const xs = nodes(degree);
+  const c = [...values];
+  for (let j = 1; j <= degree; j++) for (let i = degree; i >= j; i--) c[i] = c[i]!.sub(c[i - 1]!).div(xs[i]!.sub(xs[i - j]!));
+  const symbol = Polynomial.fromTerms(new Map([[withExponent('', index, 1), GaussianRational.ONE]]));
+  let p = Polynomial.constant(c[degree]!);
+  for (let k = degree - 1; k >= 0; k--) p = p.mul(symbol.sub(Polynomial.constant(xs[k]!))).add(Polynomial.constant(c[k]!));
+  return p;
 }
 
 function laplaceDeterminant(a: Matrix): RationalFunction {
@@ -139,6 +191,19 @@ const LAMBDA_INDEX = LAMBDA.symbols()[0]!;
 export function characteristicPolynomial(a: Matrix): RationalFunction[] {
   const values = constantEntries(a);
   if (values !== undefined) return faddeevLeVerrier(values).map((c) => RationalFunction.from(c));
+  const univariate = univariateEntries(a);
+  if (univariate !== undefined) {
+    const { index, degree, at } = univariate;
+    const samples = nodes(degree).map((x) => faddeevLeVerrier(at(x)));
+    return samples[0]!.map((_, c) =>
+      RationalFunction.from(
+        interpolated(
+          index,
+          samples.map((sample) => sample[c]!),
+        ),
+      ),
+    );
+  }
   const lambda = RationalFunction.from(LAMBDA);
   const shifted = a.map((row, i) => row.map((x, j) => (i === j ? lambda.sub(x) : x.neg())));
   const det = determinant(shifted);

@@ -1,6 +1,6 @@
 /** Exact rationals over BigInt, always in lowest terms with a positive denominator. */
 
-function gcd(a: bigint, b: bigint): bigint {
+export function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
   while (b !== 0n) {

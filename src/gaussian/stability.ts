@@ -20,6 +20,13 @@ export function hurwitzDeterminants(coefficients: readonly RationalFunction[]): 
 }
 
 /**
+ * The largest drift whose Liénard-Chipart quantities are derived in every parameter at once:
+ * symbolic determinants by Laplace expansion take about a second at ten rows (a ring of five
+ * modes) and ten at twelve. Larger drifts have them only with all parameters but one given.
+ */
+export const SYMBOLIC_STABILITY_ROWS = 10;
+
+/**
  * The Liénard-Chipart quantities of a drift, a₁ … a_n and Δ_{n−1}, Δ_{n−3}, …: all eigenvalues
  * have Re < 0 iff every one is positive. Unlike Δ_n = a_n Δ_{n−1}, each vanishes only to first
  * order at a generic threshold, so its sign survives rounding.

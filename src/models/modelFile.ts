@@ -37,13 +37,14 @@ export class ModelFileError extends DetunedParampError {
 /**
  * Bounds that keep a hostile file cheap to refuse, each checked before the work it bounds: size,
  * list lengths, expression length and nesting, the nesting of the YAML itself, an exponent, and the
- * terms an expression would expand to. Five modes is what runs in bounded time today (a ring of five
- * coupled modes: derive 1.1 s, solve 4.9 s; six take 12 s and 43 s): more need a Schur-based
- * Lyapunov solver and a symbolic path that expands less.
+ * terms an expression would expand to. Eight modes is what runs in bounded time (models/ring-of-eight.yaml:
+ * derive about 2.5 s, a certified solve about 20 s; docs/model-files.md has the table): the
+ * regime, threshold and steady states cost n³ to n⁴ (elimination, evaluation and interpolation,
+ * refinement in doubles), the symplectic spectra of its bipartitions most of the rest.
  */
 export const MODEL_FILE_LIMITS = {
   bytes: 200_000,
-  modes: 5,
+  modes: 8,
   entries: 64,
   expressionLength: 2_000,
   nesting: 50,

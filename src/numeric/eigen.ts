@@ -1,14 +1,27 @@
 /** Symmetric eigenproblems by cyclic Jacobi rotations, and numeric Hurwitz stability of a real matrix. */
 import { hurwitzMatrix, leadingMinor, lienardChipartSizes } from '../exact/hurwitz.ts';
 import { WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
-import { dmul, dtranspose, type DMatrix } from './matrix.ts';
+import { Float64Context } from './float64.ts';
+import { dmul, dot, dtranspose, type DMatrix } from './matrix.ts';
 
-/** Eigenvalues (ascending) and orthonormal eigenvectors (columns) of a symmetric matrix. */
-export function symmetricEigen(D: DecimalConstructor, input: DMatrix): { values: Dec[]; vectors: DMatrix } {
+/**
+ * Eigenvalues (ascending) and orthonormal eigenvectors (columns) of a symmetric matrix. Above double
+ * precision the rotations start from the eigenvectors found in doubles (made orthonormal at D's
+ * precision), where Jacobi converges quadratically: about three sweeps at 70 digits instead of ten.
+ * The rotations stop when the off-diagonal entries sum to at most 10^-accuracy of the diagonal's
+ * (accuracy at most D's precision − 2)
+ * (a cluster of equal eigenvalues, as a symmetric ring's, converges only linearly near the end).
+ */
+export function symmetricEigen(D: DecimalConstructor, input: DMatrix, accuracy: number = D.precision - 2): { values: Dec[]; vectors: DMatrix } {
   const n = input.length;
-  const a = input.map((row) => row.map((x) => new D(x)));
-  const v = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => new D(i === j ? 1 : 0)));
-  const eps = new D(10).pow(-D.precision + 2);
+  let a = input.map((row) => row.map((x) => new D(x)));
+  let v = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => new D(i === j ? 1 : 0)));
+  const start = D.precision > Float64Context.precision && n > 2 ? startInDoubles(D, a) : undefined;
+  if (start !== undefined) {
+    v = start.map((row) => [...row]);
+    a = dmul(dtranspose(start), dmul(a, start)).map((row) => [...row]);
+  }
+  const eps = new D(10).pow(-Math.min(accuracy, D.precision - 2));
   for (let sweep = 0; sweep < 100; sweep++) {
     let off = new D(0);
     for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off = off.plus(a[p]![q]!.abs());
@@ -23,18 +36,18 @@ export function symmetricEigen(D: DecimalConstructor, input: DMatrix): { values:
         const t = new D(theta.isNegative() ? -1 : 1).div(theta.abs().plus(theta.times(theta).plus(1).sqrt()));
         const c = new D(1).div(t.times(t).plus(1).sqrt());
         const s = t.times(c);
+        // The symmetric update (Rutishauser): a_pq is annihilated exactly, not left as rounding
+        // noise of the size of the diagonal, which for sixteen rows outweighed the stopping test.
         for (let k = 0; k < n; k++) {
+          if (k === p || k === q) continue;
           const akp = a[k]![p]!;
           const akq = a[k]![q]!;
-          a[k]![p] = c.times(akp).minus(s.times(akq));
-          a[k]![q] = s.times(akp).plus(c.times(akq));
+          a[k]![p] = a[p]![k] = c.times(akp).minus(s.times(akq));
+          a[k]![q] = a[q]![k] = s.times(akp).plus(c.times(akq));
         }
-        for (let k = 0; k < n; k++) {
-          const apk = a[p]![k]!;
-          const aqk = a[q]![k]!;
-          a[p]![k] = c.times(apk).minus(s.times(aqk));
-          a[q]![k] = s.times(apk).plus(c.times(aqk));
-        }
+        a[p]![p] = a[p]![p]!.minus(t.times(apq));
+        a[q]![q] = a[q]![q]!.plus(t.times(apq));
+        a[p]![q] = a[q]![p] = new D(0);
         for (let k = 0; k < n; k++) {
           const vkp = v[k]![p]!;
           const vkq = v[k]![q]!;
@@ -46,6 +59,31 @@ export function symmetricEigen(D: DecimalConstructor, input: DMatrix): { values:
   }
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => a[i]![i]!.comparedTo(a[j]![j]!));
   return { values: order.map((i) => a[i]![i]!), vectors: v.map((row) => order.map((i) => row[i]!)) };
+}
+
+/**
+ * The eigenvectors of a symmetric matrix found in doubles (scaled by its largest entry), made
+ * orthonormal at D's precision by Gram-Schmidt so that VᵀAV keeps A's eigenvalues; undefined where
+ * the scaled matrix is not finite in doubles.
+ */
+function startInDoubles(D: DecimalConstructor, a: DMatrix): DMatrix | undefined {
+  const largest = a.flat().reduce((m, x) => (x.abs().gt(m) ? x.abs() : m), new D(0));
+  if (largest.isZero()) return undefined;
+  const scaled = a.map((row) => row.map((x) => new Float64Context(x.div(largest).toNumber())));
+  if (!scaled.every((row) => row.every((x) => Number.isFinite(x.toNumber())))) return undefined;
+  const { vectors } = symmetricEigen(Float64Context, scaled);
+  const columns: Dec[][] = [];
+  for (const k of vectors.keys()) {
+    let q = vectors.map((row) => new D(row[k]!.toNumber()));
+    for (const c of columns) {
+      const overlap = dot(c, q);
+      q = q.map((x, i) => x.minus(overlap.times(c[i]!)));
+    }
+    const norm = dot(q, q).sqrt();
+    if (norm.isZero()) return undefined;
+    columns.push(q.map((x) => x.div(norm)));
+  }
+  return dtranspose(columns);
 }
 
 /** A matrix that should be positive semi-definite has an eigenvalue below −10^-(precision−5) of its largest. */

@@ -38,11 +38,8 @@ export function simplestRationalNear(x: Rational, tolerance: Rational): Rational
 const product = (x: ExactMatrix, y: ExactMatrix): Rational[][] =>
   x.map((row) => y[0]!.map((_, j) => row.reduce((s, xk, k) => s.add(xk.mul(y[k]![j]!)), Rational.ZERO)));
 
-/**
- * The stabilising solution in exact rationals, when `approximate` (accurate to about `digits`
- * digits of its largest entry) rounds to one; undefined otherwise.
- */
-export function exactStabilisingSolution(a: ExactMatrix, d: ExactMatrix, m: ExactMatrix, approximate: DMatrix, digits: number): Rational[][] | undefined {
+/** Each entry's simplest rational within `digits` digits of the largest entry, or undefined where one has no denominator ≤ MAX_DENOMINATOR. */
+function simplestRationalsNear(approximate: DMatrix, digits: number): Rational[][] | undefined {
   const largest = approximate.flat().reduce((s: Dec, x) => (x.abs().gt(s) ? x.abs() : s), approximate[0]![0]!.abs());
   if (largest.isZero()) return undefined;
   const tolerance = Rational.parse(largest.times(`1e-${Math.max(digits - 5, 5)}`).toString());
@@ -56,22 +53,44 @@ export function exactStabilisingSolution(a: ExactMatrix, d: ExactMatrix, m: Exac
     }
     v.push(exactRow);
   }
+  return v;
+}
+
+/** AV + VAᵀ + D − VMV = 0 exactly (M undefined: the Lyapunov equation). */
+function solvesRiccati(a: ExactMatrix, d: ExactMatrix, m: ExactMatrix | undefined, v: ExactMatrix): boolean {
   const av = product(a, v);
-  const vmv = product(product(v, m), v);
-  const solves = v.every((row, i) => row.every((_, j) => av[i]![j]!.add(av[j]![i]!).add(d[i]![j]!).sub(vmv[i]![j]!).isZero()));
-  if (!solves) return undefined;
+  const vmv = m === undefined ? v.map((row) => row.map(() => Rational.ZERO)) : product(product(v, m), v);
+  return v.every((row, i) => row.every((_, j) => av[i]![j]!.add(av[j]![i]!).add(d[i]![j]!).sub(vmv[i]![j]!).isZero()));
+}
+
+/**
+ * The stabilising solution in exact rationals, when `approximate` (accurate to about `digits`
+ * digits of its largest entry) rounds to one; undefined otherwise.
+ */
+export function exactStabilisingSolution(a: ExactMatrix, d: ExactMatrix, m: ExactMatrix, approximate: DMatrix, digits: number): Rational[][] | undefined {
+  const v = simplestRationalsNear(approximate, digits);
+  if (v === undefined || !solvesRiccati(a, d, m, v)) return undefined;
   const vm = product(v, m);
   const closedLoop = a.map((row, i) => row.map((x, j) => RationalFunction.from(x.sub(vm[i]![j]!))));
   return stabilityRegime(closedLoop) === 'below-threshold' ? v : undefined;
 }
 
+/** The largest drift (2n × 2n) whose Lyapunov equation is solved by exact elimination: 36 unknowns; eight modes' 136 took 8 s. */
+const MAX_ELIMINATED = 8;
+
 /**
- * The unconditional steady state AV + VAᵀ + D = 0 in exact rationals: a linear system in the
+ * The unconditional steady state AV + VAᵀ + D = 0 in exact rationals. First `approximate`'s entries
+ * rounded to their simplest rationals (as for the stabilising solution), kept if they solve the
+ * equation exactly; otherwise, for a drift of at most MAX_ELIMINATED rows, the linear system in the
  * n(n+1)/2 entries V_ij, i ≤ j, solved by Gaussian elimination. Its solution is the steady state
- * when A is Hurwitz (the caller's exact regime); undefined when the system is singular.
+ * when A is Hurwitz (the caller's exact regime); undefined when the system is singular, or too
+ * large to eliminate and not rational with small denominators (the caller then encloses it).
  */
-export function exactLyapunovSolution(a: ExactMatrix, d: ExactMatrix): Rational[][] | undefined {
+export function exactLyapunovSolution(a: ExactMatrix, d: ExactMatrix, approximate: DMatrix, digits: number): Rational[][] | undefined {
+  const rounded = simplestRationalsNear(approximate, digits);
+  if (rounded !== undefined && solvesRiccati(a, d, undefined, rounded)) return rounded;
   const n = a.length;
+  if (n > MAX_ELIMINATED) return undefined;
   const unknowns: Array<[number, number]> = [];
   for (let i = 0; i < n; i++) for (let j = i; j < n; j++) unknowns.push([i, j]);
   const index = (i: number, j: number) => unknowns.findIndex(([p, q]) => p === Math.min(i, j) && q === Math.max(i, j));

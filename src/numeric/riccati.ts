@@ -9,9 +9,9 @@ import { DetunedParampError } from '../exact/errors.ts';
 import { arithmeticOf, WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
 import { Float64Context } from './float64.ts';
 import { fromEigen, isHurwitzStable, symmetricEigen, symmetricSqrt } from './eigen.ts';
-import { lyapunovResidual, solveLyapunov } from './lyapunov.ts';
+import { lyapunovOperator, lyapunovResidual, pairIndex, solveLyapunov } from './lyapunov.ts';
 import { covarianceRate } from './integrate.ts';
-import { dadd, dfrobenius, didentity, dinverse, dmaxAbs, dmul, dscale, dsub, dsymmetrize, dtranspose, type DMatrix } from './matrix.ts';
+import { dadd, dfrobenius, didentity, dinverse, dmaxAbs, dmul, dot, dscale, dsub, dsymmetrize, dtranspose, type DMatrix } from './matrix.ts';
 
 export class NoSteadyStateError extends DetunedParampError {
   constructor(message: string) {
@@ -32,6 +32,19 @@ export function lyapunovSteadyState(digits: number, a: DMatrix, d: DMatrix, opti
   const D = arithmeticOf(a[0]![0]!, digits);
   if (!(options.driftStable ?? isHurwitzStable(D, a)))
     throw new NoSteadyStateError('the drift matrix has an eigenvalue with non-negative real part: no unconditional steady state (above threshold)');
+  if (pairIndex(a.length).pairs.length > WORKING_NEWTON_UP_TO) {
+    const [af, df] = [a, d].map((x) => convert(Float64Context, x)) as [DMatrix, DMatrix];
+    const zero = a.map((row) => row.map(() => new D(0)));
+    let start: DMatrix | undefined;
+    try {
+      start = convert(D, solveLyapunov(Float64Context, af, df));
+    } catch (err) {
+      if (!(err instanceof WorkingPrecisionError)) throw err;
+    }
+    // The refinement stops a few digits above D's rounding floor, here at `digits`.
+    const refined = start && refinedInDoubles(D, a, d, zero, start, digits - 3);
+    if (refined !== undefined) return refined;
+  }
   const v = solveLyapunov(D, a, d);
   return { covariance: v, residual: lyapunovResidual(a, v, d), iterations: 1 };
 }
@@ -150,6 +163,60 @@ function newtonKleinman(D: DecimalConstructor, a: DMatrix, d: DMatrix, m: DMatri
 
 const convert = (D: DecimalConstructor, x: DMatrix): DMatrix => x.map((row) => row.map((y) => new D(y.toNumber())));
 
+/**
+ * Up to this many unknowns n(n+1)/2 Newton-Kleinman's last steps run in the working arithmetic: a
+ * dense solve there costs about N³/3 products (2.5 s a step at eight modes' N = 136, a few ms at
+ * two modes' 10). Above it they are refined in doubles (refinedInDoubles).
+ */
+const WORKING_NEWTON_UP_TO = 21;
+
+/**
+ * The solution of AV + VAᵀ + D − VMV = 0 near `start` (M = 0: the Lyapunov equation), by
+ * mixed-precision refinement: the residual in D, each correction E from (A − V₀M)E + E(A − V₀M)ᵀ =
+ * −residual with the operator inverted once in doubles (V₀ = `start`, itself the doubles'
+ * solution). A simplified Newton step: each gains about as many digits as V₀'s and the doubles'
+ * accuracy allow (about 13). Stops once a correction is below 10^-targetDigits of V; undefined when
+ * one fails to shrink the last by ten (an ill-conditioned operator, near a threshold: the caller
+ * then solves in D).
+ */
+function refinedInDoubles(D: DecimalConstructor, a: DMatrix, d: DMatrix, m: DMatrix, start: DMatrix, targetDigits: number): SteadyState | undefined {
+  const F = Float64Context;
+  const { pairs, index } = pairIndex(a.length);
+  if (!start.every((row) => row.every((x) => x.isFinite()))) return undefined;
+  let inverse: DMatrix;
+  try {
+    const v0 = convert(F, start);
+    inverse = dinverse(F, lyapunovOperator(F, dsub(convert(F, a), dmul(v0, convert(F, m)))));
+  } catch (err) {
+    if (err instanceof WorkingPrecisionError) return undefined;
+    throw err;
+  }
+  const target = new D(10).pow(-targetDigits);
+  // In D throughout: decimal.js rounds to the left operand's precision, and A's may be lower.
+  const inD = (x: DMatrix): DMatrix => x.map((row) => row.map((y) => new D(y)));
+  const [ad, dd, md] = [inD(a), inD(d), inD(m)];
+  let v = start.map((row) => row.map((x) => new D(x)));
+  let previous: Dec | undefined;
+  for (let k = 0; k < 20; k++) {
+    const rate = covarianceRate(ad, dd, md, v);
+    const rhs = pairs.map(([i, j]) => new F(rate[i]![j]!.neg().toNumber()));
+    const correction = inverse.map((row) => dot(row, rhs).toNumber());
+    if (!correction.every(Number.isFinite)) return undefined;
+    v = v.map((row, i) => row.map((x, j) => x.plus(new D(correction[index(i, j)]!))));
+    const change = new D(Math.max(...correction.map(Math.abs))).div(dmaxAbs(v).plus(1));
+    if (change.lte(target)) return { covariance: v, residual: riccatiResidual(ad, v, dd, md), iterations: k + 1 };
+    if (previous !== undefined && change.gt(previous.div(10))) return undefined;
+    previous = change;
+  }
+  return undefined;
+}
+
+/** A steady state's covariance carried to `digits` (in its own arithmetic where not decimal.js). */
+const roundedTo = (digits: number, s: SteadyState): SteadyState => {
+  const out = arithmeticOf(s.covariance[0]![0]!, digits);
+  return { ...s, covariance: s.covariance.map((row) => row.map((x) => new out(x))) };
+};
+
 export interface SteadyStateOptions {
   /** Whether every eigenvalue of A has Re < 0, when known exactly (see gaussian/regime). */
   readonly driftStable?: boolean;
@@ -163,8 +230,7 @@ export function riccatiSteadyState(digits: number, a: DMatrix, d: DMatrix, m: DM
   const [af, df, mf] = [a, d, m].map((x) => convert(F, x)) as [DMatrix, DMatrix, DMatrix];
   const polish = (start: DMatrix): SteadyState => {
     const { v, iterations } = newtonKleinman(D, a, d, m, start, digits + 1);
-    const out = arithmeticOf(a[0]![0]!, digits);
-    return { covariance: v.map((row) => row.map((x) => new out(x))), residual: riccatiResidual(a, v, d, m), iterations };
+    return roundedTo(digits, { covariance: v, residual: riccatiResidual(a, v, d, m), iterations });
   };
   let failure: unknown;
   const attempt = (start: DMatrix): SteadyState | undefined => {
@@ -184,6 +250,8 @@ export function riccatiSteadyState(digits: number, a: DMatrix, d: DMatrix, m: DM
       continue; // double precision overflowed, met a singular step or did not settle: the next start
     }
     if (!isHurwitzStable(D, dsub(a, dmul(start, m)))) continue;
+    const refined = pairIndex(a.length).pairs.length > WORKING_NEWTON_UP_TO ? refinedInDoubles(D, a, d, m, start, digits + 1) : undefined;
+    if (refined !== undefined) return roundedTo(digits, refined);
     const solved = attempt(start);
     if (solved) return solved;
     break;

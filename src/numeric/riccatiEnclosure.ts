@@ -16,7 +16,8 @@
 import { intervalArithmetic, type Interval, type IntervalArithmetic } from './interval.ts';
 import type { Dec } from './context.ts';
 import { decimalContext } from './context.ts';
-import { dinverse, type DMatrix } from './matrix.ts';
+import type { DMatrix } from './matrix.ts';
+import { preconditioner } from './preconditioner.ts';
 
 export interface RiccatiEnclosure {
   /** An interval for each entry of the solution, symmetric. */
@@ -158,9 +159,11 @@ const largest = (xs: readonly Interval[]): Dec =>
 /**
  * The Krawczyk proof for F(x) = 0 around a point x̃: with `residual` = F(x̃) in intervals,
  * `jacobianOver(r)` the Jacobian over the box x̃ ± r, and R an approximate inverse of `jacobianAt`
- * (J at x̃), K = −R F(x̃) + (1 − R J(X))[−r, r] inside (−r, r) proves exactly one zero of F in
- * x̃ + K. The radius starts at ten times the Newton step (plus 10^-(digits−5) of `scale`) and is
- * inflated up to eight times. Returns K (the correction to x̃) and the radius, or undefined.
+ * (J at x̃; src/numeric/preconditioner.ts), K = −R F(x̃) + (1 − R J(X))[−r, r] inside (−r, r)
+ * proves exactly one zero of F in x̃ + K. Row i of (1 − R J(X))[−r, r] lies in ±c_i·r, c_i a bound
+ * on the row sum of |1 − R J(X)|. The radius starts at ten times the Newton step (plus
+ * 10^-(digits−5) of `scale`) and is inflated up to eight times. Returns K (the correction to x̃)
+ * and the radius, or undefined.
  */
 export function krawczyk(
   I: IntervalArithmetic,
@@ -173,18 +176,9 @@ export function krawczyk(
   const D = decimalContext(I.digits + 5);
   const zero = I.of('0');
   const sum = (xs: Interval[]) => xs.reduce((s, x) => I.add(s, x), zero);
-  const point = (x: Dec): Interval => I.of(x.toString());
-  let inverse: DMatrix;
-  try {
-    inverse = dinverse(
-      D,
-      jacobianAt.map((row) => row.map((x) => I.midpoint(x))),
-    );
-  } catch {
-    return undefined; // J(x̃) singular: no isolated zero to prove
-  }
-  const R = inverse.map((row) => row.map(point));
-  const step = R.map((row) => I.neg(sum(row.map((r, k) => I.mul(r, residual[k]!)))));
+  const p = preconditioner(I, jacobianAt);
+  if (p === undefined) return undefined; // J(x̃) singular: no isolated zero to prove
+  const step = p.R.map((row) => I.neg(sum(row.map((r, k) => I.mul(r, residual[k]!)))));
   let radius =
     options.radius === undefined
       ? largest(step)
@@ -192,10 +186,8 @@ export function krawczyk(
           .plus(new D(10).pow(-I.digits + 5).times(scale))
       : new D(options.radius);
   for (let attempt = 0; attempt < (options.radius === undefined ? 8 : 1); attempt++) {
-    const j = jacobianOver(radius);
-    const rj = R.map((row) => j[0]!.map((_, c) => sum(row.map((r, k) => I.mul(r, j[k]![c]!)))));
-    const spread = { lo: radius.neg(), hi: radius };
-    const k = step.map((y, i) => I.add(y, sum(rj[i]!.map((x, c) => I.mul(I.sub(i === c ? I.of('1') : zero, x), spread)))));
+    const spread = p.contraction(jacobianOver(radius)).map((c) => I.mul({ lo: c, hi: c }, { lo: radius, hi: radius }).hi);
+    const k = step.map((y, i) => I.add(y, { lo: spread[i]!.neg(), hi: spread[i]! }));
     if (k.every((x) => x.lo.gt(radius.neg()) && x.hi.lt(radius))) return { correction: k, radius };
     radius = D.max(radius.times(4), largest(k).times(2));
   }
