@@ -166,7 +166,8 @@ export function solveProved(model: Model, parameters: ModelParameters = {}, opti
 /**
  * The exact derivation of a model: equations of motion, A, D, M, the commutator table, the
  * covariance equations in components, the stability conditions (each entry a RationalFunction of
- * the model's parameters; `toString()` prints it).
+ * the model's parameters; `toString()` prints it). The stability conditions are null for a drift
+ * of more than ten rows (more than five modes): symbolic determinants of that size take too long.
  * @throws ParameterError for an unknown model name.
  */
 export function derive(model: Model): Derivation {

@@ -17,6 +17,7 @@ import { forcedZeros, signedPermutationSymmetries } from '../src/exact/signedSym
 import { loadModelFile, resolveFileParameters } from '../src/models/modelFile.ts';
 import { resolveParameters } from '../src/models/parameters.ts';
 import { simplestRationalNear } from '../src/numeric/exactSteadyState.ts';
+import { evaluateExact } from '../src/numeric/fromExact.ts';
 import { independentS } from './support/independentClosedForms.ts';
 
 const Fine = Decimal.clone({ precision: 200 });
@@ -161,6 +162,19 @@ describe('the certified solve', () => {
         .flat()
         .some(Boolean),
     ).toBe(false);
+  });
+
+  it("symmetry zeros of four uncoupled copies of model one (16 × 16): each copy's own zeros (V_X1Y1 and the rest that one copy alone forces) and every entry between copies, however many symmetries the last copies have", () => {
+    const one = resolveParameters('modulated', PAPER);
+    const sys = one.model.system;
+    const [a, d, m] = [sys.drift, sys.diffusion, sys.measurement].map((x) => evaluateExact(x, one.values).map((row) => row.map((y) => y.re)));
+    const single = forcedZeros(4, signedPermutationSymmetries([a!, d!, m!]));
+    expect(single.flat().some(Boolean)).toBe(true);
+    const zero = Rational.of(0);
+    const copies = (x: Rational[][]) =>
+      Array.from({ length: 16 }, (_, i) => Array.from({ length: 16 }, (_, j) => (i >> 2 === j >> 2 ? x[i % 4]![j % 4]! : zero)));
+    const four = forcedZeros(16, signedPermutationSymmetries([copies(a!), copies(d!), copies(m!)]));
+    for (let i = 0; i < 16; i++) for (let j = 0; j < 16; j++) expect(four[i]![j], `(${i}, ${j})`).toBe(i >> 2 === j >> 2 ? single[i % 4]![j % 4]! : true);
   });
 
   it('rational reconstruction: 11/2 from its 40-digit decimal; √2 has no small-denominator rational within 10⁻³⁵', () => {

@@ -28,6 +28,42 @@ export function signedPermutationSymmetries(matrices: readonly ExactMatrix[], li
   const n = matrices[0]?.length ?? 0;
   if (matrices.some((m) => m.length !== n || m.some((row) => row.length !== n)))
     throw new RangeError('signedPermutationSymmetries: square matrices of one size');
+  const blocks = decoupledBlocks(matrices);
+  if (blocks.length === 1) return symmetriesOf(matrices, limit);
+  // Uncoupled blocks: each block's own symmetries (the identity elsewhere), so that the search's
+  // limit does not spend itself on the last block's (four copies of model one had their first
+  // copies' zeros missed), and each block's sign flip, which makes every entry between blocks 0.
+  const identity = Array.from({ length: n }, (_, k) => k);
+  return blocks.flatMap((block) => {
+    const restricted = matrices.map((m) => block.map((i) => block.map((j) => m[i]![j]!)));
+    const lift = (p: SignedPermutation): SignedPermutation => {
+      const to = [...identity];
+      const signs = identity.map((): 1 | -1 => 1);
+      for (const [k, i] of block.entries()) {
+        to[i] = block[p.to[k]!]!;
+        signs[i] = p.signs[k]!;
+      }
+      return { to, signs };
+    };
+    const flip = lift({ to: block.map((_, k) => k), signs: block.map((): 1 | -1 => -1) });
+    return [flip, ...symmetriesOf(restricted, limit).map(lift)];
+  });
+}
+
+/** The finest partition of the indices into blocks that no matrix couples (an entry (i, j) or (j, i) non-zero joins i and j). */
+function decoupledBlocks(matrices: readonly ExactMatrix[]): number[][] {
+  const n = matrices[0]?.length ?? 0;
+  const block = Array.from({ length: n }, (_, k) => k);
+  const root = (k: number): number => (block[k] === k ? k : (block[k] = root(block[k]!)));
+  for (const m of matrices) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (!m[i]![j]!.isZero()) block[root(i)] = root(j);
+  const groups = new Map<number, number[]>();
+  for (let k = 0; k < n; k++) groups.set(root(k), [...(groups.get(root(k)) ?? []), k]);
+  return [...groups.values()];
+}
+
+/** The search of signedPermutationSymmetries over one set of matrices. */
+function symmetriesOf(matrices: readonly ExactMatrix[], limit: number): SignedPermutation[] {
+  const n = matrices[0]?.length ?? 0;
   const found: SignedPermutation[] = [];
   const to: number[] = [];
   const signs: Array<1 | -1> = [];
