@@ -54,7 +54,11 @@ export function signedPermutationSymmetries(matrices: readonly ExactMatrix[], li
 function decoupledBlocks(matrices: readonly ExactMatrix[]): number[][] {
   const n = matrices[0]?.length ?? 0;
   const block = Array.from({ length: n }, (_, k) => k);
-  const root = (k: number): number => (block[k] === k ? k : (block[k] = root(block[k]!)));
+  const root = (k: number): number => {
+    let r = k;
+    while (block[r] !== r) r = block[r]!;
+    return r;
+  };
   for (const m of matrices) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (!m[i]![j]!.isZero()) block[root(i)] = root(j);
   const groups = new Map<number, number[]>();
   for (let k = 0; k < n; k++) groups.set(root(k), [...(groups.get(root(k)) ?? []), k]);

@@ -22,7 +22,7 @@ const pairs = [
   ['e', 'f', 'chi3'],
   ['g', 'h', 'chi4'],
 ] as const;
-const modes = pairs.flatMap(([x, y]) => [x, y]);
+const modes = pairs.flatMap((pair) => pair.slice(0, 2));
 const FOUR_COPIES = [
   `modes: [${modes.join(', ')}]`,
   'parameters:',
