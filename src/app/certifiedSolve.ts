@@ -13,6 +13,7 @@
  */
 import {
   congruenceOf,
+  expMinusLogNegativityEnclosure,
   leastQuadratureEnclosure,
   logNegativityEnclosure,
   physicalityEnclosure,
@@ -127,17 +128,13 @@ function twoModeEnclosures(I: IntervalArithmetic, v: Box): TwoModeEnclosures | u
   const separability = tryInterval(() => separabilityEnclosure(I, v));
   const physical = tryInterval(() => physicalityEnclosure(I, v));
   if (e === undefined || separability === undefined || physical === undefined) return undefined;
-  const one = I.of('1');
-  const twice = I.mul(I.of('2'), e.nu);
-  // e^(−E_N) = min(1, 2ν̃₋).
-  const expMinus = e.separable ? one : { lo: twice.lo.gt(1) ? one.lo : twice.lo, hi: twice.hi.gt(1) ? one.hi : twice.hi };
   return {
     S: separability.S,
     vAlphaPlus: separability.vAlphaPlus,
     vAlphaMinus: separability.vAlphaMinus,
     ...(separability.alpha ? { alpha: separability.alpha } : {}),
     logNegativity: e.logNegativity,
-    expMinusLogNegativity: expMinus,
+    expMinusLogNegativity: expMinusLogNegativityEnclosure(I, e),
     duan: separability.duan,
     simon: simonEnclosure(I, v),
     smallestSymplectic: physical.nu,

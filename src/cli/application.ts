@@ -32,11 +32,20 @@ export interface Commands {
     points: number;
     /** Also the bands without the RWA at this quality factor. */
     q?: string;
+    /** Enclose every grid value (figure2.csv's K_lo, K_hi). */
+    certifyGrid?: boolean;
     worker?: () => Promise<unknown[]>;
     progress: (line: string) => void;
   }): Promise<{ files: Readonly<Record<string, string>>; lines: readonly string[] }>;
   /** A figure2 worker's share of the curves (every `of`-th from the `shard`-th), as JSON-safe data. */
-  figure2Shard(request: { digits: number; points: number; shard: number; of: number; progress: (line: string) => void }): Promise<unknown[]>;
+  figure2Shard(request: {
+    digits: number;
+    points: number;
+    shard: number;
+    of: number;
+    certifyGrid?: boolean;
+    progress: (line: string) => void;
+  }): Promise<unknown[]>;
   /** A simulated record and its filter at a model's parameters: the files to write and the lines to print. */
   simulate(request: {
     source: ModelSource;

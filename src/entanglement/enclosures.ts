@@ -118,6 +118,14 @@ export function physicalityEnclosure(I: IntervalArithmetic, v: Box): Physicality
 }
 
 /** E_N of a two-mode covariance box in the order (X₁, Y₁, X₂, Y₂), from ν̃₋ of the partial transpose. */
+/** e^(−E_N) = min(1, 2ν̃₋) from a log-negativity enclosure: exactly 1 where separability is proved. */
+export function expMinusLogNegativityEnclosure(I: IntervalArithmetic, e: LogNegativityEnclosure): Interval {
+  const one = I.of('1');
+  if (e.separable) return one;
+  const twice = I.mul(I.of('2'), e.nu);
+  return { lo: twice.lo.gt(1) ? one.lo : twice.lo, hi: twice.hi.gt(1) ? one.hi : twice.hi };
+}
+
 export function logNegativityEnclosure(I: IntervalArithmetic, v: Box): LogNegativityEnclosure {
   const nu = smallestSymplectic(I, v, true);
   const zero = I.of('0');

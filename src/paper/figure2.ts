@@ -21,8 +21,9 @@ import { regimeOf } from '../app/solve.ts';
 import { resolveParameters, type ModelName, type RawParameters } from '../models/parameters.ts';
 import { parameterSymbol, type ModelPoint } from '../models/modelFile.ts';
 import { paperSymbolValues } from './paperSymbols.ts';
-import { certifiedCrossing, certifiedCurveMinimum, type MinimisedQuantity } from './figure2Certified.ts';
+import { certifiedCrossing, certifiedCurveMinimum, gridEnclosures, type GridEnclosure, type MinimisedQuantity } from './figure2Certified.ts';
 import type { Interval } from '../numeric/interval.ts';
+import type { DMatrix } from '../numeric/matrix.ts';
 import { enclosureEnds, provedString, provedTo } from '../app/solveReport.ts';
 
 /** A parameter the figure fixes by a formula: its exact form, and the value used (rounded far beyond the output digits). */
@@ -55,6 +56,8 @@ export interface CurvePoint {
   readonly expMinusLogNegativity: Dec;
   /** Model two only. */
   readonly uv?: { readonly reduced: Dec; readonly fullCovariance: Dec; readonly separableBound: Dec };
+  /** With --certify-grid: each value enclosed (src/paper/figure2Certified.ts); absent where the proof did not go through. */
+  readonly enclosures?: GridEnclosure;
 }
 
 export interface Minimum {
@@ -202,6 +205,12 @@ function preparedCurve(spec: CurveSpec, params: RawParameters): PreparedCurve {
 
 /** The points of a prepared curve at `digits` digits: each costs only the Decimal solves. */
 function sweep(spec: CurveSpec, params: RawParameters, digits: number): { regime: Regime; at(mu: Dec): CurvePoint } {
+  const { regime, state } = sweepStates(spec, params, digits);
+  return { regime, at: (mu) => state(mu).point };
+}
+
+/** The sweep with each point's conditional covariance (at digits + 10), the midpoint of its enclosure. */
+function sweepStates(spec: CurveSpec, params: RawParameters, digits: number): { regime: Regime; state(mu: Dec): { point: CurvePoint; covariance: DMatrix } } {
   const work = digits + 10;
   const { regime, families, point, model } = prepareCurve(spec, params);
   const [drift, diffusion, measurement] = families;
@@ -209,15 +218,15 @@ function sweep(spec: CurveSpec, params: RawParameters, digits: number): { regime
   const a = drift.at(work, new (decimalContext(work))(0));
   return {
     regime,
-    at: (mu) => {
+    state: (mu) => {
       const v = riccatiSteadyState(work, a, diffusion.at(work, mu), measurement.at(work, mu), { driftStable: regime === 'below-threshold' }).covariance;
       const en = logNegativityInvariant(work, v).logNegativity;
       const S = separability(work, v).S;
       const common = { mu, S, logNegativity: en, expMinusLogNegativity: en.neg().exp() };
-      if (reduced === undefined) return { ...common, plotted: S };
+      if (reduced === undefined) return { point: { ...common, plotted: S }, covariance: v };
       const r = reduced.at(mu).S;
       const full = separabilityUV(work, v);
-      return { ...common, plotted: r, uv: { reduced: r, fullCovariance: full.S, separableBound: full.separableBound } };
+      return { point: { ...common, plotted: r, uv: { reduced: r, fullCovariance: full.S, separableBound: full.separableBound } }, covariance: v };
     },
   };
 }
@@ -302,12 +311,19 @@ function newtonMinimum(start: Dec, digits: number, f: (x: Dec) => Dec): Minimum 
   return { mu: new D(10).pow(x).toSignificantDigits(digits + 5), value: f(x), muDigits };
 }
 
-export function computeCurve(spec: CurveSpec, points: number, digits: number): Curve {
+export function computeCurve(spec: CurveSpec, points: number, digits: number, options: { readonly certifyGrid?: boolean } = {}): Curve {
   const params = parametersOf(spec, digits);
-  const model = sweep(spec, params, digits);
+  const rounded = spec.root ? params[spec.root.name] : undefined;
+  const states = sweepStates(spec, params, digits);
+  const model = { regime: states.regime, at: (mu: Dec) => states.state(mu).point };
   const regime = model.regime;
   const grid = muGrid(points, digits);
-  const pts = grid.map((mu) => model.at(mu));
+  const enclose = options.certifyGrid ? gridEnclosures(spec, rounded, digits + 10) : undefined;
+  const pts = grid.map((mu): CurvePoint => {
+    const { point, covariance } = states.state(mu);
+    const enclosures = enclose?.(mu, covariance);
+    return enclosures ? { ...point, enclosures } : point;
+  });
   const at = (pick: (p: CurvePoint) => Dec) => (mu: Dec) => pick(model.at(mu));
   let routeDifference: Curve['routeDifference'];
   for (const p of pts) {
@@ -324,7 +340,6 @@ export function computeCurve(spec: CurveSpec, points: number, digits: number): C
     at((x) => x.plotted),
   );
   holdsItsDigits(spec, params, digits, [pts[0]!, pts[pts.length - 1]!, { ...pts[0]!, mu: plotted.mu, plotted: plotted.value }]);
-  const rounded = spec.root ? params[spec.root.name] : undefined;
   const uvFull =
     spec.model === 'constant'
       ? refine(
@@ -480,16 +495,15 @@ export function figureJson(curves: readonly Curve[], crossings: ReadonlyArray<{ 
       ...(c.routeDifference
         ? { S_UV_routes: { largestRelativeDifference: c.routeDifference.relative.toSignificantDigits(3).toString(), digitsShared: c.routeDifference.digits } }
         : {}),
-      points: c.points.map((x) => ({
-        mu: x.mu.toString(),
-        plotted: s(x.plotted, digits),
-        S: s(x.S, digits),
-        logNegativity: s(x.logNegativity, digits),
-        expMinusLogNegativity: s(x.expMinusLogNegativity, digits),
-        ...(x.uv
-          ? { S_UV_reduced: s(x.uv.reduced, digits), S_UV_fullCovariance: s(x.uv.fullCovariance, digits), S_UV_separableBound: s(x.uv.separableBound, digits) }
-          : {}),
-      })),
+      points: c.points.map((x) => {
+        const values = gridValues(x).filter((v): v is [string, Dec, Interval | undefined] => v[1] !== undefined);
+        const enclosed = values.filter((v): v is [string, Dec, Interval] => v[2] !== undefined);
+        return {
+          mu: x.mu.toString(),
+          ...Object.fromEntries(values.map(([name, value, enclosure]) => [name, gridValue(value, enclosure, digits)])),
+          ...(enclosed.length > 0 ? { enclosures: Object.fromEntries(enclosed.map(([name, , enclosure]) => [name, enclosureEnds(enclosure)])) } : {}),
+        };
+      }),
     })),
     backActionEvasionOvertakes: crossings.map((x) => {
       if (x.crossing === null) return { curve: x.curve, mu: null, S: null };
@@ -499,25 +513,40 @@ export function figureJson(curves: readonly Curve[], crossings: ReadonlyArray<{ 
   };
 }
 
+/** The values figure2.csv and figure2.json print at one grid point, each with its enclosure where --certify-grid proved it. */
+function gridValues(x: CurvePoint): Array<[string, Dec | undefined, Interval | undefined]> {
+  const e = x.enclosures;
+  return [
+    ['plotted', x.plotted, e?.plotted],
+    ['S', x.S, e?.S],
+    ['logNegativity', x.logNegativity, e?.logNegativity],
+    ['expMinusLogNegativity', x.expMinusLogNegativity, e?.expMinusLogNegativity],
+    ['S_UV_reduced', x.uv?.reduced, e?.uv?.reduced],
+    ['S_UV_fullCovariance', x.uv?.fullCovariance, e?.uv?.fullCovariance],
+    ['S_UV_separableBound', x.uv?.separableBound, e?.uv?.separableBound],
+  ];
+}
+
+/** A grid value as printed: to the digits its enclosure proves (as solve prints), else as computed, to `digits`. */
+const gridValue = (value: Dec, enclosure: Interval | undefined, digits: number) => (enclosure ? provedString(enclosure) : s(value, digits));
+
+/** A CSV field, quoted where it holds a comma (an enclosure printed as [lo, hi], where it proves no digit). */
+const csvCell = (x: string) => (x.includes(',') || x.includes('"') ? `"${x.replaceAll('"', '""')}"` : x);
+
+/** Whether any grid point was enclosed (--certify-grid): the CSV then has K_lo, K_hi beside each value column K. */
+const certifiedGrid = (curves: readonly Curve[]) => curves.some((c) => c.points.some((x) => x.enclosures !== undefined));
+
 export function figureCsv(curves: readonly Curve[], digits: number): string {
-  const lines = ['curve,model,chi,alternative,mu,plotted,S,logNegativity,expMinusLogNegativity,S_UV_reduced,S_UV_fullCovariance,S_UV_separableBound'];
+  const certified = certifiedGrid(curves);
+  const names = gridValues(curves[0]!.points[0]!).map(([name]) => name);
+  const lines = [['curve,model,chi,alternative,mu', ...names.flatMap((n) => (certified ? [n, `${n}_lo`, `${n}_hi`] : [n]))].join(',')];
   for (const c of curves) {
     for (const x of c.points) {
-      const uv = x.uv ? [s(x.uv.reduced, digits), s(x.uv.fullCovariance, digits), s(x.uv.separableBound, digits)] : ['', '', ''];
-      lines.push(
-        [
-          c.id,
-          c.model,
-          c.chi ?? '',
-          c.alternative,
-          x.mu.toString(),
-          s(x.plotted, digits),
-          s(x.S, digits),
-          s(x.logNegativity, digits),
-          s(x.expMinusLogNegativity, digits),
-          ...uv,
-        ].join(','),
-      );
+      const cells = gridValues(x).flatMap(([, value, enclosure]) => {
+        const printed = value === undefined ? '' : gridValue(value, enclosure, digits);
+        return certified ? [printed, ...(enclosure ? enclosureEnds(enclosure) : ['', ''])] : [printed];
+      });
+      lines.push([c.id, c.model, c.chi ?? '', c.alternative, x.mu.toString(), ...cells.map(csvCell)].join(','));
     }
   }
   return `${lines.join('\n')}\n`;
@@ -582,7 +611,26 @@ export function curveFromJson(data: unknown, digits: number): Curve {
         logNegativity: dec(p.logNegativity),
         expMinusLogNegativity: dec(p.expMinusLogNegativity),
       };
-      return uv ? { ...point, uv: { reduced: dec(uv.reduced), fullCovariance: dec(uv.fullCovariance), separableBound: dec(uv.separableBound) } } : point;
+      const e = p.enclosures as (Omit<GridEnclosure, 'uv'> & { uv?: Record<string, Interval> }) | undefined;
+      const enclosures: GridEnclosure | undefined = e && {
+        plotted: interval(e.plotted),
+        S: interval(e.S),
+        logNegativity: interval(e.logNegativity),
+        expMinusLogNegativity: interval(e.expMinusLogNegativity),
+        ...(e.uv
+          ? {
+              uv: {
+                reduced: interval(e.uv.reduced!),
+                fullCovariance: interval(e.uv.fullCovariance!),
+                ...(e.uv.separableBound ? { separableBound: interval(e.uv.separableBound) } : {}),
+              },
+            }
+          : {}),
+      };
+      const withUv = uv
+        ? { ...point, uv: { reduced: dec(uv.reduced), fullCovariance: dec(uv.fullCovariance), separableBound: dec(uv.separableBound) } }
+        : point;
+      return enclosures ? { ...withUv, enclosures } : withUv;
     }),
     minimumPlotted: minimum(c.minimumPlotted),
     minimumExpMinusLogNegativity: minimum(c.minimumExpMinusLogNegativity),

@@ -6,7 +6,18 @@
  * whose parameter is a square root (Δ = √(χ² − γ²) at the threshold) is proved for the exact root:
  * the drift is enclosed over the root's interval, A being affine in it.
  */
-import { congruenceOf, leastVarianceOf, productSeparabilityOf, separabilityOf, smallestSymplecticOf, twiceGeometricMean } from '../entanglement/enclosures.ts';
+import {
+  congruenceOf,
+  expMinusLogNegativityEnclosure,
+  leastVarianceOf,
+  logNegativityEnclosure,
+  productSeparabilityEnclosure,
+  productSeparabilityOf,
+  separabilityEnclosure,
+  separabilityOf,
+  smallestSymplecticOf,
+  twiceGeometricMean,
+} from '../entanglement/enclosures.ts';
 import { RationalFunction } from '../exact/rationalFunction.ts';
 import { stabilityRegime } from '../gaussian/regime.ts';
 import { Rational } from '../exact/rational.ts';
@@ -16,10 +27,12 @@ import { parameterSymbol, type ModelPoint } from '../models/modelFile.ts';
 import { certifiedLocalMinimum, certifiedRoot, type CertifiedMinimum } from '../numeric/certifiedMinimum.ts';
 import { decimalContext, type Dec } from '../numeric/context.ts';
 import { affineFamily, evaluateDecimal, evaluateExact, intervalMatrix, type AffineFamily } from '../numeric/fromExact.ts';
-import { intervalArithmetic, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
-import { jetArithmetic, type Jet } from '../numeric/jet.ts';
+import { intervalArithmetic, IntervalError, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
+import { intervalField, jetArithmetic, type Jet } from '../numeric/jet.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
 import { encloseAlong, stabilisingAlong, type AffineBoxes, type AffinePoint, type AlongEnclosure } from '../numeric/riccatiAlong.ts';
+import { encloseRiccatiOver } from '../numeric/riccatiEnclosure.ts';
+import { exactStabilisingSolution } from '../numeric/exactSteadyState.ts';
 import type { CurveSpec } from './figure2.ts';
 import { paperSymbolValues } from './paperSymbols.ts';
 import { reducedDriftBlocks } from './separabilityUV.ts';
@@ -225,4 +238,71 @@ export function certifiedCrossing(
   const root = certifiedRoot(a.I, gap, guess);
   const at = root && a.jet(root.location);
   return root && at ? { value: at.value, ...root } : undefined;
+}
+
+/** Every value one point of figure2.csv prints, enclosed (S_UV's separable bound absent where the box does not fix its angles). */
+export interface GridEnclosure {
+  readonly plotted: Interval;
+  readonly S: Interval;
+  readonly logNegativity: Interval;
+  readonly expMinusLogNegativity: Interval;
+  /** Model two. */
+  readonly uv?: { readonly reduced: Interval; readonly fullCovariance: Interval; readonly separableBound?: Interval };
+}
+
+/**
+ * One curve's grid values at μ enclosed, from the sweep's covariance there (the midpoint): the
+ * conditional state proved for the exact model at μ (the root parameter over its interval, as for
+ * the minima), then S of (15), E_N and e^(−E_N) from it, and for model two S_UV from the full
+ * covariance with its separable bound, and by the reduced equations (their 2×2 states proved on
+ * their own). Undefined where a proof does not go through at `work` digits.
+ */
+export function gridEnclosures(spec: CurveSpec, rounded: string | undefined, work: number): (at: Dec, covariance: DMatrix) => GridEnclosure | undefined {
+  const I = intervalArithmetic(work);
+  const points = pointsOf(I, spec, rounded);
+  const exactPoints = rounded ? points.slice(0, 2) : points;
+  const model = points[0]!.model;
+  const mu = parameterSymbol(model, 'mu');
+  const s = model.system;
+  const { toModes, planes } = readings(model);
+  const t = intervalMatrix(I, toModes, points[0]!.values);
+  const uv = model.pairs.findIndex((p) => p.name === 'UV');
+  const uvPlanes = uv < 0 ? undefined : planes[uv]!.map((rows) => intervalMatrix(I, rows, points[0]!.values));
+  const reduced = uvPlanes && curveJet(spec, 'S_UV_reduced', rounded, work).jet;
+  const provedState = (A: Box, D: Box, M: Box, covariance: DMatrix): Box | undefined => {
+    const proved = encloseRiccatiOver(I, A, D, M, covariance);
+    return proved?.stabilising ? proved.box : undefined;
+  };
+  // A rational state proved exactly (a box of positive width cannot prove back-action evasion's
+  // 2ν̃₋ = 1 at μ = 10γ, and so its E_N = 0); not for a root parameter, whose model is irrational.
+  const exactState = (values: ReadonlyArray<ReadonlyMap<RationalFunction, Rational>>, covariance: DMatrix): Box | undefined => {
+    if (rounded !== undefined) return undefined;
+    const [a, d, m] = [s.drift, s.diffusion, s.measurement].map((x) => evaluateExact(x, values[0]!).map((row) => row.map((y) => y.re)));
+    const exact = exactStabilisingSolution(a!, d!, m!, covariance, work);
+    return exact?.map((row) => row.map((x) => I.exact(x)));
+  };
+  return (at, covariance) => {
+    const values = exactPoints.map((p) => new Map(p.values).set(mu, Rational.parse(at.toString())));
+    const matrix = (m: 'drift' | 'diffusion' | 'measurement') =>
+      hull(
+        I,
+        values.map((v) => intervalMatrix(I, s[m], v)),
+      );
+    try {
+      const box = exactState(values, covariance) ?? provedState(matrix('drift'), matrix('diffusion'), matrix('measurement'), covariance);
+      if (box === undefined) return undefined;
+      const perMode = congruenceOf(intervalField(I), t, box);
+      const { S } = separabilityEnclosure(I, perMode);
+      const e = logNegativityEnclosure(I, perMode);
+      const common = { S, logNegativity: e.logNegativity, expMinusLogNegativity: expMinusLogNegativityEnclosure(I, e) };
+      if (reduced === undefined || uvPlanes === undefined) return { ...common, plotted: S };
+      const r = reduced({ lo: at, hi: at })?.value;
+      if (r === undefined) return undefined;
+      const full = productSeparabilityEnclosure(I, perMode, uvPlanes[0]!, uvPlanes[1]!);
+      return { ...common, plotted: r, uv: { reduced: r, fullCovariance: full.S, ...(full.separableBound ? { separableBound: full.separableBound } : {}) } };
+    } catch (err) {
+      if (err instanceof IntervalError) return undefined;
+      throw err;
+    }
+  };
 }
