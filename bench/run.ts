@@ -196,6 +196,12 @@ const TARGETS: ReadonlyArray<{ label: string; target: string; command: string; a
     command: process.execPath,
     args: ['bin/detuned-paramp.js', 'figure2', '--out', mkdtempSync(join(tmpdir(), 'bench-fig-'))],
   },
+  {
+    label: 'figure2 --certify-grid: every grid value proved too',
+    target: '',
+    command: process.execPath,
+    args: ['bin/detuned-paramp.js', 'figure2', '--certify-grid', '--out', mkdtempSync(join(tmpdir(), 'bench-fig-grid-'))],
+  },
   ...(
     [
       ['modulated', '1e3', '≤ 2 s'],

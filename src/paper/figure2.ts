@@ -24,7 +24,7 @@ import { paperSymbolValues } from './paperSymbols.ts';
 import { certifiedCrossing, certifiedCurveMinimum, gridEnclosures, type GridEnclosure, type MinimisedQuantity } from './figure2Certified.ts';
 import type { Interval } from '../numeric/interval.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
-import { enclosureEnds, provedString, provedTo } from '../app/solveReport.ts';
+import { enclosureEnds, provedDigits, provedString, provedTo } from '../app/solveReport.ts';
 
 /** A parameter the figure fixes by a formula: its exact form, and the value used (rounded far beyond the output digits). */
 export interface ExactParameter {
@@ -318,7 +318,7 @@ export function computeCurve(spec: CurveSpec, points: number, digits: number, op
   const model = { regime: states.regime, at: (mu: Dec) => states.state(mu).point };
   const regime = model.regime;
   const grid = muGrid(points, digits);
-  const enclose = options.certifyGrid ? gridEnclosures(spec, rounded, digits + 10) : undefined;
+  const enclose = options.certifyGrid ? provedGrid(spec, params, rounded, digits) : undefined;
   const pts = grid.map((mu): CurvePoint => {
     const { point, covariance } = states.state(mu);
     const enclosures = enclose?.(mu, covariance);
@@ -372,6 +372,31 @@ export function computeCurve(spec: CurveSpec, points: number, digits: number, op
       digits,
     ),
     ...(routeDifference ? { routeDifference } : {}),
+  };
+}
+
+/**
+ * The grid's enclosures at digits + 10 working digits around the sweep's covariance; where a value
+ * (not holding 0) proves fewer than `digits` digits (back-action evasion near μ = 10³γ, whose
+ * covariance entries cancel), the point again at digits + 40 around a midpoint solved 30 digits finer.
+ */
+function provedGrid(
+  spec: CurveSpec,
+  params: RawParameters,
+  rounded: string | undefined,
+  digits: number,
+): (mu: Dec, covariance: DMatrix) => GridEnclosure | undefined {
+  const first = gridEnclosures(spec, rounded, digits + 10);
+  let finer: { states: ReturnType<typeof sweepStates>; enclose: ReturnType<typeof gridEnclosures> } | undefined;
+  const short = (e: GridEnclosure) =>
+    [e.plotted, e.S, e.logNegativity, e.expMinusLogNegativity, ...(e.uv ? [e.uv.reduced, e.uv.fullCovariance, e.uv.separableBound] : [])].some(
+      (x) => x !== undefined && (x.lo.gt(0) || x.hi.lt(0)) && provedDigits(x) < digits,
+    );
+  return (mu, covariance) => {
+    const e = first(mu, covariance);
+    if (e !== undefined && !short(e)) return e;
+    finer ??= { states: sweepStates(spec, params, digits + 30), enclose: gridEnclosures(spec, rounded, digits + 40) };
+    return finer.enclose(mu, finer.states.state(mu).covariance) ?? e;
   };
 }
 
