@@ -34,7 +34,7 @@ import type { DMatrix } from '../numeric/matrix.ts';
 import { intervalField } from '../numeric/jet.ts';
 import { lyapunovSteadyState, riccatiSteadyState } from '../numeric/riccati.ts';
 import { encloseLyapunovOver, encloseRiccatiOver, krawczyk } from '../numeric/riccatiEnclosure.ts';
-import type { RationalFunction } from '../exact/rationalFunction.ts';
+import { RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
 import { PrecisionError } from './certify.ts';
 import { bipartitionLogNegativityEnclosure } from '../entanglement/symplecticEnclosure.ts';
 import { readings, solveModel, thresholdEnclosure, type Solution } from './solve.ts';
@@ -88,7 +88,16 @@ interface Structure {
 function structureOf(s: Solution): Structure {
   const { model, values } = s.point;
   const sys = model.system;
-  if ([sys.drift, sys.diffusion, sys.measurement].some(holdsRoots)) return {};
+  if ([sys.drift, sys.diffusion, sys.measurement].some(holdsRoots)) {
+    // The parameters substituted, the square roots left as symbols: the symmetries' comparisons stay exact.
+    const substituted = (m: typeof sys.drift) =>
+      m.map((row) => row.map((x) => [...values].reduce((r, [symbol, v]) => r.substitute(symbolIndex(symbol), RationalFunction.from(v)), x)));
+    const [a, d, m] = [substituted(sys.drift), substituted(sys.diffusion), substituted(sys.measurement)];
+    return {
+      conditionalZeros: forcedZeros(a.length, signedPermutationSymmetries([a, d, m])),
+      unconditionalZeros: forcedZeros(a.length, signedPermutationSymmetries([a, d])),
+    };
+  }
   const real = (m: typeof sys.drift) => evaluateExact(m, values).map((row) => row.map((x) => x.re));
   const [a, d, m] = [real(sys.drift), real(sys.diffusion), real(sys.measurement)];
   const n = a.length;

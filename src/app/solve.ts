@@ -21,6 +21,7 @@ import { agreeingDigits, decimalContext, DEFAULT_DIGITS, WorkingPrecisionError, 
 import { QUAD_DOUBLE_MAX_DIGITS, QuadDoubleContext } from '../numeric/quadDouble.ts';
 import { evaluateDecimal, evaluateExact, holdsRoots } from '../numeric/fromExact.ts';
 import { dmul, dsolve, dtranspose, type DMatrix } from '../numeric/matrix.ts';
+import { lienardChipartValues } from '../numeric/eigen.ts';
 import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
 import { provedThreshold, thresholdBracket } from '../numeric/threshold.ts';
 import { BoundedCache } from '../exact/boundedCache.ts';
@@ -62,11 +63,31 @@ function regimeDecision(point: ModelPoint): { regime: Regime; numerically: boole
   const { drift } = point.model.system;
   if (!holdsRoots(drift))
     return { regime: stabilityRegime(evaluateExact(drift, point.values).map((row) => row.map((x) => RationalFunction.from(x)))), numerically: false };
+  if (drift.length > SYMBOLIC_STABILITY_ROWS) return { regime: numericRegime(evaluateDecimal(ROOT_DIGITS, drift, point.values)), numerically: true };
   const signOf = (x: RationalFunction) => {
     const v = evaluateDecimal(ROOT_DIGITS, [[x]], point.values)[0]![0]!;
     return v.abs().lt(ROOT_ZERO) ? 0 : v.isNegative() ? -1 : 1;
   };
   return { regime: stabilityRegime(drift, signOf), numerically: true };
+}
+
+/**
+ * The regime of a drift given at ROOT_DIGITS (one too large for the symbolic quantities in its
+ * square roots): the signs of the Liénard-Chipart quantities of A scaled to a largest entry of 1
+ * (a positive scaling keeps every sign), |q| < ROOT_ZERO counting as 0; where one is 0 and none
+ * negative, those of A − εI at ε = 10⁻³⁰ decide between at and above the threshold (for small ε
+ * each has the sign of its lowest power of ε, which stabilityRegime reads exactly).
+ */
+function numericRegime(a: DMatrix): Regime {
+  const D = decimalContext(ROOT_DIGITS);
+  const scale = a.flat().reduce((m: Dec, x) => (x.abs().gt(m) ? x.abs() : m), new D(0));
+  if (scale.isZero()) return 'at-threshold';
+  const unit = a.map((row) => row.map((x) => new D(x).div(scale)));
+  const signs = (m: DMatrix) => lienardChipartValues(D, m).map((q) => (q.abs().lt(ROOT_ZERO) ? 0 : q.isNegative() ? -1 : 1));
+  const atZero = signs(unit);
+  if (atZero.every((x) => x > 0)) return 'below-threshold';
+  if (atZero.some((x) => x < 0)) return 'above-threshold';
+  return signs(unit.map((row, i) => row.map((x, j) => (i === j ? x.minus('1e-30') : x)))).every((x) => x > 0) ? 'at-threshold' : 'above-threshold';
 }
 
 /** Each model's stability conditions in every parameter, derived once while the model is alive. */
@@ -117,7 +138,8 @@ function driftSymbolsOf(model: ModelFile): Set<number> {
 function bracketOf(point: ModelPoint, digits: number) {
   const { model } = point;
   const parameter = model.parameters.find((p) => p.name === model.threshold);
-  if (parameter === undefined) return undefined;
+  // A large drift with square roots has no polynomial quantities in the parameter alone: no threshold.
+  if (parameter === undefined || (model.system.drift.length > SYMBOLIC_STABILITY_ROWS && holdsRoots(model.system.drift))) return undefined;
   let cache = thresholdsOf.get(model);
   if (cache === undefined) {
     cache = new BoundedCache(256);

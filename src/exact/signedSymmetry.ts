@@ -6,7 +6,6 @@
  * P V Pᵀ = V: V_ij = s_i s_j V_π(i)π(j), and an entry these relations equate to its own negative
  * is exactly 0. This is a proof that needs no arithmetic beyond comparing the exact coefficients.
  */
-import type { Rational } from './rational.ts';
 
 export interface SignedPermutation {
   /** π: row i of P has its entry in column to[i]. */
@@ -14,7 +13,13 @@ export interface SignedPermutation {
   readonly signs: ReadonlyArray<1 | -1>;
 }
 
-type ExactMatrix = ReadonlyArray<readonly Rational[]>;
+/** An exact number: a Rational, or a RationalFunction of square-root symbols (compared in canonical form, so a symmetry may be missed, never invented). */
+interface Exact<T> {
+  equals(o: T): boolean;
+  neg(): T;
+  isZero(): boolean;
+}
+type ExactMatrix<T extends Exact<T>> = ReadonlyArray<readonly T[]>;
 
 /** The search visits at most this many partial assignments: a highly symmetric large model yields its first symmetries, not all. */
 const MAX_NODES = 200_000;
@@ -24,7 +29,7 @@ const MAX_NODES = 200_000;
  * size), found by backtracking over π(0), π(1), … with each partial assignment checked; at most
  * `limit` of them. Any subset of the symmetry group gives correct zeros, only perhaps fewer.
  */
-export function signedPermutationSymmetries(matrices: readonly ExactMatrix[], limit = 64): SignedPermutation[] {
+export function signedPermutationSymmetries<T extends Exact<T>>(matrices: readonly ExactMatrix<T>[], limit = 64): SignedPermutation[] {
   const n = matrices[0]?.length ?? 0;
   if (matrices.some((m) => m.length !== n || m.some((row) => row.length !== n)))
     throw new RangeError('signedPermutationSymmetries: square matrices of one size');
@@ -51,7 +56,7 @@ export function signedPermutationSymmetries(matrices: readonly ExactMatrix[], li
 }
 
 /** The finest partition of the indices into blocks that no matrix couples (an entry (i, j) or (j, i) non-zero joins i and j). */
-function decoupledBlocks(matrices: readonly ExactMatrix[]): number[][] {
+function decoupledBlocks<T extends Exact<T>>(matrices: readonly ExactMatrix<T>[]): number[][] {
   const n = matrices[0]?.length ?? 0;
   const block = Array.from({ length: n }, (_, k) => k);
   const root = (k: number): number => {
@@ -66,7 +71,7 @@ function decoupledBlocks(matrices: readonly ExactMatrix[]): number[][] {
 }
 
 /** The search of signedPermutationSymmetries over one set of matrices. */
-function symmetriesOf(matrices: readonly ExactMatrix[], limit: number): SignedPermutation[] {
+function symmetriesOf<T extends Exact<T>>(matrices: readonly ExactMatrix<T>[], limit: number): SignedPermutation[] {
   const n = matrices[0]?.length ?? 0;
   const found: SignedPermutation[] = [];
   const to: number[] = [];

@@ -135,6 +135,13 @@ export function isHurwitzStable(D: DecimalConstructor, a: DMatrix): boolean {
   return lienardChipartSizes(a.length).every((size) => ddeterminant(D, leadingMinor(h, size)).gt(0));
 }
 
+/** The Liénard-Chipart quantities a₁ … a_n, Δ_{n−1}, Δ_{n−3}, … of a numeric matrix: all > 0 iff it is Hurwitz. */
+export function lienardChipartValues(D: DecimalConstructor, a: DMatrix): Dec[] {
+  const c = characteristicCoefficients(D, a);
+  const h = hurwitzMatrix(c, new D(0));
+  return [...c.slice(1), ...lienardChipartSizes(a.length).map((size) => ddeterminant(D, leadingMinor(h, size)))];
+}
+
 /** Determinant by elimination with partial pivoting. */
 export function ddeterminant(D: DecimalConstructor, m: DMatrix): Dec {
   const n = m.length;

@@ -71,6 +71,27 @@ describe('eight modes, certified', () => {
     expect(j.bipartitions[4]!.logNegativity).toBe('0');
   }, 120_000);
 
+  it('the ring with √2 in every link (a drift that holds square roots): its regime decided numerically at 120 digits on either side of χ_th = √5/2 (2√2χ = (γ² + δ²)^½), no symbolic threshold attempted, the symmetry zeros proved with the root left as a symbol, certified', () => {
+    const text = readFileSync('models/ring-of-eight.yaml', 'utf8').replace(/chi\*\(/g, 'sqrt(2)*chi*(');
+    const model = loadModelFile(text, 'ring-root.yaml');
+    for (const [chi, regime] of [
+      ['1', 'below-threshold'],
+      ['1.2', 'above-threshold'],
+    ] as const) {
+      const s = solveCertified(
+        resolveFileParameters(model, { delta: '3', chi, nbar: '1' }, (k) => k),
+        20,
+      );
+      const j = solutionJson(s) as Json & { regime: string; workingDigits: number };
+      expect(j.regime, `χ = ${chi}`).toBe(regime);
+      expect(j.certified).toBe(true);
+      expect(j).not.toHaveProperty('chiTh');
+      // The symmetry zeros are proved (printed 0), so no entry holds the precision up to its ceiling.
+      expect((j.covariance as string[][])[0]![1]).toBe('0');
+      expect(s.enclosures.workingDigits).toBe(30);
+    }
+  }, 120_000);
+
   it('models/ring-of-eight.yaml: all eight oscillators alike (E_N of each against the rest agrees to its printed digits), χ_th = (γ² + δ²)^½ / 2 for a ring of two-mode drives of an even number of modes, certified', () => {
     const model = loadModelFile(readFileSync('models/ring-of-eight.yaml', 'utf8'), 'ring-of-eight.yaml');
     const j = solutionJson(
