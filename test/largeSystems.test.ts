@@ -112,6 +112,17 @@ describe('four modes (36 unknowns): the steady states refined in doubles, and th
     expect(largestDifference(v, decimal(80, exact)).lt('1e-58')).toBe(true);
   });
 
+  it('at rates of 10²⁰⁰ and 10⁻²⁰⁰ (A, D and M scaled together, so V is the same): the same states to 38 digits, the doubles used after a shift by a power of ten', () => {
+    const [A, Dm, M] = [a, d, m].map((x) => decimal(40, x)) as [DMatrix, DMatrix, DMatrix];
+    const v = riccatiSteadyState(40, A, Dm, M).covariance;
+    const u = lyapunovSteadyState(40, A, Dm, { driftStable: true }).covariance;
+    for (const scale of ['1e200', '1e-200']) {
+      const scaled = (x: DMatrix) => x.map((row) => row.map((y) => y.times(scale)));
+      expect(largestDifference(riccatiSteadyState(40, scaled(A), scaled(Dm), scaled(M)).covariance, v).lt('1e-38'), scale).toBe(true);
+      expect(largestDifference(lyapunovSteadyState(40, scaled(A), scaled(Dm), { driftStable: true }).covariance, u).lt('1e-38'), scale).toBe(true);
+    }
+  });
+
   it('Krawczyk with the doubles preconditioner: a midpoint off by 1e-20 in one entry gives a box that holds the sign-function solution, and a matrix off by 1e-3 is not proved in a narrow box', () => {
     const [A, Dm, M] = [a, d, m].map((x) => decimal(40, x)) as [DMatrix, DMatrix, DMatrix];
     const v = riccatiSteadyState(40, A, Dm, M).covariance;

@@ -5,6 +5,7 @@
  * The Riccati steady state is the stabilising solution, found by Newton-Kleinman: each step
  * solves the Lyapunov equation of A − V_k M. Every solve reports its residual.
  */
+import { Decimal } from 'decimal.js';
 import { DetunedParampError } from '../exact/errors.ts';
 import { arithmeticOf, WorkingPrecisionError, type Dec, type DecimalConstructor } from './context.ts';
 import { Float64Context } from './float64.ts';
@@ -29,6 +30,14 @@ export interface SteadyState {
 
 /** In decimal.js at `digits`, or in the arithmetic of `a` where it is not decimal.js's (quad-doubles): so every steady state below. */
 export function lyapunovSteadyState(digits: number, a: DMatrix, d: DMatrix, options: SteadyStateOptions = {}): SteadyState {
+  const scaled = unitScale([a, d]);
+  if (scaled === undefined) return lyapunovAtScale(digits, a, d, options);
+  const [as, ds] = scaled;
+  const solved = lyapunovAtScale(digits, as!, ds!, options);
+  return { ...solved, residual: lyapunovResidual(a, solved.covariance, d) };
+}
+
+function lyapunovAtScale(digits: number, a: DMatrix, d: DMatrix, options: SteadyStateOptions): SteadyState {
   const D = arithmeticOf(a[0]![0]!, digits);
   if (!(options.driftStable ?? isHurwitzStable(D, a)))
     throw new NoSteadyStateError('the drift matrix has an eigenvalue with non-negative real part: no unconditional steady state (above threshold)');
@@ -223,6 +232,32 @@ export interface SteadyStateOptions {
 }
 
 export function riccatiSteadyState(digits: number, a: DMatrix, d: DMatrix, m: DMatrix, options: SteadyStateOptions = {}): SteadyState {
+  const scaled = unitScale([a, d, m]);
+  if (scaled === undefined) return riccatiAtScale(digits, a, d, m, options);
+  const [as, ds, ms] = scaled;
+  const solved = riccatiAtScale(digits, as!, ds!, ms!, options);
+  return { ...solved, residual: riccatiResidual(a, solved.covariance, d, m) };
+}
+
+/**
+ * A, D (and M) divided by 10^e, 10^e the order of A's largest entry, where that is beyond 10^±100
+ * and they are decimal.js numbers (the shift is then exact): both equations are homogeneous of
+ * degree one in them, so V is unchanged, and the first steps and the refinement in doubles stay in
+ * their range (at a drift of 10²⁰⁰ they overflowed, and the decimal.js fallback took minutes at
+ * eight modes). Undefined where no scaling is needed.
+ */
+function unitScale(matrices: readonly DMatrix[]): DMatrix[] | undefined {
+  const a = matrices[0]!;
+  if (!Decimal.isDecimal(a[0]![0]!)) return undefined;
+  const largest = a.flat().reduce((m: Dec, x) => (x.abs().gt(m) ? x.abs() : m), a[0]![0]!.abs());
+  if (largest.isZero()) return undefined;
+  const e = largest.log(10).floor().toNumber();
+  if (Math.abs(e) < 100) return undefined;
+  const shift = (x: Dec) => x.times(`1e${-e}`);
+  return matrices.map((m) => m.map((row) => row.map(shift)));
+}
+
+function riccatiAtScale(digits: number, a: DMatrix, d: DMatrix, m: DMatrix, options: SteadyStateOptions): SteadyState {
   const D = arithmeticOf(a[0]![0]!, digits + 10);
   // The globally convergent first steps run in double precision; Decimal Newton then needs only
   // the two or three quadratic steps from ~10⁻¹⁴ to the working precision.
