@@ -37,11 +37,11 @@ const larger = (a: Dec, b: Dec) => (a.gt(b) ? a : b);
 const largestDifference = (x: DMatrix, y: DMatrix): Dec => x.flat().reduce((m, v, k) => larger(m, v.minus(y.flat()[k]!).abs()), x[0]![0]!.times(0));
 
 describe('the contraction bounded in doubles', () => {
-  it('bounds every row sum of |1 − RJ| from above, RJ enclosed in decimal interval arithmetic with the same R, over random interval matrices of 24 to 40 unknowns and scales 10⁻³⁰ to 10³⁰', () => {
+  it('bounds every row sum of |1 − RJ| from above, RJ enclosed in decimal interval arithmetic with the same R, over random interval matrices of 22 to 32 unknowns and scales 10⁻³⁰ to 10³⁰', () => {
     const I = intervalArithmetic(40);
     fc.assert(
       fc.property(
-        fc.integer({ min: 24, max: 40 }),
+        fc.integer({ min: 22, max: 32 }),
         fc.integer({ min: -30, max: 30 }),
         fc.integer({ min: 1, max: 2 ** 30 }),
         fc.integer({ min: 5, max: 35 }),
@@ -77,7 +77,7 @@ describe('the contraction bounded in doubles', () => {
           expect(bound.every((c) => c.lt('1e-3'))).toBe(true);
         },
       ),
-      { numRuns: 25 },
+      { numRuns: 12 },
     );
   });
 
