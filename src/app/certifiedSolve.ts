@@ -28,13 +28,13 @@ import { forcedZeros, signedPermutationSymmetries } from '../exact/signedSymmetr
 import type { ModelPoint } from '../models/modelFile.ts';
 import { MAX_CONTEXT_DIGITS, type Dec } from '../numeric/context.ts';
 import { exactLyapunovSolution, exactStabilisingSolution } from '../numeric/exactSteadyState.ts';
-import { evaluateDecimal, evaluateExact, holdsRoots, intervalMatrix } from '../numeric/fromExact.ts';
+import { evaluateDecimal, evaluateExact, holdsRoots, intervalMatrix, substituteValues } from '../numeric/fromExact.ts';
 import { intervalArithmetic, IntervalError, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
 import { intervalField } from '../numeric/jet.ts';
 import { lyapunovSteadyState, riccatiSteadyState } from '../numeric/riccati.ts';
 import { encloseLyapunovOver, encloseRiccatiOver, krawczyk } from '../numeric/riccatiEnclosure.ts';
-import { RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
+import type { RationalFunction } from '../exact/rationalFunction.ts';
 import { PrecisionError } from './certify.ts';
 import { bipartitionLogNegativityEnclosure } from '../entanglement/symplecticEnclosure.ts';
 import { readings, solveModel, thresholdEnclosure, type Solution } from './solve.ts';
@@ -90,8 +90,7 @@ function structureOf(s: Solution): Structure {
   const sys = model.system;
   if ([sys.drift, sys.diffusion, sys.measurement].some(holdsRoots)) {
     // The parameters substituted, the square roots left as symbols: the symmetries' comparisons stay exact.
-    const substituted = (m: typeof sys.drift) =>
-      m.map((row) => row.map((x) => [...values].reduce((r, [symbol, v]) => r.substitute(symbolIndex(symbol), RationalFunction.from(v)), x)));
+    const substituted = (m: typeof sys.drift) => m.map((row) => row.map((x) => substituteValues(x, values)));
     const [a, d, m] = [substituted(sys.drift), substituted(sys.diffusion), substituted(sys.measurement)];
     return {
       conditionalZeros: forcedZeros(a.length, signedPermutationSymmetries([a, d, m])),

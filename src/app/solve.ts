@@ -19,7 +19,7 @@ import type { ModelFile, ModelPoint } from '../models/modelFile.ts';
 import { toArithmetic } from '../numeric/arithmetic.ts';
 import { agreeingDigits, decimalContext, DEFAULT_DIGITS, WorkingPrecisionError, type Dec, type DecimalConstructor } from '../numeric/context.ts';
 import { QUAD_DOUBLE_MAX_DIGITS, QuadDoubleContext } from '../numeric/quadDouble.ts';
-import { evaluateDecimal, evaluateExact, holdsRoots } from '../numeric/fromExact.ts';
+import { evaluateDecimal, evaluateExact, holdsRoots, substituteValues } from '../numeric/fromExact.ts';
 import { dmul, dsolve, dtranspose, type DMatrix } from '../numeric/matrix.ts';
 import { lienardChipartValues } from '../numeric/eigen.ts';
 import { lyapunovSteadyState, NoSteadyStateError, riccatiSteadyState, type SteadyState } from '../numeric/riccati.ts';
@@ -111,9 +111,7 @@ export interface Threshold {
 function stabilityQuantitiesAt(point: ModelPoint, parameter: RationalFunction): RationalFunction[] {
   const { model } = point;
   const drift = model.system.drift;
-  const symbols = driftSymbolsOf(model);
-  const others = [...point.values].filter(([s]) => s !== parameter && symbols.has(symbolIndex(s)));
-  const substituted = (x: RationalFunction) => others.reduce((r, [s, v]) => r.substitute(symbolIndex(s), RationalFunction.from(v)), x);
+  const substituted = (x: RationalFunction) => substituteValues(x, point.values, parameter);
   if (drift.length > SYMBOLIC_STABILITY_ROWS) return lienardChipart(drift.map((row) => row.map(substituted)));
   let quantities = stabilityOf.get(model);
   if (quantities === undefined) {

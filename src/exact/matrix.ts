@@ -148,8 +148,9 @@ function gaussianDeterminant(m: GaussianRational[][]): GaussianRational {
 }
 
 /**
- * The determinant, exact: by Gaussian elimination when every entry is a number, else by Laplace
- * expansion along the first row (symbolic entries, fast enough for the n ≤ 6 of the paper's models).
+ * The determinant, exact: by elimination when every entry is a number, by evaluation and
+ * interpolation when every entry is a polynomial in one symbol, else by Laplace expansion along the
+ * first row (entries in several symbols, fast enough for the paper's models).
  */
 export function determinant(a: Matrix): RationalFunction {
   const values = constantEntries(a);

@@ -3,13 +3,21 @@ import { GaussianRational } from '../exact/gaussian.ts';
 import type { Matrix } from '../exact/matrix.ts';
 import { Rational } from '../exact/rational.ts';
 import type { Polynomial } from '../exact/polynomial.ts';
-import { symbolIndex, type RationalFunction } from '../exact/rationalFunction.ts';
+import { RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
 import { symbolAt } from '../exact/symbols.ts';
 import { decimalContext, type Dec, type DecimalConstructor } from './context.ts';
 import type { Interval, IntervalArithmetic } from './interval.ts';
 import type { DMatrix } from './matrix.ts';
 
 export type ParameterValues = ReadonlyMap<RationalFunction, Rational>;
+
+/** x with the parameters' values substituted, all but `except` (square roots left as symbols). */
+export function substituteValues(x: RationalFunction, values: ParameterValues, except?: RationalFunction): RationalFunction {
+  const skip = except === undefined ? undefined : symbolIndex(except);
+  let r = x;
+  for (const [s, v] of values) if (symbolIndex(s) !== skip) r = r.substitute(symbolIndex(s), RationalFunction.from(v));
+  return r;
+}
 
 export function evaluateExact(m: Matrix, values: ParameterValues): GaussianRational[][] {
   const byIndex = new Map([...values].map(([s, v]) => [symbolIndex(s), GaussianRational.of(v)] as [number, GaussianRational]));

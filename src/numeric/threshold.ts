@@ -4,8 +4,9 @@
  * exactly, leaving polynomials in p, which are bisected in Decimal at twice the asked digits.
  */
 import { gcd, Rational } from '../exact/rational.ts';
-import { RationalFunction, symbolIndex } from '../exact/rationalFunction.ts';
+import { symbolIndex, type RationalFunction } from '../exact/rationalFunction.ts';
 import { decimalContext, MAX_CONTEXT_DIGITS, type Dec, type DecimalConstructor } from './context.ts';
+import { substituteValues } from './fromExact.ts';
 
 function univariate(D: DecimalConstructor, q: RationalFunction, index: number): Dec[] {
   const p = q.asPolynomial();
@@ -31,7 +32,7 @@ export function thresholdBracket(
   // Twice the digits (capped) so that the sign of a polynomial survives cancellation next to its root.
   const work = Math.min(2 * digits + 20, MAX_CONTEXT_DIGITS);
   const D = decimalContext(work);
-  const polys = quantities.map((q) => univariate(D, substituteOthers(q, index, fixed), index));
+  const polys = quantities.map((q) => univariate(D, substituteValues(q, fixed, parameter), index));
   const stableAt = (x: Dec) => polys.every((c) => c.reduceRight((acc, k) => acc.times(x).plus(k), new D(0)).gt(0));
   if (!stableAt(new D(0))) return { lo: new D(0), hi: new D(0) };
   let lo = new D(0);
@@ -65,7 +66,7 @@ function exactPolynomials(
   const index = symbolIndex(parameter);
   const exact: RationalPolynomial[] = [];
   for (const q of quantities) {
-    const p = substituteOthers(q, index, fixed).asPolynomial();
+    const p = substituteValues(q, fixed, parameter).asPolynomial();
     const coefficients = p && Array.from({ length: p.degreeIn(index) + 1 }, (_, k) => p.coefficientOf(index, k).constantValue());
     if (coefficients === undefined || coefficients.some((c) => c === undefined || !c.isReal())) return undefined;
     exact.push(coefficients.map((c) => c!.re));
@@ -92,12 +93,6 @@ function exactBracket(exact: readonly RationalPolynomial[], a: Rational, b: Rati
     else hi = mid;
   }
   return { lo, hi };
-}
-
-function substituteOthers(q: RationalFunction, index: number, fixed: ReadonlyMap<RationalFunction, Rational>): RationalFunction {
-  let r = q;
-  for (const [s, v] of fixed) if (symbolIndex(s) !== index) r = r.substitute(symbolIndex(s), RationalFunction.from(v));
-  return r;
 }
 
 /** A polynomial over the rationals, coefficients from the constant term up. */

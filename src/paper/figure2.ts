@@ -203,32 +203,31 @@ function preparedCurve(spec: CurveSpec, params: RawParameters): PreparedCurve {
   return { regime: regimeOf(p), families, point: p, model: spec.model };
 }
 
-/** The points of a prepared curve at `digits` digits: each costs only the Decimal solves. */
-function sweep(spec: CurveSpec, params: RawParameters, digits: number): { regime: Regime; at(mu: Dec): CurvePoint } {
-  const { regime, state } = sweepStates(spec, params, digits);
-  return { regime, at: (mu) => state(mu).point };
-}
-
-/** The sweep with each point's conditional covariance (at digits + 10), the midpoint of its enclosure. */
-function sweepStates(spec: CurveSpec, params: RawParameters, digits: number): { regime: Regime; state(mu: Dec): { point: CurvePoint; covariance: DMatrix } } {
+/**
+ * The points of a prepared curve at `digits` digits: each costs only the Decimal solves; `state`
+ * gives the point with its conditional covariance (at digits + 10), the midpoint of its enclosure.
+ */
+function sweep(
+  spec: CurveSpec,
+  params: RawParameters,
+  digits: number,
+): { regime: Regime; at(mu: Dec): CurvePoint; state(mu: Dec): { point: CurvePoint; covariance: DMatrix } } {
   const work = digits + 10;
   const { regime, families, point, model } = prepareCurve(spec, params);
   const [drift, diffusion, measurement] = families;
   const reduced = model === 'constant' ? reducedModelTwo(work, paperSymbolValues(point)) : undefined;
   const a = drift.at(work, new (decimalContext(work))(0));
-  return {
-    regime,
-    state: (mu) => {
-      const v = riccatiSteadyState(work, a, diffusion.at(work, mu), measurement.at(work, mu), { driftStable: regime === 'below-threshold' }).covariance;
-      const en = logNegativityInvariant(work, v).logNegativity;
-      const S = separability(work, v).S;
-      const common = { mu, S, logNegativity: en, expMinusLogNegativity: en.neg().exp() };
-      if (reduced === undefined) return { point: { ...common, plotted: S }, covariance: v };
-      const r = reduced.at(mu).S;
-      const full = separabilityUV(work, v);
-      return { point: { ...common, plotted: r, uv: { reduced: r, fullCovariance: full.S, separableBound: full.separableBound } }, covariance: v };
-    },
+  const state = (mu: Dec) => {
+    const v = riccatiSteadyState(work, a, diffusion.at(work, mu), measurement.at(work, mu), { driftStable: regime === 'below-threshold' }).covariance;
+    const en = logNegativityInvariant(work, v).logNegativity;
+    const S = separability(work, v).S;
+    const common = { mu, S, logNegativity: en, expMinusLogNegativity: en.neg().exp() };
+    if (reduced === undefined) return { point: { ...common, plotted: S }, covariance: v };
+    const r = reduced.at(mu).S;
+    const full = separabilityUV(work, v);
+    return { point: { ...common, plotted: r, uv: { reduced: r, fullCovariance: full.S, separableBound: full.separableBound } }, covariance: v };
   };
+  return { regime, state, at: (mu) => state(mu).point };
 }
 
 /**
@@ -314,13 +313,12 @@ function newtonMinimum(start: Dec, digits: number, f: (x: Dec) => Dec): Minimum 
 export function computeCurve(spec: CurveSpec, points: number, digits: number, options: { readonly certifyGrid?: boolean } = {}): Curve {
   const params = parametersOf(spec, digits);
   const rounded = spec.root ? params[spec.root.name] : undefined;
-  const states = sweepStates(spec, params, digits);
-  const model = { regime: states.regime, at: (mu: Dec) => states.state(mu).point };
+  const model = sweep(spec, params, digits);
   const regime = model.regime;
   const grid = muGrid(points, digits);
   const enclose = options.certifyGrid ? provedGrid(spec, params, rounded, digits) : undefined;
   const pts = grid.map((mu): CurvePoint => {
-    const { point, covariance } = states.state(mu);
+    const { point, covariance } = model.state(mu);
     const enclosures = enclose?.(mu, covariance);
     return enclosures ? { ...point, enclosures } : point;
   });
@@ -387,7 +385,7 @@ function provedGrid(
   digits: number,
 ): (mu: Dec, covariance: DMatrix) => GridEnclosure | undefined {
   const first = gridEnclosures(spec, rounded, digits + 10);
-  let finer: { states: ReturnType<typeof sweepStates>; enclose: ReturnType<typeof gridEnclosures> } | undefined;
+  let finer: { states: ReturnType<typeof sweep>; enclose: ReturnType<typeof gridEnclosures> } | undefined;
   const short = (e: GridEnclosure) =>
     [e.plotted, e.S, e.logNegativity, e.expMinusLogNegativity, ...(e.uv ? [e.uv.reduced, e.uv.fullCovariance, e.uv.separableBound] : [])].some(
       (x) => x !== undefined && (x.lo.gt(0) || x.hi.lt(0)) && provedDigits(x) < digits,
@@ -395,7 +393,7 @@ function provedGrid(
   return (mu, covariance) => {
     const e = first(mu, covariance);
     if (e !== undefined && !short(e)) return e;
-    finer ??= { states: sweepStates(spec, params, digits + 30), enclose: gridEnclosures(spec, rounded, digits + 40) };
+    finer ??= { states: sweep(spec, params, digits + 30), enclose: gridEnclosures(spec, rounded, digits + 40) };
     return finer.enclose(mu, finer.states.state(mu).covariance) ?? e;
   };
 }
