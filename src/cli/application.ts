@@ -34,6 +34,8 @@ export interface Commands {
     q?: string;
     /** Enclose every grid value (figure2.csv's K_lo, K_hi). */
     certifyGrid?: boolean;
+    /** Prove each plotted minimum the least over the range (branch and bound). */
+    certifyGlobal?: boolean;
     worker?: () => Promise<unknown[]>;
     progress: (line: string) => void;
   }): Promise<{ files: Readonly<Record<string, string>>; lines: readonly string[] }>;
@@ -44,6 +46,7 @@ export interface Commands {
     shard: number;
     of: number;
     certifyGrid?: boolean;
+    certifyGlobal?: boolean;
     progress: (line: string) => void;
   }): Promise<unknown[]>;
   /** A simulated record and its filter at a model's parameters: the files to write and the lines to print. */

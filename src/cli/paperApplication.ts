@@ -78,22 +78,30 @@ async function labBands(q: string, main: readonly Curve[], progress: (line: stri
 }
 
 /** Every `of`-th curve of Figure 2 from the `shard`-th, each announced through `progress`. */
-async function curveShard(request: { digits: number; points: number; shard: number; of: number; certifyGrid?: boolean; progress: (line: string) => void }) {
+async function curveShard(request: Parameters<Commands['figure2Shard']>[0]) {
   const { curveSpecs, computeCurve } = await import('../paper/figure2.ts');
   const specs = curveSpecs();
   return shardOf(specs, request.shard, request.of).map((spec) => {
     request.progress(`[${specs.indexOf(spec) + 1}/${specs.length}] ${spec.label}`);
-    return computeCurve(spec, request.points, request.digits, { certifyGrid: request.certifyGrid ?? false });
+    return computeCurve(spec, request.points, request.digits, { certifyGrid: request.certifyGrid ?? false, certifyGlobal: request.certifyGlobal ?? false });
   });
 }
 
 async function figure2(request: Parameters<Commands['figure2']>[0]): ReturnType<Commands['figure2']> {
-  const { digits, points, worker, progress, q, certifyGrid } = request;
+  const { digits, points, worker, progress, q, certifyGrid, certifyGlobal } = request;
   const { curveSpecs, curveFromJson, figureJson, figureCsv, minimaCsv, minimumText, plotRows, paperStyles, overtaking } = await import('../paper/figure2.ts');
   const { renderLinePlotSvg } = await import('../render/plot.ts');
   const specs = curveSpecs();
   const theirs = worker ? worker() : undefined;
-  const own = await curveShard({ digits, points, shard: 0, of: theirs ? 2 : 1, certifyGrid: certifyGrid ?? false, progress });
+  const own = await curveShard({
+    digits,
+    points,
+    shard: 0,
+    of: theirs ? 2 : 1,
+    certifyGrid: certifyGrid ?? false,
+    certifyGlobal: certifyGlobal ?? false,
+    progress,
+  });
   const computed = [...own, ...(theirs ? (await theirs).map((c) => curveFromJson(c, digits)) : [])];
   const curves = specs.map((spec) => computed.find((c) => c.id === spec.id)!);
   const main = curves.filter((c) => !c.alternative);

@@ -221,14 +221,8 @@ export interface SeparabilityOf<T> {
   readonly angleDecided: boolean;
 }
 
-/**
- * S of (15) and Duan's sum from a covariance in (X₁, Y₁, X₂, Y₂), written once for any
- * Arithmetic: intervals (an enclosure) or jets (with the derivative along a parameter). Where α is
- * not fixed (the (X₊, Y₊) block may be isotropic), V_α₋ is `everyAngle` of the range of the −
- * block's variances (intervals take its hull), or refused (jets: no derivative there).
- */
-export function separabilityOf<T>(F: Arithmetic<T>, v: Block<T>, everyAngle?: (low: Interval, high: Interval) => T): SeparabilityOf<T> {
-  if (v.length !== 4 || v.some((row) => row.length !== 4)) throw new RangeError('separability: a 4×4 covariance');
+/** The (X₊, Y₊) and (X₋, Y₋) blocks, X± = (X₁ ± X₂)/√2, of a covariance in (X₁, Y₁, X₂, Y₂): congruences of it. */
+export function collectiveBlocks<T>(F: Arithmetic<T>, v: Block<T>): [Block<T>, Block<T>] {
   const half = F.of('0.5');
   const collective = (sign: 1 | -1): Block<T> => {
     const entry = (i: number, j: number) => {
@@ -240,7 +234,18 @@ export function separabilityOf<T>(F: Arithmetic<T>, v: Block<T>, everyAngle?: (l
       [entry(0, 1), entry(1, 1)],
     ];
   };
-  const [plus, minus] = [collective(1), collective(-1)];
+  return [collective(1), collective(-1)];
+}
+
+/**
+ * S of (15) and Duan's sum from a covariance in (X₁, Y₁, X₂, Y₂), written once for any
+ * Arithmetic: intervals (an enclosure) or jets (with the derivative along a parameter). Where α is
+ * not fixed (the (X₊, Y₊) block may be isotropic), V_α₋ is `everyAngle` of the range of the −
+ * block's variances (intervals take its hull), or refused (jets: no derivative there).
+ */
+export function separabilityOf<T>(F: Arithmetic<T>, v: Block<T>, everyAngle?: (low: Interval, high: Interval) => T): SeparabilityOf<T> {
+  if (v.length !== 4 || v.some((row) => row.length !== 4)) throw new RangeError('separability: a 4×4 covariance');
+  const [plus, minus] = collectiveBlocks(F, v);
   const least = leastVarianceOf(F, plus);
   const m = leastVarianceOf(F, minus);
   let vAlphaMinus: T;
@@ -338,4 +343,54 @@ export function productSeparabilityEnclosure(I: IntervalArithmetic, v: Box, firs
     S: twiceGeometricMean(F, a.variance, b.variance),
     ...(separableBound ? { separableBound } : {}),
   };
+}
+
+/**
+ * Lower bounds over every covariance V ⪰ V₋ (the Loewner order), from a box holding V₋: each
+ * quantity below is bounded by ones monotone in that order, as a congruence P V Pᵀ and its least
+ * eigenvalue are, so its value at V₋ bounds it at every V above. No width of the set of V enters.
+ */
+
+/** 2√(max(0, a)·max(0, b)) rounded down, a and b the lower ends of two least variances. */
+function twiceGeometricMeanBelow(I: IntervalArithmetic, a: Interval, b: Interval): Dec {
+  const zero = I.of('0');
+  const clamp = (x: Interval) => (x.lo.gt(0) ? { lo: x.lo, hi: x.lo } : zero);
+  return twiceGeometricMean(intervalField(I), clamp(a), clamp(b)).lo;
+}
+
+/** S of (15) ≥ 2√(λ_min(V₋₊) λ_min(V₋₋)): V_α₊ is the (X₊, Y₊) block's least variance, and V_α₋ at least the (X₋, Y₋) block's. */
+export function separabilityLowerBound(I: IntervalArithmetic, lower: Box): Dec {
+  const [plus, minus] = collectiveBlocks(intervalField(I), lower);
+  return twiceGeometricMeanBelow(I, leastVarianceOf(intervalField(I), plus).variance, leastVarianceOf(intervalField(I), minus).variance);
+}
+
+/** The product criterion's S on two planes: each plane's least variance is monotone. */
+export function productSeparabilityLowerBound(I: IntervalArithmetic, lower: Box, first: Box, second: Box): Dec {
+  const F = intervalField(I);
+  const [a, b] = [first, second].map((plane) => leastVarianceOf(F, congruenceOf(F, plane, lower)).variance) as [Interval, Interval];
+  return twiceGeometricMeanBelow(I, a, b);
+}
+
+/** S of (15) built from two 2×2 states of their own (model two's reduced U and V planes): each least variance is monotone. */
+export function reducedSeparabilityLowerBound(I: IntervalArithmetic, first: Box, second: Box): Dec {
+  const F = intervalField(I);
+  return twiceGeometricMeanBelow(I, leastVarianceOf(F, first).variance, leastVarianceOf(F, second).variance);
+}
+
+/**
+ * e^(−E_N) = min(1, 2ν̃₋): symplectic eigenvalues are monotone on positive definite matrices
+ * (Bhatia and Jain, as above), and the partial transpose is a congruence. Undefined where the box
+ * does not prove V₋ positive definite (every leading principal minor > 0; the partial transpose,
+ * orthogonal, keeps it).
+ */
+export function expMinusLogNegativityLowerBound(I: IntervalArithmetic, lower: Box): Dec | undefined {
+  const definite = [1, 2, 3, 4].every((k) =>
+    determinant(
+      I,
+      lower.slice(0, k).map((row) => row.slice(0, k)),
+    ).lo.gt(0),
+  );
+  if (!definite) return undefined;
+  const twice = I.mul(I.of('2'), smallestSymplectic(I, lower, true)).lo;
+  return twice.gt(1) ? I.of('1').lo : twice;
 }

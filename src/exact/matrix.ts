@@ -302,3 +302,27 @@ export function invariantBlocks(a: Matrix): number[][] {
 export function submatrix(a: Matrix, indices: readonly number[]): Matrix {
   return indices.map((i) => indices.map((j) => entry(a, i, j)));
 }
+
+/**
+ * Whether a symmetric rational matrix is positive semidefinite, exactly: symmetric Gaussian
+ * elimination (LDLᵀ), where each pivot must be ≥ 0 and a zero pivot's remaining row must be zero.
+ * A matrix that is not symmetric is not.
+ */
+export function isPositiveSemidefinite(a: ReadonlyArray<readonly Rational[]>): boolean {
+  const n = a.length;
+  if (a.some((row, i) => row.length !== n || row.some((x, j) => !x.equals(a[j]![i]!)))) return false;
+  const m = a.map((row) => [...row]);
+  for (let k = 0; k < n; k++) {
+    const pivot = m[k]![k]!;
+    if (pivot.sign() < 0) return false;
+    if (pivot.isZero()) {
+      if (m[k]!.some((x, j) => j > k && !x.isZero())) return false;
+      continue;
+    }
+    for (let i = k + 1; i < n; i++) {
+      const factor = m[i]![k]!.div(pivot);
+      for (let j = k + 1; j < n; j++) m[i]![j] = m[i]![j]!.sub(factor.mul(m[k]![j]!));
+    }
+  }
+  return true;
+}

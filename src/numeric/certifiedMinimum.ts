@@ -6,14 +6,15 @@
  * and the interval Newton operator N = m − f′(m)/f″(X₀) ⊂ X₀ proves a unique critical point μ* in N
  * (Moore; Hansen and Walster, Global Optimization Using Interval Analysis), which is then the least
  * point of f on X₀; further Newton steps narrow it while it shrinks. A minimum at an end of the range is proved
- * instead by the sign of f′ at the end (f decreasing into it). ρ starts at 10⁻⁵ and shrinks until f″ > 0 is proved: a
+ * instead by the sign of f′ over a box at the end (f decreasing into it). ρ starts at 10⁻⁵ and shrinks until f″ > 0 is proved: a
  * jet over a box loses the correlation between the state and μ (the dependency problem), so its
  * f″ widens with the box.
  *
- * This proves the least value on X₀, not over the whole range: covering the rest with boxes by
- * branch and bound needs far more boxes than a figure can afford (measured: more than 600 for one
- * curve of Figure 2, at about 0.1 s each), because the same dependency makes a box's f″ and even
- * its Riccati enclosure fail beyond a relative width of about 10⁻³.
+ * This proves the least value on X₀, not over the whole range: `provedLeast` covers the rest by
+ * branch and bound, given lower bounds of f over boxes. The jets alone cannot: their f′ over a box
+ * loses the correlation between the state and μ (measured: more than 600 boxes for one curve of
+ * Figure 2, at about 0.1 s each, and a box's Riccati enclosure fails beyond a relative width of
+ * about 10⁻³).
  */
 import type { Dec } from './context.ts';
 import type { Interval, IntervalArithmetic } from './interval.ts';
@@ -25,8 +26,10 @@ export interface CertifiedMinimum {
   readonly value: Interval;
   /** Where it is attained (one point, proved unique in X₀). */
   readonly location: Interval;
-  /** X₀: the neighbourhood of μ̃ over which the minimum is proved; at an end of the range, the end (f′ there proves a one-sided neighbourhood). */
+  /** X₀: the neighbourhood of μ̃ over which the minimum is proved; at an end of the range, a one-sided one on which f′ is proved of one sign (the end alone where that fails: f′ there proves a one-sided neighbourhood, not its width). */
   readonly neighbourhood: Interval;
+  /** Where the branch and bound of `provedLeast` went through: the minimum is the least over the whole range, attained only at the location. */
+  readonly global?: GlobalMinimumProof;
 }
 
 /** A jet that answers undefined where interval arithmetic refuses (a √ or a division over a box holding 0). */
@@ -68,12 +71,18 @@ export function certifiedLocalMinimum(
   const [lo, hi] = range;
   const point = (x: Dec): Interval => ({ lo: x, hi: x });
   // At an end of the range, f′ of the right sign at the end itself proves a strict local minimum there (one-sided).
-  if (guess.eq(hi) || guess.eq(lo)) {
-    const j = enclose(point(guess));
-    const descending = guess.eq(hi) ? j?.slope.hi.lt(0) : j?.slope.lo.gt(0);
-    return j && descending ? { value: j.value, location: point(guess), neighbourhood: point(guess) } : undefined;
-  }
   const one = I.of('1');
+  if (guess.eq(hi) || guess.eq(lo)) {
+    const descending = (j: Jet | undefined) => (guess.eq(hi) ? j?.slope.hi.lt(0) : j?.slope.lo.gt(0)) === true;
+    const j = enclose(point(guess));
+    if (j === undefined || !descending(j)) return undefined;
+    // The one-sided neighbourhood: the widest box at the end on which f′ keeps its sign.
+    for (const rho of RHOS.map((r) => I.of(r))) {
+      const box = guess.eq(hi) ? { lo: I.mul(point(guess), I.sub(one, rho)).hi, hi: guess } : { lo: guess, hi: I.mul(point(guess), I.add(one, rho)).lo };
+      if (descending(enclose(box))) return { value: j.value, location: point(guess), neighbourhood: box };
+    }
+    return { value: j.value, location: point(guess), neighbourhood: point(guess) };
+  }
   for (const rho of RHOS.map((r) => I.of(r))) {
     const below = I.mul(point(guess), I.sub(one, rho)).lo;
     const above = I.mul(point(guess), I.add(one, rho)).hi;
@@ -151,4 +160,61 @@ export function certifiedRoot(I: IntervalArithmetic, jet: (X: Interval) => Jet |
     if (location !== box) return { location, neighbourhood: box };
   }
   return undefined;
+}
+
+export interface GlobalMinimumProof {
+  /** The boxes that cover the range outside X₀, each discarded. */
+  readonly boxes: number;
+}
+
+/** Boxes narrower than this (relative) are not split again: the proof gives up. */
+const NARROWEST = '1e-12';
+
+/**
+ * That a proved local minimum is the least value of f on the whole range, and attained nowhere else:
+ * interval branch and bound (Hansen and Walster, Global Optimization Using Interval Analysis,
+ * ch. 12) over the range outside X₀. Each box X is discarded where one of `lowerBounds` (tried in
+ * turn, cheapest first) is above the minimum's value on X, so f > f(μ*) there, and otherwise
+ * bisected at its geometric mean (μ spans decades). Near μ* the bounds must be of second order in
+ * the box's width (f − f(μ*) is). It gives up (undefined) below a relative width of 10⁻¹² or beyond
+ * `maxBoxes` boxes: then only the local minimum is claimed.
+ */
+export function provedLeast(
+  I: IntervalArithmetic,
+  minimum: CertifiedMinimum,
+  range: readonly [Dec, Dec],
+  lowerBounds: ReadonlyArray<(X: Interval) => Dec | undefined>,
+  maxBoxes = 3000,
+): GlobalMinimumProof | undefined {
+  const least = minimum.value.hi;
+  const above = (X: Interval) =>
+    lowerBounds.some((bound) => {
+      try {
+        return bound(X)?.gt(least) === true;
+      } catch (err) {
+        if (err instanceof IntervalError) return false;
+        throw err;
+      }
+    });
+  const [lo, hi] = range;
+  const X0 = minimum.neighbourhood;
+  const pending: Interval[] = [];
+  if (X0.lo.gt(lo)) pending.push({ lo, hi: X0.lo });
+  if (X0.hi.lt(hi)) pending.push({ lo: X0.hi, hi });
+  const narrowest = I.of(NARROWEST).lo;
+  let boxes = 0;
+  while (pending.length > 0) {
+    if (boxes + pending.length > maxBoxes) return undefined;
+    const X = pending.pop()!;
+    if (above(X)) {
+      boxes++;
+      continue;
+    }
+    const relative = X.hi.minus(X.lo).div(X.lo);
+    if (relative.lt(narrowest)) return undefined;
+    const split = I.sqrt(I.mul(X, { lo: X.hi, hi: X.hi })).lo.toSignificantDigits(Math.min(I.digits, 20 + Math.ceil(-relative.log(10).toNumber())));
+    if (!(split.gt(X.lo) && split.lt(X.hi))) return undefined;
+    pending.push({ lo: X.lo, hi: split }, { lo: split, hi: X.hi });
+  }
+  return { boxes };
 }

@@ -60,9 +60,20 @@ const affineAt = (I: IntervalArithmetic, [b0, b1]: readonly [Box, Box], mu: Inte
 
 /**
  * The boxes of V, V′ and V″ over μ ∈ X, around the solution at the midpoint `m` (in X) solved at
- * `work` digits; undefined where a proof fails (the box too wide: bisect X).
+ * `work` digits; undefined where a proof fails (the box too wide: bisect X). With `comparison`
+ * (the caller has proved D₁ ⪰ 0 and M₁ ⪰ 0) V's box comes from its Loewner bounds over X
+ * (`betweenOver`) instead of a Krawczyk proof over X, which fails beyond a relative width of about
+ * 10⁻³.
  */
-export function encloseAlong(I: IntervalArithmetic, system: AffineBoxes, point: AffinePoint, X: Interval, m: Dec, work: number): AlongEnclosure | undefined {
+export function encloseAlong(
+  I: IntervalArithmetic,
+  system: AffineBoxes,
+  point: AffinePoint,
+  X: Interval,
+  m: Dec,
+  work: number,
+  options: { readonly comparison?: boolean } = {},
+): AlongEnclosure | undefined {
   const [D, M] = [affineAt(I, system.diffusion, X), affineAt(I, system.measurement, X)];
   // The midpoints: V, V′ and V″ at μ = m, in Decimal.
   const v = riccatiSteadyState(work, point.drift, point.diffusion(m), point.measurement(m), { driftStable: point.driftStable }).covariance;
@@ -72,7 +83,7 @@ export function encloseAlong(I: IntervalArithmetic, system: AffineBoxes, point: 
   const r = dmul(dmul(v1, point.measurementSlope), v);
   const cross = q.map((row, i) => row.map((x, j) => x.plus(r[i]![j]!).plus(r[j]![i]!).times(-2)));
   const v2 = lyapunovSteadyState(work, closed, cross, { driftStable: true }).covariance;
-  const value = encloseRiccatiOver(I, system.drift, D, M, v);
+  const value = options.comparison ? betweenOver(I, system, point, X, work) : encloseRiccatiOver(I, system.drift, D, M, v);
   if (value === undefined) return undefined;
   const V = value.box;
   const vm = product(I, V, M);
@@ -105,4 +116,43 @@ export function encloseAlong(I: IntervalArithmetic, system: AffineBoxes, point: 
 export function stabilisingAlong(over: AlongEnclosure, at: AlongEnclosure): boolean {
   if (over.stabilising) return true;
   return at.stabilising && at.value.every((row, i) => row.every((x, j) => x.lo.gte(over.value[i]![j]!.lo) && x.hi.lte(over.value[i]![j]!.hi)));
+}
+
+/**
+ * The stabilising solution for D = D(x), M = M(y), enclosed (its box, or undefined where the proof
+ * fails). For x ≤ μ ≤ y it bounds V(μ) from below in the Loewner order, and for y ≤ μ ≤ x from
+ * above, where D₁ ⪰ 0 and M₁ ⪰ 0 (the caller proves it): D and M then move monotonically with μ,
+ * and the comparison theorem for the maximal (here stabilising) solutions of algebraic Riccati
+ * equations (Wimmer, Systems Control Lett. 5, 317 (1985); Lancaster and Rodman, Algebraic Riccati
+ * Equations, Thm 9.1.1) orders the solutions, each A of the drift's box on its own. Two point
+ * coefficients, so none of the dependency that widens a Krawczyk proof over the interval X.
+ */
+export function comparisonState(I: IntervalArithmetic, system: AffineBoxes, point: AffinePoint, x: Dec, y: Dec, work: number): Box | undefined {
+  const v = riccatiSteadyState(work, point.drift, point.diffusion(x), point.measurement(y), { driftStable: point.driftStable }).covariance;
+  const proved = encloseRiccatiOver(I, system.drift, affineAt(I, system.diffusion, { lo: x, hi: x }), affineAt(I, system.measurement, { lo: y, hi: y }), v);
+  return proved?.stabilising ? proved.box : undefined;
+}
+
+/** V₋ ⪯ V(μ) for every μ in X: `comparisonState` at (X.lo, X.hi). */
+export const lowerStateOver = (I: IntervalArithmetic, system: AffineBoxes, point: AffinePoint, X: Interval, work: number): Box | undefined =>
+  comparisonState(I, system, point, X.lo, X.hi, work);
+
+/**
+ * A box holding V(μ) for every μ in X, from V₋ ⪯ V(μ) ⪯ V⁺ (`comparisonState` at (X.lo, X.hi) and
+ * (X.hi, X.lo)): with W = V⁺ − V₋, V_ii ∈ [V₋ii, V⁺ii] and |V_ij − V₋ij| ≤ √(W_ii W_jj), as
+ * V − V₋ ⪰ 0 lies below W.
+ */
+function betweenOver(I: IntervalArithmetic, system: AffineBoxes, point: AffinePoint, X: Interval, work: number): { box: Box; stabilising: true } | undefined {
+  const lower = lowerStateOver(I, system, point, X, work);
+  const upper = lower && comparisonState(I, system, point, X.hi, X.lo, work);
+  if (lower === undefined || upper === undefined) return undefined;
+  const spread = lower.map((row, i) => I.sub({ lo: upper[i]![i]!.hi, hi: upper[i]![i]!.hi }, { lo: row[i]!.lo, hi: row[i]!.lo }).hi);
+  const box = lower.map((row, i) =>
+    row.map((x, j) => {
+      if (i === j) return { lo: x.lo, hi: upper[i]![i]!.hi };
+      const r = I.sqrt(I.mul({ lo: spread[i]!, hi: spread[i]! }, { lo: spread[j]!, hi: spread[j]! })).hi;
+      return I.add(x, { lo: r.neg(), hi: r });
+    }),
+  );
+  return { box, stabilising: true };
 }

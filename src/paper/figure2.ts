@@ -21,6 +21,7 @@ import { regimeOf } from '../app/solve.ts';
 import { resolveParameters, type ModelName, type RawParameters } from '../models/parameters.ts';
 import { parameterSymbol, type ModelPoint } from '../models/modelFile.ts';
 import { paperSymbolValues } from './paperSymbols.ts';
+import type { GlobalMinimumProof } from '../numeric/certifiedMinimum.ts';
 import { certifiedCrossing, certifiedCurveMinimum, gridEnclosures, type GridEnclosure, type MinimisedQuantity } from './figure2Certified.ts';
 import type { Interval } from '../numeric/interval.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
@@ -65,8 +66,8 @@ export interface Minimum {
   readonly value: Dec;
   /** The significant digits to which μ is located (the value, flat there, holds every digit). */
   readonly muDigits: number;
-  /** The proof of a local minimum (src/paper/figure2Certified.ts), where it went through. */
-  readonly enclosure?: { readonly value: Interval; readonly location: Interval; readonly neighbourhood: Interval };
+  /** The proof of a local minimum (src/paper/figure2Certified.ts), where it went through; `global` where it is also proved the least over 10⁻³ … 10³γ. */
+  readonly enclosure?: { readonly value: Interval; readonly location: Interval; readonly neighbourhood: Interval; readonly global?: GlobalMinimumProof };
 }
 
 export interface Curve extends CurveSpec {
@@ -310,7 +311,12 @@ function newtonMinimum(start: Dec, digits: number, f: (x: Dec) => Dec): Minimum 
   return { mu: new D(10).pow(x).toSignificantDigits(digits + 5), value: f(x), muDigits };
 }
 
-export function computeCurve(spec: CurveSpec, points: number, digits: number, options: { readonly certifyGrid?: boolean } = {}): Curve {
+export function computeCurve(
+  spec: CurveSpec,
+  points: number,
+  digits: number,
+  options: { readonly certifyGrid?: boolean; readonly certifyGlobal?: boolean } = {},
+): Curve {
   const params = parametersOf(spec, digits);
   const rounded = spec.root ? params[spec.root.name] : undefined;
   const model = sweep(spec, params, digits);
@@ -352,7 +358,7 @@ export function computeCurve(spec: CurveSpec, points: number, digits: number, op
     regime: spec.root ? `${regime} as rounded (${spec.root.form} to ${digits + 30} digits: the exact threshold)` : regime,
     values: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, spec.root?.name === k ? new D(v!).toString() : v!])),
     points: pts,
-    minimumPlotted: proved(spec, plottedQuantity(spec), plotted, rounded, digits),
+    minimumPlotted: proved(spec, plottedQuantity(spec), plotted, rounded, digits, options.certifyGlobal),
     ...(uvFull ? { minimumUVFullCovariance: proved(spec, 'S_UV', uvFull, rounded, digits) } : {}),
     // Where e^(−E_N) equals the plotted S at every grid point (model one, back-action evasion), its minimum is located at the same μ; it is proved on its own.
     minimumExpMinusLogNegativity: proved(
@@ -402,12 +408,12 @@ function provedGrid(
 const plottedQuantity = (spec: CurveSpec): MinimisedQuantity => (spec.model === 'constant' ? 'S_UV_reduced' : 'S');
 
 /**
- * A numerical minimum with its proof attached where the proof goes through: at digits + 15 working
- * digits, then twice that (back-action evasion at μ = 10³γ, whose covariance entries of ±250 cancel
+ * A numerical minimum with its proof attached where the proof goes through (with `global`, the
+ * plotted minima's branch and bound too): at digits + 15 working digits, then twice that (back-action evasion at μ = 10³γ, whose covariance entries of ±250 cancel
  * to S ≈ 0.1, needs about 90).
  */
-function proved(spec: CurveSpec, quantity: MinimisedQuantity, m: Minimum, rounded: string | undefined, digits: number): Minimum {
-  return withProof(m, digits, (work) => certifiedCurveMinimum(spec, quantity, m.mu, rounded, work));
+function proved(spec: CurveSpec, quantity: MinimisedQuantity, m: Minimum, rounded: string | undefined, digits: number, global = false): Minimum {
+  return withProof(m, digits, (work) => certifiedCurveMinimum(spec, quantity, m.mu, rounded, work, { global }));
 }
 
 /** A minimum or crossing with the first proof that goes through at digits + 15, then twice that, attached; as it is if none does. */
@@ -472,11 +478,12 @@ const s = (x: Dec, digits: number) => x.toSignificantDigits(digits).toString();
  */
 function minimumJson(m: Minimum, digits: number, proved: 'local' | 'unique crossing' = 'local'): Record<string, unknown> {
   if (m.enclosure === undefined) return { mu: s(m.mu, m.muDigits), value: s(m.value, digits), certified: false };
-  const { value, location, neighbourhood } = m.enclosure;
+  const { value, location, neighbourhood, global } = m.enclosure;
   return {
     mu: provedString(location),
     value: provedString(value),
-    certified: proved,
+    certified: global ? 'global' : proved,
+    ...(global ? { branchAndBound: { boxes: global.boxes } } : {}),
     enclosure: { mu: enclosureEnds(location), value: enclosureEnds(value) },
     neighbourhood: [neighbourhood.lo.toString(), neighbourhood.hi.toString()],
   };
@@ -485,7 +492,10 @@ function minimumJson(m: Minimum, digits: number, proved: 'local' | 'unique cross
 /** A minimum on the console: value to 25 and μ to 12 proved digits, or its computed 15 marked so. */
 export function minimumText(m: Minimum, proved = 'a local minimum'): string {
   if (m.enclosure === undefined) return `${s(m.value, 15)} at μ = ${s(m.mu, Math.min(15, m.muDigits))}γ (computed, not proved)`;
-  return `${provedTo(m.enclosure.value, 25)} at μ = ${provedTo(m.enclosure.location, 12)}γ (proved, ${proved})`;
+  const what = m.enclosure.global
+    ? `the least over 10⁻³ … 10³γ, by branch and bound on ${m.enclosure.global.boxes} box${m.enclosure.global.boxes === 1 ? '' : 'es'}`
+    : proved;
+  return `${provedTo(m.enclosure.value, 25)} at μ = ${provedTo(m.enclosure.location, 12)}γ (proved, ${what})`;
 }
 
 export function figureJson(curves: readonly Curve[], crossings: ReadonlyArray<{ curve: string; crossing: Minimum | null }>, digits: number): object {
@@ -620,7 +630,14 @@ export function curveFromJson(data: unknown, digits: number): Curve {
     value: dec(m.value),
     muDigits: m.muDigits,
     ...(m.enclosure
-      ? { enclosure: { value: interval(m.enclosure.value), location: interval(m.enclosure.location), neighbourhood: interval(m.enclosure.neighbourhood) } }
+      ? {
+          enclosure: {
+            value: interval(m.enclosure.value),
+            location: interval(m.enclosure.location),
+            neighbourhood: interval(m.enclosure.neighbourhood),
+            ...(m.enclosure.global ? { global: m.enclosure.global } : {}),
+          },
+        }
       : {}),
   });
   return {

@@ -9,28 +9,33 @@
 import {
   congruenceOf,
   expMinusLogNegativityEnclosure,
+  expMinusLogNegativityLowerBound,
   leastVarianceOf,
   logNegativityEnclosure,
   productSeparabilityEnclosure,
+  productSeparabilityLowerBound,
   productSeparabilityOf,
+  reducedSeparabilityLowerBound,
   separabilityEnclosure,
+  separabilityLowerBound,
   separabilityOf,
   smallestSymplecticOf,
   twiceGeometricMean,
 } from '../entanglement/enclosures.ts';
+import { isPositiveSemidefinite } from '../exact/matrix.ts';
 import { RationalFunction } from '../exact/rationalFunction.ts';
 import { stabilityRegime } from '../gaussian/regime.ts';
 import { Rational } from '../exact/rational.ts';
 import { readings, regimeOf } from '../app/solve.ts';
 import { resolveParameters } from '../models/parameters.ts';
 import { parameterSymbol, type ModelPoint } from '../models/modelFile.ts';
-import { certifiedLocalMinimum, certifiedRoot, type CertifiedMinimum } from '../numeric/certifiedMinimum.ts';
+import { certifiedLocalMinimum, certifiedRoot, provedLeast, type CertifiedMinimum } from '../numeric/certifiedMinimum.ts';
 import { decimalContext, type Dec } from '../numeric/context.ts';
 import { affineFamily, evaluateDecimal, evaluateExact, intervalMatrix, type AffineFamily } from '../numeric/fromExact.ts';
 import { intervalArithmetic, IntervalError, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
 import { intervalField, jetArithmetic, type Jet } from '../numeric/jet.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
-import { encloseAlong, stabilisingAlong, type AffineBoxes, type AffinePoint, type AlongEnclosure } from '../numeric/riccatiAlong.ts';
+import { encloseAlong, lowerStateOver, stabilisingAlong, type AffineBoxes, type AffinePoint, type AlongEnclosure } from '../numeric/riccatiAlong.ts';
 import { encloseRiccatiOver } from '../numeric/riccatiEnclosure.ts';
 import { exactStabilisingSolution } from '../numeric/exactSteadyState.ts';
 import type { CurveSpec } from './figure2.ts';
@@ -56,21 +61,40 @@ function pointsOf(I: IntervalArithmetic, spec: CurveSpec, rounded: string | unde
 const hull = (I: IntervalArithmetic, boxes: Box[]): Interval[][] =>
   boxes[0]!.map((row, i) => row.map((x, j) => boxes.slice(1).reduce((h, b) => I.hull(h, b[i]![j]!), x)));
 
+/** One state's proofs over boxes of μ. */
+interface StateProof {
+  /** The stabilising solution's jets V, V′, V″ over X. */
+  readonly jets: (X: Interval) => Jet[][] | undefined;
+  /**
+   * Where D₁ ⪰ 0 and M₁ ⪰ 0 (the comparison holds): states below V(μ) for every μ in X in the
+   * Loewner order, each a box. `first` is one, V₋ (first order in X's width); `second` gives two,
+   * g(±r) with g(t) = V(c) + tV′(c) − ½t²w·1 (X ⊂ c ± r, V″ ⪰ −w·1 over X, w ≥ 0): V(c + t) ⪰ g(t) by
+   * Taylor's theorem, and a quantity monotone and concave in V (every one bounded here: least
+   * eigenvalues of congruences, their geometric means, the least symplectic eigenvalue) is, on g
+   * over t ∈ [−r, r], least at t = ±r (g concave). That second-order bound holds near a minimum,
+   * where the first-order one would need boxes of width of the order of the distance squared.
+   */
+  readonly below?: { readonly first: (X: Interval) => Box | undefined; readonly second: (X: Interval) => [Box, Box] | undefined };
+}
+
 /**
- * The stabilising solution's jets V, V′, V″ over boxes of μ for one affine system: a box proved
- * at its own width, its stabilising branch carried from its centre (whose enclosure, asked for
- * again by the Taylor forms, is kept).
+ * A state's proofs for one affine system: a jet's box proved at its own width (where the Krawczyk
+ * proof over it fails and the comparison holds, from its Loewner bounds: back-action evasion's
+ * one-sided neighbourhood of μ = 10³γ needs that), its stabilising branch carried from its centre
+ * (whose enclosure, asked for again by the Taylor forms, is kept).
  */
-function stateJets(I: IntervalArithmetic, system: AffineBoxes, point: AffinePoint, work: number): (X: Interval) => Jet[][] | undefined {
+function stateProof(I: IntervalArithmetic, system: AffineBoxes, point: AffinePoint, work: number, comparable: boolean): StateProof {
   const atPoints = new Map<string, AlongEnclosure | undefined>();
   const enclosedAt = (c: Dec) => {
     const key = c.toString();
     if (!atPoints.has(key)) atPoints.set(key, encloseAlong(I, system, point, { lo: c, hi: c }, c, work));
     return atPoints.get(key);
   };
-  return (X) => {
+  const jets = (X: Interval): Jet[][] | undefined => {
     const c = I.midpoint(X);
-    const e = X.lo.eq(X.hi) ? enclosedAt(X.lo) : encloseAlong(I, system, point, X, c, work);
+    const e = X.lo.eq(X.hi)
+      ? enclosedAt(X.lo)
+      : (encloseAlong(I, system, point, X, c, work) ?? (comparable ? encloseAlong(I, system, point, X, c, work, { comparison: true }) : undefined));
     if (e === undefined) return undefined;
     if (!e.stabilising) {
       const centre = enclosedAt(c);
@@ -78,6 +102,24 @@ function stateJets(I: IntervalArithmetic, system: AffineBoxes, point: AffinePoin
     }
     return e.value.map((row, i) => row.map((x, j) => ({ value: x, slope: e.slope[i]![j]!, curvature: e.curvature[i]![j]! })));
   };
+  if (!comparable) return { jets };
+  const second = (X: Interval): [Box, Box] | undefined => {
+    const c = I.midpoint(X);
+    const at = enclosedAt(c);
+    const over = at && encloseAlong(I, system, point, X, c, work, { comparison: true });
+    if (at === undefined || over === undefined) return undefined;
+    const r = I.sub(X, { lo: c, hi: c });
+    const radius = I.abs(r).hi;
+    // V″ ⪰ −w·1 over X, by Gershgorin's discs: every eigenvalue ≥ V″_ii − Σ_{j≠i} |V″_ij| for some i.
+    const discs = over.curvature.map((row, i) => row.reduce((left, x, j) => (i === j ? left : I.sub(left, I.abs(x))), row[i]!).lo);
+    const least = discs.reduce((m, x) => (x.lt(m) ? x : m));
+    const w = least.isNegative() ? least.neg() : least.mul(0);
+    const drop = I.mul(I.mul(I.of('0.5'), I.mul({ lo: radius, hi: radius }, { lo: radius, hi: radius })), { lo: w, hi: w });
+    const g = (t: Interval): Box =>
+      at.value.map((row, i) => row.map((x, j) => (i === j ? I.sub(I.add(x, I.mul(t, at.slope[i]![j]!)), drop) : I.add(x, I.mul(t, at.slope[i]![j]!)))));
+    return [g({ lo: radius.neg(), hi: radius.neg() }), g({ lo: radius, hi: radius })];
+  };
+  return { jets, below: { first: (X) => lowerStateOver(I, system, point, X, work), second } };
 }
 
 /** The Decimal system along μ of exact affine families, for the midpoints. */
@@ -96,16 +138,40 @@ function affinePoint(work: number, families: readonly [AffineFamily, AffineFamil
   };
 }
 
+/** A curve's quantity over boxes of μ: its jet (value, slope, curvature) and lower bounds of its value. */
+interface CurveProof {
+  readonly I: IntervalArithmetic;
+  readonly jet: (X: Interval) => Jet | undefined;
+  /** To first and to second order in X's width, from states below V(μ) (`StateProof.below`); none where the comparison does not hold. */
+  readonly lowerBounds: ReadonlyArray<(X: Interval) => Dec | undefined>;
+}
+
+/** 1 + the widest relative width on which the second-order bound is tried: on Figure 2's curves it never proved a wider box (its V″ box is then too loose), at 7× the first-order one's cost. */
+const SECOND_ORDER_WIDTH = '1.02';
+
+/** Lower bounds of a quantity `of` the states' boxes, monotone and concave in each state, from the states below them (none if one has no comparison). */
+function lowerBoundsOf(states: readonly StateProof[], of: (boxes: Box[]) => Dec | undefined): CurveProof['lowerBounds'] {
+  const below = states.map((x) => x.below);
+  if (below.some((x) => x === undefined)) return [];
+  const first = (X: Interval) => {
+    const boxes = below.map((b) => b!.first(X));
+    return boxes.every((b) => b !== undefined) ? of(boxes as Box[]) : undefined;
+  };
+  const second = (X: Interval) => {
+    if (X.hi.div(X.lo).gt(SECOND_ORDER_WIDTH)) return undefined;
+    const pairs = below.map((b) => b!.second(X));
+    if (pairs.some((p) => p === undefined)) return undefined;
+    const ends = [0, 1].map((k) => of(pairs.map((p) => p![k]!)));
+    return ends[0] && ends[1] && (ends[0].lt(ends[1]) ? ends[0] : ends[1]);
+  };
+  return [first, second];
+}
+
 /**
  * One curve's quantity as jets over boxes of μ, at `work` working digits; `rounded` is the root
  * parameter the numerical curve used (its midpoints).
  */
-function curveJet(
-  spec: CurveSpec,
-  quantity: MinimisedQuantity,
-  rounded: string | undefined,
-  work: number,
-): { I: IntervalArithmetic; jet: (X: Interval) => Jet | undefined } {
+function curveJet(spec: CurveSpec, quantity: MinimisedQuantity, rounded: string | undefined, work: number): CurveProof {
   const I = intervalArithmetic(work);
   const points = pointsOf(I, spec, rounded);
   const exactPoints = rounded ? points.slice(0, 2) : points;
@@ -151,14 +217,15 @@ function curveJet(
         ],
         stabilityRegime(exact(block)) === 'below-threshold',
       );
-      return stateJets(I, system, point, work);
+      // D₁ = 1 and M₁ = 4η·1 (η ≥ 0): the comparison holds.
+      return stateProof(I, system, point, work, true);
     });
     const jet = (X: Interval): Jet | undefined => {
-      const [u, v] = blocks.map((b) => b(X));
+      const [u, v] = blocks.map((b) => b.jets(X));
       if (u === undefined || v === undefined) return undefined;
       return twiceGeometricMean(J, leastVarianceOf(J, u).variance, leastVarianceOf(J, v).variance);
     };
-    return { I, jet };
+    return { I, jet, lowerBounds: lowerBoundsOf(blocks, ([u, v]) => reducedSeparabilityLowerBound(I, u!, v!)) };
   }
   const model = points[0]!.model;
   const mu = parameterSymbol(model, 'mu');
@@ -184,14 +251,27 @@ function curveJet(
     measurement: affine('measurement'),
   };
   const families = [s.drift, s.diffusion, s.measurement].map((m) => affineFamily(m, midpointModel.values, mu)) as [AffineFamily, AffineFamily, AffineFamily];
-  const states = stateJets(I, system, affinePoint(work, families, regimeOf(midpointModel) === 'below-threshold'), work);
+  const point = affinePoint(work, families, regimeOf(midpointModel) === 'below-threshold');
+  const slope = (p: ModelPoint, m: 'diffusion' | 'measurement') => {
+    const [zero, one] = ['0', '1'].map((value) => evaluateExact(s[m], new Map(p.values).set(mu, Rational.parse(value))));
+    return one!.map((row, i) => row.map((x, j) => x.sub(zero![i]![j]!)));
+  };
+  const comparable = exactPoints.every((p) =>
+    (['diffusion', 'measurement'] as const).every((m) => {
+      const m1 = slope(p, m);
+      return m1.every((row) => row.every((x) => x.im.isZero())) && isPositiveSemidefinite(m1.map((row) => row.map((x) => x.re)));
+    }),
+  );
+  const state = stateProof(I, system, point, work, comparable);
   const constant = (x: Interval): Jet => ({ value: x, slope: I.of('0'), curvature: I.of('0') });
   const { toModes, planes } = readings(model);
-  const t = intervalMatrix(I, toModes, points[0]!.values).map((row) => row.map(constant));
+  const modes = intervalMatrix(I, toModes, points[0]!.values);
+  const t = modes.map((row) => row.map(constant));
   const uv = model.pairs.findIndex((p) => p.name === 'UV');
-  const plane = (k: 0 | 1) => intervalMatrix(I, planes[uv]![k], points[0]!.values).map((row) => row.map(constant));
+  const planeBox = (k: 0 | 1) => intervalMatrix(I, planes[uv]![k], points[0]!.values);
+  const plane = (k: 0 | 1) => planeBox(k).map((row) => row.map(constant));
   const jet = (X: Interval): Jet | undefined => {
-    const v = states(X);
+    const v = state.jets(X);
     if (v === undefined) return undefined;
     const perMode = congruenceOf(J, t, v);
     if (quantity === 'S') return separabilityOf(J, perMode).S;
@@ -201,20 +281,41 @@ function curveJet(
     return twice.value.hi.lt(1) ? twice : undefined;
   };
   if (quantity === 'S_UV' && uv < 0) throw new RangeError(`curve ${spec.id}: the model has no UV planes`);
-  return { I, jet };
+  const below = ([v]: Box[]): Dec | undefined => {
+    const perMode = congruenceOf(intervalField(I), modes, v!);
+    if (quantity === 'S') return separabilityLowerBound(I, perMode);
+    if (quantity === 'S_UV') return productSeparabilityLowerBound(I, perMode, planeBox(0), planeBox(1));
+    return expMinusLogNegativityLowerBound(I, perMode);
+  };
+  return { I, jet, lowerBounds: lowerBoundsOf([state], below) };
 }
 
-/** The proved local minimum of one curve's quantity over μ ∈ [10⁻³, 10³] near the numerical minimiser `guess`; undefined when the proof does not go through. */
+/** The branch and bound's working digits: the gaps it proves near X₀ are about 10⁻¹² of S. */
+const GLOBAL_WORK = 25;
+
+/**
+ * The proved local minimum of one curve's quantity over μ ∈ [10⁻³, 10³] near the numerical
+ * minimiser `guess`; undefined when the proof does not go through. With `global`, also proved the
+ * least over the whole range by branch and bound (`provedLeast`, at 25 digits, from the lower
+ * bounds of `StateProof.below`) where that goes through: `global` is then set.
+ */
 export function certifiedCurveMinimum(
   spec: CurveSpec,
   quantity: MinimisedQuantity,
   guess: Dec,
   rounded: string | undefined,
   work: number,
+  options: { readonly global?: boolean } = {},
 ): CertifiedMinimum | undefined {
   const { I, jet } = curveJet(spec, quantity, rounded, work);
   const D = decimalContext(work);
-  return certifiedLocalMinimum(I, jet, [new D('0.001'), new D('1000')], guess);
+  const range = [new D('0.001'), new D('1000')] as const;
+  const local = certifiedLocalMinimum(I, jet, range, guess);
+  if (local === undefined || !options.global) return local;
+  const coarse = curveJet(spec, quantity, rounded, GLOBAL_WORK);
+  if (coarse.lowerBounds.length === 0) return local;
+  const global = provedLeast(coarse.I, local, range, coarse.lowerBounds);
+  return global ? { ...local, global } : local;
 }
 
 /**
