@@ -197,6 +197,12 @@ const TARGETS: ReadonlyArray<{ label: string; target: string; command: string; a
     args: ['bin/detuned-paramp.js', 'figure2', '--out', mkdtempSync(join(tmpdir(), 'bench-fig-'))],
   },
   {
+    label: 'figure2 --certify-global: every plotted minimum proved the least over the range',
+    target: '',
+    command: process.execPath,
+    args: ['bin/detuned-paramp.js', 'figure2', '--certify-global', '--out', mkdtempSync(join(tmpdir(), 'bench-fig-global-'))],
+  },
+  {
     label: 'figure2 --certify-grid: every grid value proved too',
     target: '',
     command: process.execPath,
