@@ -71,7 +71,8 @@ interface StateProof {
    * g(±r) with g(t) = V(c) + tV′(c) − ½t²w·1 (X ⊂ c ± r, V″ ⪰ −w·1 over X, w ≥ 0): V(c + t) ⪰ g(t) by
    * Taylor's theorem, and a quantity monotone and concave in V (every one bounded here: least
    * eigenvalues of congruences, their geometric means, the least symplectic eigenvalue) is, on g
-   * over t ∈ [−r, r], least at t = ±r (g concave). That second-order bound holds near a minimum,
+   * over t ∈ [−r, r], least at t = ±r (g concave; a least variance clamped at 0 keeps this, as it is
+   * positive between two ends where it is). That second-order bound holds near a minimum,
    * where the first-order one would need boxes of width of the order of the distance squared.
    */
   readonly below?: { readonly first: (X: Interval) => Box | undefined; readonly second: (X: Interval) => [Box, Box] | undefined };
