@@ -42,12 +42,12 @@ const GOOD_ENOUGH = 1e-3;
 const DECIMAL_UP_TO = 21;
 
 /**
- * The preconditioner for the Jacobian `at` x̃: in decimal.js for at most DECIMAL_UP_TO unknowns;
- * above, in doubles where that proves a small contraction at x̃, else in decimal.js. Undefined when
- * J(x̃) is singular.
+ * The preconditioner for the Jacobian `at` x̃: in decimal.js for at most DECIMAL_UP_TO unknowns
+ * (unless `doublesFirst`: a caller that needs no point box and many proofs); above, in doubles
+ * where that proves a small contraction at x̃, else in decimal.js. Undefined when J(x̃) is singular.
  */
-export function preconditioner(I: IntervalArithmetic, at: ReadonlyArray<readonly Interval[]>): Preconditioner | undefined {
-  const fast = at.length > DECIMAL_UP_TO ? doublesPreconditioner(I, at) : undefined;
+export function preconditioner(I: IntervalArithmetic, at: ReadonlyArray<readonly Interval[]>, doublesFirst = false): Preconditioner | undefined {
+  const fast = doublesFirst || at.length > DECIMAL_UP_TO ? doublesPreconditioner(I, at) : undefined;
   if (fast?.contraction(at).every((c) => c.lt(GOOD_ENOUGH))) return fast;
   return decimalPreconditioner(I, at);
 }

@@ -14,7 +14,7 @@ import type { Dec } from './context.ts';
 import type { Interval, IntervalArithmetic } from './interval.ts';
 import { dsub, dmul, type DMatrix } from './matrix.ts';
 import { lyapunovSteadyState, riccatiSteadyState } from './riccati.ts';
-import { encloseLyapunovOver, encloseRiccatiOver } from './riccatiEnclosure.ts';
+import { encloseLyapunovOver, encloseRiccatiOver, type EnclosureOptions } from './riccatiEnclosure.ts';
 
 type Box = ReadonlyArray<readonly Interval[]>;
 
@@ -63,7 +63,7 @@ const affineAt = (I: IntervalArithmetic, [b0, b1]: readonly [Box, Box], mu: Inte
  * `work` digits; undefined where a proof fails (the box too wide: bisect X). With `comparison`
  * (the caller has proved D₁ ⪰ 0 and M₁ ⪰ 0) V's box comes from its Loewner bounds over X
  * (`betweenOver`) instead of a Krawczyk proof over X, which fails beyond a relative width of about
- * 10⁻³.
+ * 10⁻³. `doublesFirst` is passed to every Krawczyk proof (src/numeric/riccatiEnclosure.ts).
  */
 export function encloseAlong(
   I: IntervalArithmetic,
@@ -72,8 +72,9 @@ export function encloseAlong(
   X: Interval,
   m: Dec,
   work: number,
-  options: { readonly comparison?: boolean } = {},
+  options: { readonly comparison?: boolean; readonly doublesFirst?: boolean } = {},
 ): AlongEnclosure | undefined {
+  const fast = { doublesFirst: options.doublesFirst ?? false };
   const [D, M] = [affineAt(I, system.diffusion, X), affineAt(I, system.measurement, X)];
   // The midpoints: V, V′ and V″ at μ = m, in Decimal.
   const v = riccatiSteadyState(work, point.drift, point.diffusion(m), point.measurement(m), { driftStable: point.driftStable }).covariance;
@@ -83,7 +84,7 @@ export function encloseAlong(
   const r = dmul(dmul(v1, point.measurementSlope), v);
   const cross = q.map((row, i) => row.map((x, j) => x.plus(r[i]![j]!).plus(r[j]![i]!).times(-2)));
   const v2 = lyapunovSteadyState(work, closed, cross, { driftStable: true }).covariance;
-  const value = options.comparison ? betweenOver(I, system, point, X, work) : encloseRiccatiOver(I, system.drift, D, M, v);
+  const value = options.comparison ? betweenOver(I, system, point, X, work, fast) : encloseRiccatiOver(I, system.drift, D, M, v, fast);
   if (value === undefined) return undefined;
   const V = value.box;
   const vm = product(I, V, M);
@@ -94,6 +95,7 @@ export function encloseAlong(
     B,
     system.diffusion[1].map((row, i) => row.map((x, j) => I.sub(x, vm1v[i]![j]!))),
     v1,
+    fast,
   );
   if (!slope) return undefined;
   const V1 = slope.box;
@@ -101,7 +103,7 @@ export function encloseAlong(
   const rr = product(I, product(I, V1, system.measurement[1]), V);
   const minusTwo = I.of('-2');
   const Q = qq.map((row, i) => row.map((x, j) => I.mul(minusTwo, I.add(I.add(x, rr[i]![j]!), rr[j]![i]!))));
-  const curvature = encloseLyapunovOver(I, B, Q, v2);
+  const curvature = encloseLyapunovOver(I, B, Q, v2, fast);
   if (!curvature) return undefined;
   return { value: V, slope: V1, curvature: curvature.box, stabilising: value.stabilising };
 }
@@ -127,24 +129,52 @@ export function stabilisingAlong(over: AlongEnclosure, at: AlongEnclosure): bool
  * Equations, Thm 9.1.1) orders the solutions, each A of the drift's box on its own. Two point
  * coefficients, so none of the dependency that widens a Krawczyk proof over the interval X.
  */
-export function comparisonState(I: IntervalArithmetic, system: AffineBoxes, point: AffinePoint, x: Dec, y: Dec, work: number): Box | undefined {
+export function comparisonState(
+  I: IntervalArithmetic,
+  system: AffineBoxes,
+  point: AffinePoint,
+  x: Dec,
+  y: Dec,
+  work: number,
+  options: EnclosureOptions = {},
+): Box | undefined {
   const v = riccatiSteadyState(work, point.drift, point.diffusion(x), point.measurement(y), { driftStable: point.driftStable }).covariance;
-  const proved = encloseRiccatiOver(I, system.drift, affineAt(I, system.diffusion, { lo: x, hi: x }), affineAt(I, system.measurement, { lo: y, hi: y }), v);
+  const proved = encloseRiccatiOver(
+    I,
+    system.drift,
+    affineAt(I, system.diffusion, { lo: x, hi: x }),
+    affineAt(I, system.measurement, { lo: y, hi: y }),
+    v,
+    options,
+  );
   return proved?.stabilising ? proved.box : undefined;
 }
 
 /** V₋ ⪯ V(μ) for every μ in X: `comparisonState` at (X.lo, X.hi). */
-export const lowerStateOver = (I: IntervalArithmetic, system: AffineBoxes, point: AffinePoint, X: Interval, work: number): Box | undefined =>
-  comparisonState(I, system, point, X.lo, X.hi, work);
+export const lowerStateOver = (
+  I: IntervalArithmetic,
+  system: AffineBoxes,
+  point: AffinePoint,
+  X: Interval,
+  work: number,
+  options: EnclosureOptions = {},
+): Box | undefined => comparisonState(I, system, point, X.lo, X.hi, work, options);
 
 /**
  * A box holding V(μ) for every μ in X, from V₋ ⪯ V(μ) ⪯ V⁺ (`comparisonState` at (X.lo, X.hi) and
  * (X.hi, X.lo)): with W = V⁺ − V₋, V_ii ∈ [V₋ii, V⁺ii] and |V_ij − V₋ij| ≤ √(W_ii W_jj), as
  * V − V₋ ⪰ 0 lies below W.
  */
-function betweenOver(I: IntervalArithmetic, system: AffineBoxes, point: AffinePoint, X: Interval, work: number): { box: Box; stabilising: true } | undefined {
-  const lower = lowerStateOver(I, system, point, X, work);
-  const upper = lower && comparisonState(I, system, point, X.hi, X.lo, work);
+function betweenOver(
+  I: IntervalArithmetic,
+  system: AffineBoxes,
+  point: AffinePoint,
+  X: Interval,
+  work: number,
+  options: EnclosureOptions,
+): { box: Box; stabilising: true } | undefined {
+  const lower = lowerStateOver(I, system, point, X, work, options);
+  const upper = lower && comparisonState(I, system, point, X.hi, X.lo, work, options);
   if (lower === undefined || upper === undefined) return undefined;
   const spread = lower.map((row, i) => I.sub({ lo: upper[i]![i]!.hi, hi: upper[i]![i]!.hi }, { lo: row[i]!.lo, hi: row[i]!.lo }).hi);
   const box = lower.map((row, i) =>

@@ -67,6 +67,8 @@ export function provedHurwitz(I: IntervalArithmetic, b: ReadonlyArray<readonly I
 export interface EnclosureOptions {
   /** Prove with exactly this radius, no inflation (for tests of a wrong midpoint). */
   readonly radius?: string;
+  /** The preconditioner in doubles first at every size, not only above 21 unknowns (src/numeric/preconditioner.ts): faster, never a point box. */
+  readonly doublesFirst?: boolean;
 }
 
 /** The enclosure for A, D and M taken as exact at their Decimal values. */
@@ -176,7 +178,7 @@ export function krawczyk(
   const D = decimalContext(I.digits + 5);
   const zero = I.of('0');
   const sum = (xs: Interval[]) => xs.reduce((s, x) => I.add(s, x), zero);
-  const p = preconditioner(I, jacobianAt);
+  const p = preconditioner(I, jacobianAt, options.doublesFirst);
   if (p === undefined) return undefined; // J(x̃) singular: no isolated zero to prove
   const step = p.R.map((row) => I.neg(sum(row.map((r, k) => I.mul(r, residual[k]!)))));
   let radius =

@@ -84,18 +84,20 @@ interface StateProof {
  * one-sided neighbourhood of μ = 10³γ needs that), its stabilising branch carried from its centre
  * (whose enclosure, asked for again by the Taylor forms, is kept).
  */
-function stateProof(I: IntervalArithmetic, system: AffineBoxes, point: AffinePoint, work: number, comparable: boolean): StateProof {
+function stateProof(I: IntervalArithmetic, system: AffineBoxes, point: AffinePoint, work: number, comparable: boolean, doublesFirst: boolean): StateProof {
+  const fast = { doublesFirst };
   const atPoints = new Map<string, AlongEnclosure | undefined>();
   const enclosedAt = (c: Dec) => {
     const key = c.toString();
-    if (!atPoints.has(key)) atPoints.set(key, encloseAlong(I, system, point, { lo: c, hi: c }, c, work));
+    if (!atPoints.has(key)) atPoints.set(key, encloseAlong(I, system, point, { lo: c, hi: c }, c, work, fast));
     return atPoints.get(key);
   };
   const jets = (X: Interval): Jet[][] | undefined => {
     const c = I.midpoint(X);
     const e = X.lo.eq(X.hi)
       ? enclosedAt(X.lo)
-      : (encloseAlong(I, system, point, X, c, work) ?? (comparable ? encloseAlong(I, system, point, X, c, work, { comparison: true }) : undefined));
+      : (encloseAlong(I, system, point, X, c, work, fast) ??
+        (comparable ? encloseAlong(I, system, point, X, c, work, { ...fast, comparison: true }) : undefined));
     if (e === undefined) return undefined;
     if (!e.stabilising) {
       const centre = enclosedAt(c);
@@ -107,7 +109,7 @@ function stateProof(I: IntervalArithmetic, system: AffineBoxes, point: AffinePoi
   const second = (X: Interval): [Box, Box] | undefined => {
     const c = I.midpoint(X);
     const at = enclosedAt(c);
-    const over = at && encloseAlong(I, system, point, X, c, work, { comparison: true });
+    const over = at && encloseAlong(I, system, point, X, c, work, { ...fast, comparison: true });
     if (at === undefined || over === undefined) return undefined;
     const r = I.sub(X, { lo: c, hi: c });
     const radius = I.abs(r).hi;
@@ -120,7 +122,7 @@ function stateProof(I: IntervalArithmetic, system: AffineBoxes, point: AffinePoi
       at.value.map((row, i) => row.map((x, j) => (i === j ? I.sub(I.add(x, I.mul(t, at.slope[i]![j]!)), drop) : I.add(x, I.mul(t, at.slope[i]![j]!)))));
     return [g({ lo: radius.neg(), hi: radius.neg() }), g({ lo: radius, hi: radius })];
   };
-  return { jets, below: { first: (X) => lowerStateOver(I, system, point, X, work), second } };
+  return { jets, below: { first: (X) => lowerStateOver(I, system, point, X, work, fast), second } };
 }
 
 /** The Decimal system along μ of exact affine families, for the midpoints. */
@@ -170,9 +172,10 @@ function lowerBoundsOf(states: readonly StateProof[], of: (boxes: Box[]) => Dec 
 
 /**
  * One curve's quantity as jets over boxes of μ, at `work` working digits; `rounded` is the root
- * parameter the numerical curve used (its midpoints).
+ * parameter the numerical curve used (its midpoints). `doublesFirst`: every Krawczyk proof with its
+ * preconditioner in doubles first (the branch and bound's many proofs, which need no point box).
  */
-function curveJet(spec: CurveSpec, quantity: MinimisedQuantity, rounded: string | undefined, work: number): CurveProof {
+function curveJet(spec: CurveSpec, quantity: MinimisedQuantity, rounded: string | undefined, work: number, doublesFirst = false): CurveProof {
   const I = intervalArithmetic(work);
   const points = pointsOf(I, spec, rounded);
   const exactPoints = rounded ? points.slice(0, 2) : points;
@@ -219,7 +222,7 @@ function curveJet(spec: CurveSpec, quantity: MinimisedQuantity, rounded: string 
         stabilityRegime(exact(block)) === 'below-threshold',
       );
       // D₁ = 1 and M₁ = 4η·1 (η ≥ 0): the comparison holds.
-      return stateProof(I, system, point, work, true);
+      return stateProof(I, system, point, work, true, doublesFirst);
     });
     const jet = (X: Interval): Jet | undefined => {
       const [u, v] = blocks.map((b) => b.jets(X));
@@ -263,7 +266,7 @@ function curveJet(spec: CurveSpec, quantity: MinimisedQuantity, rounded: string 
       return m1.every((row) => row.every((x) => x.im.isZero())) && isPositiveSemidefinite(m1.map((row) => row.map((x) => x.re)));
     }),
   );
-  const state = stateProof(I, system, point, work, comparable);
+  const state = stateProof(I, system, point, work, comparable, doublesFirst);
   const constant = (x: Interval): Jet => ({ value: x, slope: I.of('0'), curvature: I.of('0') });
   const { toModes, planes } = readings(model);
   const modes = intervalMatrix(I, toModes, points[0]!.values);
@@ -313,7 +316,7 @@ export function certifiedCurveMinimum(
   const range = [new D('0.001'), new D('1000')] as const;
   const local = certifiedLocalMinimum(I, jet, range, guess);
   if (local === undefined || !options.global) return local;
-  const coarse = curveJet(spec, quantity, rounded, GLOBAL_WORK);
+  const coarse = curveJet(spec, quantity, rounded, GLOBAL_WORK, true);
   if (coarse.lowerBounds.length === 0) return local;
   const global = provedLeast(coarse.I, local, range, coarse.lowerBounds);
   return global ? { ...local, global } : local;
