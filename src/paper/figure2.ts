@@ -359,7 +359,7 @@ export function computeCurve(
     values: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, spec.root?.name === k ? new D(v!).toString() : v!])),
     points: pts,
     minimumPlotted: proved(spec, plottedQuantity(spec), plotted, rounded, digits, options.certifyGlobal),
-    ...(uvFull ? { minimumUVFullCovariance: proved(spec, 'S_UV', uvFull, rounded, digits) } : {}),
+    ...(uvFull ? { minimumUVFullCovariance: proved(spec, 'S_UV', uvFull, rounded, digits, options.certifyGlobal) } : {}),
     // Where e^(−E_N) equals the plotted S at every grid point (model one, back-action evasion), its minimum is located at the same μ; it is proved on its own.
     minimumExpMinusLogNegativity: proved(
       spec,
@@ -374,6 +374,7 @@ export function computeCurve(
           ),
       rounded,
       digits,
+      options.certifyGlobal,
     ),
     ...(routeDifference ? { routeDifference } : {}),
   };
@@ -408,8 +409,8 @@ function provedGrid(
 const plottedQuantity = (spec: CurveSpec): MinimisedQuantity => (spec.model === 'constant' ? 'S_UV_reduced' : 'S');
 
 /**
- * A numerical minimum with its proof attached where the proof goes through (with `global`, the
- * plotted minima's branch and bound too): at digits + 15 working digits, then twice that (back-action evasion at μ = 10³γ, whose covariance entries of ±250 cancel
+ * A numerical minimum with its proof attached where the proof goes through (with `global`, its
+ * branch and bound over the range too): at digits + 15 working digits, then twice that (back-action evasion at μ = 10³γ, whose covariance entries of ±250 cancel
  * to S ≈ 0.1, needs about 90).
  */
 function proved(spec: CurveSpec, quantity: MinimisedQuantity, m: Minimum, rounded: string | undefined, digits: number, global = false): Minimum {

@@ -43,11 +43,12 @@ export const figure2: CommandSpec = {
     'certify-global': {
       type: 'boolean',
       default: false,
-      help: `prove each curve's plotted minimum the least over the whole range 10⁻³ … 10³γ, not only a local
-        minimum: interval branch and bound over μ, each box discarded by a lower bound of S from
-        states below the conditional state in the Loewner order (the comparison theorem for Riccati
-        equations; to first and to second order in the box's width), or by S′ of one sign. Printed
-        as "the least over 10⁻³ … 10³γ", certified: "global" in the JSON and CSV. About a minute more`,
+      help: `prove each printed minimum (S or S_UV, e^(−E_N)) the least over the whole range 10⁻³ … 10³γ,
+        not only a local minimum: interval branch and bound over μ, each box discarded by a lower
+        bound of the quantity from states below the conditional state in the Loewner order (the
+        comparison theorem for Riccati equations; to first and to second order in the box's width).
+        Printed as "the least over 10⁻³ … 10³γ", certified: "global" in the JSON and CSV; a minimum
+        whose proof does not go through stays "local". About four minutes on two cores`,
     },
     shard: { type: 'string', value: 'K/N', internal: true, help: 'internal: compute every N-th curve from the K-th, print raw results' },
   }),
