@@ -83,7 +83,11 @@ async function curveShard(request: Parameters<Commands['figure2Shard']>[0]) {
   const specs = curveSpecs();
   return shardOf(specs, request.shard, request.of).map((spec) => {
     request.progress(`[${specs.indexOf(spec) + 1}/${specs.length}] ${spec.label}`);
-    return computeCurve(spec, request.points, request.digits, { certifyGrid: request.certifyGrid ?? false, certifyGlobal: request.certifyGlobal ?? false });
+    return computeCurve(spec, request.points, request.digits, {
+      certifyGrid: request.certifyGrid ?? false,
+      certifyGlobal: request.certifyGlobal ?? false,
+      progress: request.progress,
+    });
   });
 }
 

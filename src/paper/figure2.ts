@@ -311,12 +311,14 @@ function newtonMinimum(start: Dec, digits: number, f: (x: Dec) => Dec): Minimum 
   return { mu: new D(10).pow(x).toSignificantDigits(digits + 5), value: f(x), muDigits };
 }
 
-export function computeCurve(
-  spec: CurveSpec,
-  points: number,
-  digits: number,
-  options: { readonly certifyGrid?: boolean; readonly certifyGlobal?: boolean } = {},
-): Curve {
+/** What computeCurve proves beyond each minimum's local proof: every grid value, each minimum over the whole range (announcing each through `progress`). */
+export interface CurveOptions {
+  readonly certifyGrid?: boolean;
+  readonly certifyGlobal?: boolean;
+  readonly progress?: (line: string) => void;
+}
+
+export function computeCurve(spec: CurveSpec, points: number, digits: number, options: CurveOptions = {}): Curve {
   const params = parametersOf(spec, digits);
   const rounded = spec.root ? params[spec.root.name] : undefined;
   const model = sweep(spec, params, digits);
@@ -358,8 +360,8 @@ export function computeCurve(
     regime: spec.root ? `${regime} as rounded (${spec.root.form} to ${digits + 30} digits: the exact threshold)` : regime,
     values: Object.fromEntries(Object.entries(params).map(([k, v]) => [k, spec.root?.name === k ? new D(v!).toString() : v!])),
     points: pts,
-    minimumPlotted: proved(spec, plottedQuantity(spec), plotted, rounded, digits, options.certifyGlobal),
-    ...(uvFull ? { minimumUVFullCovariance: proved(spec, 'S_UV', uvFull, rounded, digits, options.certifyGlobal) } : {}),
+    minimumPlotted: proved(spec, plottedQuantity(spec), plotted, rounded, digits, options),
+    ...(uvFull ? { minimumUVFullCovariance: proved(spec, 'S_UV', uvFull, rounded, digits, options) } : {}),
     // Where e^(−E_N) equals the plotted S at every grid point (model one, back-action evasion), its minimum is located at the same μ; it is proved on its own.
     minimumExpMinusLogNegativity: proved(
       spec,
@@ -374,7 +376,7 @@ export function computeCurve(
           ),
       rounded,
       digits,
-      options.certifyGlobal,
+      options,
     ),
     ...(routeDifference ? { routeDifference } : {}),
   };
@@ -413,8 +415,16 @@ const plottedQuantity = (spec: CurveSpec): MinimisedQuantity => (spec.model === 
  * branch and bound over the range too): at digits + 15 working digits, then twice that (back-action evasion at μ = 10³γ, whose covariance entries of ±250 cancel
  * to S ≈ 0.1, needs about 90).
  */
-function proved(spec: CurveSpec, quantity: MinimisedQuantity, m: Minimum, rounded: string | undefined, digits: number, global = false): Minimum {
-  return withProof(m, digits, (work) => certifiedCurveMinimum(spec, quantity, m.mu, rounded, work, { global }));
+function proved(spec: CurveSpec, quantity: MinimisedQuantity, m: Minimum, rounded: string | undefined, digits: number, options: CurveOptions): Minimum {
+  const global = options.certifyGlobal ?? false;
+  const start = Date.now();
+  const result = withProof(m, digits, (work) => certifiedCurveMinimum(spec, quantity, m.mu, rounded, work, { global }));
+  const proof = result.enclosure?.global;
+  if (global)
+    options.progress?.(
+      `  ${spec.id}: least ${quantity} ${proof ? `proved the least over 10⁻³ … 10³γ (${proof.boxes} box${proof.boxes === 1 ? '' : 'es'})` : 'not proved over the whole range: a local minimum'}, ${((Date.now() - start) / 1000).toFixed(1)} s`,
+    );
+  return result;
 }
 
 /** A minimum or crossing with the first proof that goes through at digits + 15, then twice that, attached; as it is if none does. */
