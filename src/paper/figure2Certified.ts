@@ -131,7 +131,7 @@ function stateProof(I: IntervalArithmetic, system: AffineBoxes, point: AffinePoi
   const taylorBelow = (X: Interval, w: Dec): [Box, Box] | undefined => {
     const c = I.midpoint(X);
     const at = enclosedAt(c);
-    if (at === undefined) return undefined;
+    if (at === undefined || !at.stabilising) return undefined;
     const radius = I.abs(I.sub(X, { lo: c, hi: c })).hi;
     const drop = I.mul(I.mul(I.of('0.5'), I.mul({ lo: radius, hi: radius }, { lo: radius, hi: radius })), { lo: w, hi: w });
     const g = (t: Interval): Box =>
