@@ -161,7 +161,7 @@ function affinePoint(work: number, families: readonly [AffineFamily, AffineFamil
 interface CurveProof {
   readonly I: IntervalArithmetic;
   readonly jet: (X: Interval) => Jet | undefined;
-  /** To first and to second order in X's width, from states below V(μ) (`StateProof.below`); none where the comparison does not hold. */
+  /** Tried in turn, cheapest first: to first order in X's width, then to second with an inherited and with X's own V″ bound, from states below V(μ) (`StateProof.below`); none where the comparison does not hold. */
   readonly lowerBounds: ReadonlyArray<(X: Interval) => Dec | undefined>;
 }
 
