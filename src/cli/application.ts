@@ -34,7 +34,7 @@ export interface Commands {
     q?: string;
     /** Enclose every grid value (figure2.csv's K_lo, K_hi). */
     certifyGrid?: boolean;
-    /** Prove each plotted minimum the least over the range (branch and bound). */
+    /** Prove each minimum the least over the range (branch and bound). */
     certifyGlobal?: boolean;
     worker?: () => Promise<unknown[]>;
     progress: (line: string) => void;

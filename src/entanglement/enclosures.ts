@@ -30,6 +30,15 @@ function determinantOf<T>(F: Arithmetic<T>, m: ReadonlyArray<readonly T[]>): T {
 
 const determinant = (I: IntervalArithmetic, m: Box): Interval => determinantOf(intervalField(I), m);
 
+/** Every symmetric matrix in the box positive definite: each leading principal minor's enclosure above 0 (Sylvester). */
+const provedPositiveDefinite = (I: IntervalArithmetic, v: Box): boolean =>
+  v.every((_, k) =>
+    determinant(
+      I,
+      v.slice(0, k + 1).map((row) => row.slice(0, k + 1)),
+    ).lo.gt(0),
+  );
+
 export interface LogNegativityEnclosure {
   /** The smallest symplectic eigenvalue of the partial transpose. */
   readonly nu: Interval;
@@ -67,13 +76,7 @@ function loewnerBound(I: IntervalArithmetic, v: Box, partialTranspose: boolean):
   const points = loewnerPoints(I, F, v);
   const asPoints = (m: Dec[][]): Box => m.map((row) => row.map((x) => ({ lo: x, hi: x })));
   const [below, above] = [asPoints(points.below), asPoints(points.above)];
-  const positive = [1, 2, 3, 4].every((k) =>
-    determinant(
-      F,
-      below.slice(0, k).map((row) => row.slice(0, k)),
-    ).lo.gt(0),
-  );
-  if (!positive) return undefined;
+  if (!provedPositiveDefinite(F, below)) return undefined;
   const [low, high] = [invariantFormula(F, below, partialTranspose), invariantFormula(F, above, partialTranspose)];
   // Back to I's digits, outward.
   return { lo: I.of(low.lo.toString()).lo, hi: I.of(high.hi.toString()).hi };
@@ -360,8 +363,9 @@ function twiceGeometricMeanBelow(I: IntervalArithmetic, a: Interval, b: Interval
 
 /** S of (15) ≥ 2√(λ_min(V₋₊) λ_min(V₋₋)): V_α₊ is the (X₊, Y₊) block's least variance, and V_α₋ at least the (X₋, Y₋) block's. */
 export function separabilityLowerBound(I: IntervalArithmetic, lower: Box): Dec {
-  const [plus, minus] = collectiveBlocks(intervalField(I), lower);
-  return twiceGeometricMeanBelow(I, leastVarianceOf(intervalField(I), plus).variance, leastVarianceOf(intervalField(I), minus).variance);
+  const F = intervalField(I);
+  const [plus, minus] = collectiveBlocks(F, lower);
+  return twiceGeometricMeanBelow(I, leastVarianceOf(F, plus).variance, leastVarianceOf(F, minus).variance);
 }
 
 /** The product criterion's S on two planes: each plane's least variance is monotone. */
@@ -384,13 +388,7 @@ export function reducedSeparabilityLowerBound(I: IntervalArithmetic, first: Box,
  * orthogonal, keeps it).
  */
 export function expMinusLogNegativityLowerBound(I: IntervalArithmetic, lower: Box): Dec | undefined {
-  const definite = [1, 2, 3, 4].every((k) =>
-    determinant(
-      I,
-      lower.slice(0, k).map((row) => row.slice(0, k)),
-    ).lo.gt(0),
-  );
-  if (!definite) return undefined;
+  if (!provedPositiveDefinite(I, lower)) return undefined;
   const twice = I.mul(I.of('2'), smallestSymplectic(I, lower, true)).lo;
   return twice.gt(1) ? I.of('1').lo : twice;
 }

@@ -32,11 +32,11 @@ export interface CertifiedMinimum {
   readonly global?: GlobalMinimumProof;
 }
 
-/** A jet that answers undefined where interval arithmetic refuses (a √ or a division over a box holding 0). */
-function guarded(jet: (X: Interval) => Jet | undefined): (X: Interval) => Jet | undefined {
+/** A jet or bound that answers undefined where interval arithmetic refuses (a √ or a division over a box holding 0). */
+function guarded<T>(f: (X: Interval) => T | undefined): (X: Interval) => T | undefined {
   return (X) => {
     try {
-      return jet(X);
+      return f(X);
     } catch (err) {
       if (err instanceof IntervalError) return undefined;
       throw err;
@@ -60,14 +60,7 @@ export function certifiedLocalMinimum(
   range: readonly [Dec, Dec],
   guess: Dec,
 ): CertifiedMinimum | undefined {
-  const enclose = (X: Interval): Jet | undefined => {
-    try {
-      return jet(X);
-    } catch (err) {
-      if (err instanceof IntervalError) return undefined;
-      throw err;
-    }
-  };
+  const enclose = guarded(jet);
   const [lo, hi] = range;
   const point = (x: Dec): Interval => ({ lo: x, hi: x });
   // At an end of the range, f′ of the right sign at the end itself proves a strict local minimum there (one-sided).
@@ -187,15 +180,8 @@ export function provedLeast(
   maxBoxes = 3000,
 ): GlobalMinimumProof | undefined {
   const least = minimum.value.hi;
-  const above = (X: Interval) =>
-    lowerBounds.some((bound) => {
-      try {
-        return bound(X)?.gt(least) === true;
-      } catch (err) {
-        if (err instanceof IntervalError) return false;
-        throw err;
-      }
-    });
+  const bounds = lowerBounds.map(guarded);
+  const above = (X: Interval) => bounds.some((bound) => bound(X)?.gt(least) === true);
   const [lo, hi] = range;
   const X0 = minimum.neighbourhood;
   const pending: Interval[] = [];

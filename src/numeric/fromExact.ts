@@ -108,11 +108,8 @@ export interface AffineFamily {
   at(digits: number, s: Dec): DMatrix;
 }
 
-/**
- * M(s) evaluated exactly once (at s = 0 and s = 1), then at any s and precision in Decimal, so
- * that sweeps along s cost no exact arithmetic. Throws if an entry is not affine in s.
- */
-export function affineFamily(m: Matrix, values: ParameterValues, parameter: RationalFunction): AffineFamily {
+/** M₀ and M₁ of M(s) = M₀ + s M₁, exactly, every other parameter at its value. Throws if an entry is not affine in s. */
+export function exactAffine(m: Matrix, values: ParameterValues, parameter: RationalFunction): { at0: GaussianRational[][]; slope: GaussianRational[][] } {
   const index = symbolIndex(parameter);
   for (const row of m) {
     for (const x of row) {
@@ -122,6 +119,15 @@ export function affineFamily(m: Matrix, values: ParameterValues, parameter: Rati
   const fixed = new Map([...values].filter(([k]) => symbolIndex(k) !== index));
   const at0 = evaluateExact(m, new Map([...fixed, [parameter, Rational.ZERO]]));
   const slope = evaluateExact(m, new Map([...fixed, [parameter, Rational.ONE]])).map((row, i) => row.map((x, j) => x.sub(at0[i]![j]!)));
+  return { at0, slope };
+}
+
+/**
+ * M(s) evaluated exactly once (at s = 0 and s = 1), then at any s and precision in Decimal, so
+ * that sweeps along s cost no exact arithmetic. Throws if an entry is not affine in s.
+ */
+export function affineFamily(m: Matrix, values: ParameterValues, parameter: RationalFunction): AffineFamily {
+  const { at0, slope } = exactAffine(m, values, parameter);
   const decimal = new Map<number, { at0: DMatrix; slope: DMatrix }>();
   return {
     constant: slope.every((row) => row.every((x) => x.isZero())),

@@ -411,9 +411,10 @@ function provedGrid(
 const plottedQuantity = (spec: CurveSpec): MinimisedQuantity => (spec.model === 'constant' ? 'S_UV_reduced' : 'S');
 
 /**
- * A numerical minimum with its proof attached where the proof goes through (with `global`, its
- * branch and bound over the range too): at digits + 15 working digits, then twice that (back-action evasion at μ = 10³γ, whose covariance entries of ±250 cancel
- * to S ≈ 0.1, needs about 90).
+ * A numerical minimum with its proof attached where the proof goes through: at digits + 15 working
+ * digits, then twice that (back-action evasion at μ = 10³γ, whose covariance entries of ±250 cancel
+ * to S ≈ 0.1, needs about 90). With `certifyGlobal`, its branch and bound over the range too,
+ * announced through `progress`.
  */
 function proved(spec: CurveSpec, quantity: MinimisedQuantity, m: Minimum, rounded: string | undefined, digits: number, options: CurveOptions): Minimum {
   const global = options.certifyGlobal ?? false;
@@ -422,7 +423,7 @@ function proved(spec: CurveSpec, quantity: MinimisedQuantity, m: Minimum, rounde
   const proof = result.enclosure?.global;
   if (global)
     options.progress?.(
-      `  ${spec.id}: least ${quantity} ${proof ? `proved the least over 10⁻³ … 10³γ (${proof.boxes} box${proof.boxes === 1 ? '' : 'es'})` : 'not proved over the whole range: a local minimum'}, ${((Date.now() - start) / 1000).toFixed(1)} s`,
+      `  ${spec.id}: least ${quantity} ${proof ? `proved the least over 10⁻³ … 10³γ (${boxesText(proof)})` : 'not proved over the whole range: a local minimum'}, ${((Date.now() - start) / 1000).toFixed(1)} s`,
     );
   return result;
 }
@@ -500,12 +501,12 @@ function minimumJson(m: Minimum, digits: number, proved: 'local' | 'unique cross
   };
 }
 
+const boxesText = (proof: GlobalMinimumProof) => `${proof.boxes} box${proof.boxes === 1 ? '' : 'es'}`;
+
 /** A minimum on the console: value to 25 and μ to 12 proved digits, or its computed 15 marked so. */
 export function minimumText(m: Minimum, proved = 'a local minimum'): string {
   if (m.enclosure === undefined) return `${s(m.value, 15)} at μ = ${s(m.mu, Math.min(15, m.muDigits))}γ (computed, not proved)`;
-  const what = m.enclosure.global
-    ? `the least over 10⁻³ … 10³γ, by branch and bound on ${m.enclosure.global.boxes} box${m.enclosure.global.boxes === 1 ? '' : 'es'}`
-    : proved;
+  const what = m.enclosure.global ? `the least over 10⁻³ … 10³γ, by branch and bound on ${boxesText(m.enclosure.global)}` : proved;
   return `${provedTo(m.enclosure.value, 25)} at μ = ${provedTo(m.enclosure.location, 12)}γ (proved, ${what})`;
 }
 

@@ -31,7 +31,7 @@ import { resolveParameters } from '../models/parameters.ts';
 import { parameterSymbol, type ModelPoint } from '../models/modelFile.ts';
 import { certifiedLocalMinimum, certifiedRoot, provedLeast, type CertifiedMinimum } from '../numeric/certifiedMinimum.ts';
 import { decimalContext, type Dec } from '../numeric/context.ts';
-import { affineFamily, evaluateDecimal, evaluateExact, intervalMatrix, type AffineFamily } from '../numeric/fromExact.ts';
+import { affineFamily, evaluateDecimal, evaluateExact, exactAffine, intervalMatrix, type AffineFamily } from '../numeric/fromExact.ts';
 import { intervalArithmetic, IntervalError, type Interval, type IntervalArithmetic } from '../numeric/interval.ts';
 import { intervalField, jetArithmetic, type Jet } from '../numeric/jet.ts';
 import type { DMatrix } from '../numeric/matrix.ts';
@@ -272,13 +272,9 @@ function curveJet(spec: CurveSpec, quantity: MinimisedQuantity, rounded: string 
   };
   const families = [s.drift, s.diffusion, s.measurement].map((m) => affineFamily(m, midpointModel.values, mu)) as [AffineFamily, AffineFamily, AffineFamily];
   const point = affinePoint(work, families, regimeOf(midpointModel) === 'below-threshold');
-  const slope = (p: ModelPoint, m: 'diffusion' | 'measurement') => {
-    const [zero, one] = ['0', '1'].map((value) => evaluateExact(s[m], new Map(p.values).set(mu, Rational.parse(value))));
-    return one!.map((row, i) => row.map((x, j) => x.sub(zero![i]![j]!)));
-  };
   const comparable = exactPoints.every((p) =>
     (['diffusion', 'measurement'] as const).every((m) => {
-      const m1 = slope(p, m);
+      const m1 = exactAffine(s[m], p.values, mu).slope;
       return m1.every((row) => row.every((x) => x.im.isZero())) && isPositiveSemidefinite(m1.map((row) => row.map((x) => x.re)));
     }),
   );
