@@ -227,6 +227,7 @@ describe('detuned-paramp', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fig-global-'));
     const result = run('figure2', '--out', dir, '--certify-global');
     expect(result.status).toBe(0);
+    // Issue 22's independent 50-digit reference: least S = 0.71532360526536070155… at μ = 5.6940197300γ.
     expect(result.stdout).toContain('least S = 0.7153236052653607015477854 at μ = 5.69401973000γ (proved, the least over 10⁻³ … 10³γ');
     const [header, ...lines] = readFileSync(join(dir, 'figure2-minima.csv'), 'utf8').trim().split('\n');
     const names = header!.split(',');
